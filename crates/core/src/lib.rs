@@ -1,0 +1,24 @@
+//! The Coachlog core: the domain of a product leader's coaching practices,
+//! its SQLite store and the rules over it.
+//!
+//! **Architecture invariants.**
+//! - No Tauri, no tokio, no UI: the desktop shell and the CLI are thin
+//!   adapters over this crate.
+//! - The core never reads the clock: "today" is always a parameter.
+//! - The core does no I/O beyond the one database it is given (and the
+//!   backup files written next to it).
+//! - Every write is one transaction ([`Db::write`]); validation happens
+//!   before anything is written, so a refused write changes nothing.
+//! - Errors are [`Error`], with messages written for the user.
+
+pub mod calendar;
+pub mod db;
+pub mod error;
+pub mod model;
+pub mod overview;
+pub mod settings;
+pub mod store;
+pub mod validate;
+
+pub use db::Db;
+pub use error::{Error, ErrorKind, Result};

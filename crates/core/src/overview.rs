@@ -1,0 +1,258 @@
+//! The leader's day at a glance: the team with its next 1:1s, open requests
+//! for context or advice, open actions, open requisitions and unshared wins.
+//!
+//! These are facts, not nudges: the overdue review with the exact practice
+//! rules lives in its own module. What is shared with it — the due date of a
+//! 1:1 and of an agenda item — is computed here by the same functions.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use rusqlite::Connection;
+use serde::Serialize;
+
+use crate::calendar;
+use crate::error::Result;
+use crate::model::{AgendaItem, OpenTag, Person, PersonId, RaisedBy, Requisition, Timing, Win};
+use crate::settings::{self, Settings};
+use crate::store::{agenda, hiring, people, wins};
+
+/// One person on the Today screen.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct PersonSummary {
+    /// The person.
+    pub person: Person,
+    /// Their last held 1:1 on or before today.
+    pub last_held: Option<NaiveDate>,
+    /// When the next 1:1 is due by their cadence.
+    pub next_due: NaiveDate,
+    /// Open agenda items.
+    pub open_items: usize,
+    /// Open HELP items they raised.
+    pub open_requests: usize,
+}
+
+/// An open agenda item with what the Today screen needs around it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct OpenItem {
+    /// The item.
+    pub item: AgendaItem,
+    /// The name of the person whose agenda holds it.
+    pub person: String,
+    /// When it is due, if it has a due date.
+    pub due: Option<NaiveDate>,
+    /// Who owes it: the person (TODO, and HELP answers are owed by the
+    /// leader) — see [`owner`].
+    pub owner: RaisedBy,
+}
+
+/// An unshared win with its person's name.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct WinSummary {
+    /// The win.
+    pub win: Win,
+    /// Whose win.
+    pub person: String,
+}
+
+/// The Today screen's data.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Overview {
+    /// The day it was built for.
+    pub today: NaiveDate,
+    /// Active people, next 1:1 due first.
+    pub people: Vec<PersonSummary>,
+    /// Open HELP requests raised by people, earliest due first.
+    pub requests: Vec<OpenItem>,
+    /// Open TODO and DOTO items, earliest due first (no timing last).
+    pub actions: Vec<OpenItem>,
+    /// Open requisitions.
+    pub open_requisitions: Vec<Requisition>,
+    /// Wins not yet shared with leadership, oldest first.
+    pub unshared_wins: Vec<WinSummary>,
+}
+
+/// The day a person's tracking starts: `max(since, tracking_since)`.
+pub fn base_start(person: &Person, settings: &Settings) -> NaiveDate {
+    person.since.max(settings.tracking_since)
+}
+
+/// The 1:1 cadence in days for a person (their override, else the setting).
+pub fn cadence(person: &Person, settings: &Settings) -> u32 {
+    person
+        .cadence_days
+        .unwrap_or(settings.one_on_one_every_days)
+}
+
+/// When the next 1:1 is due: `max(last held, base_start) + cadence`.
+pub fn next_one_on_one(
+    person: &Person,
+    last_held: Option<NaiveDate>,
+    settings: &Settings,
+) -> NaiveDate {
+    let from = last_held.map_or(base_start(person, settings), |d| {
+        d.max(base_start(person, settings))
+    });
+    from + chrono::Days::new(u64::from(cadence(person, settings)))
+}
+
+/// The date of a timing: the date itself, or the release day of a version.
+pub fn timing_date(timing: Timing, settings: &Settings) -> NaiveDate {
+    match timing {
+        Timing::Date(d) => d,
+        Timing::Release(v) => {
+            calendar::version_release_date(v, settings.release_anchor, settings.release_day)
+        }
+    }
+}
+
+/// When an open agenda item is due: its timing's date; for a HELP item raised
+/// by the person without timing, `request_reply_business_days` business days
+/// after it was opened; otherwise none. Never before `tracking_since`.
+pub fn item_due(item: &AgendaItem, settings: &Settings) -> Option<NaiveDate> {
+    let due = match item.timing {
+        Some(t) => Some(timing_date(t, settings)),
+        None if is_request(item) => Some(calendar::add_business_days(
+            item.opened_on,
+            settings.request_reply_business_days,
+        )),
+        None => None,
+    };
+    due.map(|d| d.max(settings.tracking_since))
+}
+
+/// Whether an item is a request for context or advice (HELP raised by the person).
+pub fn is_request(item: &AgendaItem) -> bool {
+    item.open_tag == OpenTag::Help && item.raised_by == RaisedBy::Person
+}
+
+/// Who owes an item: TODO the person, DOTO and answers to HELP the leader;
+/// other tags whoever raised it.
+pub fn owner(item: &AgendaItem) -> RaisedBy {
+    match item.open_tag {
+        OpenTag::Todo => RaisedBy::Person,
+        OpenTag::Doto | OpenTag::Help => RaisedBy::Leader,
+        _ => item.raised_by,
+    }
+}
+
+/// Builds the overview for `today`.
+pub fn build(conn: &Connection, today: NaiveDate) -> Result<Overview> {
+    let settings = settings::load(conn)?;
+    let everyone = people::list(
+        conn,
+        people::Filter {
+            include_archived: true,
+        },
+    )?;
+    let names: HashMap<PersonId, &str> = everyone.iter().map(|p| (p.id, p.name.as_str())).collect();
+    let active: Vec<&Person> = everyone.iter().filter(|p| p.is_active_on(today)).collect();
+
+    let mut last_held: HashMap<PersonId, NaiveDate> = HashMap::new();
+    {
+        let mut stmt = conn.prepare(
+            "SELECT person_id, max(date) FROM one_on_one
+             WHERE status = 'held' AND date <= ?1 GROUP BY person_id",
+        )?;
+        let rows = stmt.query_map([today], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        for row in rows {
+            let (id, d) = row?;
+            last_held.insert(id, d);
+        }
+    }
+
+    let open = agenda::list(
+        conn,
+        agenda::Filter {
+            open: Some(true),
+            ..Default::default()
+        },
+    )?;
+    let mut requests = Vec::new();
+    let mut actions = Vec::new();
+    let mut open_items: HashMap<PersonId, (usize, usize)> = HashMap::new();
+    for item in open {
+        let Some(person) = active.iter().find(|p| p.id == item.person_id) else {
+            continue;
+        };
+        let counts = open_items.entry(person.id).or_default();
+        counts.0 += 1;
+        let entry = OpenItem {
+            person: person.name.clone(),
+            due: item_due(&item, &settings),
+            owner: owner(&item),
+            item,
+        };
+        if is_request(&entry.item) {
+            counts.1 += 1;
+            requests.push(entry);
+        } else if matches!(entry.item.open_tag, OpenTag::Todo | OpenTag::Doto) {
+            actions.push(entry);
+        }
+    }
+    let by_due = |a: &OpenItem, b: &OpenItem| {
+        (a.due.is_none(), a.due, a.person.to_lowercase(), a.item.id).cmp(&(
+            b.due.is_none(),
+            b.due,
+            b.person.to_lowercase(),
+            b.item.id,
+        ))
+    };
+    requests.sort_by(by_due);
+    actions.sort_by(by_due);
+
+    let mut summaries: Vec<PersonSummary> = active
+        .iter()
+        .map(|p| {
+            let held = last_held.get(&p.id).copied();
+            let (items, reqs) = open_items.get(&p.id).copied().unwrap_or_default();
+            PersonSummary {
+                person: (*p).clone(),
+                last_held: held,
+                next_due: next_one_on_one(p, held, &settings),
+                open_items: items,
+                open_requests: reqs,
+            }
+        })
+        .collect();
+    summaries.sort_by(|a, b| {
+        (!a.person.tracked, a.next_due, a.person.name.to_lowercase()).cmp(&(
+            !b.person.tracked,
+            b.next_due,
+            b.person.name.to_lowercase(),
+        ))
+    });
+
+    let mut unshared: Vec<WinSummary> = wins::list(
+        conn,
+        wins::Filter {
+            person: None,
+            unshared_only: true,
+        },
+    )?
+    .into_iter()
+    .filter(|w| w.noted_on <= today)
+    .map(|w| WinSummary {
+        person: names
+            .get(&w.person_id)
+            .copied()
+            .unwrap_or_default()
+            .to_string(),
+        win: w,
+    })
+    .collect();
+    unshared.reverse();
+
+    Ok(Overview {
+        today,
+        people: summaries,
+        requests,
+        actions,
+        open_requisitions: hiring::list_requisitions(conn, false)?,
+        unshared_wins: unshared,
+    })
+}

@@ -1,0 +1,77 @@
+//! The `draft` table: a 1:1 being written, one per person.
+//!
+//! Drafts are saved as the leader types (the desktop app debounces saves), so
+//! they are checked only for size and references, not for completeness: a
+//! half-written note is still worth keeping.
+//!
+//! Tests: `crates/core/tests/store/drafts.rs`.
+
+use rusqlite::{params, Connection, OptionalExtension};
+
+use crate::error::{Error, Result};
+use crate::model::{Draft, PersonId};
+use crate::store::people;
+use crate::validate::{ITEM_MAX, NOTES_MAX};
+
+/// Saves (replaces) the draft of `draft.person_id`.
+pub fn save(conn: &Connection, draft: &Draft) -> Result<()> {
+    people::get(conn, draft.person_id)?;
+    let notes = draft.notes.chars().count();
+    if notes > NOTES_MAX {
+        return Err(Error::invalid(format!(
+            "The notes are {notes} characters long; the most is {NOTES_MAX}. Shorten them."
+        )));
+    }
+    if draft
+        .new_items
+        .iter()
+        .any(|i| i.text.chars().count() > ITEM_MAX)
+    {
+        return Err(Error::invalid(format!(
+            "A new agenda item is longer than {ITEM_MAX} characters; shorten it."
+        )));
+    }
+    let body = serde_json::to_string(draft).map_err(|e| Error::Internal(e.to_string()))?;
+    conn.execute(
+        "INSERT INTO draft (person_id, body) VALUES (?1, ?2)
+         ON CONFLICT (person_id) DO UPDATE SET body = excluded.body",
+        params![draft.person_id, body],
+    )?;
+    Ok(())
+}
+
+/// The draft for a person, if one is kept.
+pub fn get(conn: &Connection, person: PersonId) -> Result<Option<Draft>> {
+    let body: Option<String> = conn
+        .query_row(
+            "SELECT body FROM draft WHERE person_id = ?1",
+            [person],
+            |r| r.get(0),
+        )
+        .optional()?;
+    body.map(|b| {
+        serde_json::from_str(&b).map_err(|e| {
+            Error::Corrupt(format!(
+                "the saved draft for person {person} is unreadable: {e}"
+            ))
+        })
+    })
+    .transpose()
+}
+
+/// Every kept draft, by person id.
+pub fn list(conn: &Connection) -> Result<Vec<Draft>> {
+    let mut stmt = conn.prepare("SELECT person_id FROM draft ORDER BY person_id")?;
+    let ids = stmt
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<Vec<PersonId>>>()?;
+    ids.into_iter()
+        .filter_map(|id| get(conn, id).transpose())
+        .collect()
+}
+
+/// Discards a person's draft (no error when there is none).
+pub fn discard(conn: &Connection, person: PersonId) -> Result<()> {
+    conn.execute("DELETE FROM draft WHERE person_id = ?1", [person])?;
+    Ok(())
+}

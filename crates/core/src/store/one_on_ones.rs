@@ -1,0 +1,228 @@
+//! The `one_on_one` and `one_on_one_tag` tables.
+//!
+//! Tests: `crates/core/tests/store/one_on_ones.rs`.
+
+use chrono::NaiveDate;
+use rusqlite::{params, Connection, OptionalExtension, Row};
+
+use crate::error::{Error, Result};
+use crate::model::{
+    AgendaItemInput, LogInput, Logged, OneOnOne, OneOnOneId, OneOnOneInput, PersonId,
+};
+use crate::store::{agenda, drafts, people};
+use crate::validate::{self, NOTES_MAX};
+
+const COLUMNS: &str = "id, person_id, date, status, notes";
+
+fn from_row(r: &Row<'_>) -> rusqlite::Result<OneOnOne> {
+    Ok(OneOnOne {
+        id: r.get(0)?,
+        person_id: r.get(1)?,
+        date: r.get(2)?,
+        status: r.get(3)?,
+        notes: r.get(4)?,
+        tags: Vec::new(),
+    })
+}
+
+fn load_tags(conn: &Connection, o: &mut OneOnOne) -> Result<()> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT name FROM one_on_one_tag WHERE one_on_one_id = ?1 ORDER BY position",
+    )?;
+    o.tags = stmt
+        .query_map([o.id], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(())
+}
+
+/// Which 1:1s [`list`] returns.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Filter {
+    /// Only this person's.
+    pub person: Option<PersonId>,
+    /// Only on or after this day.
+    pub from: Option<NaiveDate>,
+    /// Only on or before this day.
+    pub to: Option<NaiveDate>,
+}
+
+/// Checks and cleans a 1:1 (no database access).
+pub fn validate(input: &OneOnOneInput) -> Result<OneOnOneInput> {
+    let mut out = input.clone();
+    out.notes = validate::text("notes", &input.notes, NOTES_MAX, false)?;
+    out.tags = validate::names("coaching tag", &input.tags)?;
+    Ok(out)
+}
+
+fn check(conn: &Connection, o: &OneOnOneInput, except: Option<OneOnOneId>) -> Result<()> {
+    let person = people::require_active(conn, o.person_id, o.date, "1:1")?;
+    let same_day: Option<OneOnOneId> = conn
+        .query_row(
+            "SELECT id FROM one_on_one WHERE person_id = ?1 AND date = ?2",
+            params![o.person_id, o.date],
+            |r| r.get(0),
+        )
+        .optional()?;
+    if let Some(other) = same_day.filter(|other| Some(*other) != except) {
+        return Err(Error::conflict(format!(
+            "There is already a 1:1 with {} on {} (id {other}); edit that one instead.",
+            person.name, o.date
+        )));
+    }
+    Ok(())
+}
+
+fn write_tags(conn: &Connection, id: OneOnOneId, tags: &[String]) -> Result<()> {
+    conn.execute("DELETE FROM one_on_one_tag WHERE one_on_one_id = ?1", [id])?;
+    let mut stmt = conn.prepare_cached(
+        "INSERT INTO one_on_one_tag (one_on_one_id, position, name, name_key) VALUES (?1, ?2, ?3, ?4)",
+    )?;
+    for (i, t) in tags.iter().enumerate() {
+        stmt.execute(params![id, i as i64, t, validate::key(t)])?;
+    }
+    Ok(())
+}
+
+/// Logs a 1:1.
+pub fn insert(conn: &Connection, input: &OneOnOneInput) -> Result<OneOnOne> {
+    insert_with_id(conn, None, input)
+}
+
+pub(crate) fn insert_with_id(
+    conn: &Connection,
+    id: Option<OneOnOneId>,
+    input: &OneOnOneInput,
+) -> Result<OneOnOne> {
+    let o = validate(input)?;
+    check(conn, &o, None)?;
+    conn.execute(
+        "INSERT INTO one_on_one (id, person_id, date, status, notes) VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![id, o.person_id, o.date, o.status, o.notes],
+    )?;
+    let id = OneOnOneId(conn.last_insert_rowid());
+    write_tags(conn, id, &o.tags)?;
+    get(conn, id)
+}
+
+/// Replaces a 1:1's details.
+pub fn update(conn: &Connection, id: OneOnOneId, input: &OneOnOneInput) -> Result<OneOnOne> {
+    let o = validate(input)?;
+    let before = get(conn, id)?;
+    check(conn, &o, Some(id))?;
+    if before.person_id != o.person_id {
+        let linked: i64 = conn.query_row(
+            "SELECT count(*) FROM agenda_item WHERE opened_in = ?1 OR closed_in = ?1",
+            [id],
+            |r| r.get(0),
+        )?;
+        if linked > 0 {
+            return Err(Error::invalid(format!(
+                "This 1:1 has {linked} agenda item(s) raised or closed in it, so it cannot move \
+                 to another person. Log a new 1:1 instead."
+            )));
+        }
+    }
+    conn.execute(
+        "UPDATE one_on_one SET person_id = ?2, date = ?3, status = ?4, notes = ?5 WHERE id = ?1",
+        params![id, o.person_id, o.date, o.status, o.notes],
+    )?;
+    write_tags(conn, id, &o.tags)?;
+    get(conn, id)
+}
+
+/// One 1:1 by id.
+pub fn get(conn: &Connection, id: OneOnOneId) -> Result<OneOnOne> {
+    let mut o = conn
+        .query_row(
+            &format!("SELECT {COLUMNS} FROM one_on_one WHERE id = ?1"),
+            [id],
+            from_row,
+        )
+        .optional()?
+        .ok_or_else(|| {
+            Error::not_found(format!(
+                "There is no 1:1 with id {id}; `coachlog one-on-one list` shows them."
+            ))
+        })?;
+    load_tags(conn, &mut o)?;
+    Ok(o)
+}
+
+/// 1:1s, newest first.
+pub fn list(conn: &Connection, filter: Filter) -> Result<Vec<OneOnOne>> {
+    let mut stmt = conn.prepare(&format!(
+        "SELECT {COLUMNS} FROM one_on_one
+         WHERE (?1 IS NULL OR person_id = ?1) AND (?2 IS NULL OR date >= ?2)
+           AND (?3 IS NULL OR date <= ?3)
+         ORDER BY date DESC, id DESC"
+    ))?;
+    let mut out = stmt
+        .query_map(params![filter.person, filter.from, filter.to], from_row)?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    for o in &mut out {
+        load_tags(conn, o)?;
+    }
+    Ok(out)
+}
+
+/// Coaching tags used so far, for offering them again.
+pub fn tag_names(conn: &Connection) -> Result<Vec<String>> {
+    let mut stmt = conn.prepare(
+        "SELECT min(name) FROM one_on_one_tag GROUP BY name_key ORDER BY count(*) DESC, name_key",
+    )?;
+    let names = stmt
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<Vec<String>>>()?;
+    Ok(names)
+}
+
+/// Logs a 1:1 together with the agenda changes made in it: new items are
+/// opened on the 1:1's date in it, listed items are closed on that date in
+/// it, and the person's draft (if any) is discarded. Call inside one
+/// transaction ([`crate::Db::write`]) so that all of it lands or none does.
+pub fn log(conn: &Connection, input: &LogInput) -> Result<Logged> {
+    let one_on_one = insert(conn, &input.one_on_one)?;
+    let person = one_on_one.person_id;
+    let date = one_on_one.date;
+    let mut opened = Vec::with_capacity(input.new_items.len());
+    for (i, item) in input.new_items.iter().enumerate() {
+        let added = agenda::insert(
+            conn,
+            &AgendaItemInput {
+                person_id: person,
+                text: item.text.clone(),
+                open_tag: item.open_tag,
+                timing: item.timing,
+                raised_by: item.raised_by,
+                opened_on: date,
+                opened_in: Some(one_on_one.id),
+            },
+        )
+        .map_err(|e| prefix(e, &format!("New item {}", i + 1)))?;
+        opened.push(added);
+    }
+    let mut closed = Vec::with_capacity(input.close_items.len());
+    for c in &input.close_items {
+        let item = agenda::get(conn, c.id)?;
+        if item.person_id != person {
+            return Err(Error::invalid(format!(
+                "Agenda item {} is on someone else's agenda; close it in a 1:1 with them.",
+                c.id
+            )));
+        }
+        closed.push(agenda::close(conn, c.id, c.tag, date, Some(one_on_one.id))?);
+    }
+    drafts::discard(conn, person)?;
+    Ok(Logged {
+        one_on_one,
+        opened,
+        closed,
+    })
+}
+
+fn prefix(e: Error, what: &str) -> Error {
+    match e {
+        Error::Invalid(m) => Error::Invalid(format!("{what}: {m}")),
+        other => other,
+    }
+}

@@ -1,0 +1,346 @@
+//! The `person` and `person_scope` tables.
+//!
+//! Tests: `crates/core/tests/store/people.rs`.
+
+use chrono::NaiveDate;
+use rusqlite::{params, Connection, OptionalExtension, Row};
+
+use crate::error::{Error, Result};
+use crate::model::{Person, PersonId, PersonInput, Scope};
+use crate::validate::{self, NAME_MAX};
+
+const COLUMNS: &str =
+    "id, name, title, job_family, level, scope_kind, section, since, cadence_days, tracked, archived_on";
+
+fn from_row(r: &Row<'_>) -> rusqlite::Result<Person> {
+    Ok(Person {
+        id: r.get(0)?,
+        name: r.get(1)?,
+        title: r.get(2)?,
+        job_family: r.get(3)?,
+        level: r.get(4)?,
+        scope: Scope {
+            kind: r.get(5)?,
+            section: r.get(6)?,
+            stages: Vec::new(),
+            groups: Vec::new(),
+        },
+        since: r.get(7)?,
+        cadence_days: r.get(8)?,
+        tracked: r.get(9)?,
+        archived_on: r.get(10)?,
+    })
+}
+
+fn load_scope(conn: &Connection, person: &mut Person) -> Result<()> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT kind, name FROM person_scope WHERE person_id = ?1 ORDER BY kind, position",
+    )?;
+    let rows = stmt.query_map([person.id], |r| Ok((r.get::<_, String>(0)?, r.get(1)?)))?;
+    for row in rows {
+        let (kind, name) = row?;
+        if kind == "stage" {
+            person.scope.stages.push(name);
+        } else {
+            person.scope.groups.push(name);
+        }
+    }
+    Ok(())
+}
+
+/// Which people [`list`] returns.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Filter {
+    /// Include archived people.
+    pub include_archived: bool,
+}
+
+/// Checks and cleans a person's input (no database access).
+pub fn validate(input: &PersonInput) -> Result<PersonInput> {
+    let mut out = input.clone();
+    out.name = validate::name("name", &input.name, NAME_MAX)?;
+    out.title = validate::line("job title", &input.title, NAME_MAX)?;
+    out.scope.section =
+        validate::optional_name("section", input.scope.section.as_deref(), NAME_MAX)?;
+    out.scope.stages = validate::names("stage", &input.scope.stages)?;
+    out.scope.groups = validate::names("group", &input.scope.groups)?;
+    if let Some(days) = input.cadence_days {
+        validate::days("1:1 cadence", days, 366)?;
+    }
+    Ok(out)
+}
+
+fn check_unique_name(conn: &Connection, name: &str, except: Option<PersonId>) -> Result<()> {
+    let other: Option<(PersonId, String)> = conn
+        .query_row(
+            "SELECT id, name FROM person WHERE name_key = ?1",
+            [validate::key(name)],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?;
+    match other {
+        Some((id, existing)) if Some(id) != except => Err(Error::conflict(format!(
+            "There is already a person named '{existing}' (id {id}). Names must be unique: add \
+             an initial or a surname."
+        ))),
+        _ => Ok(()),
+    }
+}
+
+fn write_scope(conn: &Connection, id: PersonId, scope: &Scope) -> Result<()> {
+    conn.execute("DELETE FROM person_scope WHERE person_id = ?1", [id])?;
+    let mut stmt = conn.prepare_cached(
+        "INSERT INTO person_scope (person_id, kind, position, name, name_key)
+         VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?;
+    for (kind, names) in [("stage", &scope.stages), ("group", &scope.groups)] {
+        for (i, name) in names.iter().enumerate() {
+            stmt.execute(params![id, kind, i as i64, name, validate::key(name)])?;
+        }
+    }
+    Ok(())
+}
+
+/// Adds a person and returns them.
+pub fn insert(conn: &Connection, input: &PersonInput) -> Result<Person> {
+    insert_with_id(conn, None, input)
+}
+
+/// Adds a person with a given id (import) or a new one.
+pub(crate) fn insert_with_id(
+    conn: &Connection,
+    id: Option<PersonId>,
+    input: &PersonInput,
+) -> Result<Person> {
+    let p = validate(input)?;
+    check_unique_name(conn, &p.name, None)?;
+    conn.execute(
+        "INSERT INTO person (id, name, name_key, title, job_family, level, scope_kind, section,
+                             since, cadence_days, tracked)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+        params![
+            id,
+            p.name,
+            validate::key(&p.name),
+            p.title,
+            p.job_family,
+            p.level,
+            p.scope.kind,
+            p.scope.section,
+            p.since,
+            p.cadence_days,
+            p.tracked
+        ],
+    )?;
+    let id = PersonId(conn.last_insert_rowid());
+    write_scope(conn, id, &p.scope)?;
+    get(conn, id)
+}
+
+/// Replaces a person's details (not their archive state).
+pub fn update(conn: &Connection, id: PersonId, input: &PersonInput) -> Result<Person> {
+    let p = validate(input)?;
+    let before = get(conn, id)?;
+    check_unique_name(conn, &p.name, Some(id))?;
+    if let Some(archived) = before.archived_on {
+        validate::not_before("archive date", archived, "the new 'since' date", p.since)?;
+    }
+    let first: Option<NaiveDate> = conn.query_row(
+        "SELECT min(d) FROM (
+             SELECT min(date) AS d FROM one_on_one WHERE person_id = ?1
+             UNION ALL SELECT min(opened_on) FROM agenda_item WHERE person_id = ?1
+             UNION ALL SELECT min(noted_on) FROM win WHERE person_id = ?1)",
+        [id],
+        |r| r.get(0),
+    )?;
+    if let Some(first) = first.filter(|f| *f < p.since) {
+        return Err(Error::invalid(format!(
+            "{} has records from {first}, before the new 'since' date {}; use {first} or earlier.",
+            p.name, p.since
+        )));
+    }
+    conn.execute(
+        "UPDATE person SET name = ?2, name_key = ?3, title = ?4, job_family = ?5, level = ?6,
+                scope_kind = ?7, section = ?8, since = ?9, cadence_days = ?10, tracked = ?11
+         WHERE id = ?1",
+        params![
+            id,
+            p.name,
+            validate::key(&p.name),
+            p.title,
+            p.job_family,
+            p.level,
+            p.scope.kind,
+            p.scope.section,
+            p.since,
+            p.cadence_days,
+            p.tracked
+        ],
+    )?;
+    write_scope(conn, id, &p.scope)?;
+    get(conn, id)
+}
+
+/// Archives a person on `on` (they left the team); their records stay.
+pub fn archive(conn: &Connection, id: PersonId, on: NaiveDate) -> Result<Person> {
+    let p = get(conn, id)?;
+    if let Some(a) = p.archived_on {
+        return Err(Error::conflict(format!(
+            "{} is already archived (since {a}); unarchive first to change the date.",
+            p.name
+        )));
+    }
+    validate::not_before(
+        "archive date",
+        on,
+        &format!("{}'s 'since' date", p.name),
+        p.since,
+    )?;
+    conn.execute(
+        "UPDATE person SET archived_on = ?2 WHERE id = ?1",
+        params![id, on],
+    )?;
+    get(conn, id)
+}
+
+/// Sets the archive date directly (import).
+pub(crate) fn set_archived(conn: &Connection, id: PersonId, on: Option<NaiveDate>) -> Result<()> {
+    conn.execute(
+        "UPDATE person SET archived_on = ?2 WHERE id = ?1",
+        params![id, on],
+    )?;
+    Ok(())
+}
+
+/// Makes an archived person active again.
+pub fn unarchive(conn: &Connection, id: PersonId) -> Result<Person> {
+    let p = get(conn, id)?;
+    if p.archived_on.is_none() {
+        return Err(Error::conflict(format!("{} is not archived.", p.name)));
+    }
+    conn.execute("UPDATE person SET archived_on = NULL WHERE id = ?1", [id])?;
+    get(conn, id)
+}
+
+/// One person by id.
+pub fn get(conn: &Connection, id: PersonId) -> Result<Person> {
+    let mut p = conn
+        .query_row(
+            &format!("SELECT {COLUMNS} FROM person WHERE id = ?1"),
+            [id],
+            from_row,
+        )
+        .optional()?
+        .ok_or_else(|| {
+            Error::not_found(format!(
+                "There is no person with id {id}; `coachlog person list --all` shows everyone."
+            ))
+        })?;
+    load_scope(conn, &mut p)?;
+    Ok(p)
+}
+
+/// People ordered by name (case-insensitively), then id.
+pub fn list(conn: &Connection, filter: Filter) -> Result<Vec<Person>> {
+    let sql = format!(
+        "SELECT {COLUMNS} FROM person {} ORDER BY name_key, id",
+        if filter.include_archived {
+            ""
+        } else {
+            "WHERE archived_on IS NULL"
+        }
+    );
+    let mut stmt = conn.prepare(&sql)?;
+    let mut people = stmt
+        .query_map([], from_row)?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    for p in &mut people {
+        load_scope(conn, p)?;
+    }
+    Ok(people)
+}
+
+/// Finds a person by id (`"3"`), exact name (case-insensitive) or a unique
+/// part of a name.
+pub fn resolve(conn: &Connection, reference: &str) -> Result<Person> {
+    let r = reference.trim();
+    if r.is_empty() {
+        return Err(Error::invalid("No person was named; give a name or an id."));
+    }
+    if let Ok(n) = r.parse::<i64>() {
+        return get(conn, PersonId(n));
+    }
+    let key = validate::key(r);
+    let exact: Option<PersonId> = conn
+        .query_row("SELECT id FROM person WHERE name_key = ?1", [&key], |row| {
+            row.get(0)
+        })
+        .optional()?;
+    if let Some(id) = exact {
+        return get(conn, id);
+    }
+    let everyone = list(
+        conn,
+        Filter {
+            include_archived: true,
+        },
+    )?;
+    let matches: Vec<&Person> = everyone
+        .iter()
+        .filter(|p| validate::key(&p.name).contains(&key))
+        .collect();
+    match matches.as_slice() {
+        [one] => Ok((*one).clone()),
+        [] => Err(Error::not_found(format!(
+            "No one on the team is called '{r}'; `coachlog person list --all` shows everyone."
+        ))),
+        many => {
+            let names: Vec<String> = many
+                .iter()
+                .map(|p| format!("{} (id {})", p.name, p.id))
+                .collect();
+            Err(Error::invalid(format!(
+                "'{r}' matches {} people: {}. Give more of the name or the id.",
+                many.len(),
+                names.join(", ")
+            )))
+        }
+    }
+}
+
+/// Checks that a person exists and is active on `day`; returns them.
+pub fn require_active(
+    conn: &Connection,
+    id: PersonId,
+    day: NaiveDate,
+    what: &str,
+) -> Result<Person> {
+    let p = get(conn, id)?;
+    if day < p.since {
+        return Err(Error::invalid(format!(
+            "{} has reported to you since {}; a {what} on {day} is before that. Change the date, \
+             or {}'s 'since' date.",
+            p.name, p.since, p.name
+        )));
+    }
+    if let Some(a) = p.archived_on.filter(|a| *a <= day) {
+        return Err(Error::invalid(format!(
+            "{} was archived on {a}; a {what} on {day} is after that. Change the date, or \
+             unarchive {}.",
+            p.name, p.name
+        )));
+    }
+    Ok(p)
+}
+
+/// Distinct names already used for stages or groups (`kind` = "stage" or
+/// "group"), for offering them again.
+pub fn scope_names(conn: &Connection, kind: &str) -> Result<Vec<String>> {
+    let mut stmt = conn.prepare(
+        "SELECT min(name) FROM person_scope WHERE kind = ?1 GROUP BY name_key ORDER BY name_key",
+    )?;
+    let names = stmt
+        .query_map([kind], |r| r.get(0))?
+        .collect::<rusqlite::Result<Vec<String>>>()?;
+    Ok(names)
+}

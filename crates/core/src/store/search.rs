@@ -1,0 +1,161 @@
+//! Full-text search over 1:1 notes, agenda items, check-in notes,
+//! walkthroughs and wins (the FTS5 table `search_index`, kept current by
+//! triggers in the schema).
+//!
+//! Tests: `crates/core/tests/store/search.rs`.
+
+use chrono::NaiveDate;
+use rusqlite::{params, Connection};
+use serde::Serialize;
+
+use crate::error::{Error, Result};
+use crate::model::PersonId;
+
+/// What kind of record a hit is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "snake_case")]
+pub enum HitKind {
+    /// A 1:1's notes.
+    OneOnOne,
+    /// An agenda item.
+    AgendaItem,
+    /// A check-in's notes.
+    CheckIn,
+    /// A walkthrough's title or findings.
+    Walkthrough,
+    /// A win.
+    Win,
+}
+
+impl HitKind {
+    fn from_code(code: i64) -> Option<HitKind> {
+        Some(match code {
+            1 => HitKind::OneOnOne,
+            2 => HitKind::AgendaItem,
+            3 => HitKind::CheckIn,
+            4 => HitKind::Walkthrough,
+            5 => HitKind::Win,
+            _ => return None,
+        })
+    }
+
+    /// A short label.
+    pub fn label(self) -> &'static str {
+        match self {
+            HitKind::OneOnOne => "1:1",
+            HitKind::AgendaItem => "agenda item",
+            HitKind::CheckIn => "check-in",
+            HitKind::Walkthrough => "walkthrough",
+            HitKind::Win => "win",
+        }
+    }
+}
+
+/// One search result.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Hit {
+    /// What kind of record matched.
+    pub kind: HitKind,
+    /// The record's id (in its own table).
+    pub id: i64,
+    /// The person it belongs to, if any.
+    pub person_id: Option<PersonId>,
+    /// That person's name.
+    pub person: Option<String>,
+    /// The record's date (1:1, opened, check-in, walkthrough, noted).
+    pub date: NaiveDate,
+    /// An excerpt with the matched words in `**bold**`.
+    pub snippet: String,
+}
+
+/// Turns what the user typed into a safe FTS5 query: every word is quoted
+/// (so operators and punctuation are plain text) and the last one matches as
+/// a prefix. All words must match.
+pub fn fts_query(text: &str) -> Result<String> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if words.is_empty() {
+        return Err(Error::invalid("Give at least one word to search for."));
+    }
+    if words.len() > 32 {
+        return Err(Error::invalid("Search for at most 32 words at a time."));
+    }
+    let last = words.len() - 1;
+    Ok(words
+        .iter()
+        .enumerate()
+        .map(|(i, w)| {
+            let quoted = format!("\"{}\"", w.replace('"', "\"\""));
+            if i == last {
+                quoted + "*"
+            } else {
+                quoted
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" "))
+}
+
+/// Finds records containing every word of `text`, best matches first.
+pub fn search(conn: &Connection, text: &str, limit: usize) -> Result<Vec<Hit>> {
+    let query = fts_query(text)?;
+    let mut stmt = conn.prepare(
+        "SELECT rowid, snippet(search_index, 0, '**', '**', '…', 16) FROM search_index
+         WHERE search_index MATCH ?1 ORDER BY rank LIMIT ?2",
+    )?;
+    let rows = stmt
+        .query_map(params![query, limit as i64], |r| {
+            Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let mut hits = Vec::with_capacity(rows.len());
+    for (rowid, snippet) in rows {
+        let Some(kind) = HitKind::from_code(rowid % 8) else {
+            continue;
+        };
+        let id = rowid / 8;
+        let sql = match kind {
+            HitKind::OneOnOne => "SELECT o.person_id, p.name, o.date FROM one_on_one o JOIN person p ON p.id = o.person_id WHERE o.id = ?1",
+            HitKind::AgendaItem => "SELECT a.person_id, p.name, a.opened_on FROM agenda_item a JOIN person p ON p.id = a.person_id WHERE a.id = ?1",
+            HitKind::CheckIn => "SELECT l.person_id, p.name, c.date FROM check_in c JOIN customer_link l ON l.id = c.link_id JOIN person p ON p.id = l.person_id WHERE c.id = ?1",
+            HitKind::Walkthrough => "SELECT NULL, NULL, date FROM walkthrough WHERE id = ?1",
+            HitKind::Win => "SELECT w.person_id, p.name, w.noted_on FROM win w JOIN person p ON p.id = w.person_id WHERE w.id = ?1",
+        };
+        let (person_id, person, date) = conn.query_row(sql, [id], |r| {
+            Ok((
+                r.get::<_, Option<PersonId>>(0)?,
+                r.get::<_, Option<String>>(1)?,
+                r.get(2)?,
+            ))
+        })?;
+        hits.push(Hit {
+            kind,
+            id,
+            person_id,
+            person,
+            date,
+            snippet,
+        });
+    }
+    Ok(hits)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn queries_quote_every_word_and_prefix_the_last() {
+        let cases = [
+            ("roadmap", "\"roadmap\"*"),
+            ("  career   growth ", "\"career\" \"growth\"*"),
+            ("a\"b OR c", "\"a\"\"b\" \"OR\" \"c\"*"),
+            ("NEAR(x y)", "\"NEAR(x\" \"y)\"*"),
+        ];
+        for (input, expected) in cases {
+            assert_eq!(fts_query(input).unwrap(), expected, "{input}");
+        }
+        assert!(fts_query("   ").is_err());
+    }
+}

@@ -1,0 +1,221 @@
+//! The `accountability_update` table: PMs' monthly and quarterly updates and
+//! the leader's portfolio direction.
+//!
+//! Tests: `crates/core/tests/store/updates.rs`.
+
+use chrono::NaiveDate;
+use rusqlite::{params, Connection, OptionalExtension, Row};
+
+use crate::calendar::Period;
+use crate::error::{Error, Result};
+use crate::model::{PersonId, Update, UpdateId, UpdateInput, UpdateKind, UpdateStatus};
+use crate::store::people;
+use crate::validate;
+
+const COLUMNS: &str = "id, person_id, kind, period, status, done_on, link";
+
+fn from_row(r: &Row<'_>) -> rusqlite::Result<Update> {
+    let period: String = r.get(3)?;
+    Ok(Update {
+        id: r.get(0)?,
+        person_id: r.get(1)?,
+        kind: r.get(2)?,
+        period: period.parse().map_err(|e: crate::calendar::ParseError| {
+            rusqlite::Error::FromSqlConversionFailure(3, rusqlite::types::Type::Text, e.0.into())
+        })?,
+        status: r.get(4)?,
+        done_on: r.get(5)?,
+        link: r.get(6)?,
+    })
+}
+
+/// Which updates [`list`] returns.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Filter {
+    /// Only this person's (`Some(None)`: only the leader's).
+    pub person: Option<Option<PersonId>>,
+    /// Only this kind.
+    pub kind: Option<UpdateKind>,
+    /// Only this period.
+    pub period: Option<Period>,
+}
+
+/// Checks an update's fields against each other (no database access).
+pub fn validate(input: &UpdateInput) -> Result<UpdateInput> {
+    let mut out = input.clone();
+    out.link = validate::link("link", input.link.as_deref())?;
+    match (input.kind, input.person_id) {
+        (UpdateKind::PortfolioDirection, Some(_)) => {
+            return Err(Error::invalid(
+                "Portfolio direction is the leader's own update; leave the person out.",
+            ))
+        }
+        (UpdateKind::PortfolioDirection, None) => {}
+        (kind, None) => {
+            return Err(Error::invalid(format!(
+                "A {} update belongs to a person; name the PM.",
+                kind.label()
+            )))
+        }
+        _ => {}
+    }
+    match (input.kind, input.period) {
+        (UpdateKind::Okrs, Period::Month(m)) => {
+            return Err(Error::invalid(format!(
+                "OKRs are per fiscal quarter; give a quarter like FY27-Q1, not the month {m}."
+            )))
+        }
+        (UpdateKind::Okrs, Period::Quarter(_)) => {}
+        (kind, Period::Quarter(q)) => {
+            return Err(Error::invalid(format!(
+                "{} updates are monthly; give a month like 2026-05, not the quarter {q}.",
+                kind.label()
+            )))
+        }
+        _ => {}
+    }
+    match (input.status, input.done_on) {
+        (UpdateStatus::Done, None) => {
+            return Err(Error::invalid(
+                "An update marked done needs the day it was done; give the done date \
+                 (YYYY-MM-DD).",
+            ))
+        }
+        (status, Some(d)) if status != UpdateStatus::Done => return Err(Error::invalid(format!(
+            "The update is '{}' but has a done date ({d}); mark it done, or leave the date out.",
+            status.label()
+        ))),
+        _ => {}
+    }
+    Ok(out)
+}
+
+fn check(conn: &Connection, u: &UpdateInput) -> Result<()> {
+    if let Some(p) = u.person_id {
+        let person = people::get(conn, p)?;
+        if let Some(d) = u.done_on {
+            validate::not_before(
+                "done date",
+                d,
+                &format!("{}'s 'since' date", person.name),
+                person.since,
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// Adds an update.
+pub fn insert(conn: &Connection, input: &UpdateInput) -> Result<Update> {
+    insert_with_id(conn, None, input)
+}
+
+pub(crate) fn insert_with_id(
+    conn: &Connection,
+    id: Option<UpdateId>,
+    input: &UpdateInput,
+) -> Result<Update> {
+    let u = validate(input)?;
+    check(conn, &u)?;
+    conn.execute(
+        "INSERT INTO accountability_update (id, person_id, kind, period, status, done_on, link)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        params![
+            id,
+            u.person_id,
+            u.kind,
+            u.period.to_string(),
+            u.status,
+            u.done_on,
+            u.link
+        ],
+    )?;
+    get(conn, UpdateId(conn.last_insert_rowid()))
+}
+
+/// Replaces an update's details.
+pub fn update(conn: &Connection, id: UpdateId, input: &UpdateInput) -> Result<Update> {
+    let u = validate(input)?;
+    get(conn, id)?;
+    check(conn, &u)?;
+    conn.execute(
+        "UPDATE accountability_update SET person_id = ?2, kind = ?3, period = ?4, status = ?5,
+                done_on = ?6, link = ?7
+         WHERE id = ?1",
+        params![
+            id,
+            u.person_id,
+            u.kind,
+            u.period.to_string(),
+            u.status,
+            u.done_on,
+            u.link
+        ],
+    )?;
+    get(conn, id)
+}
+
+/// Marks an update done on `on` (keeps its link unless a new one is given).
+pub fn mark_done(
+    conn: &Connection,
+    id: UpdateId,
+    on: NaiveDate,
+    link: Option<&str>,
+) -> Result<Update> {
+    let before = get(conn, id)?;
+    if let (UpdateStatus::Done, Some(d)) = (before.status, before.done_on) {
+        return Err(Error::conflict(format!(
+            "Update {id} is already done (on {d})."
+        )));
+    }
+    let input = UpdateInput {
+        person_id: before.person_id,
+        kind: before.kind,
+        period: before.period,
+        status: UpdateStatus::Done,
+        done_on: Some(on),
+        link: link.map(str::to_string).or(before.link),
+    };
+    update(conn, id, &input)
+}
+
+/// One update by id.
+pub fn get(conn: &Connection, id: UpdateId) -> Result<Update> {
+    conn.query_row(
+        &format!("SELECT {COLUMNS} FROM accountability_update WHERE id = ?1"),
+        [id],
+        from_row,
+    )
+    .optional()?
+    .ok_or_else(|| {
+        Error::not_found(format!(
+            "There is no update with id {id}; `coachlog update list` shows them."
+        ))
+    })
+}
+
+/// Updates ordered by period (newest first), then person, kind and id.
+pub fn list(conn: &Connection, filter: Filter) -> Result<Vec<Update>> {
+    let (by_person, person) = match filter.person {
+        None => (false, None),
+        Some(p) => (true, p),
+    };
+    let mut stmt = conn.prepare(&format!(
+        "SELECT {COLUMNS} FROM accountability_update
+         WHERE (NOT ?1 OR person_id IS ?2) AND (?3 IS NULL OR kind = ?3)
+           AND (?4 IS NULL OR period = ?4)
+         ORDER BY period DESC, person_id, kind, id"
+    ))?;
+    let out = stmt
+        .query_map(
+            params![
+                by_person,
+                person,
+                filter.kind,
+                filter.period.map(|p| p.to_string())
+            ],
+            from_row,
+        )?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(out)
+}

@@ -1,0 +1,177 @@
+//! The `walkthrough` and `walkthrough_scope` tables.
+//!
+//! Tests: `crates/core/tests/store/walkthroughs.rs`.
+
+use chrono::NaiveDate;
+use rusqlite::{params, Connection, OptionalExtension, Row};
+
+use crate::error::{Error, Result};
+use crate::model::{Walkthrough, WalkthroughId, WalkthroughInput};
+use crate::validate::{self, NAME_MAX, NOTES_MAX};
+
+const COLUMNS: &str = "id, date, title, findings, issue_link";
+
+fn from_row(r: &Row<'_>) -> rusqlite::Result<Walkthrough> {
+    Ok(Walkthrough {
+        id: r.get(0)?,
+        date: r.get(1)?,
+        title: r.get(2)?,
+        stages: Vec::new(),
+        categories: Vec::new(),
+        findings: r.get(3)?,
+        issue_link: r.get(4)?,
+    })
+}
+
+fn load_scope(conn: &Connection, w: &mut Walkthrough) -> Result<()> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT kind, name FROM walkthrough_scope WHERE walkthrough_id = ?1 ORDER BY kind, position",
+    )?;
+    let rows = stmt.query_map([w.id], |r| Ok((r.get::<_, String>(0)?, r.get(1)?)))?;
+    for row in rows {
+        let (kind, name) = row?;
+        if kind == "stage" {
+            w.stages.push(name);
+        } else {
+            w.categories.push(name);
+        }
+    }
+    Ok(())
+}
+
+/// Checks and cleans a walkthrough (no database access).
+pub fn validate(input: &WalkthroughInput) -> Result<WalkthroughInput> {
+    Ok(WalkthroughInput {
+        date: input.date,
+        title: validate::name("walkthrough title", &input.title, NAME_MAX)?,
+        stages: validate::names("stage", &input.stages)?,
+        categories: validate::names("category", &input.categories)?,
+        findings: validate::text("findings", &input.findings, NOTES_MAX, false)?,
+        issue_link: validate::link("issue link", input.issue_link.as_deref())?,
+    })
+}
+
+fn check_unique(
+    conn: &Connection,
+    w: &WalkthroughInput,
+    except: Option<WalkthroughId>,
+) -> Result<()> {
+    let dup: Option<WalkthroughId> = conn
+        .query_row(
+            "SELECT id FROM walkthrough WHERE date = ?1 AND lower(title) = lower(?2) AND id IS NOT ?3",
+            params![w.date, w.title, except],
+            |r| r.get(0),
+        )
+        .optional()?;
+    match dup {
+        Some(id) => Err(Error::conflict(format!(
+            "There is already a walkthrough '{}' on {} (id {id}); edit that one instead.",
+            w.title, w.date
+        ))),
+        None => Ok(()),
+    }
+}
+
+fn write_scope(conn: &Connection, id: WalkthroughId, w: &WalkthroughInput) -> Result<()> {
+    conn.execute(
+        "DELETE FROM walkthrough_scope WHERE walkthrough_id = ?1",
+        [id],
+    )?;
+    let mut stmt = conn.prepare_cached(
+        "INSERT INTO walkthrough_scope (walkthrough_id, kind, position, name, name_key)
+         VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?;
+    for (kind, names) in [("stage", &w.stages), ("category", &w.categories)] {
+        for (i, n) in names.iter().enumerate() {
+            stmt.execute(params![id, kind, i as i64, n, validate::key(n)])?;
+        }
+    }
+    Ok(())
+}
+
+/// Records a walkthrough.
+pub fn insert(conn: &Connection, input: &WalkthroughInput) -> Result<Walkthrough> {
+    insert_with_id(conn, None, input)
+}
+
+pub(crate) fn insert_with_id(
+    conn: &Connection,
+    id: Option<WalkthroughId>,
+    input: &WalkthroughInput,
+) -> Result<Walkthrough> {
+    let w = validate(input)?;
+    check_unique(conn, &w, None)?;
+    conn.execute(
+        "INSERT INTO walkthrough (id, date, title, findings, issue_link) VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![id, w.date, w.title, w.findings, w.issue_link],
+    )?;
+    let id = WalkthroughId(conn.last_insert_rowid());
+    write_scope(conn, id, &w)?;
+    get(conn, id)
+}
+
+/// Replaces a walkthrough's details.
+pub fn update(
+    conn: &Connection,
+    id: WalkthroughId,
+    input: &WalkthroughInput,
+) -> Result<Walkthrough> {
+    let w = validate(input)?;
+    get(conn, id)?;
+    check_unique(conn, &w, Some(id))?;
+    conn.execute(
+        "UPDATE walkthrough SET date = ?2, title = ?3, findings = ?4, issue_link = ?5 WHERE id = ?1",
+        params![id, w.date, w.title, w.findings, w.issue_link],
+    )?;
+    write_scope(conn, id, &w)?;
+    get(conn, id)
+}
+
+/// One walkthrough by id.
+pub fn get(conn: &Connection, id: WalkthroughId) -> Result<Walkthrough> {
+    let mut w = conn
+        .query_row(
+            &format!("SELECT {COLUMNS} FROM walkthrough WHERE id = ?1"),
+            [id],
+            from_row,
+        )
+        .optional()?
+        .ok_or_else(|| {
+            Error::not_found(format!(
+                "There is no walkthrough with id {id}; `coachlog walkthrough list` shows them."
+            ))
+        })?;
+    load_scope(conn, &mut w)?;
+    Ok(w)
+}
+
+/// Walkthroughs, newest first, optionally within [from, to].
+pub fn list(
+    conn: &Connection,
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+) -> Result<Vec<Walkthrough>> {
+    let mut stmt = conn.prepare(&format!(
+        "SELECT {COLUMNS} FROM walkthrough WHERE (?1 IS NULL OR date >= ?1) AND (?2 IS NULL OR date <= ?2)
+         ORDER BY date DESC, id DESC"
+    ))?;
+    let mut out = stmt
+        .query_map(params![from, to], from_row)?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    for w in &mut out {
+        load_scope(conn, w)?;
+    }
+    Ok(out)
+}
+
+/// Distinct names used for stages or categories (`kind` = "stage" or
+/// "category") in walkthroughs, for offering them again.
+pub fn scope_names(conn: &Connection, kind: &str) -> Result<Vec<String>> {
+    let mut stmt = conn.prepare(
+        "SELECT min(name) FROM walkthrough_scope WHERE kind = ?1 GROUP BY name_key ORDER BY name_key",
+    )?;
+    let names = stmt
+        .query_map([kind], |r| r.get(0))?
+        .collect::<rusqlite::Result<Vec<String>>>()?;
+    Ok(names)
+}

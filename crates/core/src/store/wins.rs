@@ -1,0 +1,148 @@
+//! The `win` table: PMs' wins and when they were raised to senior leadership.
+//!
+//! Tests: `crates/core/tests/store/wins.rs`.
+
+use chrono::NaiveDate;
+use rusqlite::{params, Connection, OptionalExtension, Row};
+
+use crate::error::{Error, Result};
+use crate::model::{PersonId, Win, WinId, WinInput};
+use crate::store::people;
+use crate::validate::{self, ITEM_MAX, NAME_MAX};
+
+const COLUMNS: &str = "id, person_id, noted_on, text, shared_on, shared_where";
+
+fn from_row(r: &Row<'_>) -> rusqlite::Result<Win> {
+    Ok(Win {
+        id: r.get(0)?,
+        person_id: r.get(1)?,
+        noted_on: r.get(2)?,
+        text: r.get(3)?,
+        shared_on: r.get(4)?,
+        shared_where: r.get(5)?,
+    })
+}
+
+/// Which wins [`list`] returns.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Filter {
+    /// Only this person's.
+    pub person: Option<PersonId>,
+    /// Only wins not yet shared.
+    pub unshared_only: bool,
+}
+
+/// Notes a PM's win.
+pub fn insert(conn: &Connection, input: &WinInput) -> Result<Win> {
+    insert_with_id(conn, None, input, None, None)
+}
+
+pub(crate) fn insert_with_id(
+    conn: &Connection,
+    id: Option<WinId>,
+    input: &WinInput,
+    shared_on: Option<NaiveDate>,
+    shared_where: Option<&str>,
+) -> Result<Win> {
+    let text = validate::text("win", &input.text, ITEM_MAX, true)?;
+    let shared_where = validate::optional_name("place shared", shared_where, NAME_MAX)?;
+    people::require_active(conn, input.person_id, input.noted_on, "win")?;
+    check_shared(input.noted_on, shared_on, shared_where.as_deref())?;
+    conn.execute(
+        "INSERT INTO win (id, person_id, noted_on, text, shared_on, shared_where)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        params![
+            id,
+            input.person_id,
+            input.noted_on,
+            text,
+            shared_on,
+            shared_where
+        ],
+    )?;
+    get(conn, WinId(conn.last_insert_rowid()))
+}
+
+fn check_shared(noted: NaiveDate, shared_on: Option<NaiveDate>, place: Option<&str>) -> Result<()> {
+    match (shared_on, place) {
+        (Some(d), _) => validate::not_before("sharing date", d, "the day the win was noted", noted),
+        (None, Some(_)) => Err(Error::invalid(
+            "A place was given but no sharing date; give the day the win was shared.",
+        )),
+        (None, None) => Ok(()),
+    }
+}
+
+/// Changes a win's text, date or person.
+pub fn update(conn: &Connection, id: WinId, input: &WinInput) -> Result<Win> {
+    let text = validate::text("win", &input.text, ITEM_MAX, true)?;
+    let before = get(conn, id)?;
+    people::require_active(conn, input.person_id, input.noted_on, "win")?;
+    check_shared(
+        input.noted_on,
+        before.shared_on,
+        before.shared_where.as_deref(),
+    )?;
+    conn.execute(
+        "UPDATE win SET person_id = ?2, noted_on = ?3, text = ?4 WHERE id = ?1",
+        params![id, input.person_id, input.noted_on, text],
+    )?;
+    get(conn, id)
+}
+
+/// Records that a win was raised to senior leadership on `on`, and where.
+pub fn share(conn: &Connection, id: WinId, on: NaiveDate, place: Option<&str>) -> Result<Win> {
+    let w = get(conn, id)?;
+    if let Some(d) = w.shared_on {
+        return Err(Error::conflict(format!(
+            "Win {id} was already shared on {d}; unshare it first to change that."
+        )));
+    }
+    let place = validate::optional_name("place shared", place, NAME_MAX)?;
+    check_shared(w.noted_on, Some(on), place.as_deref())?;
+    conn.execute(
+        "UPDATE win SET shared_on = ?2, shared_where = ?3 WHERE id = ?1",
+        params![id, on, place],
+    )?;
+    get(conn, id)
+}
+
+/// Clears a win's sharing date.
+pub fn unshare(conn: &Connection, id: WinId) -> Result<Win> {
+    let w = get(conn, id)?;
+    if w.shared_on.is_none() {
+        return Err(Error::conflict(format!("Win {id} has not been shared.")));
+    }
+    conn.execute(
+        "UPDATE win SET shared_on = NULL, shared_where = NULL WHERE id = ?1",
+        [id],
+    )?;
+    get(conn, id)
+}
+
+/// One win by id.
+pub fn get(conn: &Connection, id: WinId) -> Result<Win> {
+    conn.query_row(
+        &format!("SELECT {COLUMNS} FROM win WHERE id = ?1"),
+        [id],
+        from_row,
+    )
+    .optional()?
+    .ok_or_else(|| {
+        Error::not_found(format!(
+            "There is no win with id {id}; `coachlog win list` shows them."
+        ))
+    })
+}
+
+/// Wins, newest first.
+pub fn list(conn: &Connection, filter: Filter) -> Result<Vec<Win>> {
+    let mut stmt = conn.prepare(&format!(
+        "SELECT {COLUMNS} FROM win WHERE (?1 IS NULL OR person_id = ?1) AND (NOT ?2 OR shared_on IS NULL)
+         ORDER BY noted_on DESC, id DESC"
+    ))?;
+    let out = stmt
+        .query_map(params![filter.person, filter.unshared_only], from_row)?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(out)
+}
