@@ -32,6 +32,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0002_drafts",
         include_str!("../../../migrations/0002_drafts.sql"),
     ),
+    (
+        "0003_nudge_state",
+        include_str!("../../../migrations/0003_nudge_state.sql"),
+    ),
 ];
 
 /// The schema version this program writes.

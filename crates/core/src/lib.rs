@@ -13,8 +13,11 @@
 
 pub mod calendar;
 pub mod db;
+pub mod demo;
 pub mod error;
+pub mod interchange;
 pub mod model;
+pub mod nudges;
 pub mod overview;
 pub mod settings;
 pub mod store;

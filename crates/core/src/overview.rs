@@ -25,6 +25,8 @@ pub struct PersonSummary {
     pub person: Person,
     /// Their last held 1:1 on or before today.
     pub last_held: Option<NaiveDate>,
+    /// Days from the last held 1:1 to today.
+    pub days_since_last: Option<i64>,
     /// When the next 1:1 is due by their cadence.
     pub next_due: NaiveDate,
     /// Open agenda items.
@@ -56,6 +58,48 @@ pub struct WinSummary {
     pub win: Win,
     /// Whose win.
     pub person: String,
+    /// Days since it was noted.
+    pub days_since_noted: i64,
+}
+
+/// An open requisition with its hiring facts.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RequisitionSummary {
+    /// The requisition (its fields appear at this level).
+    #[serde(flatten)]
+    #[cfg_attr(feature = "ts", ts(flatten))]
+    pub requisition: Requisition,
+    /// Days since it opened.
+    pub days_open: i64,
+    /// Loop members.
+    pub loop_members: usize,
+    /// Whether a loop member will work with the new hire.
+    pub has_peer: bool,
+    /// Interviews held so far (on or before today).
+    pub interviews: usize,
+    /// The last interview's date.
+    pub last_interview: Option<NaiveDate>,
+}
+
+/// Totals for the Today screen.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Counts {
+    /// Active people.
+    pub people: usize,
+    /// Of whom tracked.
+    pub tracked: usize,
+    /// Open agenda items of active people.
+    pub open_items: usize,
+    /// Open HELP requests raised by people.
+    pub open_requests: usize,
+    /// Open TODO and DOTO items.
+    pub open_actions: usize,
+    /// Open requisitions.
+    pub open_requisitions: usize,
+    /// Unshared wins.
+    pub unshared_wins: usize,
 }
 
 /// The Today screen's data.
@@ -70,10 +114,12 @@ pub struct Overview {
     pub requests: Vec<OpenItem>,
     /// Open TODO and DOTO items, earliest due first (no timing last).
     pub actions: Vec<OpenItem>,
-    /// Open requisitions.
-    pub open_requisitions: Vec<Requisition>,
+    /// Open requisitions with their hiring facts, newest first.
+    pub open_requisitions: Vec<RequisitionSummary>,
     /// Wins not yet shared with leadership, oldest first.
     pub unshared_wins: Vec<WinSummary>,
+    /// Totals.
+    pub counts: Counts,
 }
 
 /// The day a person's tracking starts: `max(since, tracking_since)`.
@@ -174,6 +220,7 @@ pub fn build(conn: &Connection, today: NaiveDate) -> Result<Overview> {
     )?;
     let mut requests = Vec::new();
     let mut actions = Vec::new();
+    let mut action_count = 0;
     let mut open_items: HashMap<PersonId, (usize, usize)> = HashMap::new();
     for item in open {
         let Some(person) = active.iter().find(|p| p.id == item.person_id) else {
@@ -191,6 +238,7 @@ pub fn build(conn: &Connection, today: NaiveDate) -> Result<Overview> {
             counts.1 += 1;
             requests.push(entry);
         } else if matches!(entry.item.open_tag, OpenTag::Todo | OpenTag::Doto) {
+            action_count += 1;
             actions.push(entry);
         }
     }
@@ -213,6 +261,7 @@ pub fn build(conn: &Connection, today: NaiveDate) -> Result<Overview> {
             PersonSummary {
                 person: (*p).clone(),
                 last_held: held,
+                days_since_last: held.map(|h| calendar::days_between(h, today)),
                 next_due: next_one_on_one(p, held, &settings),
                 open_items: items,
                 open_requests: reqs,
@@ -242,17 +291,49 @@ pub fn build(conn: &Connection, today: NaiveDate) -> Result<Overview> {
             .copied()
             .unwrap_or_default()
             .to_string(),
+        days_since_noted: calendar::days_between(w.noted_on, today),
         win: w,
     })
     .collect();
     unshared.reverse();
 
+    let mut requisitions = Vec::new();
+    for r in hiring::list_requisitions(conn, false)? {
+        if r.opened_on > today {
+            continue;
+        }
+        let members = hiring::list_loop(conn, r.id)?;
+        let held: Vec<NaiveDate> = hiring::list_interviews(conn, Some(r.id))?
+            .into_iter()
+            .map(|i| i.date)
+            .filter(|d| *d <= today)
+            .collect();
+        requisitions.push(RequisitionSummary {
+            days_open: calendar::days_between(r.opened_on, today),
+            loop_members: members.len(),
+            has_peer: members.iter().any(|m| m.works_with_hire),
+            interviews: held.len(),
+            last_interview: held.iter().max().copied(),
+            requisition: r,
+        });
+    }
+
+    let counts = Counts {
+        people: summaries.len(),
+        tracked: summaries.iter().filter(|s| s.person.tracked).count(),
+        open_items: summaries.iter().map(|s| s.open_items).sum(),
+        open_requests: requests.len(),
+        open_actions: action_count,
+        open_requisitions: requisitions.len(),
+        unshared_wins: unshared.len(),
+    };
     Ok(Overview {
         today,
         people: summaries,
         requests,
         actions,
-        open_requisitions: hiring::list_requisitions(conn, false)?,
+        open_requisitions: requisitions,
         unshared_wins: unshared,
+        counts,
     })
 }

@@ -16,6 +16,7 @@ pub mod customers;
 pub mod drafts;
 pub mod hiring;
 pub mod names;
+pub mod nudge_state;
 pub mod one_on_ones;
 pub mod people;
 pub mod search;

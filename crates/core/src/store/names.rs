@@ -48,9 +48,7 @@ pub fn list(conn: &Connection, kind: NameKind) -> Result<Vec<String>> {
                  UNION ALL SELECT category, category_key FROM customer_link)
              GROUP BY name_key ORDER BY name_key"
         }
-        NameKind::Team => {
-            "SELECT min(team) FROM customer_link GROUP BY team_key ORDER BY team_key"
-        }
+        NameKind::Team => "SELECT min(team) FROM customer_link GROUP BY team_key ORDER BY team_key",
     };
     let mut stmt = conn.prepare(sql)?;
     let names = stmt

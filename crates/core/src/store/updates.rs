@@ -81,10 +81,12 @@ pub fn validate(input: &UpdateInput) -> Result<UpdateInput> {
                  (YYYY-MM-DD).",
             ))
         }
-        (status, Some(d)) if status != UpdateStatus::Done => return Err(Error::invalid(format!(
+        (status, Some(d)) if status != UpdateStatus::Done => {
+            return Err(Error::invalid(format!(
             "The update is '{}' but has a done date ({d}); mark it done, or leave the date out.",
             status.label()
-        ))),
+        )))
+        }
         _ => {}
     }
     Ok(out)

@@ -45,7 +45,9 @@ fn reopening_keeps_data_and_tracking_since() {
     let people = coachlog_core::store::people::list(db.conn(), Default::default()).unwrap();
     assert_eq!(people.len(), 1);
     assert_eq!(
-        coachlog_core::settings::load(db.conn()).unwrap().tracking_since,
+        coachlog_core::settings::load(db.conn())
+            .unwrap()
+            .tracking_since,
         d("2026-03-02")
     );
 }
@@ -53,13 +55,21 @@ fn reopening_keeps_data_and_tracking_since() {
 #[test]
 fn every_migration_applies_from_empty_and_the_schema_is_sound() {
     let db = crate::fixture::db();
-    let version: i64 = db.conn().query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
+    let version: i64 = db
+        .conn()
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .unwrap();
     assert_eq!(version, MIGRATIONS.len() as i64);
-    let check: String = db.conn().query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap();
+    let check: String = db
+        .conn()
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .unwrap();
     assert_eq!(check, "ok");
     let fk_problems: i64 = db
         .conn()
-        .query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| r.get(0))
+        .query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| {
+            r.get(0)
+        })
         .unwrap();
     assert_eq!(fk_problems, 0);
 }
@@ -71,15 +81,22 @@ fn a_newer_schema_is_refused_and_left_untouched() {
     drop(Db::open(&path, d("2026-03-02")).unwrap());
     {
         let c = Connection::open(&path).unwrap();
-        c.pragma_update(None, "user_version", SCHEMA_VERSION + 5).unwrap();
+        c.pragma_update(None, "user_version", SCHEMA_VERSION + 5)
+            .unwrap();
         c.pragma_update(None, "journal_mode", "DELETE").unwrap();
     }
     let before = std::fs::read(&path).unwrap();
     let err = Db::open(&path, d("2026-03-03")).unwrap_err();
     assert_eq!(err.kind(), ErrorKind::SchemaTooNew);
     let message = err.to_string();
-    assert!(message.contains(&format!("version {}", SCHEMA_VERSION + 5)), "{message}");
-    assert!(message.contains(&format!("up to {SCHEMA_VERSION}")), "{message}");
+    assert!(
+        message.contains(&format!("version {}", SCHEMA_VERSION + 5)),
+        "{message}"
+    );
+    assert!(
+        message.contains(&format!("up to {SCHEMA_VERSION}")),
+        "{message}"
+    );
     assert!(message.contains("left untouched"), "{message}");
     assert_eq!(before, std::fs::read(&path).unwrap());
 }
@@ -89,7 +106,11 @@ fn files_that_are_not_coachlog_databases_are_refused_untouched() {
     let dir = tempfile::tempdir().unwrap();
     let cases: Vec<(&str, Vec<u8>, &str)> = vec![
         ("empty.sqlite", Vec::new(), "is empty (0 bytes)"),
-        ("notes.txt", b"my notes, not a database\n".repeat(100), "not an SQLite file"),
+        (
+            "notes.txt",
+            b"my notes, not a database\n".repeat(100),
+            "not an SQLite file",
+        ),
         ("short.sqlite", b"SQLite".to_vec(), "not an SQLite file"),
     ];
     for (name, bytes, needle) in cases {
@@ -104,7 +125,8 @@ fn files_that_are_not_coachlog_databases_are_refused_untouched() {
     let path = dir.path().join("other.sqlite");
     {
         let c = Connection::open(&path).unwrap();
-        c.execute_batch("CREATE TABLE t (x); INSERT INTO t VALUES (1);").unwrap();
+        c.execute_batch("CREATE TABLE t (x); INSERT INTO t VALUES (1);")
+            .unwrap();
     }
     let before = std::fs::read(&path).unwrap();
     let err = Db::open(&path, d("2026-03-03")).unwrap_err();
@@ -127,7 +149,8 @@ fn version_one_file(path: &std::path::Path) {
     let c = Connection::open(path).unwrap();
     c.execute_batch(MIGRATIONS[0].1).unwrap();
     c.pragma_update(None, "user_version", 1).unwrap();
-    c.pragma_update(None, "application_id", APPLICATION_ID).unwrap();
+    c.pragma_update(None, "application_id", APPLICATION_ID)
+        .unwrap();
     c.execute_batch(
         "INSERT INTO setting VALUES ('tracking_since', '2025-01-06');
          INSERT INTO person (id, name, name_key, job_family, level, scope_kind, since)
@@ -144,7 +167,10 @@ fn migrating_an_existing_file_writes_a_verified_backup_first() {
     let path = dir.path().join("old.sqlite");
     version_one_file(&path);
     let db = Db::open(&path, d("2026-03-03")).unwrap();
-    let backup = db.migration_backup().expect("a backup before migrating").to_path_buf();
+    let backup = db
+        .migration_backup()
+        .expect("a backup before migrating")
+        .to_path_buf();
     assert_eq!(
         backup.file_name().unwrap().to_string_lossy(),
         "old.sqlite.v1-2026-03-03.backup"
@@ -154,12 +180,17 @@ fn migrating_an_existing_file_writes_a_verified_backup_first() {
     assert_eq!(user_version(&path), SCHEMA_VERSION);
     let notes: String = Connection::open(&backup)
         .unwrap()
-        .query_row("SELECT notes FROM one_on_one WHERE id = 1", [], |r| r.get(0))
+        .query_row("SELECT notes FROM one_on_one WHERE id = 1", [], |r| {
+            r.get(0)
+        })
         .unwrap();
     assert_eq!(notes, "Talked about compilers.");
     // The migrated file still has the data and its search index.
     let db = Db::open(&path, d("2026-03-03")).unwrap();
-    assert!(db.migration_backup().is_none(), "no second migration, no second backup");
+    assert!(
+        db.migration_backup().is_none(),
+        "no second migration, no second backup"
+    );
     let hits = coachlog_core::store::search::search(db.conn(), "compilers", 10).unwrap();
     assert_eq!(hits.len(), 1);
 }
@@ -176,11 +207,15 @@ fn a_failing_migration_leaves_the_file_as_it_was() {
         .unwrap();
     let snapshot = |p: &std::path::Path| {
         let c = Connection::open(p).unwrap();
-        let v: i64 = c.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
+        let v: i64 = c
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .unwrap();
         let tables: Vec<String> = c
             .prepare("SELECT sql FROM sqlite_schema ORDER BY name")
             .unwrap()
-            .query_map([], |r| r.get::<_, Option<String>>(0).map(|s| s.unwrap_or_default()))
+            .query_map([], |r| {
+                r.get::<_, Option<String>>(0).map(|s| s.unwrap_or_default())
+            })
             .unwrap()
             .collect::<Result<_, _>>()
             .unwrap();
@@ -188,7 +223,10 @@ fn a_failing_migration_leaves_the_file_as_it_was() {
     };
     let before = snapshot(&path);
     let err = Db::open(&path, d("2026-03-03")).unwrap_err();
-    assert!(err.to_string().contains("migration 0002_drafts failed"), "{err}");
+    assert!(
+        err.to_string().contains("migration 0002_drafts failed"),
+        "{err}"
+    );
     assert_eq!(snapshot(&path), before);
 }
 
@@ -215,7 +253,9 @@ fn backup_to_writes_a_checked_copy_and_refuses_to_overwrite() {
     db.backup_to(&target).unwrap();
     let copy = Db::open(&target, d("2026-03-02")).unwrap();
     assert_eq!(
-        coachlog_core::store::people::list(copy.conn(), Default::default()).unwrap().len(),
+        coachlog_core::store::people::list(copy.conn(), Default::default())
+            .unwrap()
+            .len(),
         1
     );
     let err = db.backup_to(&target).unwrap_err();

@@ -15,7 +15,12 @@ fn save_replace_get_and_discard() {
         status: OneOnOneStatus::Held,
         notes: "Half a thought".into(),
         tags: vec!["career".into()],
-        new_items: vec![NewItem { text: "ask about".into(), open_tag: OpenTag::Help, timing: None, raised_by: RaisedBy::Person }],
+        new_items: vec![NewItem {
+            text: "ask about".into(),
+            open_tag: OpenTag::Help,
+            timing: None,
+            raised_by: RaisedBy::Person,
+        }],
         close_items: vec![],
     };
     db.write(|tx| drafts::save(tx, &draft)).unwrap();
@@ -25,6 +30,11 @@ fn save_replace_get_and_discard() {
     assert_eq!(drafts::list(db.conn()).unwrap().len(), 1);
     db.write(|tx| drafts::discard(tx, p.id)).unwrap();
     assert_eq!(drafts::get(db.conn(), p.id).unwrap(), None);
-    let orphan = Draft { person_id: PersonId(77), ..draft };
-    refused(&mut db, "There is no person with id 77", |tx| drafts::save(tx, &orphan));
+    let orphan = Draft {
+        person_id: PersonId(77),
+        ..draft
+    };
+    refused(&mut db, "There is no person with id 77", |tx| {
+        drafts::save(tx, &orphan)
+    });
 }

@@ -39,7 +39,8 @@ pub fn person_input(name: &str) -> PersonInput {
 
 /// Adds a person and returns them.
 pub fn add_person(db: &mut Db, name: &str) -> Person {
-    db.write(|tx| people::insert(tx, &person_input(name))).unwrap()
+    db.write(|tx| people::insert(tx, &person_input(name)))
+        .unwrap()
 }
 
 /// A full export-like dump of every table, for "nothing changed" checks.
@@ -54,7 +55,9 @@ pub fn dump(db: &Db) -> String {
         .collect::<Result<_, _>>()
         .unwrap();
     for t in tables {
-        let mut stmt = conn.prepare(&format!("SELECT * FROM \"{t}\" ORDER BY 1, 2")).unwrap();
+        let mut stmt = conn
+            .prepare(&format!("SELECT * FROM \"{t}\" ORDER BY 1, 2"))
+            .unwrap();
         let n = stmt.column_count();
         let rows = stmt
             .query_map([], |r| {

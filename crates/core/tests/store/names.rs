@@ -10,7 +10,13 @@ use crate::fixture::{add_person, d, db};
 fn names_are_remembered_once_per_spelling_from_every_source() {
     let mut db = db();
     assert!(store::is_empty(db.conn()).unwrap());
-    for kind in [NameKind::Stage, NameKind::Group, NameKind::Category, NameKind::Tag, NameKind::Team] {
+    for kind in [
+        NameKind::Stage,
+        NameKind::Group,
+        NameKind::Category,
+        NameKind::Tag,
+        NameKind::Team,
+    ] {
         assert!(names::list(db.conn(), kind).unwrap().is_empty(), "{kind:?}");
     }
     let ada = add_person(&mut db, "Ada");

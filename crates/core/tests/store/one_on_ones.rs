@@ -19,15 +19,31 @@ fn input(person: PersonId, date: &str) -> OneOnOneInput {
 fn insert_list_and_update() {
     let mut db = db();
     let p = add_person(&mut db, "Ada");
-    let first = db.write(|tx| one_on_ones::insert(tx, &input(p.id, "2026-01-06"))).unwrap();
-    let second = db.write(|tx| one_on_ones::insert(tx, &input(p.id, "2026-01-13"))).unwrap();
+    let first = db
+        .write(|tx| one_on_ones::insert(tx, &input(p.id, "2026-01-06")))
+        .unwrap();
+    let second = db
+        .write(|tx| one_on_ones::insert(tx, &input(p.id, "2026-01-13")))
+        .unwrap();
     assert_eq!(first.tags, vec!["career", "Growth"]);
-    let listed = one_on_ones::list(db.conn(), one_on_ones::Filter { person: Some(p.id), ..Default::default() }).unwrap();
-    assert_eq!(listed.iter().map(|o| o.id).collect::<Vec<_>>(), vec![second.id, first.id]);
+    let listed = one_on_ones::list(
+        db.conn(),
+        one_on_ones::Filter {
+            person: Some(p.id),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    assert_eq!(
+        listed.iter().map(|o| o.id).collect::<Vec<_>>(),
+        vec![second.id, first.id]
+    );
     let mut changed = input(p.id, "2026-01-13");
     changed.status = OneOnOneStatus::Skipped;
     changed.tags = vec![];
-    let updated = db.write(|tx| one_on_ones::update(tx, second.id, &changed)).unwrap();
+    let updated = db
+        .write(|tx| one_on_ones::update(tx, second.id, &changed))
+        .unwrap();
     assert_eq!(updated.status, OneOnOneStatus::Skipped);
     assert!(updated.tags.is_empty());
 }
@@ -36,19 +52,29 @@ fn insert_list_and_update() {
 fn bad_one_on_ones_are_refused() {
     let mut db = db();
     let p = add_person(&mut db, "Ada");
-    db.write(|tx| one_on_ones::insert(tx, &input(p.id, "2026-01-06"))).unwrap();
-    refused(&mut db, "There is already a 1:1 with Ada on 2026-01-06", |tx| {
-        one_on_ones::insert(tx, &input(p.id, "2026-01-06"))
+    db.write(|tx| one_on_ones::insert(tx, &input(p.id, "2026-01-06")))
+        .unwrap();
+    refused(
+        &mut db,
+        "There is already a 1:1 with Ada on 2026-01-06",
+        |tx| one_on_ones::insert(tx, &input(p.id, "2026-01-06")),
+    );
+    refused(&mut db, "There is no person with id 99", |tx| {
+        one_on_ones::insert(tx, &input(PersonId(99), "2026-01-07"))
     });
-    refused(&mut db, "There is no person with id 99", |tx| one_on_ones::insert(tx, &input(PersonId(99), "2026-01-07")));
     refused(&mut db, "has reported to you since 2025-06-01", |tx| {
         one_on_ones::insert(tx, &input(p.id, "2025-05-01"))
     });
     let mut bad = input(p.id, "2026-01-08");
     bad.notes = "a\u{0}b".into();
-    refused(&mut db, "control character", |tx| one_on_ones::insert(tx, &bad));
-    db.write(|tx| coachlog_core::store::people::archive(tx, p.id, d("2026-02-01"))).unwrap();
-    refused(&mut db, "was archived on 2026-02-01", |tx| one_on_ones::insert(tx, &input(p.id, "2026-02-02")));
+    refused(&mut db, "control character", |tx| {
+        one_on_ones::insert(tx, &bad)
+    });
+    db.write(|tx| coachlog_core::store::people::archive(tx, p.id, d("2026-02-01")))
+        .unwrap();
+    refused(&mut db, "was archived on 2026-02-01", |tx| {
+        one_on_ones::insert(tx, &input(p.id, "2026-02-02"))
+    });
 }
 
 #[test]
@@ -89,17 +115,37 @@ fn log_opens_and_closes_items_in_one_transaction_and_clears_the_draft() {
     let log = LogInput {
         one_on_one: input(p.id, "2026-01-06"),
         new_items: vec![
-            NewItem { text: "How do I pitch this to the VP?".into(), open_tag: OpenTag::Help, timing: None, raised_by: RaisedBy::Person },
-            NewItem { text: "Review the vision MR".into(), open_tag: OpenTag::Doto, timing: Some("19.2".parse().unwrap()), raised_by: RaisedBy::Leader },
+            NewItem {
+                text: "How do I pitch this to the VP?".into(),
+                open_tag: OpenTag::Help,
+                timing: None,
+                raised_by: RaisedBy::Person,
+            },
+            NewItem {
+                text: "Review the vision MR".into(),
+                open_tag: OpenTag::Doto,
+                timing: Some("19.2".parse().unwrap()),
+                raised_by: RaisedBy::Leader,
+            },
         ],
-        close_items: vec![ItemClosure { id: old.id, tag: CloseTag::Done }],
+        close_items: vec![ItemClosure {
+            id: old.id,
+            tag: CloseTag::Done,
+        }],
     };
     let logged = db.write(|tx| one_on_ones::log(tx, &log)).unwrap();
     assert_eq!(logged.opened.len(), 2);
-    assert!(logged.opened.iter().all(|i| i.opened_in == Some(logged.one_on_one.id) && i.opened_on == d("2026-01-06")));
+    assert!(logged
+        .opened
+        .iter()
+        .all(|i| i.opened_in == Some(logged.one_on_one.id) && i.opened_on == d("2026-01-06")));
     assert_eq!(logged.closed[0].close_tag, Some(CloseTag::Done));
     assert_eq!(logged.closed[0].closed_in, Some(logged.one_on_one.id));
-    assert_eq!(logged.closed[0].open_tag, OpenTag::Todo, "closing keeps the open tag");
+    assert_eq!(
+        logged.closed[0].open_tag,
+        OpenTag::Todo,
+        "closing keeps the open tag"
+    );
     assert!(drafts::get(db.conn(), p.id).unwrap().is_none());
 }
 
@@ -111,13 +157,27 @@ fn a_log_with_one_bad_item_writes_nothing() {
     let log = LogInput {
         one_on_one: input(p.id, "2026-01-06"),
         new_items: vec![
-            NewItem { text: "fine".into(), open_tag: OpenTag::Todo, timing: None, raised_by: RaisedBy::Leader },
-            NewItem { text: "too early".into(), open_tag: OpenTag::Todo, timing: Some(Timing::Date(d("2026-01-01"))), raised_by: RaisedBy::Leader },
+            NewItem {
+                text: "fine".into(),
+                open_tag: OpenTag::Todo,
+                timing: None,
+                raised_by: RaisedBy::Leader,
+            },
+            NewItem {
+                text: "too early".into(),
+                open_tag: OpenTag::Todo,
+                timing: Some(Timing::Date(d("2026-01-01"))),
+                raised_by: RaisedBy::Leader,
+            },
         ],
         close_items: vec![],
     };
     let err = db.write(|tx| one_on_ones::log(tx, &log)).unwrap_err();
-    assert!(err.to_string().starts_with("New item 2: The timing 2026-01-01 is before the item was opened"), "{err}");
+    assert!(
+        err.to_string()
+            .starts_with("New item 2: The timing 2026-01-01 is before the item was opened"),
+        "{err}"
+    );
     assert_eq!(before, dump(&db));
 }
 
@@ -125,7 +185,8 @@ fn a_log_with_one_bad_item_writes_nothing() {
 fn tag_names_are_offered_by_use() {
     let mut db = db();
     let p = add_person(&mut db, "Ada");
-    db.write(|tx| one_on_ones::insert(tx, &input(p.id, "2026-01-06"))).unwrap();
+    db.write(|tx| one_on_ones::insert(tx, &input(p.id, "2026-01-06")))
+        .unwrap();
     let mut other = input(p.id, "2026-01-13");
     other.tags = vec!["CAREER".into()];
     db.write(|tx| one_on_ones::insert(tx, &other)).unwrap();

@@ -24,15 +24,27 @@ fn bad_people_are_refused_with_specific_messages() {
     let long = "x".repeat(201);
     let cases: Vec<(PersonInput, &str)> = vec![
         (person_input(""), "The name is empty"),
-        (person_input(&long), "The name is 201 characters long; the most is 200"),
-        (person_input("priya raman"), "There is already a person named 'Priya Raman'"),
         (
-            PersonInput { cadence_days: Some(0), ..person_input("Zed") },
+            person_input(&long),
+            "The name is 201 characters long; the most is 200",
+        ),
+        (
+            person_input("priya raman"),
+            "There is already a person named 'Priya Raman'",
+        ),
+        (
+            PersonInput {
+                cadence_days: Some(0),
+                ..person_input("Zed")
+            },
             "The 1:1 cadence must be between 1 and 366 days",
         ),
         (
             PersonInput {
-                scope: Scope { stages: vec!["Plan".into(), "plan".into()], ..person_input("Zed").scope },
+                scope: Scope {
+                    stages: vec!["Plan".into(), "plan".into()],
+                    ..person_input("Zed").scope
+                },
                 ..person_input("Zed")
             },
             "The stage 'plan' is listed twice",
@@ -62,15 +74,32 @@ fn archive_hides_from_the_default_list_and_unarchive_restores() {
     let mut db = db();
     let a = add_person(&mut db, "Ada");
     add_person(&mut db, "Bob");
-    refused(&mut db, "is before Ada's 'since' date", |tx| people::archive(tx, a.id, d("2020-01-01")));
-    let archived = db.write(|tx| people::archive(tx, a.id, d("2026-02-01"))).unwrap();
+    refused(&mut db, "is before Ada's 'since' date", |tx| {
+        people::archive(tx, a.id, d("2020-01-01"))
+    });
+    let archived = db
+        .write(|tx| people::archive(tx, a.id, d("2026-02-01")))
+        .unwrap();
     assert_eq!(archived.archived_on, Some(d("2026-02-01")));
     assert!(!archived.is_active_on(d("2026-02-01")));
     assert!(archived.is_active_on(d("2026-01-31")));
-    let names = |f| people::list(db.conn(), f).unwrap().into_iter().map(|p| p.name).collect::<Vec<_>>();
+    let names = |f| {
+        people::list(db.conn(), f)
+            .unwrap()
+            .into_iter()
+            .map(|p| p.name)
+            .collect::<Vec<_>>()
+    };
     assert_eq!(names(Filter::default()), vec!["Bob"]);
-    assert_eq!(names(Filter { include_archived: true }), vec!["Ada", "Bob"]);
-    refused(&mut db, "already archived", |tx| people::archive(tx, a.id, d("2026-03-01")));
+    assert_eq!(
+        names(Filter {
+            include_archived: true
+        }),
+        vec!["Ada", "Bob"]
+    );
+    refused(&mut db, "already archived", |tx| {
+        people::archive(tx, a.id, d("2026-03-01"))
+    });
     db.write(|tx| people::unarchive(tx, a.id)).unwrap();
     assert_eq!(people::list(db.conn(), Filter::default()).unwrap().len(), 2);
 }
@@ -89,7 +118,10 @@ fn resolve_by_id_exact_name_or_unique_part() {
     assert!(err.to_string().contains("matches 2 people"), "{err}");
     let err = people::resolve(conn, "Zoe").unwrap_err();
     assert_eq!(err.kind(), ErrorKind::NotFound);
-    assert_eq!(people::resolve(conn, "999").unwrap_err().kind(), ErrorKind::NotFound);
+    assert_eq!(
+        people::resolve(conn, "999").unwrap_err().kind(),
+        ErrorKind::NotFound
+    );
 }
 
 #[test]
@@ -111,7 +143,9 @@ fn since_cannot_move_after_existing_records() {
     .unwrap();
     let mut input = PersonInput::from(&a);
     input.since = d("2025-08-01");
-    refused(&mut db, "has records from 2025-07-01", |tx| people::update(tx, a.id, &input));
+    refused(&mut db, "has records from 2025-07-01", |tx| {
+        people::update(tx, a.id, &input)
+    });
 }
 
 #[test]

@@ -12,34 +12,102 @@ fn finds_notes_items_walkthroughs_and_wins_and_follows_edits() {
     let p = add_person(&mut db, "Ada");
     let o = db
         .write(|tx| {
-            one_on_ones::insert(tx, &OneOnOneInput { person_id: p.id, date: d("2026-01-06"), status: OneOnOneStatus::Held, notes: "Discussed the pricing experiment".into(), tags: vec![] })
+            one_on_ones::insert(
+                tx,
+                &OneOnOneInput {
+                    person_id: p.id,
+                    date: d("2026-01-06"),
+                    status: OneOnOneStatus::Held,
+                    notes: "Discussed the pricing experiment".into(),
+                    tags: vec![],
+                },
+            )
         })
         .unwrap();
-    db.write(|tx| agenda::insert(tx, &AgendaItemInput { person_id: p.id, text: "Pricing page copy".into(), open_tag: OpenTag::Todo, timing: None, raised_by: RaisedBy::Leader, opened_on: d("2026-01-06"), opened_in: Some(o.id) })).unwrap();
-    db.write(|tx| walkthroughs::insert(tx, &WalkthroughInput { date: d("2026-01-07"), title: "Café onboarding".into(), stages: vec![], categories: vec![], findings: "Pricing unclear".into(), issue_link: None })).unwrap();
-    db.write(|tx| wins::insert(tx, &WinInput { person_id: p.id, noted_on: d("2026-01-08"), text: "Pricing launch went well".into() })).unwrap();
+    db.write(|tx| {
+        agenda::insert(
+            tx,
+            &AgendaItemInput {
+                person_id: p.id,
+                text: "Pricing page copy".into(),
+                open_tag: OpenTag::Todo,
+                timing: None,
+                raised_by: RaisedBy::Leader,
+                opened_on: d("2026-01-06"),
+                opened_in: Some(o.id),
+            },
+        )
+    })
+    .unwrap();
+    db.write(|tx| {
+        walkthroughs::insert(
+            tx,
+            &WalkthroughInput {
+                date: d("2026-01-07"),
+                title: "Café onboarding".into(),
+                stages: vec![],
+                categories: vec![],
+                findings: "Pricing unclear".into(),
+                issue_link: None,
+            },
+        )
+    })
+    .unwrap();
+    db.write(|tx| {
+        wins::insert(
+            tx,
+            &WinInput {
+                person_id: p.id,
+                noted_on: d("2026-01-08"),
+                text: "Pricing launch went well".into(),
+            },
+        )
+    })
+    .unwrap();
 
     let hits = search(db.conn(), "pricing", 10).unwrap();
     let mut kinds: Vec<HitKind> = hits.iter().map(|h| h.kind).collect();
     kinds.sort_by_key(|k| format!("{k:?}"));
-    assert_eq!(kinds, vec![HitKind::AgendaItem, HitKind::OneOnOne, HitKind::Walkthrough, HitKind::Win]);
+    assert_eq!(
+        kinds,
+        vec![
+            HitKind::AgendaItem,
+            HitKind::OneOnOne,
+            HitKind::Walkthrough,
+            HitKind::Win
+        ]
+    );
     let note = hits.iter().find(|h| h.kind == HitKind::OneOnOne).unwrap();
-    assert_eq!((note.id, note.person.as_deref(), note.date), (o.id.0, Some("Ada"), d("2026-01-06")));
+    assert_eq!(
+        (note.id, note.person.as_deref(), note.date),
+        (o.id.0, Some("Ada"), d("2026-01-06"))
+    );
     assert!(note.snippet.contains("**pricing**"), "{}", note.snippet);
 
     // Prefix on the last word, diacritics folded, every word required.
     assert_eq!(search(db.conn(), "pric", 10).unwrap().len(), 4);
     assert_eq!(search(db.conn(), "cafe", 10).unwrap().len(), 1);
-    assert_eq!(search(db.conn(), "pricing experiment", 10).unwrap().len(), 1);
+    assert_eq!(
+        search(db.conn(), "pricing experiment", 10).unwrap().len(),
+        1
+    );
     // Operators typed by the user are plain words, not syntax errors.
     assert!(search(db.conn(), "pricing OR \"", 10).unwrap().is_empty());
 
-    let mut edited = OneOnOneInput { person_id: p.id, date: d("2026-01-06"), status: OneOnOneStatus::Held, notes: "Now about hiring".into(), tags: vec![] };
-    db.write(|tx| one_on_ones::update(tx, o.id, &edited)).unwrap();
+    let mut edited = OneOnOneInput {
+        person_id: p.id,
+        date: d("2026-01-06"),
+        status: OneOnOneStatus::Held,
+        notes: "Now about hiring".into(),
+        tags: vec![],
+    };
+    db.write(|tx| one_on_ones::update(tx, o.id, &edited))
+        .unwrap();
     assert_eq!(search(db.conn(), "experiment", 10).unwrap().len(), 0);
     assert_eq!(search(db.conn(), "hiring", 10).unwrap().len(), 1);
     edited.notes.clear();
-    db.write(|tx| one_on_ones::update(tx, o.id, &edited)).unwrap();
+    db.write(|tx| one_on_ones::update(tx, o.id, &edited))
+        .unwrap();
     assert!(search(db.conn(), "hiring", 10).unwrap().is_empty());
 }
 

@@ -26,19 +26,39 @@ fn defaults_match_the_catalogue() {
 #[test]
 fn set_validates_and_stores_the_canonical_value() {
     let mut db = db();
-    let s = db.write(|tx| settings::set(tx, "release_day", " 22 ")).unwrap();
+    let s = db
+        .write(|tx| settings::set(tx, "release_day", " 22 "))
+        .unwrap();
     assert_eq!(s.release_day, ReleaseDay::Fixed(22));
-    let s = db.write(|tx| settings::set(tx, "release_day", "third-thursday")).unwrap();
+    let s = db
+        .write(|tx| settings::set(tx, "release_day", "third-thursday"))
+        .unwrap();
     assert_eq!(s.release_day, ReleaseDay::ThirdThursday);
     let cases = [
         ("release_day", "29", "between 1 and 28"),
         ("release_day", "0", "between 1 and 28"),
-        ("one_on_one_every_days", "0", "must be between 1 and 366 days"),
-        ("one_on_one_every_days", "weekly", "takes a whole number of days"),
-        ("fiscal_year_start_month", "13", "month number from 1 (January) to 12"),
+        (
+            "one_on_one_every_days",
+            "0",
+            "must be between 1 and 366 days",
+        ),
+        (
+            "one_on_one_every_days",
+            "weekly",
+            "takes a whole number of days",
+        ),
+        (
+            "fiscal_year_start_month",
+            "13",
+            "month number from 1 (January) to 12",
+        ),
         ("release_anchor", "18.12=2025-05", "X.11"),
         ("tracking_since", "2026-02-30", "not a real date"),
-        ("no_such_setting", "1", "There is no setting 'no_such_setting'"),
+        (
+            "no_such_setting",
+            "1",
+            "There is no setting 'no_such_setting'",
+        ),
     ];
     for (key, value, needle) in cases {
         let before = dump(&db);

@@ -21,17 +21,34 @@ fn insert_update_and_list_by_range() {
     let mut db = db();
     let w = db.write(|tx| walkthroughs::insert(tx, &input())).unwrap();
     assert_eq!(w.stages, vec!["Plan", "Verify"]);
-    refused(&mut db, "There is already a walkthrough 'Plan to Verify handoff' on 2026-02-12", |tx| {
-        walkthroughs::insert(tx, &input())
-    });
+    refused(
+        &mut db,
+        "There is already a walkthrough 'Plan to Verify handoff' on 2026-02-12",
+        |tx| walkthroughs::insert(tx, &input()),
+    );
     let mut changed = input();
     changed.stages = vec!["Create".into()];
     changed.issue_link = None;
-    let w2 = db.write(|tx| walkthroughs::update(tx, w.id, &changed)).unwrap();
-    assert_eq!((w2.stages.clone(), w2.issue_link.clone()), (vec!["Create".to_string()], None));
-    assert_eq!(walkthroughs::list(db.conn(), Some(d("2026-02-01")), Some(d("2026-02-28"))).unwrap().len(), 1);
-    assert!(walkthroughs::list(db.conn(), Some(d("2026-03-01")), None).unwrap().is_empty());
-    assert_eq!(walkthroughs::scope_names(db.conn(), "category").unwrap(), vec!["Issue Tracking"]);
+    let w2 = db
+        .write(|tx| walkthroughs::update(tx, w.id, &changed))
+        .unwrap();
+    assert_eq!(
+        (w2.stages.clone(), w2.issue_link.clone()),
+        (vec!["Create".to_string()], None)
+    );
+    assert_eq!(
+        walkthroughs::list(db.conn(), Some(d("2026-02-01")), Some(d("2026-02-28")))
+            .unwrap()
+            .len(),
+        1
+    );
+    assert!(walkthroughs::list(db.conn(), Some(d("2026-03-01")), None)
+        .unwrap()
+        .is_empty());
+    assert_eq!(
+        walkthroughs::scope_names(db.conn(), "category").unwrap(),
+        vec!["Issue Tracking"]
+    );
 }
 
 #[test]
@@ -39,5 +56,7 @@ fn links_must_be_urls() {
     let mut db = db();
     let mut bad = input();
     bad.issue_link = Some("javascript:alert(1)".into());
-    refused(&mut db, "is not a web link", |tx| walkthroughs::insert(tx, &bad));
+    refused(&mut db, "is not a web link", |tx| {
+        walkthroughs::insert(tx, &bad)
+    });
 }

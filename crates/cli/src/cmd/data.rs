@@ -1,0 +1,208 @@
+//! Whole-database commands: `export`, `import`, `demo` and `path`.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use clap::Args;
+use coachlog_core::{demo, interchange, Error, Result};
+use serde::Serialize;
+
+use crate::context::Ctx;
+use crate::render::{self, json};
+
+/// `coachlog export`
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// Write to this file instead of standard output.
+    #[arg(short = 'o', long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Replace the file if it exists.
+    #[arg(long, requires = "output")]
+    pub force: bool,
+}
+
+/// `coachlog import`
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// An export file (- for standard input).
+    pub file: PathBuf,
+}
+
+/// `coachlog demo`
+#[derive(Debug, Args)]
+pub struct DemoArgs {
+    /// How many people to invent.
+    #[arg(long)]
+    pub people: Option<usize>,
+    /// How many months of history to invent, up to today.
+    #[arg(long)]
+    pub months: Option<u32>,
+    /// The random seed (the same seed and day give the same team).
+    #[arg(long)]
+    pub seed: Option<u64>,
+}
+
+/// What `export -o FILE --json` and `path --json` print.
+#[derive(Debug, Serialize)]
+struct PathInfo<'a> {
+    path: &'a Path,
+    exists: bool,
+}
+
+/// Runs `export`.
+pub fn export(ctx: &Ctx, a: ExportArgs) -> Result<String> {
+    if let Some(out) = &a.output {
+        if !a.force && out.exists() {
+            return Err(already_exists(out));
+        }
+    }
+    let db = ctx.read()?;
+    let doc = interchange::export(db.conn())?;
+    let text = interchange::to_json(&doc);
+    let Some(out) = a.output else {
+        return Ok(text);
+    };
+    write_atomically(&out, text.as_bytes(), a.force)?;
+    if ctx.json {
+        return json(&PathInfo {
+            path: &out,
+            exists: true,
+        });
+    }
+    Ok(format!(
+        "Exported {} to {}.\n",
+        ctx.path.display(),
+        out.display()
+    ))
+}
+
+fn already_exists(path: &Path) -> Error {
+    Error::conflict(format!(
+        "{} already exists; choose another file name, or add --force to replace it.",
+        path.display()
+    ))
+}
+
+/// Writes `bytes` to a temporary file in `target`'s folder, flushes it to
+/// disk and renames it over `target` (refusing to replace an existing file
+/// unless `replace`), so `target` is never seen half-written.
+fn write_atomically(target: &Path, bytes: &[u8], replace: bool) -> Result<()> {
+    let shown = target.display();
+    let dir = match target.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let io = |e: std::io::Error| Error::Io(format!("cannot write {shown}: {e}"));
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".coachlog-export-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .map_err(io)?;
+    tmp.write_all(bytes).map_err(io)?;
+    tmp.as_file().sync_all().map_err(io)?;
+    let persisted = if replace {
+        tmp.persist(target)
+    } else {
+        tmp.persist_noclobber(target)
+    };
+    persisted.map_err(|e| {
+        if e.error.kind() == std::io::ErrorKind::AlreadyExists {
+            already_exists(target)
+        } else {
+            io(e.error)
+        }
+    })?;
+    Ok(())
+}
+
+/// Runs `import`.
+pub fn import(ctx: &Ctx, a: ImportArgs) -> Result<String> {
+    let text = crate::context::read_text(None, Some(&a.file))?.unwrap_or_default();
+    let doc = interchange::parse(&text)?;
+    let mut db = ctx.write()?;
+    let report = interchange::import(&mut db, &doc)?;
+    if ctx.json {
+        return json(&report);
+    }
+    let r = &report;
+    Ok(format!(
+        "Imported {} into {}: {}.\n",
+        a.file.display(),
+        ctx.path.display(),
+        counts(&[
+            (r.people, "person", "people"),
+            (r.one_on_ones, "1:1", "1:1s"),
+            (r.agenda_items, "agenda item", "agenda items"),
+            (r.updates, "update", "updates"),
+            (
+                r.customer_links,
+                "internal-customer link",
+                "internal-customer links"
+            ),
+            (r.check_ins, "check-in", "check-ins"),
+            (r.requisitions, "requisition", "requisitions"),
+            (r.loop_members, "loop member", "loop members"),
+            (r.interviews, "interview", "interviews"),
+            (r.walkthroughs, "walkthrough", "walkthroughs"),
+            (r.wins, "win", "wins"),
+        ])
+    ))
+}
+
+/// Runs `demo`.
+pub fn demo(ctx: &Ctx, a: DemoArgs) -> Result<String> {
+    let defaults = demo::DemoOptions::default();
+    let options = demo::DemoOptions {
+        people: a.people.unwrap_or(defaults.people),
+        months: a.months.unwrap_or(defaults.months),
+        seed: a.seed.unwrap_or(defaults.seed),
+    };
+    let mut db = ctx.write()?;
+    let report = demo::fill(&mut db, ctx.today, &options)?;
+    if ctx.json {
+        return json(&report);
+    }
+    let r = &report;
+    Ok(format!(
+        "Filled {} with a demo team and its history since {}: {}.\n\
+         Have a look with `coachlog person list` and `coachlog overview`.\n",
+        ctx.path.display(),
+        r.tracking_since,
+        counts(&[
+            (r.people, "person", "people"),
+            (r.one_on_ones, "1:1", "1:1s"),
+            (r.agenda_items, "agenda item", "agenda items"),
+            (r.updates, "update", "updates"),
+            (
+                r.customer_links,
+                "internal-customer link",
+                "internal-customer links"
+            ),
+            (r.check_ins, "check-in", "check-ins"),
+            (r.requisitions, "requisition", "requisitions"),
+            (r.interviews, "interview", "interviews"),
+            (r.walkthroughs, "walkthrough", "walkthroughs"),
+            (r.wins, "win", "wins"),
+        ])
+    ))
+}
+
+/// `3 people, 1 win`: the counts, in order.
+fn counts(parts: &[(usize, &str, &str)]) -> String {
+    parts
+        .iter()
+        .map(|(n, one, many)| render::count(*n, one, many))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Runs `path`.
+pub fn path(ctx: &Ctx) -> Result<String> {
+    if ctx.json {
+        return json(&PathInfo {
+            path: &ctx.path,
+            exists: ctx.path.exists(),
+        });
+    }
+    Ok(format!("{}\n", ctx.path.display()))
+}

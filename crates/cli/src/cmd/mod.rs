@@ -1,0 +1,137 @@
+//! The command tree: one module per noun, each with its clap definitions
+//! next to the code that runs them.
+//!
+//! **How to add a command.** Add a variant (with doc comments: they are the
+//! help text) to the module's `Cmd` enum, handle it in that module's `run`,
+//! and return the text to print: a one-line confirmation for a write, a
+//! table for a listing, or `render::json(&record)` when `ctx.json` is set.
+//! Open the database with `ctx.read()` (never creates a file) for read-only
+//! commands and `ctx.write()` for writes, and make every write one
+//! `db.write(|tx| …)` transaction. Errors are the core's `Error`; `main`
+//! maps their kind to the exit code. Then add an example to `docs/cli.md`
+//! and a case to `tests/cli.rs`.
+
+pub mod agenda;
+pub mod customer;
+pub mod data;
+pub mod hiring;
+pub mod one_on_one;
+pub mod overview;
+pub mod person;
+pub mod search;
+pub mod settings;
+pub mod update;
+pub mod walkthrough;
+pub mod win;
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use clap::{Parser, Subcommand};
+use coachlog_core::Result;
+
+use crate::args::date;
+use crate::context::Ctx;
+
+const GLOBAL: &str = "Global options";
+
+/// Coachlog: a product leader's log of coaching practices.
+///
+/// Your team, 1:1s and their living agendas, accountability updates,
+/// internal customers, hiring, walkthroughs and wins, in one local SQLite
+/// file. People may be named by id or by (a unique part of) their name.
+#[derive(Debug, Parser)]
+#[command(name = "coachlog", version, max_term_width = 100)]
+pub struct Cli {
+    /// The database file [default: coachlog.sqlite in your data folder; env: COACHLOG_DB].
+    #[arg(
+        long,
+        global = true,
+        value_name = "PATH",
+        env = "COACHLOG_DB",
+        hide_env = true,
+        help_heading = GLOBAL
+    )]
+    pub db: Option<PathBuf>,
+    /// Print JSON (records as stored) instead of tables and sentences.
+    #[arg(long, global = true, help_heading = GLOBAL)]
+    pub json: bool,
+    /// Act as if today were this day (YYYY-MM-DD), for scripts and tests.
+    #[arg(
+        long,
+        global = true,
+        value_name = "DATE",
+        value_parser = date,
+        hide_short_help = true,
+        help_heading = GLOBAL
+    )]
+    pub today: Option<NaiveDate>,
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The top-level commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// What to look at first: the team, open requests and actions, hiring, unshared wins.
+    Overview,
+    /// Your team: add, edit, list, show, archive.
+    #[command(subcommand)]
+    Person(person::Cmd),
+    /// 1:1s: log (with agenda items opened and closed), edit, list, show.
+    #[command(subcommand, name = "one-on-one", visible_alias = "1on1")]
+    OneOnOne(one_on_one::Cmd),
+    /// The living agenda: add, edit, close, reopen, list items.
+    #[command(subcommand)]
+    Agenda(agenda::Cmd),
+    /// Accountability updates (next release, 3-month vision, OKRs) and portfolio direction.
+    #[command(subcommand)]
+    Update(update::Cmd),
+    /// Internal customers and check-ins.
+    #[command(subcommand)]
+    Customer(customer::Cmd),
+    /// Requisitions, interview loops and interviews.
+    #[command(subcommand)]
+    Hiring(hiring::Cmd),
+    /// Product walkthroughs.
+    #[command(subcommand)]
+    Walkthrough(walkthrough::Cmd),
+    /// PMs' wins and sharing them with senior leadership.
+    #[command(subcommand)]
+    Win(win::Cmd),
+    /// The practice settings (cadences, release day, fiscal year…).
+    #[command(subcommand)]
+    Settings(settings::Cmd),
+    /// Search 1:1 notes, agenda items, check-ins, walkthroughs and wins.
+    Search(search::SearchArgs),
+    /// Write the whole database as a JSON interchange file.
+    Export(data::ExportArgs),
+    /// Load an export file into an empty or new database.
+    Import(data::ImportArgs),
+    /// Fill an empty database with an invented team to try Coachlog.
+    Demo(data::DemoArgs),
+    /// Print the path of the database in use.
+    Path,
+}
+
+/// Runs one command; returns what to print on standard output.
+pub fn run(ctx: &Ctx, command: Command) -> Result<String> {
+    match command {
+        Command::Overview => overview::run(ctx),
+        Command::Person(c) => person::run(ctx, c),
+        Command::OneOnOne(c) => one_on_one::run(ctx, c),
+        Command::Agenda(c) => agenda::run(ctx, c),
+        Command::Update(c) => update::run(ctx, c),
+        Command::Customer(c) => customer::run(ctx, c),
+        Command::Hiring(c) => hiring::run(ctx, c),
+        Command::Walkthrough(c) => walkthrough::run(ctx, c),
+        Command::Win(c) => win::run(ctx, c),
+        Command::Settings(c) => settings::run(ctx, c),
+        Command::Search(a) => search::run(ctx, a),
+        Command::Export(a) => data::export(ctx, a),
+        Command::Import(a) => data::import(ctx, a),
+        Command::Demo(a) => data::demo(ctx, a),
+        Command::Path => data::path(ctx),
+    }
+}

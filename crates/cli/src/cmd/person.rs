@@ -1,0 +1,563 @@
+//! `coachlog person …`: the team.
+
+use chrono::NaiveDate;
+use clap::{Args, Subcommand};
+use coachlog_core::model::{
+    AgendaItem, CustomerLink, JobFamily, Level, OneOnOne, Person, PersonInput, Scope, ScopeKind,
+    Update, Win,
+};
+use coachlog_core::settings;
+use coachlog_core::store::{agenda, customers, one_on_ones, people, updates, wins};
+use coachlog_core::{Error, Result};
+use serde::Serialize;
+
+use crate::args::date;
+use crate::context::Ctx;
+use crate::render::{self, json};
+use crate::table::{col, Table};
+
+/// `coachlog person …`
+#[derive(Debug, Subcommand)]
+pub enum Cmd {
+    /// Add someone to your team.
+    Add(AddArgs),
+    /// Change someone's details (only the options given change).
+    Edit(EditArgs),
+    /// List the team (active people; --all includes archived ones).
+    List {
+        /// Include archived people.
+        #[arg(long)]
+        all: bool,
+    },
+    /// Show someone's details, open agenda, recent 1:1s, customers, updates and wins.
+    Show {
+        /// Name (or a unique part of it) or id.
+        person: String,
+    },
+    /// Archive someone who left the team; their records stay.
+    Archive {
+        /// Name (or a unique part of it) or id.
+        person: String,
+        /// The day they left [default: today].
+        #[arg(long, value_name = "DATE", value_parser = date)]
+        on: Option<NaiveDate>,
+    },
+    /// Make an archived person active again.
+    Unarchive {
+        /// Name (or a unique part of it) or id.
+        person: String,
+    },
+}
+
+/// `coachlog person add`
+#[derive(Debug, Args)]
+pub struct AddArgs {
+    /// Their name, unique on the team.
+    pub name: String,
+    /// Job title as written, e.g. "Senior Product Manager, Plan".
+    #[arg(long)]
+    pub title: Option<String>,
+    /// Job family: product_manager, senior_product_manager, principal_product_manager,
+    /// group_manager_product, director_of_product, vp, evp, engineering_manager, other.
+    #[arg(long, value_name = "FAMILY", default_value = "product_manager")]
+    pub family: JobFamily,
+    /// Level: ic, manager, director, senior_leader, executive [default: from the family].
+    #[arg(long)]
+    pub level: Option<Level>,
+    /// Scope kind: group, stage, section, collection_of_groups [default: from the names given].
+    #[arg(long, value_name = "KIND")]
+    pub scope_kind: Option<ScopeKind>,
+    /// Section name.
+    #[arg(long)]
+    pub section: Option<String>,
+    /// A stage in their scope (repeat for several).
+    #[arg(long = "stage", value_name = "STAGE")]
+    pub stages: Vec<String>,
+    /// A group in their scope (repeat for several).
+    #[arg(long = "group", value_name = "GROUP")]
+    pub groups: Vec<String>,
+    /// The day they started reporting to you [default: today].
+    #[arg(long, value_name = "DATE", value_parser = date)]
+    pub since: Option<NaiveDate>,
+    /// Their 1:1 cadence in days, overriding the `one_on_one_every_days` setting.
+    #[arg(long, value_name = "DAYS")]
+    pub cadence: Option<u32>,
+    /// Do not follow their practices (not a direct report).
+    #[arg(long)]
+    pub untracked: bool,
+}
+
+/// `coachlog person edit`
+#[derive(Debug, Args)]
+pub struct EditArgs {
+    /// Name (or a unique part of it) or id.
+    pub person: String,
+    /// New name.
+    #[arg(long)]
+    pub name: Option<String>,
+    /// New job title ("" clears it).
+    #[arg(long)]
+    pub title: Option<String>,
+    /// New job family.
+    #[arg(long, value_name = "FAMILY")]
+    pub family: Option<JobFamily>,
+    /// New level.
+    #[arg(long)]
+    pub level: Option<Level>,
+    /// New scope kind.
+    #[arg(long, value_name = "KIND")]
+    pub scope_kind: Option<ScopeKind>,
+    /// New section.
+    #[arg(long)]
+    pub section: Option<String>,
+    /// Remove the section.
+    #[arg(long, conflicts_with = "section")]
+    pub no_section: bool,
+    /// Replace the stages (repeat for several).
+    #[arg(long = "stage", value_name = "STAGE")]
+    pub stages: Vec<String>,
+    /// Remove every stage.
+    #[arg(long, conflicts_with = "stages")]
+    pub no_stages: bool,
+    /// Replace the groups (repeat for several).
+    #[arg(long = "group", value_name = "GROUP")]
+    pub groups: Vec<String>,
+    /// Remove every group.
+    #[arg(long, conflicts_with = "groups")]
+    pub no_groups: bool,
+    /// New 'since' date.
+    #[arg(long, value_name = "DATE", value_parser = date)]
+    pub since: Option<NaiveDate>,
+    /// New 1:1 cadence in days.
+    #[arg(long, value_name = "DAYS")]
+    pub cadence: Option<u32>,
+    /// Use the default 1:1 cadence (the setting).
+    #[arg(long, conflicts_with = "cadence")]
+    pub no_cadence: bool,
+    /// Follow their practices.
+    #[arg(long, conflicts_with = "untracked")]
+    pub tracked: bool,
+    /// Stop following their practices.
+    #[arg(long)]
+    pub untracked: bool,
+}
+
+impl EditArgs {
+    fn changes_nothing(&self) -> bool {
+        self.name.is_none()
+            && self.title.is_none()
+            && self.family.is_none()
+            && self.level.is_none()
+            && self.scope_kind.is_none()
+            && self.section.is_none()
+            && !self.no_section
+            && self.stages.is_empty()
+            && !self.no_stages
+            && self.groups.is_empty()
+            && !self.no_groups
+            && self.since.is_none()
+            && self.cadence.is_none()
+            && !self.no_cadence
+            && !self.tracked
+            && !self.untracked
+    }
+
+    fn apply(self, input: &mut PersonInput) {
+        if let Some(v) = self.name {
+            input.name = v;
+        }
+        if let Some(v) = self.title {
+            input.title = v;
+        }
+        if let Some(v) = self.family {
+            input.job_family = v;
+        }
+        if let Some(v) = self.level {
+            input.level = v;
+        }
+        if let Some(v) = self.scope_kind {
+            input.scope.kind = v;
+        }
+        if self.no_section {
+            input.scope.section = None;
+        } else if let Some(v) = self.section {
+            input.scope.section = Some(v);
+        }
+        if self.no_stages {
+            input.scope.stages.clear();
+        } else if !self.stages.is_empty() {
+            input.scope.stages = self.stages;
+        }
+        if self.no_groups {
+            input.scope.groups.clear();
+        } else if !self.groups.is_empty() {
+            input.scope.groups = self.groups;
+        }
+        if let Some(v) = self.since {
+            input.since = v;
+        }
+        if self.no_cadence {
+            input.cadence_days = None;
+        } else if let Some(v) = self.cadence {
+            input.cadence_days = Some(v);
+        }
+        if self.tracked {
+            input.tracked = true;
+        }
+        if self.untracked {
+            input.tracked = false;
+        }
+    }
+}
+
+/// Runs a `person` command.
+pub fn run(ctx: &Ctx, cmd: Cmd) -> Result<String> {
+    match cmd {
+        Cmd::Add(a) => add(ctx, a),
+        Cmd::Edit(a) => edit(ctx, a),
+        Cmd::List { all } => list(ctx, all),
+        Cmd::Show { person } => show(ctx, &person),
+        Cmd::Archive { person, on } => {
+            let mut db = ctx.write()?;
+            let p = people::resolve(db.conn(), &person)?;
+            let on = on.unwrap_or(ctx.today);
+            let p = db.write(|tx| people::archive(tx, p.id, on))?;
+            written(
+                ctx,
+                &p,
+                format!("Archived {} (id {}) on {on}.", p.name, p.id),
+            )
+        }
+        Cmd::Unarchive { person } => {
+            let mut db = ctx.write()?;
+            let p = people::resolve(db.conn(), &person)?;
+            let p = db.write(|tx| people::unarchive(tx, p.id))?;
+            written(
+                ctx,
+                &p,
+                format!("{} (id {}) is active again.", p.name, p.id),
+            )
+        }
+    }
+}
+
+fn written(ctx: &Ctx, p: &Person, line: String) -> Result<String> {
+    if ctx.json {
+        json(p)
+    } else {
+        Ok(line + "\n")
+    }
+}
+
+/// The scope kind implied by the names given, when none is named.
+fn implied_kind(a: &AddArgs) -> ScopeKind {
+    match (a.groups.len(), a.stages.is_empty(), a.section.is_some()) {
+        (n, _, _) if n > 1 => ScopeKind::CollectionOfGroups,
+        (1, _, _) => ScopeKind::Group,
+        (_, false, _) => ScopeKind::Stage,
+        (_, true, true) => ScopeKind::Section,
+        _ => ScopeKind::Group,
+    }
+}
+
+fn add(ctx: &Ctx, a: AddArgs) -> Result<String> {
+    let input = PersonInput {
+        name: a.name.clone(),
+        title: a.title.clone().unwrap_or_default(),
+        job_family: a.family,
+        level: a.level.unwrap_or_else(|| render::level_of(a.family)),
+        scope: Scope {
+            kind: a.scope_kind.unwrap_or_else(|| implied_kind(&a)),
+            section: a.section.clone(),
+            stages: a.stages.clone(),
+            groups: a.groups.clone(),
+        },
+        since: a.since.unwrap_or(ctx.today),
+        cadence_days: a.cadence,
+        tracked: !a.untracked,
+    };
+    // Check the input before the file is opened (or created).
+    people::validate(&input)?;
+    let mut db = ctx.write()?;
+    let p = db.write(|tx| people::insert(tx, &input))?;
+    written(
+        ctx,
+        &p,
+        format!(
+            "Added {} (id {}), reporting since {}.",
+            p.name, p.id, p.since
+        ),
+    )
+}
+
+fn edit(ctx: &Ctx, a: EditArgs) -> Result<String> {
+    if a.changes_nothing() {
+        return Err(nothing_to_change("person edit"));
+    }
+    let mut db = ctx.write()?;
+    let before = people::resolve(db.conn(), &a.person)?;
+    let mut input = PersonInput::from(&before);
+    a.apply(&mut input);
+    let p = db.write(|tx| people::update(tx, before.id, &input))?;
+    written(ctx, &p, format!("Updated {} (id {}).", p.name, p.id))
+}
+
+/// The error for an edit without options.
+pub fn nothing_to_change(command: &str) -> Error {
+    Error::invalid(format!(
+        "Nothing to change: give at least one option; `coachlog {command} --help` lists them."
+    ))
+}
+
+fn list(ctx: &Ctx, all: bool) -> Result<String> {
+    let db = ctx.read()?;
+    let list = people::list(
+        db.conn(),
+        people::Filter {
+            include_archived: all,
+        },
+    )?;
+    if ctx.json {
+        return json(&list);
+    }
+    if list.is_empty() {
+        return Ok(if all {
+            "No one on your team yet; add someone with `coachlog person add NAME`.\n".into()
+        } else {
+            "No active people; `coachlog person list --all` includes archived ones.\n".into()
+        });
+    }
+    let mut columns = vec![
+        col("ID").right(),
+        col("NAME").max(30),
+        col("TITLE").max(36),
+        col("LEVEL"),
+        col("SCOPE").max(40),
+        col("SINCE"),
+        col("1:1 EVERY").right(),
+        col("TRACKED"),
+    ];
+    if all {
+        columns.push(col("ARCHIVED"));
+    }
+    let mut t = Table::new(columns);
+    for p in &list {
+        t.row([
+            p.id.to_string(),
+            p.name.clone(),
+            p.title.clone(),
+            p.level.label().to_string(),
+            render::scope(&p.scope),
+            p.since.to_string(),
+            p.cadence_days.map(|d| format!("{d}d")).unwrap_or_default(),
+            if p.tracked { "yes" } else { "no" }.to_string(),
+            render::date(p.archived_on),
+        ]);
+    }
+    Ok(t.render())
+}
+
+/// What `person show --json` prints.
+#[derive(Debug, Serialize)]
+struct PersonView {
+    person: Person,
+    open_agenda: Vec<AgendaItem>,
+    recent_one_on_ones: Vec<OneOnOne>,
+    customers: Vec<CustomerLink>,
+    recent_updates: Vec<Update>,
+    recent_wins: Vec<Win>,
+}
+
+const RECENT: usize = 5;
+
+fn show(ctx: &Ctx, reference: &str) -> Result<String> {
+    let db = ctx.read()?;
+    let conn = db.conn();
+    let person = people::resolve(conn, reference)?;
+    let open_agenda = agenda::list(
+        conn,
+        agenda::Filter {
+            person: Some(person.id),
+            open: Some(true),
+            tag: None,
+        },
+    )?;
+    let mut recent_one_on_ones = one_on_ones::list(
+        conn,
+        one_on_ones::Filter {
+            person: Some(person.id),
+            ..Default::default()
+        },
+    )?;
+    recent_one_on_ones.truncate(RECENT);
+    let customers = customers::list_links(
+        conn,
+        customers::LinkFilter {
+            person: Some(person.id),
+            include_archived: false,
+        },
+    )?;
+    let mut recent_updates = updates::list(
+        conn,
+        updates::Filter {
+            person: Some(Some(person.id)),
+            ..Default::default()
+        },
+    )?;
+    recent_updates.truncate(RECENT);
+    let mut recent_wins = wins::list(
+        conn,
+        wins::Filter {
+            person: Some(person.id),
+            unshared_only: false,
+        },
+    )?;
+    recent_wins.truncate(RECENT);
+    let view = PersonView {
+        person,
+        open_agenda,
+        recent_one_on_ones,
+        customers,
+        recent_updates,
+        recent_wins,
+    };
+    if ctx.json {
+        return json(&view);
+    }
+    let settings = settings::load(conn)?;
+    let p = &view.person;
+    let mut out = format!("{} (id {})\n", p.name, p.id);
+    let cadence = match p.cadence_days {
+        Some(d) => format!("every {d} days"),
+        None => format!(
+            "every {} days (the default)",
+            settings.one_on_one_every_days
+        ),
+    };
+    out.push_str(&render::fields(&[
+        ("Title", render::or_dash(&p.title)),
+        ("Job family", p.job_family.label().to_string()),
+        ("Level", p.level.label().to_string()),
+        ("Scope", render::scope(&p.scope)),
+        (
+            "Section",
+            render::or_dash(p.scope.section.as_deref().unwrap_or("")),
+        ),
+        ("Stages", render::or_dash(&p.scope.stages.join(", "))),
+        ("Groups", render::or_dash(&p.scope.groups.join(", "))),
+        ("Since", p.since.to_string()),
+        ("1:1s", cadence),
+        ("Tracked", if p.tracked { "yes" } else { "no" }.to_string()),
+        ("Archived", render::or_dash(&render::date(p.archived_on))),
+    ]));
+
+    out.push_str(&format!("\nOpen agenda ({})\n", view.open_agenda.len()));
+    if view.open_agenda.is_empty() {
+        out.push_str("  Nothing open.\n");
+    } else {
+        let mut t = Table::new(vec![
+            col("ID").right(),
+            col("TAG"),
+            col("TEXT").max(50),
+            col("TIMING"),
+            col("BY"),
+            col("OPENED"),
+        ]);
+        for i in &view.open_agenda {
+            t.row([
+                i.id.to_string(),
+                i.open_tag.label().to_string(),
+                i.text.clone(),
+                i.timing.map(|t| t.to_string()).unwrap_or_default(),
+                i.raised_by.as_str().to_string(),
+                i.opened_on.to_string(),
+            ]);
+        }
+        out.push_str(&t.render());
+    }
+
+    out.push_str("\nRecent 1:1s\n");
+    if view.recent_one_on_ones.is_empty() {
+        out.push_str("  None logged yet.\n");
+    } else {
+        let mut t = Table::new(vec![
+            col("ID").right(),
+            col("DATE"),
+            col("STATUS"),
+            col("TAGS").max(30),
+            col("NOTES").max(50),
+        ]);
+        for o in &view.recent_one_on_ones {
+            t.row([
+                o.id.to_string(),
+                o.date.to_string(),
+                o.status.as_str().to_string(),
+                o.tags.join(", "),
+                render::summary(&o.notes),
+            ]);
+        }
+        out.push_str(&t.render());
+    }
+
+    if !view.customers.is_empty() {
+        out.push_str("\nInternal customers\n");
+        let mut t = Table::new(vec![
+            col("ID").right(),
+            col("TEAM"),
+            col("CATEGORY"),
+            col("SINCE"),
+        ]);
+        for l in &view.customers {
+            t.row([
+                l.id.to_string(),
+                l.team.clone(),
+                l.category.clone(),
+                l.since.to_string(),
+            ]);
+        }
+        out.push_str(&t.render());
+    }
+
+    if !view.recent_updates.is_empty() {
+        out.push_str("\nRecent updates\n");
+        let mut t = Table::new(vec![
+            col("ID").right(),
+            col("KIND"),
+            col("PERIOD"),
+            col("STATUS"),
+            col("DONE"),
+            col("LINK").max(50),
+        ]);
+        for u in &view.recent_updates {
+            t.row([
+                u.id.to_string(),
+                u.kind.as_str().to_string(),
+                u.period.to_string(),
+                u.status.as_str().to_string(),
+                render::date(u.done_on),
+                u.link.clone().unwrap_or_default(),
+            ]);
+        }
+        out.push_str(&t.render());
+    }
+
+    if !view.recent_wins.is_empty() {
+        out.push_str("\nRecent wins\n");
+        let mut t = Table::new(vec![
+            col("ID").right(),
+            col("NOTED"),
+            col("TEXT").max(50),
+            col("SHARED"),
+        ]);
+        for w in &view.recent_wins {
+            t.row([
+                w.id.to_string(),
+                w.noted_on.to_string(),
+                w.text.clone(),
+                render::date(w.shared_on),
+            ]);
+        }
+        out.push_str(&t.render());
+    }
+    Ok(out)
+}

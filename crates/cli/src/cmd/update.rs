@@ -1,0 +1,291 @@
+//! `coachlog update …`: accountability updates and portfolio direction.
+
+use chrono::NaiveDate;
+use clap::{Args, Subcommand};
+use coachlog_core::calendar::Period;
+use coachlog_core::model::{Update, UpdateId, UpdateInput, UpdateKind, UpdateStatus};
+use coachlog_core::store::{people, updates};
+use coachlog_core::Result;
+use rusqlite::Connection;
+
+use crate::args::date;
+use crate::cmd::person::nothing_to_change;
+use crate::context::Ctx;
+use crate::render::{self, json};
+use crate::table::{col, Table};
+
+/// `coachlog update …`
+#[derive(Debug, Subcommand)]
+pub enum Cmd {
+    /// Record a PM's update, or your portfolio direction (no person).
+    Add(AddArgs),
+    /// Change an update (only the options given change).
+    Edit(EditArgs),
+    /// Mark an update done.
+    Done {
+        /// The update's id.
+        id: i64,
+        /// The day it was done [default: today].
+        #[arg(long, value_name = "DATE", value_parser = date)]
+        on: Option<NaiveDate>,
+        /// The MR or issue URL.
+        #[arg(long, value_name = "URL")]
+        link: Option<String>,
+    },
+    /// List updates, newest period first.
+    List {
+        /// Only this PM's (name, part of it, or id).
+        #[arg(conflicts_with = "leader")]
+        person: Option<String>,
+        /// Only your own (portfolio direction).
+        #[arg(long)]
+        leader: bool,
+        /// Only this period: a month (2026-05) or a fiscal quarter (FY27-Q1).
+        #[arg(long)]
+        period: Option<Period>,
+        /// Only this kind.
+        #[arg(long)]
+        kind: Option<UpdateKind>,
+    },
+}
+
+/// `coachlog update add`
+#[derive(Debug, Args)]
+pub struct AddArgs {
+    /// The PM (name, part of it, or id); leave out for portfolio direction.
+    pub person: Option<String>,
+    /// next_release, three_month_vision, okrs or portfolio_direction.
+    #[arg(long)]
+    pub kind: UpdateKind,
+    /// A month (2026-05), or a fiscal quarter for OKRs (FY27-Q1).
+    #[arg(long)]
+    pub period: Period,
+    /// not_started, in_review or done [default: done with --done-on, else not_started].
+    #[arg(long)]
+    pub status: Option<UpdateStatus>,
+    /// The day it was done.
+    #[arg(long, value_name = "DATE", value_parser = date)]
+    pub done_on: Option<NaiveDate>,
+    /// The MR or issue URL.
+    #[arg(long, value_name = "URL")]
+    pub link: Option<String>,
+}
+
+/// `coachlog update edit`
+#[derive(Debug, Args)]
+pub struct EditArgs {
+    /// The update's id.
+    pub id: i64,
+    /// Give it to this PM.
+    #[arg(long, conflicts_with = "leader")]
+    pub person: Option<String>,
+    /// Make it yours (portfolio direction).
+    #[arg(long)]
+    pub leader: bool,
+    /// New kind.
+    #[arg(long)]
+    pub kind: Option<UpdateKind>,
+    /// New period.
+    #[arg(long)]
+    pub period: Option<Period>,
+    /// New status (a status other than done clears the done date).
+    #[arg(long)]
+    pub status: Option<UpdateStatus>,
+    /// New done date (marks it done).
+    #[arg(long, value_name = "DATE", value_parser = date)]
+    pub done_on: Option<NaiveDate>,
+    /// New link.
+    #[arg(long, value_name = "URL")]
+    pub link: Option<String>,
+    /// Remove the link.
+    #[arg(long, conflicts_with = "link")]
+    pub no_link: bool,
+}
+
+/// Runs an `update` command.
+pub fn run(ctx: &Ctx, cmd: Cmd) -> Result<String> {
+    match cmd {
+        Cmd::Add(a) => add(ctx, a),
+        Cmd::Edit(a) => edit(ctx, a),
+        Cmd::Done { id, on, link } => {
+            let mut db = ctx.write()?;
+            let on = on.unwrap_or(ctx.today);
+            let u = db.write(|tx| updates::mark_done(tx, UpdateId(id), on, link.as_deref()))?;
+            let line = format!(
+                "Marked update #{} ({}) done on {on}.",
+                u.id,
+                describe(db.conn(), &u)?
+            );
+            written(ctx, &u, line)
+        }
+        Cmd::List {
+            person,
+            leader,
+            period,
+            kind,
+        } => list(ctx, person.as_deref(), leader, period, kind),
+    }
+}
+
+fn written(ctx: &Ctx, u: &Update, line: String) -> Result<String> {
+    if ctx.json {
+        json(u)
+    } else {
+        Ok(line + "\n")
+    }
+}
+
+/// `Priya Raman's next release update for 2026-05`.
+fn describe(conn: &Connection, u: &Update) -> Result<String> {
+    let whose = match u.person_id {
+        Some(p) => format!("{}'s", people::get(conn, p)?.name),
+        None => "your".to_string(),
+    };
+    Ok(format!(
+        "{whose} {} for {}",
+        u.kind.label().to_lowercase().replace("okrs", "OKRs"),
+        u.period
+    ))
+}
+
+fn add(ctx: &Ctx, a: AddArgs) -> Result<String> {
+    let mut db = ctx.write()?;
+    let person = a
+        .person
+        .as_deref()
+        .map(|p| people::resolve(db.conn(), p))
+        .transpose()?;
+    let status = a.status.unwrap_or(if a.done_on.is_some() {
+        UpdateStatus::Done
+    } else {
+        UpdateStatus::NotStarted
+    });
+    let input = UpdateInput {
+        person_id: person.map(|p| p.id),
+        kind: a.kind,
+        period: a.period,
+        status,
+        done_on: a.done_on,
+        link: a.link,
+    };
+    let u = db.write(|tx| updates::insert(tx, &input))?;
+    let line = format!(
+        "Added update #{}: {} ({}).",
+        u.id,
+        describe(db.conn(), &u)?,
+        u.status.label().to_lowercase()
+    );
+    written(ctx, &u, line)
+}
+
+fn edit(ctx: &Ctx, a: EditArgs) -> Result<String> {
+    if a.person.is_none()
+        && !a.leader
+        && a.kind.is_none()
+        && a.period.is_none()
+        && a.status.is_none()
+        && a.done_on.is_none()
+        && a.link.is_none()
+        && !a.no_link
+    {
+        return Err(nothing_to_change("update edit"));
+    }
+    let mut db = ctx.write()?;
+    let id = UpdateId(a.id);
+    let before = updates::get(db.conn(), id)?;
+    let mut input = UpdateInput {
+        person_id: before.person_id,
+        kind: before.kind,
+        period: before.period,
+        status: before.status,
+        done_on: before.done_on,
+        link: before.link,
+    };
+    if let Some(p) = &a.person {
+        input.person_id = Some(people::resolve(db.conn(), p)?.id);
+    }
+    if a.leader {
+        input.person_id = None;
+    }
+    if let Some(k) = a.kind {
+        input.kind = k;
+    }
+    if let Some(p) = a.period {
+        input.period = p;
+    }
+    if let Some(d) = a.done_on {
+        input.done_on = Some(d);
+        input.status = UpdateStatus::Done;
+    }
+    if let Some(s) = a.status {
+        input.status = s;
+        if s != UpdateStatus::Done {
+            input.done_on = None;
+        }
+    }
+    if a.no_link {
+        input.link = None;
+    } else if a.link.is_some() {
+        input.link = a.link;
+    }
+    let u = db.write(|tx| updates::update(tx, id, &input))?;
+    let line = format!("Changed update #{}: {}.", u.id, describe(db.conn(), &u)?);
+    written(ctx, &u, line)
+}
+
+fn list(
+    ctx: &Ctx,
+    person: Option<&str>,
+    leader: bool,
+    period: Option<Period>,
+    kind: Option<UpdateKind>,
+) -> Result<String> {
+    let db = ctx.read()?;
+    let conn = db.conn();
+    let who = match (person, leader) {
+        (Some(p), _) => Some(Some(people::resolve(conn, p)?.id)),
+        (None, true) => Some(None),
+        (None, false) => None,
+    };
+    let list = updates::list(
+        conn,
+        updates::Filter {
+            person: who,
+            kind,
+            period,
+        },
+    )?;
+    if ctx.json {
+        return json(&list);
+    }
+    if list.is_empty() {
+        return Ok(
+            "No updates recorded; `coachlog update add PERSON --kind K --period P` adds one.\n"
+                .into(),
+        );
+    }
+    let names = render::person_names(conn)?;
+    let mut t = Table::new(vec![
+        col("ID").right(),
+        col("PERSON").max(24),
+        col("KIND"),
+        col("PERIOD"),
+        col("STATUS"),
+        col("DONE"),
+        col("LINK").max(60),
+    ]);
+    for u in &list {
+        t.row([
+            u.id.to_string(),
+            u.person_id
+                .map(|p| render::name_of(&names, p))
+                .unwrap_or_else(|| "(you)".into()),
+            u.kind.as_str().to_string(),
+            u.period.to_string(),
+            u.status.as_str().to_string(),
+            render::date(u.done_on),
+            u.link.clone().unwrap_or_default(),
+        ]);
+    }
+    Ok(t.render())
+}

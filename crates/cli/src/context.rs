@@ -1,0 +1,136 @@
+//! What every command needs: the database path, today, the output mode, and
+//! the two ways of opening the database.
+//!
+//! **Rules.**
+//! - The path is `--db`, else `$COACHLOG_DB`, else `coachlog.sqlite` in the
+//!   platform data folder (the desktop app uses the same file).
+//! - Read-only commands never create a database: on a missing file they fail
+//!   with a not-found error that says how to start.
+//! - A write command may create the database; if the command then fails, the
+//!   file it created is removed again, so a refused write leaves no trace.
+
+use std::cell::Cell;
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use coachlog_core::{Db, Error, Result};
+
+/// The state shared by every command of one run.
+#[derive(Debug)]
+pub struct Ctx {
+    /// The database file.
+    pub path: PathBuf,
+    /// Whether the path is the platform default (its folder may be created).
+    pub default_path: bool,
+    /// The day the command acts on.
+    pub today: NaiveDate,
+    /// Print JSON instead of text.
+    pub json: bool,
+    created: Cell<bool>,
+}
+
+impl Ctx {
+    /// A context for `path` (`None`: the platform default).
+    pub fn new(path: Option<PathBuf>, today: NaiveDate, json: bool) -> Result<Ctx> {
+        let (path, default_path) = match path {
+            Some(p) if !p.as_os_str().is_empty() => (p, false),
+            _ => (default_path()?, true),
+        };
+        Ok(Ctx {
+            path,
+            default_path,
+            today,
+            json,
+            created: Cell::new(false),
+        })
+    }
+
+    fn exists(&self) -> Result<bool> {
+        self.path
+            .try_exists()
+            .map_err(|e| Error::Io(format!("cannot read {}: {e}", self.path.display())))
+    }
+
+    /// Opens an existing database for reading; never creates one.
+    pub fn read(&self) -> Result<Db> {
+        if !self.exists()? {
+            return Err(Error::not_found(format!(
+                "No database at {} yet; add someone with `coachlog person add` or try \
+                 `coachlog demo`.",
+                self.path.display()
+            )));
+        }
+        self.open()
+    }
+
+    /// Opens the database for writing, creating it (and, for the default
+    /// path, its folder) when missing.
+    pub fn write(&self) -> Result<Db> {
+        if !self.exists()? {
+            if self.default_path {
+                if let Some(dir) = self.path.parent() {
+                    std::fs::create_dir_all(dir).map_err(|e| {
+                        Error::Io(format!("cannot create the folder {}: {e}", dir.display()))
+                    })?;
+                }
+            }
+            self.created.set(true);
+        }
+        self.open()
+    }
+
+    fn open(&self) -> Result<Db> {
+        let db = Db::open(&self.path, self.today)?;
+        if let Some(backup) = db.migration_backup() {
+            eprintln!(
+                "note: the database was upgraded to this version of Coachlog; the previous \
+                 version was saved as {}",
+                backup.display()
+            );
+        }
+        Ok(db)
+    }
+
+    /// After a failed command: removes the database file if this run created
+    /// it (with its SQLite side files). Call once every `Db` is dropped.
+    pub fn discard_if_created(&self) {
+        if !self.created.get() {
+            return;
+        }
+        for suffix in ["", "-wal", "-shm", "-journal"] {
+            let mut p = self.path.clone().into_os_string();
+            p.push(suffix);
+            let _ = std::fs::remove_file(PathBuf::from(p));
+        }
+    }
+}
+
+/// `coachlog.sqlite` in the platform data folder.
+fn default_path() -> Result<PathBuf> {
+    directories::ProjectDirs::from("", "", "coachlog")
+        .map(|dirs| dirs.data_dir().join("coachlog.sqlite"))
+        .ok_or_else(|| {
+            Error::Io(
+                "cannot find your data folder (is HOME set?); give the database with --db PATH \
+                 or COACHLOG_DB."
+                    .into(),
+            )
+        })
+}
+
+/// Reads text given inline or from a file (`-` = standard input).
+pub fn read_text(inline: Option<String>, file: Option<&Path>) -> Result<Option<String>> {
+    match (inline, file) {
+        (Some(t), _) => Ok(Some(t)),
+        (None, Some(p)) if p.as_os_str() == "-" => {
+            let mut s = String::new();
+            std::io::Read::read_to_string(&mut std::io::stdin(), &mut s)
+                .map_err(|e| Error::Io(format!("cannot read standard input: {e}")))?;
+            Ok(Some(s))
+        }
+        (None, Some(p)) => std::fs::read_to_string(p)
+            .map(Some)
+            .map_err(|e| Error::Io(format!("cannot read {}: {e}", p.display()))),
+        (None, None) => Ok(None),
+    }
+}

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Runs every test suite of Coachlog, after installing whatever is missing.
+# This is the project's one test command; .ci/run calls it.
+#
+#   formatting, lints and docs:  cargo fmt --check, cargo clippy -D warnings, rustdoc -D warnings
+#   Rust tests:                  core (unit + store + interchange + demo), CLI, desktop IPC
+#   UI:                          svelte-check, eslint, vitest
+#   end to end:                  the real app under Xvfb through WebDriver
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
+
+step() { printf '\n==> %s\n' "$*"; }
+failures=()
+run() {
+  local name=$1; shift
+  step "$name"
+  if "$@"; then passed+=("$name"); else failures+=("$name"); fi
+}
+passed=()
+
+step "setup"
+scripts/setup.sh --test
+[ -x "$HOME/.cargo/bin/cargo" ] && export PATH="$HOME/.cargo/bin:$PATH"
+
+run "cargo fmt --check" cargo fmt --all -- --check
+run "cargo clippy" cargo clippy --workspace --all-targets --locked -- -D warnings
+run "rustdoc (core)" env RUSTDOCFLAGS="-D warnings" cargo doc -p coachlog-core --no-deps --locked --quiet
+run "cargo test" cargo test --workspace --locked
+
+if [ -f ui/package.json ]; then
+  run "ui: type check" npm --prefix ui run --silent check
+  run "ui: lint" npm --prefix ui run --silent lint
+  run "ui: unit tests" npm --prefix ui run --silent test
+fi
+
+if [ -x scripts/e2e.sh ]; then
+  run "end to end (real app under Xvfb)" scripts/e2e.sh
+fi
+
+step "summary"
+printf 'suites: %d passed, %d failed\n' "${#passed[@]}" "${#failures[@]}"
+for f in "${failures[@]}"; do printf '  failed: %s\n' "$f"; done
+[ "${#failures[@]}" -eq 0 ]
