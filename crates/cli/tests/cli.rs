@@ -316,8 +316,8 @@ fn agenda_items_are_added_edited_closed_and_reopened() {
     let item = env.json(&["agenda", "show", "2"]);
     assert_eq!(item["raised_by"], "person");
     assert_eq!(item["timing"], "2026-12-02");
-    let edited = env.json(&["agenda", "edit", "2", "--timing", "19.2", "--by", "leader"]);
-    assert_eq!(edited["timing"], "19.2");
+    let edited = env.json(&["agenda", "edit", "2", "--timing", "20.2", "--by", "leader"]);
+    assert_eq!(edited["timing"], "20.2");
     assert_eq!(edited["raised_by"], "leader");
     assert_eq!(
         env.json(&["agenda", "edit", "2", "--no-timing"])["timing"],
@@ -458,7 +458,7 @@ fn refused_commands_change_nothing() {
         (
             vec!["settings", "set", "release_day", "29"],
             2,
-            "a fixed release day must be between 1 and 28",
+            "A fixed release day must be between 1 and 28",
         ),
         (vec!["settings", "set", "colour", "blue"], 2, "There is no setting 'colour'."),
         (vec!["settings", "get", "colour"], 2, "There is no setting 'colour'."),

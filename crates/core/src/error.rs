@@ -145,8 +145,17 @@ impl From<rusqlite::Error> for Error {
 }
 
 impl From<crate::calendar::ParseError> for Error {
+    /// Calendar messages become sentences like every other message: a capital
+    /// first letter and a full stop.
     fn from(e: crate::calendar::ParseError) -> Self {
-        Error::Invalid(e.0)
+        let mut m = e.0;
+        if let Some(first) = m.chars().next().filter(char::is_ascii_lowercase) {
+            m.replace_range(..1, &first.to_ascii_uppercase().to_string());
+        }
+        if !m.ends_with(['.', '!', '?']) {
+            m.push('.');
+        }
+        Error::Invalid(m)
     }
 }
 

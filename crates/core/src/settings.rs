@@ -235,6 +235,11 @@ pub fn set(conn: &Connection, key: &str, value: &str) -> Result<Settings> {
     Ok(settings)
 }
 
+/// The current text value of one setting.
+pub fn get(conn: &Connection, key: &str) -> Result<String> {
+    load(conn)?.value_of(key)
+}
+
 /// Writes every setting of `settings` (used by import).
 pub fn save_all(conn: &Connection, settings: &Settings) -> Result<()> {
     for info in KEYS {

@@ -90,12 +90,20 @@ pub fn text(field: &str, value: &str, max: usize, required: bool) -> Result<Stri
     Ok(v.to_string())
 }
 
-/// A list of names (stages, groups, tags…): each checked, blanks dropped,
+/// The most characters a coaching tag may have.
+pub const TAG_MAX: usize = 100;
+
+/// A list of names (stages, groups…): each checked, blanks dropped,
 /// duplicates (by [`key`]) refused.
 pub fn names(field: &str, values: &[String]) -> Result<Vec<String>> {
+    names_of_length(field, values, NAME_MAX)
+}
+
+/// [`names`] with a given longest name.
+pub fn names_of_length(field: &str, values: &[String], max: usize) -> Result<Vec<String>> {
     let mut out: Vec<String> = Vec::new();
     for v in values.iter().filter(|v| !v.trim().is_empty()) {
-        let v = name(field, v, NAME_MAX)?;
+        let v = name(field, v, max)?;
         if out.iter().any(|o| key(o) == key(&v)) {
             return Err(Error::invalid(format!(
                 "The {field} '{v}' is listed twice; give each once."

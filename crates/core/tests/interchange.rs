@@ -697,88 +697,101 @@ fn search_finds_imported_records() {
     );
 }
 
-/// States the store reaches through edits (moving a `since` later, archiving
-/// after the fact, closing before a later interview) must import too.
+/// Edits cannot reach states that an import of their export would refuse
+/// (moving a `since` after existing records, archiving or closing before
+/// later activity): the store refuses each, so every database round trips.
 #[test]
-fn states_reached_through_edits_round_trip() {
+fn edits_cannot_reach_states_that_import_would_refuse() {
     let mut db = Db::open_in_memory(d("2025-01-01")).unwrap();
-    db.write(|tx| {
-        let p = people::insert(tx, &person("Ines", "2025-01-01"))?;
-        let link = customers::insert_link(
-            tx,
-            &CustomerLinkInput {
-                person_id: p.id,
-                team: "Docs".into(),
-                category: "Wiki".into(),
-                since: d("2025-02-01"),
-            },
-        )?;
-        updates::insert(
-            tx,
-            &UpdateInput {
-                person_id: Some(p.id),
-                kind: UpdateKind::NextRelease,
-                period: "2025-02".parse().unwrap(),
-                status: UpdateStatus::Done,
-                done_on: Some(d("2025-02-10")),
-                link: None,
-            },
-        )?;
-        // A check-in after the day the link is then archived.
-        customers::insert_check_in(
-            tx,
-            &CheckInInput {
-                link_id: link.id,
-                date: d("2025-03-10"),
-                epic_updated: false,
-                notes: String::new(),
-            },
-        )?;
-        customers::archive_link(tx, link.id, d("2025-03-01"))?;
-        // The person's 'since' moved after the link's and the done update's.
-        let mut later = PersonInput::from(&p);
-        later.since = d("2025-03-01");
-        people::update(tx, p.id, &later)?;
-        // A 1:1 after the day the person is then archived.
-        one_on_ones::insert(
-            tx,
-            &one_on_one(p.id, "2025-04-10", OneOnOneStatus::Held, "", &[]),
-        )?;
-        wins::insert(
-            tx,
-            &WinInput {
-                person_id: p.id,
-                noted_on: d("2025-04-11"),
-                text: "Won".into(),
-            },
-        )?;
-        people::archive(tx, p.id, d("2025-04-01"))?;
-        // An interview after the day the requisition is then closed.
-        let req = hiring::insert_requisition(
-            tx,
-            &RequisitionInput {
-                title: "PM".into(),
-                level: Level::Ic,
-                opened_on: d("2025-01-10"),
-            },
-        )?;
-        hiring::insert_interview(
-            tx,
-            &InterviewInput {
-                requisition_id: req.id,
-                date: d("2025-02-20"),
-                candidate: "Kim".into(),
-                interviewers: vec![Participant::Person(p.id)],
-            },
-        )?;
-        hiring::close_requisition(tx, req.id, RequisitionStatus::Cancelled, d("2025-02-01"))?;
-        Ok(())
-    })
-    .unwrap();
-    let first = text(&db);
+    let (p, link, req) = db
+        .write(|tx| {
+            let p = people::insert(tx, &person("Ines", "2025-01-01"))?;
+            let link = customers::insert_link(
+                tx,
+                &CustomerLinkInput {
+                    person_id: p.id,
+                    team: "Docs".into(),
+                    category: "Wiki".into(),
+                    since: d("2025-02-01"),
+                },
+            )?;
+            customers::insert_check_in(
+                tx,
+                &CheckInInput {
+                    link_id: link.id,
+                    date: d("2025-03-10"),
+                    epic_updated: false,
+                    notes: String::new(),
+                },
+            )?;
+            updates::insert(
+                tx,
+                &UpdateInput {
+                    person_id: Some(p.id),
+                    kind: UpdateKind::NextRelease,
+                    period: "2025-02".parse().unwrap(),
+                    status: UpdateStatus::Done,
+                    done_on: Some(d("2025-02-10")),
+                    link: None,
+                },
+            )?;
+            one_on_ones::insert(
+                tx,
+                &one_on_one(p.id, "2025-04-10", OneOnOneStatus::Held, "", &[]),
+            )?;
+            let req = hiring::insert_requisition(
+                tx,
+                &RequisitionInput {
+                    title: "PM".into(),
+                    level: Level::Ic,
+                    opened_on: d("2025-01-10"),
+                },
+            )?;
+            hiring::insert_interview(
+                tx,
+                &InterviewInput {
+                    requisition_id: req.id,
+                    date: d("2025-02-20"),
+                    candidate: "Kim".into(),
+                    interviewers: vec![Participant::Person(p.id)],
+                },
+            )?;
+            Ok((p, link, req))
+        })
+        .unwrap();
+    let before = text(&db);
+    let mut later = PersonInput::from(&p);
+    later.since = d("2025-03-01");
+    let refusals: Vec<(coachlog_core::Error, &str)> = vec![
+        (
+            db.write(|tx| customers::archive_link(tx, link.id, d("2025-03-01")))
+                .unwrap_err(),
+            "has a check-in on 2025-03-10, after the archive date",
+        ),
+        (
+            db.write(|tx| people::update(tx, p.id, &later)).unwrap_err(),
+            "before the new 'since' date",
+        ),
+        (
+            db.write(|tx| people::archive(tx, p.id, d("2025-04-01")))
+                .unwrap_err(),
+            "has a 1:1 on 2025-04-10, after the archive date",
+        ),
+        (
+            db.write(|tx| {
+                hiring::close_requisition(tx, req.id, RequisitionStatus::Cancelled, d("2025-02-01"))
+            })
+            .unwrap_err(),
+            "has an interview on 2025-02-20, after the closing date",
+        ),
+    ];
+    for (err, needle) in refusals {
+        assert!(err.to_string().contains(needle), "{err}");
+    }
+    assert_eq!(before, text(&db), "a refused edit changed the database");
     let mut target = empty_db();
-    interchange::import(&mut target, &interchange::parse(&first).unwrap()).unwrap();
-    assert_eq!(text(&target), first);
+    interchange::import(&mut target, &interchange::parse(&before).unwrap()).unwrap();
+    assert_eq!(before, text(&target));
 }
 
 // ---------------------------------------------------------------------------
@@ -974,7 +987,7 @@ fn settings_are_validated() {
     doc.settings.insert("release_day".into(), "31".into());
     refused_into_file(
         &doc,
-        "settings.release_day: a fixed release day must be between 1 and 28",
+        "settings.release_day: A fixed release day must be between 1 and 28",
     );
 
     let mut doc = export(&filled());

@@ -70,6 +70,23 @@ fn check_timing(timing: Option<Timing>, opened_on: NaiveDate) -> Result<()> {
     Ok(())
 }
 
+/// Refuses a release-version timing whose release day is before the item was
+/// opened (checked when a timing is given or changed; an import keeps what
+/// was accepted under earlier settings).
+fn check_release(conn: &Connection, timing: Option<Timing>, opened_on: NaiveDate) -> Result<()> {
+    if let Some(Timing::Release(v)) = timing {
+        let settings = crate::settings::load(conn)?;
+        let day = crate::overview::timing_date(Timing::Release(v), &settings);
+        if day < opened_on {
+            return Err(Error::invalid(format!(
+                "Release {v} shipped on {day}, before the item was opened ({opened_on}); give a \
+                 later release or a date."
+            )));
+        }
+    }
+    Ok(())
+}
+
 fn check_in_one_on_one(
     conn: &Connection,
     id: Option<OneOnOneId>,
@@ -101,6 +118,7 @@ pub struct Filter {
 
 /// Opens an item on a person's agenda.
 pub fn insert(conn: &Connection, input: &AgendaItemInput) -> Result<AgendaItem> {
+    check_release(conn, input.timing, input.opened_on)?;
     insert_with_id(conn, None, input)
 }
 
@@ -144,6 +162,9 @@ pub fn update(conn: &Connection, id: AgendaItemId, edit: &AgendaItemEdit) -> Res
         )));
     }
     check_timing(edit.timing, before.opened_on)?;
+    if edit.timing != before.timing {
+        check_release(conn, edit.timing, before.opened_on)?;
+    }
     let (date, release) = timing_columns(edit.timing);
     conn.execute(
         "UPDATE agenda_item SET text = ?2, open_tag = ?3, timing_date = ?4, timing_release = ?5,

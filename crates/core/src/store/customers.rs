@@ -158,6 +158,18 @@ pub fn archive_link(conn: &Connection, id: LinkId, on: NaiveDate) -> Result<Cust
         )));
     }
     validate::not_before("archive date", on, "the day the link started", l.since)?;
+    let last: Option<NaiveDate> = conn.query_row(
+        "SELECT max(date) FROM check_in WHERE link_id = ?1",
+        [id],
+        |r| r.get(0),
+    )?;
+    if let Some(last) = last.filter(|d| *d > on) {
+        return Err(Error::invalid(format!(
+            "The link to {} has a check-in on {last}, after the archive date {on}; archive on \
+             {last} or later.",
+            l.team
+        )));
+    }
     conn.execute(
         "UPDATE customer_link SET archived_on = ?2 WHERE id = ?1",
         params![id, on],

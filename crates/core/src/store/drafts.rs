@@ -16,6 +16,15 @@ use crate::validate::{ITEM_MAX, NOTES_MAX};
 /// Saves (replaces) the draft of `draft.person_id`.
 pub fn save(conn: &Connection, draft: &Draft) -> Result<()> {
     people::get(conn, draft.person_id)?;
+    for c in &draft.close_items {
+        let item = crate::store::agenda::get(conn, c.id)?;
+        if item.person_id != draft.person_id {
+            return Err(Error::invalid(format!(
+                "Agenda item {} is on someone else's agenda; it cannot be closed in this 1:1.",
+                c.id
+            )));
+        }
+    }
     let notes = draft.notes.chars().count();
     if notes > NOTES_MAX {
         return Err(Error::invalid(format!(

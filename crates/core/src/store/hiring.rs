@@ -8,7 +8,7 @@ use rusqlite::{params, Connection, OptionalExtension, Row};
 use crate::error::{Error, Result};
 use crate::model::{
     Interview, InterviewId, InterviewInput, LoopMember, LoopMemberId, LoopMemberInput, Participant,
-    Requisition, RequisitionId, RequisitionInput, RequisitionStatus,
+    PersonId, Requisition, RequisitionId, RequisitionInput, RequisitionStatus,
 };
 use crate::store::people;
 use crate::validate::{self, NAME_MAX};
@@ -145,6 +145,17 @@ pub fn close_requisition(
         )));
     }
     check_closing(status, Some(on), r.opened_on)?;
+    let last: Option<NaiveDate> = conn.query_row(
+        "SELECT max(date) FROM interview WHERE requisition_id = ?1",
+        [id],
+        |r| r.get(0),
+    )?;
+    if let Some(last) = last.filter(|d| *d > on) {
+        return Err(Error::invalid(format!(
+            "Requisition {id} has an interview on {last}, after the closing date {on}; close it \
+             on {last} or later."
+        )));
+    }
     conn.execute(
         "UPDATE requisition SET status = ?2, closed_on = ?3 WHERE id = ?1",
         params![id, status, on],
@@ -300,13 +311,18 @@ pub(crate) fn insert_interview_with_id(
         }
         interviewers.push(p);
     }
-    let dup: Option<InterviewId> = conn
-        .query_row(
-            "SELECT id FROM interview WHERE requisition_id = ?1 AND date = ?2 AND candidate = ?3",
-            params![input.requisition_id, input.date, candidate],
-            |r| r.get(0),
-        )
-        .optional()?;
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, candidate FROM interview WHERE requisition_id = ?1 AND date = ?2",
+    )?;
+    let same_day = stmt
+        .query_map(params![input.requisition_id, input.date], |r| {
+            Ok((r.get::<_, InterviewId>(0)?, r.get::<_, String>(1)?))
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let dup = same_day
+        .into_iter()
+        .find(|(_, c)| validate::key(c) == validate::key(&candidate))
+        .map(|(id, _)| id);
     if let Some(other) = dup {
         return Err(Error::conflict(format!(
             "{candidate} already has an interview on {} for this requisition (id {other}).",
@@ -373,4 +389,43 @@ pub fn list_interviews(
         .query_map([requisition], |r| r.get(0))?
         .collect::<rusqlite::Result<Vec<InterviewId>>>()?;
     ids.into_iter().map(|id| get_interview(conn, id)).collect()
+}
+
+/// Finds a loop member by id.
+pub fn get_loop_member(conn: &Connection, id: LoopMemberId) -> Result<LoopMember> {
+    let requisition: Option<RequisitionId> = conn
+        .query_row(
+            "SELECT requisition_id FROM loop_member WHERE id = ?1",
+            [id],
+            |r| r.get(0),
+        )
+        .optional()?;
+    let requisition = requisition
+        .ok_or_else(|| Error::not_found(format!("There is no loop member with id {id}.")))?;
+    list_loop(conn, requisition)?
+        .into_iter()
+        .find(|m| m.id == id)
+        .ok_or_else(|| Error::not_found(format!("There is no loop member with id {id}.")))
+}
+
+/// Turns what the user typed for an interviewer or loop member into a
+/// participant: a person of the team when it is their id or their full name
+/// (case-insensitively), otherwise a free name. Partial names are not
+/// guessed at: "Sam" stays a free name even when "Sam Lee" is on the team.
+pub fn resolve_participant(conn: &Connection, text: &str) -> Result<Participant> {
+    let t = text.trim();
+    if let Ok(n) = t.parse::<i64>() {
+        return people::get(conn, PersonId(n)).map(|p| Participant::Person(p.id));
+    }
+    let exact: Option<PersonId> = conn
+        .query_row(
+            "SELECT id FROM person WHERE name_key = ?1",
+            [validate::key(t)],
+            |r| r.get(0),
+        )
+        .optional()?;
+    Ok(match exact {
+        Some(id) => Participant::Person(id),
+        None => Participant::Name(validate::name("name", t, NAME_MAX)?),
+    })
 }

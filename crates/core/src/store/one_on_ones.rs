@@ -50,7 +50,7 @@ pub struct Filter {
 pub fn validate(input: &OneOnOneInput) -> Result<OneOnOneInput> {
     let mut out = input.clone();
     out.notes = validate::text("notes", &input.notes, NOTES_MAX, false)?;
-    out.tags = validate::names("coaching tag", &input.tags)?;
+    out.tags = validate::names_of_length("coaching tag", &input.tags, validate::TAG_MAX)?;
     Ok(out)
 }
 

@@ -149,7 +149,9 @@ pub fn update(conn: &Connection, id: PersonId, input: &PersonInput) -> Result<Pe
         "SELECT min(d) FROM (
              SELECT min(date) AS d FROM one_on_one WHERE person_id = ?1
              UNION ALL SELECT min(opened_on) FROM agenda_item WHERE person_id = ?1
-             UNION ALL SELECT min(noted_on) FROM win WHERE person_id = ?1)",
+             UNION ALL SELECT min(noted_on) FROM win WHERE person_id = ?1
+             UNION ALL SELECT min(since) FROM customer_link WHERE person_id = ?1
+             UNION ALL SELECT min(done_on) FROM accountability_update WHERE person_id = ?1)",
         [id],
         |r| r.get(0),
     )?;
@@ -196,6 +198,24 @@ pub fn archive(conn: &Connection, id: PersonId, on: NaiveDate) -> Result<Person>
         &format!("{}'s 'since' date", p.name),
         p.since,
     )?;
+    let later: Option<(String, NaiveDate)> = conn
+        .query_row(
+            "SELECT what, d FROM (
+                 SELECT 'a 1:1' AS what, max(date) AS d FROM one_on_one WHERE person_id = ?1
+                 UNION ALL SELECT 'an agenda item opened', max(opened_on) FROM agenda_item
+                     WHERE person_id = ?1
+                 UNION ALL SELECT 'a win noted', max(noted_on) FROM win WHERE person_id = ?1)
+             WHERE d > ?2 ORDER BY d DESC LIMIT 1",
+            params![id, on],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?;
+    if let Some((what, d)) = later {
+        return Err(Error::invalid(format!(
+            "{} has {what} on {d}, after the archive date {on}; archive on {d} or later.",
+            p.name
+        )));
+    }
     conn.execute(
         "UPDATE person SET archived_on = ?2 WHERE id = ?1",
         params![id, on],
@@ -285,10 +305,23 @@ pub fn resolve(conn: &Connection, reference: &str) -> Result<Person> {
             include_archived: true,
         },
     )?;
-    let matches: Vec<&Person> = everyone
+    // Closest first: a whole word of the name, then the start of a word,
+    // then anywhere in it. The first tier with any match decides.
+    let tiers: [&dyn Fn(&str) -> bool; 3] = [
+        &|name| name.split_whitespace().any(|w| w == key),
+        &|name| name.split_whitespace().any(|w| w.starts_with(&key)),
+        &|name| name.contains(&key),
+    ];
+    let matches: Vec<&Person> = tiers
         .iter()
-        .filter(|p| validate::key(&p.name).contains(&key))
-        .collect();
+        .map(|tier| {
+            everyone
+                .iter()
+                .filter(|p| tier(&validate::key(&p.name)))
+                .collect::<Vec<_>>()
+        })
+        .find(|m| !m.is_empty())
+        .unwrap_or_default();
     match matches.as_slice() {
         [one] => Ok((*one).clone()),
         [] => Err(Error::not_found(format!(

@@ -56,13 +56,18 @@ fn check_unique(
     w: &WalkthroughInput,
     except: Option<WalkthroughId>,
 ) -> Result<()> {
-    let dup: Option<WalkthroughId> = conn
-        .query_row(
-            "SELECT id FROM walkthrough WHERE date = ?1 AND lower(title) = lower(?2) AND id IS NOT ?3",
-            params![w.date, w.title, except],
-            |r| r.get(0),
-        )
-        .optional()?;
+    // Titles are compared like every other name: trimmed, Unicode lower-cased.
+    let mut stmt =
+        conn.prepare_cached("SELECT id, title FROM walkthrough WHERE date = ?1 AND id IS NOT ?2")?;
+    let same_day = stmt
+        .query_map(params![w.date, except], |r| {
+            Ok((r.get::<_, WalkthroughId>(0)?, r.get::<_, String>(1)?))
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let dup = same_day
+        .into_iter()
+        .find(|(_, title)| validate::key(title) == validate::key(&w.title))
+        .map(|(id, _)| id);
     match dup {
         Some(id) => Err(Error::conflict(format!(
             "There is already a walkthrough '{}' on {} (id {id}); edit that one instead.",

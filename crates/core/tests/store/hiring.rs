@@ -126,3 +126,24 @@ fn interviews_fall_within_the_requisition_and_are_not_duplicated() {
         1
     );
 }
+
+#[test]
+fn participants_are_team_members_only_by_id_or_full_name() {
+    let mut db = db();
+    let p = add_person(&mut db, "Sam Lee");
+    let conn = db.conn();
+    assert_eq!(
+        hiring::resolve_participant(conn, "sam lee").unwrap(),
+        Participant::Person(p.id)
+    );
+    assert_eq!(
+        hiring::resolve_participant(conn, &p.id.to_string()).unwrap(),
+        Participant::Person(p.id)
+    );
+    assert_eq!(
+        hiring::resolve_participant(conn, " Sam ").unwrap(),
+        Participant::Name("Sam".into())
+    );
+    assert!(hiring::resolve_participant(conn, "999").is_err());
+    assert!(hiring::resolve_participant(conn, "").is_err());
+}

@@ -113,7 +113,12 @@ fn resolve_by_id_exact_name_or_unique_part() {
     assert_eq!(people::resolve(conn, &a.id.to_string()).unwrap().id, a.id);
     assert_eq!(people::resolve(conn, "ada lovelace").unwrap().id, a.id);
     assert_eq!(people::resolve(conn, "love").unwrap().id, a.id);
-    let err = people::resolve(conn, "ada").unwrap_err();
+    assert_eq!(
+        people::resolve(conn, "ada").unwrap().id,
+        a.id,
+        "a whole word wins"
+    );
+    let err = people::resolve(conn, "ad").unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Invalid);
     assert!(err.to_string().contains("matches 2 people"), "{err}");
     let err = people::resolve(conn, "Zoe").unwrap_err();
@@ -157,4 +162,44 @@ fn scope_names_are_remembered_once_per_key() {
     db.write(|tx| people::insert(tx, &other)).unwrap();
     let stages = people::scope_names(db.conn(), "stage").unwrap();
     assert_eq!(stages.len(), 2, "{stages:?}");
+}
+
+#[test]
+fn resolve_prefers_a_whole_word_then_a_prefix_then_any_part() {
+    let mut db = db();
+    let priya = add_person(&mut db, "Priya Raman");
+    let priyanka = add_person(&mut db, "Priyanka Shah");
+    let conn = db.conn();
+    assert_eq!(people::resolve(conn, "priya").unwrap().id, priya.id);
+    assert_eq!(people::resolve(conn, "priyanka").unwrap().id, priyanka.id);
+    assert_eq!(people::resolve(conn, "sha").unwrap().id, priyanka.id);
+    assert_eq!(people::resolve(conn, "aman").unwrap().id, priya.id);
+    let err = people::resolve(conn, "pri").unwrap_err();
+    assert!(err.to_string().contains("matches 2 people"), "{err}");
+}
+
+#[test]
+fn archiving_before_existing_records_is_refused_but_the_same_day_is_fine() {
+    let mut db = db();
+    let a = add_person(&mut db, "Ada");
+    db.write(|tx| {
+        coachlog_core::store::one_on_ones::insert(
+            tx,
+            &OneOnOneInput {
+                person_id: a.id,
+                date: d("2026-03-05"),
+                status: OneOnOneStatus::Held,
+                notes: String::new(),
+                tags: vec![],
+            },
+        )
+    })
+    .unwrap();
+    refused(
+        &mut db,
+        "Ada has a 1:1 on 2026-03-05, after the archive date 2026-03-01",
+        |tx| people::archive(tx, a.id, d("2026-03-01")),
+    );
+    db.write(|tx| people::archive(tx, a.id, d("2026-03-05")))
+        .unwrap();
 }
