@@ -9,8 +9,7 @@ use coachlog_core::model::{
     PersonId, Requisition, RequisitionId, RequisitionInput, RequisitionStatus,
 };
 use coachlog_core::store::{hiring, people};
-use coachlog_core::{Error, ErrorKind, Result};
-use rusqlite::Connection;
+use coachlog_core::{Error, Result};
 use serde::Serialize;
 
 use crate::args::date;
@@ -359,21 +358,6 @@ fn interview_table(
     t.render()
 }
 
-/// Finds a loop member by id (the core looks them up by requisition only).
-fn find_member(conn: &Connection, id: LoopMemberId) -> Result<LoopMember> {
-    for r in hiring::list_requisitions(conn, true)? {
-        if let Some(m) = hiring::list_loop(conn, r.id)?
-            .into_iter()
-            .find(|m| m.id == id)
-        {
-            return Ok(m);
-        }
-    }
-    Err(Error::not_found(format!(
-        "There is no loop member with id {id}; `coachlog hiring loop list REQ` shows them."
-    )))
-}
-
 fn run_loop(ctx: &Ctx, cmd: LoopCmd) -> Result<String> {
     match cmd {
         LoopCmd::Add {
@@ -414,7 +398,7 @@ fn run_loop(ctx: &Ctx, cmd: LoopCmd) -> Result<String> {
         }
         LoopCmd::Remove { member } => {
             let mut db = ctx.write()?;
-            let m = find_member(db.conn(), LoopMemberId(member))?;
+            let m = hiring::get_loop_member(db.conn(), LoopMemberId(member))?;
             db.write(|tx| hiring::remove_loop_member(tx, m.id))?;
             if ctx.json {
                 return json(&m);
@@ -445,24 +429,12 @@ fn run_loop(ctx: &Ctx, cmd: LoopCmd) -> Result<String> {
     }
 }
 
-/// A person of the team when the text names one; otherwise a free name. A
-/// text that matches several people is refused rather than guessed.
-fn interviewer(conn: &Connection, text: &str) -> Result<Participant> {
-    match people::resolve(conn, text) {
-        Ok(p) => Ok(Participant::Person(p.id)),
-        Err(e) if e.kind() == ErrorKind::NotFound && text.trim().parse::<i64>().is_err() => {
-            Ok(Participant::Name(text.to_string()))
-        }
-        Err(e) => Err(e),
-    }
-}
-
 fn interview(ctx: &Ctx, a: InterviewArgs) -> Result<String> {
     let mut db = ctx.write()?;
     let interviewers = a
         .interviewers
         .iter()
-        .map(|i| interviewer(db.conn(), i))
+        .map(|i| hiring::resolve_participant(db.conn(), i))
         .collect::<Result<Vec<_>>>()?;
     let input = InterviewInput {
         requisition_id: RequisitionId(a.requisition),

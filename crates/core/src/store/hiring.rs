@@ -409,23 +409,43 @@ pub fn get_loop_member(conn: &Connection, id: LoopMemberId) -> Result<LoopMember
 }
 
 /// Turns what the user typed for an interviewer or loop member into a
-/// participant: a person of the team when it is their id or their full name
-/// (case-insensitively), otherwise a free name. Partial names are not
-/// guessed at: "Sam" stays a free name even when "Sam Lee" is on the team.
+/// participant: a person of the team when it is their id, their full name or
+/// one whole word of exactly one person's name (case-insensitively),
+/// otherwise a free name. A word shared by several people is refused rather
+/// than guessed; partial words are never matched ("Sam" stays a free name
+/// when only "Samantha Lee" is on the team).
 pub fn resolve_participant(conn: &Connection, text: &str) -> Result<Participant> {
     let t = text.trim();
     if let Ok(n) = t.parse::<i64>() {
         return people::get(conn, PersonId(n)).map(|p| Participant::Person(p.id));
     }
-    let exact: Option<PersonId> = conn
-        .query_row(
-            "SELECT id FROM person WHERE name_key = ?1",
-            [validate::key(t)],
-            |r| r.get(0),
-        )
-        .optional()?;
-    Ok(match exact {
-        Some(id) => Participant::Person(id),
-        None => Participant::Name(validate::name("name", t, NAME_MAX)?),
-    })
+    let key = validate::key(t);
+    let everyone = people::list(
+        conn,
+        people::Filter {
+            include_archived: true,
+        },
+    )?;
+    if let Some(p) = everyone.iter().find(|p| validate::key(&p.name) == key) {
+        return Ok(Participant::Person(p.id));
+    }
+    let by_word: Vec<_> = everyone
+        .iter()
+        .filter(|p| validate::key(&p.name).split_whitespace().any(|w| w == key))
+        .collect();
+    match by_word.as_slice() {
+        [one] => Ok(Participant::Person(one.id)),
+        [] => Ok(Participant::Name(validate::name("name", t, NAME_MAX)?)),
+        many => {
+            let names: Vec<String> = many
+                .iter()
+                .map(|p| format!("{} (id {})", p.name, p.id))
+                .collect();
+            Err(Error::invalid(format!(
+                "'{t}' matches {} people: {}. Give the full name or the id.",
+                many.len(),
+                names.join(", ")
+            )))
+        }
+    }
 }

@@ -128,22 +128,18 @@ fn interviews_fall_within_the_requisition_and_are_not_duplicated() {
 }
 
 #[test]
-fn participants_are_team_members_only_by_id_or_full_name() {
+fn participants_are_team_members_by_id_full_name_or_one_whole_word() {
     let mut db = db();
-    let p = add_person(&mut db, "Sam Lee");
+    let p = add_person(&mut db, "Samantha Lee");
+    let q = add_person(&mut db, "Jo Lee");
     let conn = db.conn();
-    assert_eq!(
-        hiring::resolve_participant(conn, "sam lee").unwrap(),
-        Participant::Person(p.id)
-    );
-    assert_eq!(
-        hiring::resolve_participant(conn, &p.id.to_string()).unwrap(),
-        Participant::Person(p.id)
-    );
-    assert_eq!(
-        hiring::resolve_participant(conn, " Sam ").unwrap(),
-        Participant::Name("Sam".into())
-    );
+    let person = |t: &str| hiring::resolve_participant(conn, t).unwrap();
+    assert_eq!(person("samantha lee"), Participant::Person(p.id));
+    assert_eq!(person(&q.id.to_string()), Participant::Person(q.id));
+    assert_eq!(person("Samantha"), Participant::Person(p.id));
+    assert_eq!(person(" Sam "), Participant::Name("Sam".into()));
+    let err = hiring::resolve_participant(conn, "lee").unwrap_err();
+    assert!(err.to_string().contains("'lee' matches 2 people"), "{err}");
     assert!(hiring::resolve_participant(conn, "999").is_err());
     assert!(hiring::resolve_participant(conn, "").is_err());
 }
