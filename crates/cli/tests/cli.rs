@@ -1178,3 +1178,73 @@ fn import_reads_standard_input() {
     assert_eq!(counts["people"], 2);
     assert_eq!(counts["agenda_items"], 1);
 }
+
+#[test]
+fn overdue_lists_by_the_practice_rules_and_snoozes_dismisses_and_undoes() {
+    let env = team();
+    env.ok(&["settings", "set", "tracking_since", "2026-11-01"]);
+    let item = env.json(&[
+        "agenda",
+        "add",
+        "marco",
+        "Need pricing context",
+        "--tag",
+        "HELP",
+        "--by",
+        "person",
+        "--opened",
+        "2026-11-20",
+    ]);
+    let key = format!("request:{}", item["id"]);
+    let find = |args: &[&str]| -> Option<Value> {
+        let list = env.json(args);
+        list.as_array()
+            .unwrap()
+            .iter()
+            .find(|n| n["key"] == key.as_str())
+            .cloned()
+    };
+    // Friday 2026-11-20 + 2 business days = Tuesday 2026-11-24.
+    let n = find(&["overdue"]).expect("the request is overdue");
+    assert_eq!(n["rule"], "request");
+    assert_eq!(n["person"], "Marco Rossi");
+    assert_eq!(n["owner"], "leader");
+    assert_eq!(n["subject"], "Need pricing context");
+    assert_eq!(n["period"], Value::Null);
+    assert_eq!(n["due"], "2026-11-24");
+    assert_eq!(n["overdue_days"], 3);
+    assert!(n["message"].as_str().unwrap().contains("3 days overdue"));
+    // As it stood on an earlier day: due soon, not overdue.
+    assert!(find(&["overdue", "--as-of", "2026-11-22"]).is_none());
+    let soon = find(&["overdue", "--as-of", "2026-11-22", "--due-soon"]).unwrap();
+    assert_eq!(soon["overdue_days"], -2);
+
+    let text = env.ok(&["overdue"]);
+    assert!(text.contains(&key), "{text}");
+    assert!(
+        text.contains("Need pricing context") || text.contains("Marco Rossi's request"),
+        "{text}"
+    );
+
+    assert_eq!(
+        env.ok(&["snooze", &key, "--until", "2026-11-28"]),
+        format!("Snoozed {key} until 2026-11-28; it shows again on 2026-11-29.\n")
+    );
+    assert!(find(&["overdue"]).is_none());
+    assert!(find(&["overdue", "--as-of", "2026-11-29"]).is_some());
+    env.ok(&["dismiss", &key]);
+    assert!(find(&["overdue", "--as-of", "2026-11-29"]).is_none());
+    env.ok(&["undo", &key]);
+    assert!(find(&["overdue"]).is_some());
+
+    env.refused(
+        &["snooze", "later", "--until", "2026-12-01"],
+        2,
+        "is not a nudge key",
+    );
+    env.refused(&["undo", &key], 3, "is neither snoozed nor dismissed");
+
+    // Doing what it asks resolves it.
+    env.ok(&["agenda", "close", &item["id"].to_string(), "thanks"]);
+    assert!(find(&["overdue", "--due-soon"]).is_none());
+}

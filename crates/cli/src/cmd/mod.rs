@@ -15,6 +15,7 @@ pub mod agenda;
 pub mod customer;
 pub mod data;
 pub mod hiring;
+pub mod nudge;
 pub mod one_on_one;
 pub mod overview;
 pub mod person;
@@ -76,6 +77,14 @@ pub struct Cli {
 pub enum Command {
     /// What to look at first: the team, open requests and actions, hiring, unshared wins.
     Overview,
+    /// What needs you: the overdue review by the practice rules.
+    Overdue(nudge::OverdueArgs),
+    /// Hide a nudge until a day (it shows again the day after).
+    Snooze(nudge::SnoozeArgs),
+    /// Hide a nudge for good.
+    Dismiss(nudge::KeyArgs),
+    /// Bring back a snoozed or dismissed nudge.
+    Undo(nudge::KeyArgs),
     /// Your team: add, edit, list, show, archive.
     #[command(subcommand)]
     Person(person::Cmd),
@@ -119,6 +128,10 @@ pub enum Command {
 pub fn run(ctx: &Ctx, command: Command) -> Result<String> {
     match command {
         Command::Overview => overview::run(ctx),
+        Command::Overdue(a) => nudge::overdue(ctx, a),
+        Command::Snooze(a) => nudge::snooze(ctx, a),
+        Command::Dismiss(a) => nudge::dismiss(ctx, a),
+        Command::Undo(a) => nudge::undo(ctx, a),
         Command::Person(c) => person::run(ctx, c),
         Command::OneOnOne(c) => one_on_one::run(ctx, c),
         Command::Agenda(c) => agenda::run(ctx, c),
