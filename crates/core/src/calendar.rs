@@ -657,9 +657,14 @@ pub struct ReleaseVersion {
 }
 
 impl ReleaseVersion {
-    /// Version `major.minor`; `None` unless `minor` is in 0..=11.
+    /// The largest major number accepted: it keeps every release inside
+    /// the calendar (999.11 ships some 980 years after 18.0).
+    pub const MAX_MAJOR: u32 = 999;
+
+    /// Version `major.minor`; `None` unless `minor` is in 0..=11 and `major`
+    /// at most [`ReleaseVersion::MAX_MAJOR`].
     pub fn new(major: u32, minor: u32) -> Option<Self> {
-        (minor <= 11).then_some(ReleaseVersion { major, minor })
+        (minor <= 11 && major <= Self::MAX_MAJOR).then_some(ReleaseVersion { major, minor })
     }
 
     /// The major number `X` of `X.Y`.
@@ -698,6 +703,12 @@ impl FromStr for ReleaseVersion {
         let (major, minor) = s.split_once('.').ok_or_else(shape)?;
         let major = parse_digits(major).ok_or_else(shape)?;
         let minor = parse_digits(minor).ok_or_else(shape)?;
+        if major > ReleaseVersion::MAX_MAJOR {
+            return Err(ParseError(format!(
+                "'{s}' is not a release version: the major number goes up to {}",
+                ReleaseVersion::MAX_MAJOR
+            )));
+        }
         ReleaseVersion::new(major, minor).ok_or_else(|| {
             ParseError(format!(
                 "release versions go from X.0 to X.11, one a month (after {major}.11 comes {}.0); got {s}",
@@ -1002,7 +1013,8 @@ mod tests {
         check("2007-06", Some("0.1"));
         check("2007-04", None);
         check("1000-01", None);
-        check("9999-12", Some("7992.7"));
+        check("2999-12", Some("992.7"));
+        check("3099-12", None);
     }
 
     #[test]
@@ -1523,7 +1535,7 @@ mod tests {
         check("18.0", 18, 0, "18.0");
         check("18.11", 18, 11, "18.11");
         check(" 0.0 ", 0, 0, "0.0");
-        check("4294967295.11", u32::MAX, 11, "4294967295.11");
+        check("999.11", 999, 11, "999.11");
         assert!(version("18.11") < version("19.0"));
         assert!(version("19.2") < version("19.10"));
         assert_eq!(ReleaseVersion::new(19, 12), None);
@@ -1545,8 +1557,12 @@ mod tests {
             "release versions go from X.0 to X.11, one a month (after 19.11 comes 20.0); got 19.12",
         );
         check(
+            "1000.0",
+            "'1000.0' is not a release version: the major number goes up to 999",
+        );
+        check(
             "4294967295.99",
-            "release versions go from X.0 to X.11, one a month (after 4294967295.11 comes 4294967296.0); got 4294967295.99",
+            "'4294967295.99' is not a release version: the major number goes up to 999",
         );
         for bad in [
             "",

@@ -12,6 +12,7 @@
 //! - Errors are [`Error`], with messages written for the user.
 
 pub mod calendar;
+pub mod dashboard;
 pub mod db;
 pub mod demo;
 pub mod error;

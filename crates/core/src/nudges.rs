@@ -36,6 +36,7 @@ pub const DUE_SOON_DAYS: u64 = 3;
 
 /// The eleven rules, numbered as in the catalogue (the number is the order).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum Rule {
     /// 1. A 1:1 is due by the person's cadence.
@@ -115,6 +116,7 @@ impl Rule {
 
 /// One thing that needs the leader.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Nudge {
     /// Stable key for snooze, dismiss and scripts (see the catalogue's "Keys").
     pub key: String,
@@ -233,8 +235,9 @@ fn plus(d: NaiveDate, days: u32) -> NaiveDate {
 
 /// A timing's date: the date itself, or the release day of the version's
 /// month. `None` when the version ships past the last year the calendar can
-/// represent (the store accepts any major number, e.g. `999999.0`): such an
-/// item is never due, and must not bring the whole review down.
+/// represent (versions parse with any major number, e.g. `999999.0`, and an
+/// import keeps what it reads): such an item is never due, and must not bring
+/// the whole review down.
 fn timing_due(timing: Timing, settings: &Settings) -> Option<NaiveDate> {
     match timing {
         Timing::Date(d) => Some(d),
@@ -425,7 +428,7 @@ pub fn review(records: &Records, settings: &Settings, as_of: NaiveDate) -> Vec<N
     let done: HashMap<(Option<PersonId>, UpdateKind, Period), ()> = records
         .updates
         .iter()
-        .filter(|u| u.status == UpdateStatus::Done && u.done_on.is_some_and(|d| d < as_of))
+        .filter(|u| u.status == UpdateStatus::Done && u.done_on.is_some_and(|d| d <= as_of))
         .map(|u| ((u.person_id, u.kind, u.period), ()))
         .collect();
     let latest_id = |person: Option<PersonId>, kind: UpdateKind, period: Period| {
@@ -751,7 +754,12 @@ fn update_item(
             Some(p) => format!(
                 "{}'s {} update for {period} is {} (due {due}).",
                 p.name,
-                kind.label(),
+                match kind {
+                    UpdateKind::NextRelease => "next-release",
+                    UpdateKind::ThreeMonthVision => "3-month vision",
+                    UpdateKind::Okrs => "OKR",
+                    UpdateKind::PortfolioDirection => "portfolio direction",
+                },
                 when(days)
             ),
             None => format!(

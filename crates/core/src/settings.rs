@@ -38,6 +38,10 @@ pub struct Settings {
     pub win_share_days: u32,
     /// Nothing is owed before this day.
     pub tracking_since: NaiveDate,
+    /// Whether the desktop app shows the daily digest notification.
+    pub notifications: bool,
+    /// The local time of day of the daily digest, as (hour, minute).
+    pub notify_at: (u32, u32),
 }
 
 impl Settings {
@@ -56,6 +60,8 @@ impl Settings {
             requisition_stale_days: 14,
             win_share_days: 7,
             tracking_since,
+            notifications: true,
+            notify_at: (9, 0),
         }
     }
 
@@ -90,6 +96,18 @@ impl Settings {
             "requisition_stale_days" => self.requisition_stale_days = days(key, 366)?,
             "win_share_days" => self.win_share_days = days(key, 366)?,
             "tracking_since" => self.tracking_since = calendar::parse_date(v)?,
+            "notifications" => {
+                self.notifications = match v.to_ascii_lowercase().as_str() {
+                    "on" | "yes" | "true" => true,
+                    "off" | "no" | "false" => false,
+                    _ => {
+                        return Err(Error::invalid(format!(
+                            "notifications is on or off; got '{v}'."
+                        )))
+                    }
+                }
+            }
+            "notify_at" => self.notify_at = parse_time(v)?,
             _ => return Err(unknown(key)),
         }
         Ok(())
@@ -109,9 +127,25 @@ impl Settings {
             "requisition_stale_days" => self.requisition_stale_days.to_string(),
             "win_share_days" => self.win_share_days.to_string(),
             "tracking_since" => calendar::format_date(self.tracking_since),
+            "notifications" => if self.notifications { "on" } else { "off" }.to_string(),
+            "notify_at" => format!("{:02}:{:02}", self.notify_at.0, self.notify_at.1),
             _ => return Err(unknown(key)),
         })
     }
+}
+
+fn parse_time(v: &str) -> Result<(u32, u32)> {
+    let bad = || {
+        Error::invalid(format!(
+            "notify_at is a time of day as HH:MM, from 00:00 to 23:59, e.g. 09:00; got '{v}'."
+        ))
+    };
+    let (h, m) = v.split_once(':').ok_or_else(bad)?;
+    let (h, m): (u32, u32) = (h.parse().map_err(|_| bad())?, m.parse().map_err(|_| bad())?);
+    if h > 23 || m > 59 || v.len() > 5 {
+        return Err(bad());
+    }
+    Ok((h, m))
 }
 
 /// A setting's key and what it means.
@@ -164,6 +198,14 @@ pub const KEYS: &[SettingInfo] = &[
     SettingInfo {
         key: "win_share_days",
         description: "days to share a PM's win with senior leadership",
+    },
+    SettingInfo {
+        key: "notifications",
+        description: "desktop notification with the day's overdue digest: on or off",
+    },
+    SettingInfo {
+        key: "notify_at",
+        description: "local time of the daily digest notification (HH:MM)",
     },
     SettingInfo {
         key: "tracking_since",

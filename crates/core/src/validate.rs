@@ -21,7 +21,9 @@ pub const LIST_MAX: usize = 50;
 
 /// The comparison key of a free-text name: trimmed, Unicode lower-cased.
 pub fn key(name: &str) -> String {
-    name.trim().to_lowercase()
+    // Code point by code point, as the practice catalogue specifies (so a
+    // word-final capital sigma becomes σ, not the contextual ς).
+    name.trim().chars().flat_map(char::to_lowercase).collect()
 }
 
 /// A required one-line name: trimmed, not empty, at most `max` characters, no

@@ -42,7 +42,16 @@ pub fn run(ctx: &Ctx, a: SearchArgs) -> Result<String> {
             h.id.to_string(),
             h.date.to_string(),
             h.person.clone().unwrap_or_default(),
-            h.snippet.clone(),
+            h.parts
+                .iter()
+                .map(|p| {
+                    if p.matched {
+                        format!("**{}**", p.text)
+                    } else {
+                        p.text.clone()
+                    }
+                })
+                .collect::<String>(),
         ]);
     }
     Ok(t.render())

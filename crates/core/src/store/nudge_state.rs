@@ -12,6 +12,7 @@ use crate::error::{Error, Result};
 
 /// What the leader did with one nudge key.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct KeyState {
     /// The nudge key.
     pub key: String,

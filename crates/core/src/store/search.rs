@@ -66,8 +66,53 @@ pub struct Hit {
     pub person: Option<String>,
     /// The record's date (1:1, opened, check-in, walkthrough, noted).
     pub date: NaiveDate,
-    /// An excerpt with the matched words in `**bold**`.
+    /// An excerpt around the match, as plain text.
     pub snippet: String,
+    /// The same excerpt cut into parts, the matched words marked, so a
+    /// screen can highlight them without parsing anything.
+    pub parts: Vec<SnippetPart>,
+}
+
+/// A piece of a search excerpt.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct SnippetPart {
+    /// The text, exactly as stored (never markup).
+    pub text: String,
+    /// Whether it is a matched word.
+    pub matched: bool,
+}
+
+/// The markers FTS5 puts around matches: private-use code points, which
+/// `validate::text` lets through but no keyboard types, so they cannot be
+/// confused with the note's own text (as `**` was with Markdown bold).
+const OPEN: char = '\u{E000}';
+const CLOSE: char = '\u{E001}';
+
+fn split_marked(marked: &str) -> Vec<SnippetPart> {
+    let mut parts: Vec<SnippetPart> = Vec::new();
+    let mut matched = false;
+    let mut current = String::new();
+    for c in marked.chars() {
+        if c == OPEN || c == CLOSE {
+            if !current.is_empty() {
+                parts.push(SnippetPart {
+                    text: std::mem::take(&mut current),
+                    matched,
+                });
+            }
+            matched = c == OPEN;
+        } else {
+            current.push(c);
+        }
+    }
+    if !current.is_empty() {
+        parts.push(SnippetPart {
+            text: current,
+            matched,
+        });
+    }
+    parts
 }
 
 /// Turns what the user typed into a safe FTS5 query: every word is quoted
@@ -101,7 +146,7 @@ pub fn fts_query(text: &str) -> Result<String> {
 pub fn search(conn: &Connection, text: &str, limit: usize) -> Result<Vec<Hit>> {
     let query = fts_query(text)?;
     let mut stmt = conn.prepare(
-        "SELECT rowid, snippet(search_index, 0, '**', '**', '…', 16) FROM search_index
+        "SELECT rowid, snippet(search_index, 0, char(57344), char(57345), '…', 16) FROM search_index
          WHERE search_index MATCH ?1 ORDER BY rank LIMIT ?2",
     )?;
     let rows = stmt
@@ -110,7 +155,8 @@ pub fn search(conn: &Connection, text: &str, limit: usize) -> Result<Vec<Hit>> {
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     let mut hits = Vec::with_capacity(rows.len());
-    for (rowid, snippet) in rows {
+    for (rowid, marked) in rows {
+        let parts = split_marked(&marked);
         let Some(kind) = HitKind::from_code(rowid % 8) else {
             continue;
         };
@@ -135,7 +181,8 @@ pub fn search(conn: &Connection, text: &str, limit: usize) -> Result<Vec<Hit>> {
             person_id,
             person,
             date,
-            snippet,
+            snippet: parts.iter().map(|p| p.text.as_str()).collect(),
+            parts,
         });
     }
     Ok(hits)
@@ -144,6 +191,24 @@ pub fn search(conn: &Connection, text: &str, limit: usize) -> Result<Vec<Hit>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn marked_snippets_split_into_plain_parts() {
+        let part = |t: &str, m: bool| SnippetPart {
+            text: t.into(),
+            matched: m,
+        };
+        assert_eq!(
+            split_marked("…the \u{E000}roadmap\u{E001} is **bold**"),
+            vec![
+                part("…the ", false),
+                part("roadmap", true),
+                part(" is **bold**", false)
+            ]
+        );
+        assert_eq!(split_marked("\u{E000}a\u{E001}"), vec![part("a", true)]);
+        assert!(split_marked("").is_empty());
+    }
 
     #[test]
     fn queries_quote_every_word_and_prefix_the_last() {

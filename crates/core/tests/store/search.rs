@@ -82,7 +82,14 @@ fn finds_notes_items_walkthroughs_and_wins_and_follows_edits() {
         (note.id, note.person.as_deref(), note.date),
         (o.id.0, Some("Ada"), d("2026-01-06"))
     );
-    assert!(note.snippet.contains("**pricing**"), "{}", note.snippet);
+    assert_eq!(note.snippet, "Discussed the pricing experiment");
+    let matched: Vec<&str> = note
+        .parts
+        .iter()
+        .filter(|p| p.matched)
+        .map(|p| p.text.as_str())
+        .collect();
+    assert_eq!(matched, vec!["pricing"]);
 
     // Prefix on the last word, diacritics folded, every word required.
     assert_eq!(search(db.conn(), "pric", 10).unwrap().len(), 4);

@@ -20,6 +20,8 @@ fn defaults_match_the_catalogue() {
     assert_eq!(s.requisition_stale_days, 14);
     assert_eq!(s.win_share_days, 7);
     assert_eq!(s.tracking_since, d(CREATED));
+    assert!(s.notifications);
+    assert_eq!(s.notify_at, (9, 0));
     assert_eq!(settings::list(db.conn()).unwrap().len(), KEYS.len());
 }
 
