@@ -570,11 +570,18 @@ impl FromStr for Period {
     /// Parses a month (`2026-04`) or, failing that, a fiscal quarter
     /// (`FY27-Q1`).
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        if let Ok(m) = s.parse::<Month>() {
-            return Ok(Period::Month(m));
-        }
-        if let Ok(q) = s.parse::<FiscalQuarter>() {
-            return Ok(Period::Quarter(q));
+        // Quarters start with "FY"; trying only the likely form first keeps
+        // this cheap when thousands of stored periods are read.
+        let quarter_first = s.trim_start().starts_with(['F', 'f']);
+        let month = || s.parse::<Month>().ok().map(Period::Month);
+        let quarter = || s.parse::<FiscalQuarter>().ok().map(Period::Quarter);
+        let found = if quarter_first {
+            quarter().or_else(month)
+        } else {
+            month().or_else(quarter)
+        };
+        if let Some(p) = found {
+            return Ok(p);
         }
         Err(ParseError(format!(
             "'{}' is not a period: expected a month like 2026-04 or a fiscal quarter like FY27-Q1",

@@ -36,6 +36,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0003_nudge_state",
         include_str!("../../../migrations/0003_nudge_state.sql"),
     ),
+    (
+        "0004_review_indexes",
+        include_str!("../../../migrations/0004_review_indexes.sql"),
+    ),
 ];
 
 /// The schema version this program writes.

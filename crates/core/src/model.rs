@@ -120,6 +120,8 @@ macro_rules! string_enum {
         impl rusqlite::types::FromSql for $name {
             fn column_result(v: rusqlite::types::ValueRef<'_>) -> rusqlite::types::FromSqlResult<Self> {
                 let s = v.as_str()?;
+                // Stored values are canonical: match them without allocating.
+                $(if s == $s { return Ok($name::$variant); })*
                 s.parse().map_err(|e: Error| rusqlite::types::FromSqlError::Other(e.to_string().into()))
             }
         }

@@ -13,7 +13,7 @@
 //! members, tags, settings) take their current value.
 
 use std::cmp::Ordering;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use chrono::{Days, NaiveDate};
 use rusqlite::Connection;
@@ -22,13 +22,13 @@ use serde::Serialize;
 use crate::calendar::{self, FiscalQuarter, Month, Period};
 use crate::error::Result;
 use crate::model::{
-    AgendaItem, CheckIn, CustomerLink, LinkId, OpenTag, Person, PersonId, RaisedBy, Requisition,
-    RequisitionId, Timing, Update, UpdateKind, UpdateStatus, Walkthrough, Win,
+    AgendaItem, CustomerLink, LinkId, OpenTag, Person, PersonId, RaisedBy, Requisition,
+    RequisitionId, Timing, UpdateKind, Walkthrough, Win,
 };
 use crate::overview::{base_start, cadence, is_request};
 use crate::settings::Settings;
 use crate::store::nudge_state::{self, KeyState};
-use crate::store::{agenda, customers, hiring, people, updates, walkthroughs, wins};
+use crate::store::{agenda, customers, hiring, people, walkthroughs, wins};
 use crate::validate;
 
 /// How many days ahead an item counts as due soon.
@@ -149,56 +149,118 @@ impl Nudge {
     }
 }
 
-/// Everything the rules read, loaded once.
+/// The key of the updates owed: person (`None`: the leader), kind, period.
+pub type UpdateKey = (Option<PersonId>, UpdateKind, Period);
+
+/// The records as they stood at the end of one day — exactly what the rules
+/// read, and no more: [`Records::load`] lets SQLite do the snapshot reading
+/// (dated after the day: not there yet; closed, done or shared after it:
+/// still open) and the aggregation (last 1:1, last check-in…), so the review
+/// stays fast on years of history.
 #[derive(Debug, Clone, Default)]
 pub struct Records {
-    /// Everyone, archived included.
+    /// The day of the snapshot.
+    pub as_of: NaiveDate,
+    /// Everyone, archived included (the rules pick who is active).
     pub people: Vec<Person>,
-    /// Dates of held 1:1s per person, ascending.
+    /// The last held 1:1 on or before the day, per person (a one-element list).
     pub held: HashMap<PersonId, Vec<NaiveDate>>,
-    /// Every agenda item.
+    /// Agenda items open at the end of the day whose tag a rule reads
+    /// (HELP, TODO, DOTO).
     pub items: Vec<AgendaItem>,
-    /// Every update.
-    pub updates: Vec<Update>,
+    /// The keys with an update done on or before the day.
+    pub done_updates: HashSet<UpdateKey>,
+    /// The keys with updates but none done by the day, with the newest
+    /// update's id (the record to act on).
+    pub open_updates: HashMap<UpdateKey, i64>,
     /// Every internal-customer link.
     pub links: Vec<CustomerLink>,
-    /// Every check-in.
-    pub check_ins: Vec<CheckIn>,
+    /// Per link: the last check-in and the last one with the epic updated,
+    /// on or before the day.
+    pub check_ins: HashMap<LinkId, (Option<NaiveDate>, Option<NaiveDate>)>,
     /// Every requisition.
     pub requisitions: Vec<Requisition>,
     /// Requisitions with a loop member who works with the hire.
-    pub with_peer: Vec<RequisitionId>,
-    /// Interview dates per requisition.
+    pub with_peer: HashSet<RequisitionId>,
+    /// Interview dates on or before the day, per requisition.
     pub interviews: HashMap<RequisitionId, Vec<NaiveDate>>,
-    /// Every walkthrough.
+    /// Walkthroughs dated on or before the day.
     pub walkthroughs: Vec<Walkthrough>,
-    /// Every win.
+    /// Wins noted on or before the day and not shared by its end.
     pub wins: Vec<Win>,
 }
 
 impl Records {
-    /// Reads every record the rules need.
-    pub fn load(conn: &Connection) -> Result<Records> {
+    /// Reads the records as they stood at the end of `as_of`.
+    pub fn load(conn: &Connection, as_of: NaiveDate) -> Result<Records> {
         let mut held: HashMap<PersonId, Vec<NaiveDate>> = HashMap::new();
-        let mut stmt = conn.prepare(
-            "SELECT person_id, date FROM one_on_one WHERE status = 'held' ORDER BY date",
+        // One index seek per person (one_on_one_held).
+        let mut stmt = conn.prepare_cached(
+            "SELECT p.id, (SELECT max(o.date) FROM one_on_one o
+                           WHERE o.person_id = p.id AND o.status = 'held' AND o.date <= ?1)
+             FROM person p",
         )?;
-        for row in stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))? {
-            let (p, d) = row?;
-            held.entry(p).or_default().push(d);
+        for row in stmt.query_map([as_of], |r| Ok((r.get(0)?, r.get(1)?)))? {
+            if let (p, Some(d)) = row? {
+                held.insert(p, vec![d]);
+            }
         }
+
+        // Done keys come back as one list of periods per (person, kind), which
+        // is far cheaper to read than a row per period on years of history.
+        let mut done_updates = HashSet::new();
+        let mut stmt = conn.prepare_cached(
+            "SELECT person_id, kind, group_concat(period, ' ') FROM accountability_update
+             WHERE status = 'done' AND done_on <= ?1 GROUP BY person_id, kind",
+        )?;
+        let mut rows = stmt.query([as_of])?;
+        while let Some(r) = rows.next()? {
+            let person: Option<PersonId> = r.get(0)?;
+            let kind: UpdateKind = r.get(1)?;
+            let periods: String = r.get(2)?;
+            for period in periods.split(' ') {
+                done_updates.insert((person, kind, period.parse()?));
+            }
+        }
+        let mut open_updates = HashMap::new();
+        let mut stmt = conn.prepare_cached(
+            "SELECT person_id, kind, period, max(id) FROM accountability_update
+             WHERE NOT (status = 'done' AND done_on <= ?1)
+             GROUP BY person_id, kind, period",
+        )?;
+        let mut rows = stmt.query([as_of])?;
+        while let Some(r) = rows.next()? {
+            let period: String = r.get(2)?;
+            open_updates.insert((r.get(0)?, r.get(1)?, period.parse()?), r.get(3)?);
+        }
+
+        let mut check_ins = HashMap::new();
+        let mut stmt = conn.prepare_cached(
+            "SELECT link_id, max(date), max(CASE WHEN epic_updated THEN date END)
+             FROM check_in WHERE date <= ?1 GROUP BY link_id",
+        )?;
+        for row in stmt.query_map([as_of], |r| Ok((r.get(0)?, (r.get(1)?, r.get(2)?))))? {
+            let (link, last) = row?;
+            check_ins.insert(link, last);
+        }
+
         let mut interviews: HashMap<RequisitionId, Vec<NaiveDate>> = HashMap::new();
-        let mut stmt = conn.prepare("SELECT requisition_id, date FROM interview ORDER BY date")?;
-        for row in stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))? {
+        let mut stmt = conn.prepare_cached(
+            "SELECT requisition_id, date FROM interview WHERE date <= ?1 ORDER BY date",
+        )?;
+        for row in stmt.query_map([as_of], |r| Ok((r.get(0)?, r.get(1)?)))? {
             let (r, d) = row?;
             interviews.entry(r).or_default().push(d);
         }
-        let mut stmt = conn
-            .prepare("SELECT DISTINCT requisition_id FROM loop_member WHERE works_with_hire = 1")?;
+        let mut stmt = conn.prepare_cached(
+            "SELECT DISTINCT requisition_id FROM loop_member WHERE works_with_hire = 1",
+        )?;
         let with_peer = stmt
             .query_map([], |r| r.get(0))?
-            .collect::<rusqlite::Result<Vec<RequisitionId>>>()?;
+            .collect::<rusqlite::Result<HashSet<RequisitionId>>>()?;
+
         Ok(Records {
+            as_of,
             people: people::list(
                 conn,
                 people::Filter {
@@ -206,8 +268,9 @@ impl Records {
                 },
             )?,
             held,
-            items: agenda::list(conn, agenda::Filter::default())?,
-            updates: updates::list(conn, updates::Filter::default())?,
+            items: agenda::open_on(conn, as_of, &[OpenTag::Help, OpenTag::Todo, OpenTag::Doto])?,
+            done_updates,
+            open_updates,
             links: customers::list_links(
                 conn,
                 customers::LinkFilter {
@@ -215,12 +278,12 @@ impl Records {
                     include_archived: true,
                 },
             )?,
-            check_ins: customers::list_check_ins(conn, None, None)?,
+            check_ins,
             requisitions: hiring::list_requisitions(conn, true)?,
             with_peer,
             interviews,
-            walkthroughs: walkthroughs::list(conn, None, None)?,
-            wins: wins::list(conn, wins::Filter::default())?,
+            walkthroughs: walkthroughs::list(conn, None, Some(as_of))?,
+            wins: wins::unshared_on(conn, as_of)?,
         })
     }
 }
@@ -309,6 +372,10 @@ pub fn when(overdue_days: i64) -> String {
 /// [`DUE_SOON_DAYS`], in the catalogue's order. Snoozes and dismissals are not
 /// applied here (see [`visible`]).
 pub fn review(records: &Records, settings: &Settings, as_of: NaiveDate) -> Vec<Nudge> {
+    assert_eq!(
+        records.as_of, as_of,
+        "the records must be loaded as of the day reviewed"
+    );
     let mut ctx = Ctx {
         settings,
         as_of,
@@ -425,19 +492,12 @@ pub fn review(records: &Records, settings: &Settings, as_of: NaiveDate) -> Vec<N
     }
 
     // 4. update
-    let done: HashMap<(Option<PersonId>, UpdateKind, Period), ()> = records
-        .updates
-        .iter()
-        .filter(|u| u.status == UpdateStatus::Done && u.done_on.is_some_and(|d| d <= as_of))
-        .map(|u| ((u.person_id, u.kind, u.period), ()))
-        .collect();
-    let latest_id = |person: Option<PersonId>, kind: UpdateKind, period: Period| {
-        records
-            .updates
-            .iter()
-            .filter(|u| u.person_id == person && u.kind == kind && u.period == period)
-            .map(|u| u.id.0)
-            .max()
+    let state = |person: Option<PersonId>, kind: UpdateKind, period: Period| {
+        let key = (person, kind, period);
+        (
+            records.done_updates.contains(&key),
+            records.open_updates.get(&key).copied(),
+        )
     };
     let horizon = ctx.horizon;
     let months_between = |from: NaiveDate| {
@@ -461,8 +521,7 @@ pub fn review(records: &Records, settings: &Settings, as_of: NaiveDate) -> Vec<N
             for kind in [UpdateKind::NextRelease, UpdateKind::ThreeMonthVision] {
                 update_item(
                     &mut ctx,
-                    &done,
-                    latest_id(Some(p.id), kind, Period::Month(m)),
+                    state(Some(p.id), kind, Period::Month(m)),
                     Some(p),
                     kind,
                     Period::Month(m),
@@ -479,8 +538,7 @@ pub fn review(records: &Records, settings: &Settings, as_of: NaiveDate) -> Vec<N
             if due >= start {
                 update_item(
                     &mut ctx,
-                    &done,
-                    latest_id(Some(p.id), UpdateKind::Okrs, Period::Quarter(q)),
+                    state(Some(p.id), UpdateKind::Okrs, Period::Quarter(q)),
                     Some(p),
                     UpdateKind::Okrs,
                     Period::Quarter(q),
@@ -498,8 +556,7 @@ pub fn review(records: &Records, settings: &Settings, as_of: NaiveDate) -> Vec<N
         let kind = UpdateKind::PortfolioDirection;
         update_item(
             &mut ctx,
-            &done,
-            latest_id(None, kind, Period::Month(m)),
+            state(None, kind, Period::Month(m)),
             None,
             kind,
             Period::Month(m),
@@ -508,10 +565,6 @@ pub fn review(records: &Records, settings: &Settings, as_of: NaiveDate) -> Vec<N
     }
 
     // 5. customer_check_in and 6. customer_epic
-    let mut check_ins: HashMap<LinkId, Vec<&CheckIn>> = HashMap::new();
-    for c in records.check_ins.iter().filter(|c| c.date <= as_of) {
-        check_ins.entry(c.link_id).or_default().push(c);
-    }
     for link in &records.links {
         let Some(p) = by_id.get(&link.person_id) else {
             continue;
@@ -521,9 +574,7 @@ pub fn review(records: &Records, settings: &Settings, as_of: NaiveDate) -> Vec<N
         }
         let start = link.since.max(p.since).max(settings.tracking_since);
         let every = settings.internal_customer_every_days;
-        let list = check_ins.get(&link.id).map(Vec::as_slice).unwrap_or(&[]);
-        let last = list.iter().map(|c| c.date).max();
-        let last_epic = list.iter().filter(|c| c.epic_updated).map(|c| c.date).max();
+        let (last, last_epic) = records.check_ins.get(&link.id).copied().unwrap_or_default();
         let subject = format!("{} ({})", link.team, link.category);
         for (rule, last) in [
             (Rule::CustomerCheckIn, last),
@@ -730,14 +781,13 @@ pub fn review(records: &Records, settings: &Settings, as_of: NaiveDate) -> Vec<N
 
 fn update_item(
     ctx: &mut Ctx<'_>,
-    done: &HashMap<(Option<PersonId>, UpdateKind, Period), ()>,
-    record: Option<i64>,
+    (done, record): (bool, Option<i64>),
     person: Option<&Person>,
     kind: UpdateKind,
     period: Period,
     due: NaiveDate,
 ) {
-    if done.contains_key(&(person.map(|p| p.id), kind, period)) {
+    if done {
         return;
     }
     let who = person.map_or("leader".to_string(), |p| p.id.to_string());
@@ -807,7 +857,7 @@ pub fn visible(
 /// Loads records, settings and snoozes and returns what the leader sees on
 /// `as_of` — overdue items, plus due-soon ones when `due_soon`.
 pub fn overdue(conn: &Connection, as_of: NaiveDate, due_soon: bool) -> Result<Vec<Nudge>> {
-    let records = Records::load(conn)?;
+    let records = Records::load(conn, as_of)?;
     let settings = crate::settings::load(conn)?;
     let states = nudge_state::all(conn)?;
     let all = review(&records, &settings, as_of);

@@ -280,7 +280,7 @@ impl W {
 }
 
 fn review(conn: &Connection, as_of: NaiveDate) -> Vec<Nudge> {
-    let records = Records::load(conn).unwrap();
+    let records = Records::load(conn, as_of).unwrap();
     let settings = settings::load(conn).unwrap();
     nudges::review(&records, &settings, as_of)
 }
@@ -2942,10 +2942,10 @@ fn review_equals_the_spec_read_naively_on_random_databases() {
     let mut rules_seen = [0usize; 12];
     for world in 0..WORLDS {
         let w = random_world(&mut rng);
-        let records = Records::load(w.conn()).unwrap();
         let settings = settings::load(w.conn()).unwrap();
         for _ in 0..DAYS_PER_WORLD {
             let as_of = rng.day(d("2025-11-01"), 520);
+            let records = Records::load(w.conn(), as_of).unwrap();
             let got: Vec<Item> = nudges::review(&records, &settings, as_of)
                 .iter()
                 .map(Item::of)

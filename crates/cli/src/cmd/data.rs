@@ -35,8 +35,11 @@ pub struct DemoArgs {
     #[arg(long)]
     pub people: Option<usize>,
     /// How many months of history to invent, up to today.
-    #[arg(long)]
+    #[arg(long, conflicts_with = "years")]
     pub months: Option<u32>,
+    /// How many years of history to invent (12 months each), for large datasets.
+    #[arg(long)]
+    pub years: Option<u32>,
     /// The random seed (the same seed and day give the same team).
     #[arg(long)]
     pub seed: Option<u64>,
@@ -154,7 +157,10 @@ pub fn demo(ctx: &Ctx, a: DemoArgs) -> Result<String> {
     let defaults = demo::DemoOptions::default();
     let options = demo::DemoOptions {
         people: a.people.unwrap_or(defaults.people),
-        months: a.months.unwrap_or(defaults.months),
+        months: a
+            .months
+            .or(a.years.map(|y| y.saturating_mul(12)))
+            .unwrap_or(defaults.months),
         seed: a.seed.unwrap_or(defaults.seed),
     };
     let mut db = ctx.write()?;

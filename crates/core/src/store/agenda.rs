@@ -247,3 +247,20 @@ pub fn list(conn: &Connection, filter: Filter) -> Result<Vec<AgendaItem>> {
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(items)
 }
+
+/// Items open at the end of `day` (opened on or before it, not closed by
+/// it) with one of `tags`, by id. The snapshot the overdue review reads.
+pub fn open_on(conn: &Connection, day: NaiveDate, tags: &[OpenTag]) -> Result<Vec<AgendaItem>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {COLUMNS} FROM agenda_item WHERE closed_on IS NULL AND opened_on <= ?1
+         UNION ALL
+         SELECT {COLUMNS} FROM agenda_item INDEXED BY agenda_item_by_closed
+         WHERE closed_on > ?1 AND opened_on <= ?1
+         ORDER BY id"
+    ))?;
+    let items = stmt
+        .query_map([day], from_row)?
+        .filter(|i| i.as_ref().map_or(true, |i| tags.contains(&i.open_tag)))
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(items)
+}

@@ -163,8 +163,26 @@ pub fn list(
     let mut out = stmt
         .query_map(params![from, to], from_row)?
         .collect::<rusqlite::Result<Vec<_>>>()?;
-    for w in &mut out {
-        load_scope(conn, w)?;
+    // Every listed walkthrough's stages and categories in one query.
+    let index: std::collections::HashMap<WalkthroughId, usize> =
+        out.iter().enumerate().map(|(i, w)| (w.id, i)).collect();
+    let mut stmt = conn.prepare_cached(
+        "SELECT s.walkthrough_id, s.kind, s.name FROM walkthrough_scope s
+         JOIN walkthrough w ON w.id = s.walkthrough_id
+         WHERE (?1 IS NULL OR w.date >= ?1) AND (?2 IS NULL OR w.date <= ?2)
+         ORDER BY s.walkthrough_id, s.kind, s.position",
+    )?;
+    let mut rows = stmt.query(params![from, to])?;
+    while let Some(r) = rows.next()? {
+        let id: WalkthroughId = r.get(0)?;
+        let kind: String = r.get(1)?;
+        if let Some(w) = index.get(&id).map(|&i| &mut out[i]) {
+            if kind == "stage" {
+                w.stages.push(r.get(2)?);
+            } else {
+                w.categories.push(r.get(2)?);
+            }
+        }
     }
     Ok(out)
 }

@@ -146,3 +146,16 @@ pub fn list(conn: &Connection, filter: Filter) -> Result<Vec<Win>> {
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(out)
 }
+
+/// Wins noted on or before `day` and not shared by its end, by id. The
+/// snapshot the overdue review reads.
+pub fn unshared_on(conn: &Connection, day: NaiveDate) -> Result<Vec<Win>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {COLUMNS} FROM win
+         WHERE noted_on <= ?1 AND (shared_on IS NULL OR shared_on > ?1) ORDER BY id"
+    ))?;
+    let out = stmt
+        .query_map([day], from_row)?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(out)
+}

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Reproduces docs/performance.md: the overdue review on 100 people x 10 years,
+# in the core (cargo bench) and through the CLI's --json (whole process, as a
+# script would call it). Not part of the test command.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+runs=${RUNS:-30}
+
+cargo bench -p coachlog-core --bench overdue --locked
+db=target/bench/overdue-100p-10y.sqlite
+
+cargo build --release --locked -p coachlog-cli
+cli=target/release/coachlog
+python3 - "$cli" "$db" "$runs" <<'PY'
+import subprocess, sys, time
+cli, db, runs = sys.argv[1], sys.argv[2], int(sys.argv[3])
+cmd = [cli, "--db", db, "--today", "2026-11-27", "--json", "overdue"]
+subprocess.run(cmd, check=True, capture_output=True)  # warm the page cache
+times = []
+for _ in range(runs):
+    t = time.perf_counter()
+    out = subprocess.run(cmd, check=True, capture_output=True).stdout
+    times.append((time.perf_counter() - t) * 1000)
+times.sort()
+print(f"CLI `coachlog --json overdue` (process start to exit)  median {times[len(times)//2]:8.2f} ms   "
+      f"p90 {times[len(times)*9//10]:8.2f} ms   min {times[0]:8.2f} ms   ({len(out)} bytes, {runs} runs)")
+PY
