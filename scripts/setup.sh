@@ -61,8 +61,13 @@ if [ -f ui/package.json ]; then
     say "installing Node.js"
     "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends nodejs npm >/dev/null
   fi
-  node_major=$(node -p 'process.versions.node.split(".")[0]')
-  [ "$node_major" -ge 20 ] || die "the UI needs Node.js 20 or newer (found $(node --version)); install it from your distribution's backports or nodejs.org and run this again."
+  # Vite 8 needs Node.js 20.19+ (or 22.12+). Debian 12 and Ubuntu 22.04 ship
+  # older ones: install a current Node.js (nodejs.org, NodeSource or your
+  # distribution's backports) and run this again.
+  node -e '
+    const [a, b] = process.versions.node.split(".").map(Number);
+    process.exit(a > 22 || (a === 22 && b >= 12) || (a === 20 && b >= 19) || a === 21 ? 0 : 1);
+  ' || die "the UI needs Node.js 20.19 or newer (found $(node --version)); install a current Node.js (nodejs.org or NodeSource) and run this again."
   if [ ! -d ui/node_modules ] || [ ui/package-lock.json -nt ui/node_modules/.package-lock.json ]; then
     say "installing the UI's npm packages"
     (cd ui && npm ci --no-audit --no-fund --loglevel=error)

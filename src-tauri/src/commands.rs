@@ -1,0 +1,764 @@
+//! The IPC commands: thin adapters over the core.
+//!
+//! Each command takes its (typed, deserialized) arguments, calls one core
+//! function — inside [`Db::write`](coachlog_core::Db::write) for writes — on a
+//! worker thread, and maps the error to [`IpcError`]. There is no SQL and no
+//! rule here. JavaScript passes argument names in camelCase (`personId` for
+//! `person_id`); `ui/src/lib/api.ts` is the only caller.
+
+use chrono::NaiveDate;
+use coachlog_core::dashboard::{self, Coverage, Release};
+use coachlog_core::demo::{self, DemoOptions, DemoReport};
+use coachlog_core::model::*;
+use coachlog_core::nudges::{self, Nudge, Records};
+use coachlog_core::overview::{self, Overview};
+use coachlog_core::settings::{self, SettingEntry};
+use coachlog_core::store::names::{self, NameKind};
+use coachlog_core::store::nudge_state::{self, KeyState};
+use coachlog_core::store::search::{self as fts, Hit};
+use coachlog_core::store::{
+    self, agenda, customers, drafts, hiring, one_on_ones, people, updates, walkthroughs, wins,
+};
+use coachlog_core::{calendar, calendar::Period, ErrorKind};
+use serde::Serialize;
+use tauri::{Runtime, State};
+
+use crate::clock;
+use crate::error::IpcError;
+use crate::state::AppState;
+
+/// What a command returns.
+type Reply<T> = Result<T, IpcError>;
+
+/// The app and its database, for the status bar, Settings and the first-run
+/// screen.
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
+pub struct AppInfo {
+    /// The app's version.
+    pub version: String,
+    /// The database file in use (empty if even its path is unknown).
+    pub db_path: String,
+    /// The database's schema version; `null` when it could not be opened.
+    pub schema_version: Option<i32>,
+    /// Today, by the computer's clock.
+    pub today: NaiveDate,
+    /// Whether the database holds no records yet (offer the demo team).
+    pub is_empty: bool,
+    /// Why the database could not be opened; every other command then fails
+    /// with this same error. `null` when all is well.
+    pub startup_error: Option<IpcError>,
+}
+
+/// The app's version, database and today's date. Never fails because of the
+/// database: a database that could not be opened is reported in
+/// `startup_error`.
+#[tauri::command]
+pub async fn app_info<R: Runtime>(
+    state: State<'_, AppState>,
+    app: tauri::AppHandle<R>,
+) -> Reply<AppInfo> {
+    let mut info = AppInfo {
+        version: app.package_info().version.to_string(),
+        db_path: state.db_path().to_string(),
+        schema_version: None,
+        today: clock::today(),
+        is_empty: false,
+        startup_error: state.startup_error().cloned(),
+    };
+    if info.startup_error.is_none() {
+        info.is_empty = state.read(|db| store::is_empty(db.conn())).await?;
+        info.schema_version = Some(coachlog_core::db::SCHEMA_VERSION as i32);
+    }
+    Ok(info)
+}
+
+/// Every setting with its value, default and meaning.
+#[tauri::command]
+pub async fn settings_list(state: State<'_, AppState>) -> Reply<Vec<SettingEntry>> {
+    state.read(|db| settings::list(db.conn())).await
+}
+
+/// Sets one setting from its text form (validated); answers with every
+/// setting, as [`settings_list`] does, so the screen shows what is now in
+/// force.
+#[tauri::command]
+pub async fn settings_set(
+    state: State<'_, AppState>,
+    key: String,
+    value: String,
+) -> Reply<Vec<SettingEntry>> {
+    state
+        .write(move |db| {
+            db.write(|tx| {
+                settings::set(tx, &key, &value)?;
+                settings::list(tx)
+            })
+        })
+        .await
+}
+
+/// Fills an empty database with the demo team (seven PMs, four months of
+/// history ending today). Refused with `conflict` if the database has records.
+#[tauri::command]
+pub async fn demo_fill(state: State<'_, AppState>) -> Reply<DemoReport> {
+    let today = clock::today();
+    state
+        .write(move |db| demo::fill(db, today, &DemoOptions::default()))
+        .await
+}
+
+/// Names already used for stages, groups, categories, coaching tags or
+/// internal-customer teams, to offer them again.
+#[tauri::command]
+pub async fn names(state: State<'_, AppState>, kind: NameKind) -> Reply<Vec<String>> {
+    state.read(move |db| names::list(db.conn(), kind)).await
+}
+
+// --- People -----------------------------------------------------------------
+
+/// The team, by name; archived people too when asked.
+#[tauri::command]
+pub async fn people_list(state: State<'_, AppState>, include_archived: bool) -> Reply<Vec<Person>> {
+    let filter = people::Filter { include_archived };
+    state.read(move |db| people::list(db.conn(), filter)).await
+}
+
+/// One person.
+#[tauri::command]
+pub async fn person_get(state: State<'_, AppState>, id: PersonId) -> Reply<Person> {
+    state.read(move |db| people::get(db.conn(), id)).await
+}
+
+/// Adds a person to the team.
+#[tauri::command]
+pub async fn person_add(state: State<'_, AppState>, input: PersonInput) -> Reply<Person> {
+    state
+        .write(move |db| db.write(|tx| people::insert(tx, &input)))
+        .await
+}
+
+/// Replaces a person's details.
+#[tauri::command]
+pub async fn person_update(
+    state: State<'_, AppState>,
+    id: PersonId,
+    input: PersonInput,
+) -> Reply<Person> {
+    state
+        .write(move |db| db.write(|tx| people::update(tx, id, &input)))
+        .await
+}
+
+/// Archives a person on `on` (they left the team); their records stay.
+#[tauri::command]
+pub async fn person_archive(
+    state: State<'_, AppState>,
+    id: PersonId,
+    on: NaiveDate,
+) -> Reply<Person> {
+    state
+        .write(move |db| db.write(|tx| people::archive(tx, id, on)))
+        .await
+}
+
+/// Makes an archived person active again.
+#[tauri::command]
+pub async fn person_unarchive(state: State<'_, AppState>, id: PersonId) -> Reply<Person> {
+    state
+        .write(move |db| db.write(|tx| people::unarchive(tx, id)))
+        .await
+}
+
+// --- 1:1s and drafts ----------------------------------------------------------
+
+/// 1:1s, newest first, optionally of one person and within [from, to].
+#[tauri::command]
+pub async fn one_on_ones_list(
+    state: State<'_, AppState>,
+    person_id: Option<PersonId>,
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+) -> Reply<Vec<OneOnOne>> {
+    let filter = one_on_ones::Filter {
+        person: person_id,
+        from,
+        to,
+    };
+    state
+        .read(move |db| one_on_ones::list(db.conn(), filter))
+        .await
+}
+
+/// One 1:1.
+#[tauri::command]
+pub async fn one_on_one_get(state: State<'_, AppState>, id: OneOnOneId) -> Reply<OneOnOne> {
+    state.read(move |db| one_on_ones::get(db.conn(), id)).await
+}
+
+/// Logs a 1:1 with the agenda items opened and closed in it, in one
+/// transaction; the person's draft is discarded.
+#[tauri::command]
+pub async fn one_on_one_log(state: State<'_, AppState>, input: LogInput) -> Reply<Logged> {
+    state
+        .write(move |db| db.write(|tx| one_on_ones::log(tx, &input)))
+        .await
+}
+
+/// Replaces a 1:1's details.
+#[tauri::command]
+pub async fn one_on_one_update(
+    state: State<'_, AppState>,
+    id: OneOnOneId,
+    input: OneOnOneInput,
+) -> Reply<OneOnOne> {
+    state
+        .write(move |db| db.write(|tx| one_on_ones::update(tx, id, &input)))
+        .await
+}
+
+/// The 1:1 being written with a person, if one was saved.
+#[tauri::command]
+pub async fn draft_get(state: State<'_, AppState>, person_id: PersonId) -> Reply<Option<Draft>> {
+    state
+        .read(move |db| drafts::get(db.conn(), person_id))
+        .await
+}
+
+/// Saves (replaces) the 1:1 being written with a person.
+#[tauri::command]
+pub async fn draft_save(state: State<'_, AppState>, draft: Draft) -> Reply<()> {
+    state
+        .write(move |db| db.write(|tx| drafts::save(tx, &draft)))
+        .await
+}
+
+/// Discards the 1:1 being written with a person (no error if there is none).
+#[tauri::command]
+pub async fn draft_discard(state: State<'_, AppState>, person_id: PersonId) -> Reply<()> {
+    state
+        .write(move |db| db.write(|tx| drafts::discard(tx, person_id)))
+        .await
+}
+
+// --- The living agenda --------------------------------------------------------
+
+/// Agenda items: open first (oldest first), then closed (latest first).
+/// `open`: `true` open only, `false` closed only, absent both.
+#[tauri::command]
+pub async fn agenda_list(
+    state: State<'_, AppState>,
+    person_id: Option<PersonId>,
+    open: Option<bool>,
+    tag: Option<OpenTag>,
+) -> Reply<Vec<AgendaItem>> {
+    let filter = agenda::Filter {
+        person: person_id,
+        open,
+        tag,
+    };
+    state.read(move |db| agenda::list(db.conn(), filter)).await
+}
+
+/// Opens an item on a person's agenda.
+#[tauri::command]
+pub async fn agenda_add(state: State<'_, AppState>, input: AgendaItemInput) -> Reply<AgendaItem> {
+    state
+        .write(move |db| db.write(|tx| agenda::insert(tx, &input)))
+        .await
+}
+
+/// Changes an item's text, open tag, timing or raiser.
+#[tauri::command]
+pub async fn agenda_update(
+    state: State<'_, AppState>,
+    id: AgendaItemId,
+    edit: AgendaItemEdit,
+) -> Reply<AgendaItem> {
+    state
+        .write(move |db| db.write(|tx| agenda::update(tx, id, &edit)))
+        .await
+}
+
+/// Closes an item with a ready-to-remove tag on `on`, optionally in a 1:1.
+#[tauri::command]
+pub async fn agenda_close(
+    state: State<'_, AppState>,
+    id: AgendaItemId,
+    tag: CloseTag,
+    on: NaiveDate,
+    in_one_on_one: Option<OneOnOneId>,
+) -> Reply<AgendaItem> {
+    state
+        .write(move |db| db.write(|tx| agenda::close(tx, id, tag, on, in_one_on_one)))
+        .await
+}
+
+/// Reopens a closed item.
+#[tauri::command]
+pub async fn agenda_reopen(state: State<'_, AppState>, id: AgendaItemId) -> Reply<AgendaItem> {
+    state
+        .write(move |db| db.write(|tx| agenda::reopen(tx, id)))
+        .await
+}
+
+// --- Accountability updates ---------------------------------------------------
+
+/// Updates, newest period first. `personId` for one PM's, `leaderOnly` for the
+/// leader's portfolio direction (not both), and optionally one period / kind.
+#[tauri::command]
+pub async fn updates_list(
+    state: State<'_, AppState>,
+    person_id: Option<PersonId>,
+    leader_only: bool,
+    period: Option<Period>,
+    kind: Option<UpdateKind>,
+) -> Reply<Vec<Update>> {
+    let person = match (person_id, leader_only) {
+        (Some(_), true) => {
+            return Err(IpcError::new(
+                ErrorKind::Invalid,
+                "Ask for one PM's updates or for the leader's own, not both.",
+            ))
+        }
+        (Some(p), false) => Some(Some(p)),
+        (None, true) => Some(None),
+        (None, false) => None,
+    };
+    let filter = updates::Filter {
+        person,
+        kind,
+        period,
+    };
+    state.read(move |db| updates::list(db.conn(), filter)).await
+}
+
+/// Adds an update.
+#[tauri::command]
+pub async fn update_add(state: State<'_, AppState>, input: UpdateInput) -> Reply<Update> {
+    state
+        .write(move |db| db.write(|tx| updates::insert(tx, &input)))
+        .await
+}
+
+/// Replaces an update's details.
+#[tauri::command]
+pub async fn update_update(
+    state: State<'_, AppState>,
+    id: UpdateId,
+    input: UpdateInput,
+) -> Reply<Update> {
+    state
+        .write(move |db| db.write(|tx| updates::update(tx, id, &input)))
+        .await
+}
+
+/// Marks an update done on `on`, keeping its link unless a new one is given.
+#[tauri::command]
+pub async fn update_done(
+    state: State<'_, AppState>,
+    id: UpdateId,
+    on: NaiveDate,
+    link: Option<String>,
+) -> Reply<Update> {
+    state
+        .write(move |db| db.write(|tx| updates::mark_done(tx, id, on, link.as_deref())))
+        .await
+}
+
+// --- Internal customers -------------------------------------------------------
+
+/// Internal-customer links, optionally of one PM; archived ones when asked.
+#[tauri::command]
+pub async fn customer_links_list(
+    state: State<'_, AppState>,
+    person_id: Option<PersonId>,
+    include_archived: bool,
+) -> Reply<Vec<CustomerLink>> {
+    let filter = customers::LinkFilter {
+        person: person_id,
+        include_archived,
+    };
+    state
+        .read(move |db| customers::list_links(db.conn(), filter))
+        .await
+}
+
+/// Adds an internal customer to a PM.
+#[tauri::command]
+pub async fn customer_link_add(
+    state: State<'_, AppState>,
+    input: CustomerLinkInput,
+) -> Reply<CustomerLink> {
+    state
+        .write(move |db| db.write(|tx| customers::insert_link(tx, &input)))
+        .await
+}
+
+/// Replaces a link's details.
+#[tauri::command]
+pub async fn customer_link_update(
+    state: State<'_, AppState>,
+    id: LinkId,
+    input: CustomerLinkInput,
+) -> Reply<CustomerLink> {
+    state
+        .write(move |db| db.write(|tx| customers::update_link(tx, id, &input)))
+        .await
+}
+
+/// Archives a link on `on`.
+#[tauri::command]
+pub async fn customer_link_archive(
+    state: State<'_, AppState>,
+    id: LinkId,
+    on: NaiveDate,
+) -> Reply<CustomerLink> {
+    state
+        .write(move |db| db.write(|tx| customers::archive_link(tx, id, on)))
+        .await
+}
+
+/// Makes an archived link active again.
+#[tauri::command]
+pub async fn customer_link_unarchive(
+    state: State<'_, AppState>,
+    id: LinkId,
+) -> Reply<CustomerLink> {
+    state
+        .write(move |db| db.write(|tx| customers::unarchive_link(tx, id)))
+        .await
+}
+
+/// Check-ins, newest first: of one link, of one PM's links, or all.
+#[tauri::command]
+pub async fn check_ins_list(
+    state: State<'_, AppState>,
+    link_id: Option<LinkId>,
+    person_id: Option<PersonId>,
+) -> Reply<Vec<CheckIn>> {
+    state
+        .read(move |db| customers::list_check_ins(db.conn(), link_id, person_id))
+        .await
+}
+
+/// Records a check-in with an internal customer.
+#[tauri::command]
+pub async fn check_in_add(state: State<'_, AppState>, input: CheckInInput) -> Reply<CheckIn> {
+    state
+        .write(move |db| db.write(|tx| customers::insert_check_in(tx, &input)))
+        .await
+}
+
+// --- Hiring -------------------------------------------------------------------
+
+/// Requisitions, open first; closed ones when asked.
+#[tauri::command]
+pub async fn requisitions_list(
+    state: State<'_, AppState>,
+    include_closed: bool,
+) -> Reply<Vec<Requisition>> {
+    state
+        .read(move |db| hiring::list_requisitions(db.conn(), include_closed))
+        .await
+}
+
+/// Opens a requisition.
+#[tauri::command]
+pub async fn requisition_open(
+    state: State<'_, AppState>,
+    input: RequisitionInput,
+) -> Reply<Requisition> {
+    state
+        .write(move |db| db.write(|tx| hiring::insert_requisition(tx, &input)))
+        .await
+}
+
+/// Changes a requisition's title, level or opening date.
+#[tauri::command]
+pub async fn requisition_update(
+    state: State<'_, AppState>,
+    id: RequisitionId,
+    input: RequisitionInput,
+) -> Reply<Requisition> {
+    state
+        .write(move |db| db.write(|tx| hiring::update_requisition(tx, id, &input)))
+        .await
+}
+
+/// Closes an open requisition as filled or cancelled on `on`.
+#[tauri::command]
+pub async fn requisition_close(
+    state: State<'_, AppState>,
+    id: RequisitionId,
+    status: RequisitionStatus,
+    on: NaiveDate,
+) -> Reply<Requisition> {
+    state
+        .write(move |db| db.write(|tx| hiring::close_requisition(tx, id, status, on)))
+        .await
+}
+
+/// Reopens a closed requisition.
+#[tauri::command]
+pub async fn requisition_reopen(
+    state: State<'_, AppState>,
+    id: RequisitionId,
+) -> Reply<Requisition> {
+    state
+        .write(move |db| db.write(|tx| hiring::reopen_requisition(tx, id)))
+        .await
+}
+
+/// A requisition's interview loop, in the order added.
+#[tauri::command]
+pub async fn loop_list(
+    state: State<'_, AppState>,
+    requisition_id: RequisitionId,
+) -> Reply<Vec<LoopMember>> {
+    state
+        .read(move |db| hiring::list_loop(db.conn(), requisition_id))
+        .await
+}
+
+/// Adds someone to a requisition's interview loop.
+#[tauri::command]
+pub async fn loop_add(state: State<'_, AppState>, input: LoopMemberInput) -> Reply<LoopMember> {
+    state
+        .write(move |db| db.write(|tx| hiring::insert_loop_member(tx, &input)))
+        .await
+}
+
+/// Removes someone from an interview loop.
+#[tauri::command]
+pub async fn loop_remove(state: State<'_, AppState>, id: LoopMemberId) -> Reply<()> {
+    state
+        .write(move |db| db.write(|tx| hiring::remove_loop_member(tx, id)))
+        .await
+}
+
+/// Interviews, newest first, of one requisition or all.
+#[tauri::command]
+pub async fn interviews_list(
+    state: State<'_, AppState>,
+    requisition_id: Option<RequisitionId>,
+) -> Reply<Vec<Interview>> {
+    state
+        .read(move |db| hiring::list_interviews(db.conn(), requisition_id))
+        .await
+}
+
+/// Records an interview.
+#[tauri::command]
+pub async fn interview_add(state: State<'_, AppState>, input: InterviewInput) -> Reply<Interview> {
+    state
+        .write(move |db| db.write(|tx| hiring::insert_interview(tx, &input)))
+        .await
+}
+
+// --- Walkthroughs -------------------------------------------------------------
+
+/// Walkthroughs, newest first, optionally within [from, to].
+#[tauri::command]
+pub async fn walkthroughs_list(
+    state: State<'_, AppState>,
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+) -> Reply<Vec<Walkthrough>> {
+    state
+        .read(move |db| walkthroughs::list(db.conn(), from, to))
+        .await
+}
+
+/// Records a walkthrough.
+#[tauri::command]
+pub async fn walkthrough_add(
+    state: State<'_, AppState>,
+    input: WalkthroughInput,
+) -> Reply<Walkthrough> {
+    state
+        .write(move |db| db.write(|tx| walkthroughs::insert(tx, &input)))
+        .await
+}
+
+/// Replaces a walkthrough's details.
+#[tauri::command]
+pub async fn walkthrough_update(
+    state: State<'_, AppState>,
+    id: WalkthroughId,
+    input: WalkthroughInput,
+) -> Reply<Walkthrough> {
+    state
+        .write(move |db| db.write(|tx| walkthroughs::update(tx, id, &input)))
+        .await
+}
+
+// --- Wins ---------------------------------------------------------------------
+
+/// Wins, newest first, optionally of one PM and only those not yet shared.
+#[tauri::command]
+pub async fn wins_list(
+    state: State<'_, AppState>,
+    person_id: Option<PersonId>,
+    unshared_only: bool,
+) -> Reply<Vec<Win>> {
+    let filter = wins::Filter {
+        person: person_id,
+        unshared_only,
+    };
+    state.read(move |db| wins::list(db.conn(), filter)).await
+}
+
+/// Notes a PM's win.
+#[tauri::command]
+pub async fn win_add(state: State<'_, AppState>, input: WinInput) -> Reply<Win> {
+    state
+        .write(move |db| db.write(|tx| wins::insert(tx, &input)))
+        .await
+}
+
+/// Changes a win's text, date or person.
+#[tauri::command]
+pub async fn win_update(state: State<'_, AppState>, id: WinId, input: WinInput) -> Reply<Win> {
+    state
+        .write(move |db| db.write(|tx| wins::update(tx, id, &input)))
+        .await
+}
+
+/// Records that a win was shared with senior leadership on `on`, and where
+/// (`place`, e.g. "staff meeting").
+#[tauri::command]
+pub async fn win_share(
+    state: State<'_, AppState>,
+    id: WinId,
+    on: NaiveDate,
+    place: Option<String>,
+) -> Reply<Win> {
+    state
+        .write(move |db| db.write(|tx| wins::share(tx, id, on, place.as_deref())))
+        .await
+}
+
+/// Clears a win's sharing.
+#[tauri::command]
+pub async fn win_unshare(state: State<'_, AppState>, id: WinId) -> Reply<Win> {
+    state
+        .write(move |db| db.write(|tx| wins::unshare(tx, id)))
+        .await
+}
+
+// --- Search and the day -------------------------------------------------------
+
+/// Full-text search across notes, agenda items, check-ins, walkthroughs and
+/// wins; best matches first, at most `limit` (default 50).
+#[tauri::command]
+pub async fn search(
+    state: State<'_, AppState>,
+    text: String,
+    limit: Option<u32>,
+) -> Reply<Vec<Hit>> {
+    let limit = limit.unwrap_or(50) as usize;
+    state
+        .read(move |db| fts::search(db.conn(), &text, limit))
+        .await
+}
+
+/// The Today screen: the team with next 1:1s, open requests and actions,
+/// open requisitions and unshared wins.
+#[tauri::command]
+pub async fn overview(state: State<'_, AppState>) -> Reply<Overview> {
+    let today = clock::today();
+    state
+        .read(move |db| overview::build(db.conn(), today))
+        .await
+}
+
+// --- Nudges, coverage and the release calendar --------------------------------
+
+/// The most release days [`releases`] gives at once.
+pub const MAX_RELEASES: u32 = 24;
+
+/// What needs the leader on `asOf` (default: today), in the catalogue's
+/// order: overdue items, and those due within three days when `dueSoon`.
+/// Snoozed and dismissed items are left out. `asOf` is `YYYY-MM-DD`; a past
+/// day gives the list as it stood then.
+#[tauri::command]
+pub async fn overdue(
+    state: State<'_, AppState>,
+    as_of: Option<String>,
+    due_soon: bool,
+) -> Reply<Vec<Nudge>> {
+    let as_of = match as_of.as_deref().map(str::trim) {
+        None | Some("") => clock::today(),
+        Some(s) => calendar::parse_date(s).map_err(coachlog_core::Error::from)?,
+    };
+    state
+        .read(move |db| nudges::overdue(db.conn(), as_of, due_soon))
+        .await
+}
+
+/// Hides a nudge until `until` (inclusive); it shows again the day after.
+#[tauri::command]
+pub async fn nudge_snooze(
+    state: State<'_, AppState>,
+    key: String,
+    until: NaiveDate,
+) -> Reply<KeyState> {
+    state
+        .write(move |db| db.write(|tx| nudge_state::snooze(tx, &key, until)))
+        .await
+}
+
+/// Hides a nudge for good (until `nudge_undo`).
+#[tauri::command]
+pub async fn nudge_dismiss(state: State<'_, AppState>, key: String) -> Reply<KeyState> {
+    state
+        .write(move |db| db.write(|tx| nudge_state::dismiss(tx, &key)))
+        .await
+}
+
+/// Forgets a nudge's snooze or dismissal; `not_found` if it had neither.
+#[tauri::command]
+pub async fn nudge_undo(state: State<'_, AppState>, key: String) -> Reply<()> {
+    state
+        .write(move |db| db.write(|tx| nudge_state::undo(tx, &key)))
+        .await
+}
+
+/// The per-PM × practice coverage grid for today. It reads the whole review
+/// (snoozed and dismissed items count: hiding a nudge does not put a practice
+/// on track).
+#[tauri::command]
+pub async fn coverage(state: State<'_, AppState>) -> Reply<Coverage> {
+    let today = clock::today();
+    state
+        .read(move |db| {
+            let records = Records::load(db.conn(), today)?;
+            let settings = settings::load(db.conn())?;
+            let review = nudges::review(&records, &settings, today);
+            Ok(dashboard::coverage(&records, &review, today))
+        })
+        .await
+}
+
+/// The next `count` release days from today (today's included), 1 to
+/// [`MAX_RELEASES`].
+#[tauri::command]
+pub async fn releases(state: State<'_, AppState>, count: u32) -> Reply<Vec<Release>> {
+    if !(1..=MAX_RELEASES).contains(&count) {
+        return Err(IpcError::new(
+            ErrorKind::Invalid,
+            format!("Ask for 1 to {MAX_RELEASES} release days; got {count}."),
+        ));
+    }
+    let today = clock::today();
+    state
+        .read(move |db| {
+            let settings = settings::load(db.conn())?;
+            Ok(dashboard::upcoming_releases(
+                &settings,
+                today,
+                count as usize,
+            ))
+        })
+        .await
+}

@@ -1,0 +1,140 @@
+//! The Coachlog desktop shell: a Tauri v2 window over `coachlog-core`.
+//!
+//! **Architecture invariants.**
+//! - Commands are adapters ([`commands`]): parse, call one core function,
+//!   map the error to [`IpcError`]. No SQL and no rules here.
+//! - Database work runs on worker threads, never on the UI thread
+//!   ([`state::AppState`]).
+//! - The clock is read in [`clock`] only ([`clock::today`], and
+//!   [`clock::now`] for the daily digest's schedule).
+//! - A database that cannot be opened does not stop the app: it starts and
+//!   shows why ([`commands::app_info`]); it never falls back to another file.
+//! - The UI can invoke exactly the commands of `COMMANDS`, each allowed by
+//!   `capabilities/main.json`; there is no other permission but the core
+//!   defaults the window needs (none of the notification plugin's: the daily
+//!   digest, [`notify`], is sent from Rust).
+//!
+//! See `docs/desktop.md`.
+
+pub mod bindings;
+pub mod clock;
+pub mod commands;
+pub mod error;
+pub mod notify;
+pub mod state;
+
+mod command_names;
+
+use tauri::{Manager, Runtime};
+
+pub use command_names::COMMANDS;
+pub use error::IpcError;
+pub use state::AppState;
+
+/// The app's commands, state and notification plugin on `builder`:
+/// `tauri::Builder::default()` when running, `tauri::test::mock_builder()`
+/// in tests.
+pub fn app_builder<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> tauri::Builder<R> {
+    builder
+        // Called from Rust only (the daily digest, see `notify`): the window
+        // is granted none of its permissions.
+        .plugin(tauri_plugin_notification::init())
+        .manage(state)
+        .invoke_handler(tauri::generate_handler![
+            commands::app_info,
+            commands::settings_list,
+            commands::settings_set,
+            commands::demo_fill,
+            commands::names,
+            commands::people_list,
+            commands::person_get,
+            commands::person_add,
+            commands::person_update,
+            commands::person_archive,
+            commands::person_unarchive,
+            commands::one_on_ones_list,
+            commands::one_on_one_get,
+            commands::one_on_one_log,
+            commands::one_on_one_update,
+            commands::draft_get,
+            commands::draft_save,
+            commands::draft_discard,
+            commands::agenda_list,
+            commands::agenda_add,
+            commands::agenda_update,
+            commands::agenda_close,
+            commands::agenda_reopen,
+            commands::updates_list,
+            commands::update_add,
+            commands::update_update,
+            commands::update_done,
+            commands::customer_links_list,
+            commands::customer_link_add,
+            commands::customer_link_update,
+            commands::customer_link_archive,
+            commands::customer_link_unarchive,
+            commands::check_ins_list,
+            commands::check_in_add,
+            commands::requisitions_list,
+            commands::requisition_open,
+            commands::requisition_update,
+            commands::requisition_close,
+            commands::requisition_reopen,
+            commands::loop_list,
+            commands::loop_add,
+            commands::loop_remove,
+            commands::interviews_list,
+            commands::interview_add,
+            commands::walkthroughs_list,
+            commands::walkthrough_add,
+            commands::walkthrough_update,
+            commands::wins_list,
+            commands::win_add,
+            commands::win_update,
+            commands::win_share,
+            commands::win_unshare,
+            commands::search,
+            commands::overview,
+            commands::overdue,
+            commands::nudge_snooze,
+            commands::nudge_dismiss,
+            commands::nudge_undo,
+            commands::coverage,
+            commands::releases,
+        ])
+}
+
+/// The app's configuration, assets and permissions, read from the top-level
+/// `tauri.conf.json` at compile time.
+pub fn context<R: Runtime>() -> tauri::Context<R> {
+    tauri::generate_context!("../tauri.conf.json")
+}
+
+/// Runs the app on the default database until its window closes.
+pub fn run() {
+    let state = AppState::open(state::database_path(), clock::today());
+    if let Some(e) = state.startup_error() {
+        eprintln!("coachlog: the database could not be opened: {e}");
+    }
+    // Registered first, as the plugin asks: a second start hands over to
+    // the running app, which brings its window to the front.
+    let builder = tauri::Builder::default()
+        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
+            focus_main_window(app)
+        }))
+        .setup(|app| {
+            notify::start(app.handle());
+            Ok(())
+        });
+    app_builder(builder, state)
+        .run(context())
+        .expect("Coachlog could not start its window");
+}
+
+fn focus_main_window<R: Runtime>(app: &tauri::AppHandle<R>) {
+    if let Some(window) = app.get_webview_window("main") {
+        let _ = window.unminimize();
+        let _ = window.show();
+        let _ = window.set_focus();
+    }
+}

@@ -1,0 +1,485 @@
+//! The daily digest notification: one desktop notification a day, at the
+//! time set in Settings (`notify_at`, local time, default 09:00), and one at
+//! start-up — "5 items need you: 2 1:1s, 1 request, 2 updates." — never one
+//! per item. Nothing is shown when `notifications` is off or nothing is
+//! overdue.
+//!
+//! - What is shown is [`digest_for`]: the core's digest
+//!   (`dashboard::digest`) of what the leader sees on Today
+//!   (`nudges::overdue(conn, today, false)`: snoozed and dismissed items
+//!   left out).
+//! - When it is shown is [`decide`], a pure function of the local time, the
+//!   settings and the last day shown (tested without a clock).
+//! - [`start`] spawns the task that checks every [`CHECK_EVERY`] on Tauri's
+//!   async runtime. The clock is read in [`crate::clock::now`] only.
+//! - How it is shown is a [`Notifier`]: the notification plugin in the app
+//!   ([`PluginNotifier`]), a recorder in tests.
+
+use std::time::Duration;
+
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+use coachlog_core::{dashboard, nudges, settings, Db};
+use tauri::{AppHandle, Manager, Runtime};
+use tauri_plugin_notification::NotificationExt;
+
+use crate::clock;
+use crate::error::IpcError;
+use crate::state::AppState;
+
+/// The notification's title.
+pub const TITLE: &str = "Coachlog";
+
+/// How often the task looks at the clock.
+pub const CHECK_EVERY: Duration = Duration::from_secs(30);
+
+/// Shows a desktop notification.
+pub trait Notifier: Send + Sync + 'static {
+    /// Shows one notification with `title` and `body`.
+    fn show(&self, title: &str, body: &str) -> Result<(), String>;
+}
+
+/// The notification plugin (`tauri-plugin-notification`), called from Rust:
+/// it needs no webview permission.
+pub struct PluginNotifier<R: Runtime>(pub AppHandle<R>);
+
+impl<R: Runtime> Notifier for PluginNotifier<R> {
+    fn show(&self, title: &str, body: &str) -> Result<(), String> {
+        self.0
+            .notification()
+            .builder()
+            .title(title)
+            .body(body)
+            .show()
+            .map_err(|e| e.to_string())
+    }
+}
+
+/// Why the schedule is being looked at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Occasion {
+    /// The app has just started.
+    Startup,
+    /// A periodic check.
+    Tick,
+}
+
+/// `notify_at` as a time of day (the settings only hold valid times; 09:00
+/// otherwise).
+pub fn notify_time((hour, minute): (u32, u32)) -> NaiveTime {
+    NaiveTime::from_hms_opt(hour, minute, 0).unwrap_or(NaiveTime::from_hms_opt(9, 0, 0).unwrap())
+}
+
+/// Whether the daily digest is due at `now`: its day has come (it was not
+/// shown today — `dashboard::next_digest_day`) and so has its time.
+pub fn due_now(now: NaiveDateTime, notify_at: (u32, u32), last_shown: Option<NaiveDate>) -> bool {
+    let today = now.date();
+    dashboard::next_digest_day(today, last_shown) == today && now.time() >= notify_time(notify_at)
+}
+
+/// What to do at `now`: whether to show the digest, and the day to remember
+/// as the last one it was shown.
+///
+/// - At start-up the digest is shown (when notifications are on). It counts
+///   as the day's digest once the day's time has passed, so a start at 10:00
+///   is not followed by a second digest; a start at 08:00 still gets the
+///   09:00 one.
+/// - On a tick it is shown when [`due_now`], at most once a day.
+/// - With notifications off nothing is shown and nothing remembered, so
+///   turning them on after the day's time shows that day's digest.
+pub fn decide(
+    occasion: Occasion,
+    now: NaiveDateTime,
+    enabled: bool,
+    notify_at: (u32, u32),
+    last_shown: Option<NaiveDate>,
+) -> (bool, Option<NaiveDate>) {
+    if !enabled {
+        return (false, last_shown);
+    }
+    let today = now.date();
+    let time_has_come = now.time() >= notify_time(notify_at);
+    match occasion {
+        Occasion::Startup => (
+            true,
+            if time_has_come {
+                Some(today)
+            } else {
+                last_shown
+            },
+        ),
+        Occasion::Tick if due_now(now, notify_at, last_shown) => (true, Some(today)),
+        Occasion::Tick => (false, last_shown),
+    }
+}
+
+/// The digest the leader should get on `today`: `None` when notifications
+/// are off or nothing they see is overdue.
+pub fn digest_for(db: &Db, today: NaiveDate) -> coachlog_core::Result<Option<String>> {
+    let settings = settings::load(db.conn())?;
+    if !settings.notifications {
+        return Ok(None);
+    }
+    Ok(dashboard::digest(&nudges::overdue(
+        db.conn(),
+        today,
+        false,
+    )?))
+}
+
+/// The schedule's memory and its notifier.
+pub struct Scheduler<N: Notifier> {
+    notifier: N,
+    last_shown: Option<NaiveDate>,
+}
+
+impl<N: Notifier> Scheduler<N> {
+    /// A schedule that has shown nothing yet.
+    pub fn new(notifier: N) -> Scheduler<N> {
+        Scheduler {
+            notifier,
+            last_shown: None,
+        }
+    }
+
+    /// The last day the daily digest counted as shown.
+    pub fn last_shown(&self) -> Option<NaiveDate> {
+        self.last_shown
+    }
+
+    /// Looks at the schedule at `now` and, when the digest is due and there
+    /// is one, shows it. Returns what was shown.
+    pub async fn check(
+        &mut self,
+        state: &AppState,
+        now: NaiveDateTime,
+        occasion: Occasion,
+    ) -> Result<Option<String>, IpcError> {
+        let s = state.read(|db| settings::load(db.conn())).await?;
+        let (show, last_shown) =
+            decide(occasion, now, s.notifications, s.notify_at, self.last_shown);
+        self.last_shown = last_shown;
+        if !show {
+            return Ok(None);
+        }
+        let today = now.date();
+        let digest = state.read(move |db| digest_for(db, today)).await?;
+        if let Some(body) = &digest {
+            self.notifier
+                .show(TITLE, body)
+                .map_err(IpcError::internal)?;
+        }
+        Ok(digest)
+    }
+}
+
+/// Starts the digest task: once at start-up, then every [`CHECK_EVERY`].
+/// Does nothing when the database could not be opened (the window says why).
+pub fn start<R: Runtime>(app: &AppHandle<R>) {
+    let app = app.clone();
+    tauri::async_runtime::spawn(async move {
+        let state = app.state::<AppState>();
+        if state.startup_error().is_some() {
+            return;
+        }
+        let mut scheduler = Scheduler::new(PluginNotifier(app.clone()));
+        let mut occasion = Occasion::Startup;
+        loop {
+            if let Err(e) = scheduler.check(&state, clock::now(), occasion).await {
+                eprintln!("coachlog: the daily digest could not be shown: {e}");
+            }
+            occasion = Occasion::Tick;
+            tokio::time::sleep(CHECK_EVERY).await;
+        }
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::{Arc, Mutex};
+
+    use coachlog_core::model::{AgendaItemInput, PersonInput};
+    use coachlog_core::store::{agenda, nudge_state, people};
+    use serde_json::json;
+
+    use super::*;
+
+    fn day(s: &str) -> NaiveDate {
+        coachlog_core::calendar::parse_date(s).unwrap()
+    }
+
+    fn at(date: &str, time: &str) -> NaiveDateTime {
+        day(date).and_time(NaiveTime::parse_from_str(time, "%H:%M").unwrap())
+    }
+
+    #[test]
+    fn the_digest_is_due_once_a_day_from_its_time() {
+        let nine = (9, 0);
+        let cases = [
+            (at("2026-01-20", "08:59"), nine, None, false),
+            (at("2026-01-20", "09:00"), nine, None, true),
+            (at("2026-01-20", "23:59"), nine, None, true),
+            (
+                at("2026-01-20", "09:30"),
+                nine,
+                Some(day("2026-01-19")),
+                true,
+            ),
+            (
+                at("2026-01-20", "09:30"),
+                nine,
+                Some(day("2026-01-20")),
+                false,
+            ),
+            (
+                at("2026-01-21", "00:00"),
+                nine,
+                Some(day("2026-01-20")),
+                false,
+            ),
+            (
+                at("2026-01-21", "09:00"),
+                nine,
+                Some(day("2026-01-20")),
+                true,
+            ),
+            (at("2026-01-20", "17:44"), (17, 45), None, false),
+            (at("2026-01-20", "17:45"), (17, 45), None, true),
+            (at("2026-01-20", "00:00"), (0, 0), None, true),
+        ];
+        for (now, notify_at, last, want) in cases {
+            assert_eq!(
+                due_now(now, notify_at, last),
+                want,
+                "{now} {notify_at:?} {last:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn start_up_shows_it_and_counts_once_the_time_has_passed() {
+        let nine = (9, 0);
+        let d = day("2026-01-20");
+        let cases = [
+            // (occasion, now, enabled, last_shown) → (show, remembered)
+            (
+                Occasion::Startup,
+                at("2026-01-20", "08:00"),
+                true,
+                None,
+                (true, None),
+            ),
+            (
+                Occasion::Startup,
+                at("2026-01-20", "10:00"),
+                true,
+                None,
+                (true, Some(d)),
+            ),
+            (
+                Occasion::Startup,
+                at("2026-01-20", "10:00"),
+                true,
+                Some(d),
+                (true, Some(d)),
+            ),
+            (
+                Occasion::Startup,
+                at("2026-01-20", "10:00"),
+                false,
+                None,
+                (false, None),
+            ),
+            (
+                Occasion::Tick,
+                at("2026-01-20", "08:59"),
+                true,
+                None,
+                (false, None),
+            ),
+            (
+                Occasion::Tick,
+                at("2026-01-20", "09:00"),
+                true,
+                None,
+                (true, Some(d)),
+            ),
+            (
+                Occasion::Tick,
+                at("2026-01-20", "09:00"),
+                true,
+                Some(d),
+                (false, Some(d)),
+            ),
+            (
+                Occasion::Tick,
+                at("2026-01-20", "09:00"),
+                false,
+                None,
+                (false, None),
+            ),
+        ];
+        for (occasion, now, enabled, last, want) in cases {
+            assert_eq!(
+                decide(occasion, now, enabled, nine, last),
+                want,
+                "{occasion:?} {now} {enabled} {last:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_bad_time_falls_back_to_nine() {
+        assert_eq!(
+            notify_time((25, 0)),
+            NaiveTime::from_hms_opt(9, 0, 0).unwrap()
+        );
+        assert_eq!(
+            notify_time((7, 5)),
+            NaiveTime::from_hms_opt(7, 5, 0).unwrap()
+        );
+    }
+
+    /// Keeps what it was asked to show.
+    #[derive(Default)]
+    struct Recorder(Mutex<Vec<(String, String)>>);
+
+    impl Notifier for Arc<Recorder> {
+        fn show(&self, title: &str, body: &str) -> Result<(), String> {
+            self.0.lock().unwrap().push((title.into(), body.into()));
+            Ok(())
+        }
+    }
+
+    impl Recorder {
+        fn take(&self) -> Vec<(String, String)> {
+            std::mem::take(&mut self.0.lock().unwrap())
+        }
+    }
+
+    /// A database created on 2026-01-05 with Ada (no 1:1 yet) and one HELP
+    /// request of hers opened on Monday 12 January.
+    fn database(dir: &tempfile::TempDir) -> AppState {
+        let mut db = Db::open(&dir.path().join("digest.sqlite"), day("2026-01-05")).unwrap();
+        db.write(|tx| {
+            let input: PersonInput = serde_json::from_value(json!({
+                "name": "Ada",
+                "title": "Senior Product Manager, Plan",
+                "job_family": "senior_product_manager",
+                "level": "ic",
+                "scope": { "kind": "group", "section": "Dev", "stages": ["Plan"], "groups": ["Project Management"] },
+                "since": "2025-06-01",
+                "cadence_days": null,
+                "tracked": true
+            }))
+            .unwrap();
+            let ada = people::insert(tx, &input)?;
+            let item: AgendaItemInput = serde_json::from_value(json!({
+                "person_id": ada.id,
+                "text": "Context on pricing",
+                "open_tag": "help",
+                "timing": null,
+                "raised_by": "person",
+                "opened_on": "2026-01-12"
+            }))
+            .unwrap();
+            agenda::insert(tx, &item)?;
+            Ok(())
+        })
+        .unwrap();
+        AppState::new(db)
+    }
+
+    #[test]
+    fn the_digest_sent_is_what_today_shows_in_one_notification() {
+        let dir = tempfile::tempdir().unwrap();
+        let state = database(&dir);
+        let recorder = Arc::new(Recorder::default());
+        let mut scheduler = Scheduler::new(recorder.clone());
+        tauri::async_runtime::block_on(async {
+            // 20 January: the 1:1 (due the 12th), the request (due the 14th)
+            // and January's next-release, 3-month vision and portfolio
+            // direction updates (due on the 15th, the third Thursday) are overdue.
+            let shown = scheduler
+                .check(&state, at("2026-01-20", "07:30"), Occasion::Startup)
+                .await
+                .unwrap();
+            let text = "5 items need you: 1 1:1, 1 request, 3 updates.";
+            assert_eq!(shown.as_deref(), Some(text));
+            assert_eq!(
+                recorder.take(),
+                vec![("Coachlog".to_string(), text.to_string())]
+            );
+            assert_eq!(scheduler.last_shown(), None);
+
+            // Before 09:00 nothing more; at 09:00 the day's digest, once.
+            let early = scheduler.check(&state, at("2026-01-20", "08:59"), Occasion::Tick);
+            assert_eq!(early.await.unwrap(), None);
+            let nine = scheduler.check(&state, at("2026-01-20", "09:00"), Occasion::Tick);
+            assert_eq!(nine.await.unwrap().as_deref(), Some(text));
+            let later = scheduler.check(&state, at("2026-01-20", "15:00"), Occasion::Tick);
+            assert_eq!(later.await.unwrap(), None);
+            assert_eq!(recorder.take().len(), 1);
+
+            // Snoozed and dismissed items leave the digest, as they leave Today.
+            state
+                .write(|db| {
+                    db.write(|tx| {
+                        nudge_state::snooze(tx, "request:1", day("2026-01-25"))?;
+                        nudge_state::dismiss(tx, "update:leader:portfolio_direction:2026-01")
+                    })
+                })
+                .await
+                .unwrap();
+            let next_day = scheduler.check(&state, at("2026-01-21", "09:00"), Occasion::Tick);
+            let text = "3 items need you: 1 1:1, 2 updates.";
+            assert_eq!(next_day.await.unwrap().as_deref(), Some(text));
+            assert_eq!(
+                recorder.take(),
+                vec![("Coachlog".to_string(), text.to_string())]
+            );
+
+            // Notifications off: nothing, at start-up or at the time.
+            state
+                .write(|db| db.write(|tx| settings::set(tx, "notifications", "off").map(|_| ())))
+                .await
+                .unwrap();
+            let off = scheduler.check(&state, at("2026-01-22", "09:00"), Occasion::Tick);
+            assert_eq!(off.await.unwrap(), None);
+            let off = scheduler.check(&state, at("2026-01-22", "09:00"), Occasion::Startup);
+            assert_eq!(off.await.unwrap(), None);
+            assert!(recorder.take().is_empty());
+
+            // On again, at another time of day.
+            state
+                .write(|db| {
+                    db.write(|tx| {
+                        settings::set(tx, "notifications", "on")?;
+                        settings::set(tx, "notify_at", "17:45").map(|_| ())
+                    })
+                })
+                .await
+                .unwrap();
+            let before = scheduler.check(&state, at("2026-01-22", "17:44"), Occasion::Tick);
+            assert_eq!(before.await.unwrap(), None);
+            let then = scheduler.check(&state, at("2026-01-22", "17:45"), Occasion::Tick);
+            assert!(then.await.unwrap().is_some());
+            assert_eq!(recorder.take().len(), 1);
+        });
+    }
+
+    #[test]
+    fn nothing_overdue_means_no_notification() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = Db::open(&dir.path().join("empty.sqlite"), day("2026-01-05")).unwrap();
+        let state = AppState::new(db);
+        let recorder = Arc::new(Recorder::default());
+        let mut scheduler = Scheduler::new(recorder.clone());
+        let shown = tauri::async_runtime::block_on(scheduler.check(
+            &state,
+            at("2026-01-06", "09:00"),
+            Occasion::Startup,
+        ));
+        assert_eq!(shown.unwrap(), None);
+        assert!(recorder.take().is_empty());
+    }
+}

@@ -1,0 +1,1415 @@
+//! The IPC boundary, through Tauri's mock runtime and the app's real
+//! configuration and capability: every command's JSON answer and, for
+//! writes, its `{ kind, message }` error. Each test gets its own temporary
+//! database.
+
+use std::path::Path;
+
+use coachlog_core::Db;
+use coachlog_desktop::{app_builder, context, AppState, IpcError, COMMANDS};
+use serde_json::{json, Value};
+use tauri::ipc::{CallbackFn, InvokeBody};
+use tauri::test::{get_ipc_response, mock_builder, MockRuntime, INVOKE_KEY};
+use tauri::webview::InvokeRequest;
+use tauri::{Manager, WebviewWindow, WebviewWindowBuilder};
+
+/// The day the test databases are created (their `tracking_since`).
+const CREATED: &str = "2026-01-05";
+
+struct App {
+    _app: tauri::App<MockRuntime>,
+    window: WebviewWindow<MockRuntime>,
+    _dir: Option<tempfile::TempDir>,
+}
+
+/// The app over a fresh database in a temporary folder.
+fn app() -> App {
+    let dir = tempfile::tempdir().unwrap();
+    let db = Db::open(&dir.path().join("test.sqlite"), day(CREATED)).unwrap();
+    with_state(AppState::new(db), Some(dir))
+}
+
+fn with_state(state: AppState, dir: Option<tempfile::TempDir>) -> App {
+    let app = app_builder(mock_builder(), state)
+        .build(context())
+        .expect("the app builds on the mock runtime");
+    let window = match app.get_webview_window("main") {
+        Some(w) => w,
+        None => WebviewWindowBuilder::new(&app, "main", Default::default())
+            .build()
+            .unwrap(),
+    };
+    App {
+        _app: app,
+        window,
+        _dir: dir,
+    }
+}
+
+fn day(s: &str) -> chrono::NaiveDate {
+    coachlog_core::calendar::parse_date(s).unwrap()
+}
+
+impl App {
+    /// Invokes `cmd` as the UI does (from the app's own origin).
+    fn invoke(&self, cmd: &str, args: Value) -> Result<Value, Value> {
+        let request = InvokeRequest {
+            cmd: cmd.into(),
+            callback: CallbackFn(0),
+            error: CallbackFn(1),
+            // The app's origin on Linux (Windows and Android use http://tauri.localhost).
+            url: "tauri://localhost".parse().unwrap(),
+            body: InvokeBody::Json(args),
+            headers: Default::default(),
+            invoke_key: INVOKE_KEY.to_string(),
+        };
+        get_ipc_response(&self.window, request).map(|body| body.deserialize::<Value>().unwrap())
+    }
+
+    /// The answer of a command that must succeed.
+    fn ok(&self, cmd: &str, args: Value) -> Value {
+        match self.invoke(cmd, args) {
+            Ok(v) => v,
+            Err(e) => panic!("{cmd} failed: {e}"),
+        }
+    }
+
+    /// The `{ kind, message }` of a command that must fail.
+    fn err(&self, cmd: &str, args: Value) -> (String, String) {
+        match self.invoke(cmd, args) {
+            Ok(v) => panic!("{cmd} succeeded with {v}, but should have failed"),
+            Err(e) => {
+                let error: IpcErrorJson = serde_json::from_value(e.clone())
+                    .unwrap_or_else(|_| panic!("{cmd}: not a {{kind, message}} error: {e}"));
+                assert_eq!(
+                    e.as_object().unwrap().len(),
+                    2,
+                    "only kind and message: {e}"
+                );
+                (error.kind, error.message)
+            }
+        }
+    }
+
+    /// Asserts that `cmd` fails with `kind` and a message containing `part`.
+    fn refused(&self, cmd: &str, args: Value, kind: &str, part: &str) {
+        let (k, message) = self.err(cmd, args);
+        assert_eq!(k, kind, "{cmd}: {message}");
+        assert!(message.contains(part), "{cmd}: '{message}' lacks '{part}'");
+    }
+
+    fn add_person(&self, name: &str) -> i64 {
+        self.ok("person_add", json!({ "input": person(name) }))["id"]
+            .as_i64()
+            .unwrap()
+    }
+}
+
+#[derive(serde::Deserialize)]
+struct IpcErrorJson {
+    kind: String,
+    message: String,
+}
+
+fn person(name: &str) -> Value {
+    json!({
+        "name": name,
+        "title": "Senior Product Manager, Plan",
+        "job_family": "senior_product_manager",
+        "level": "ic",
+        "scope": { "kind": "group", "section": "Dev", "stages": ["Plan"], "groups": ["Project Management"] },
+        "since": "2025-06-01",
+        "cadence_days": null,
+        "tracked": true
+    })
+}
+
+// --- The boundary itself ------------------------------------------------------
+
+#[test]
+fn every_command_is_registered_and_allowed_by_the_capability() {
+    let app = app();
+    for cmd in COMMANDS {
+        if let Err(e) = app.invoke(cmd, json!({})) {
+            let text = e.to_string();
+            assert!(
+                !text.contains("not allowed") && !text.contains("not found"),
+                "{cmd}: {text}"
+            );
+        }
+    }
+}
+
+#[test]
+fn anything_else_is_refused() {
+    let app = app();
+    let unknown = app.invoke("drop_everything", json!({})).unwrap_err();
+    assert!(unknown.to_string().contains("not found"), "{unknown}");
+    for cmd in [
+        "plugin:fs|read_text_file",
+        "plugin:shell|execute",
+        "plugin:window|close",
+    ] {
+        let e = app.invoke(cmd, json!({})).unwrap_err();
+        assert!(
+            e.to_string().contains("not allowed") || e.to_string().contains("not found"),
+            "{cmd}: {e}"
+        );
+    }
+    // The notification plugin is registered (the daily digest calls it from
+    // Rust) but the window is granted none of its permissions.
+    for cmd in [
+        "plugin:notification|notify",
+        "plugin:notification|request_permission",
+        "plugin:notification|is_permission_granted",
+    ] {
+        let e = app.invoke(cmd, json!({})).unwrap_err();
+        assert!(e.to_string().contains("not allowed"), "{cmd}: {e}");
+    }
+}
+
+#[test]
+fn the_capability_grants_exactly_the_commands() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("capabilities/main.json");
+    let capability: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let granted: Vec<&str> = capability["permissions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p.as_str().unwrap())
+        .collect();
+    let expected: Vec<String> = COMMANDS
+        .iter()
+        .map(|c| format!("allow-{}", c.replace('_', "-")))
+        .collect();
+    assert_eq!(granted, expected);
+    assert_eq!(capability["windows"], json!(["main"]));
+}
+
+#[test]
+fn api_ts_has_a_function_for_every_command() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../ui/src/lib/api.ts");
+    let api = std::fs::read_to_string(path).unwrap();
+    for cmd in COMMANDS {
+        assert!(
+            api.contains(&format!("('{cmd}'")),
+            "api.ts does not call {cmd}"
+        );
+    }
+    assert_eq!(
+        api.matches("invoke<").count(),
+        1,
+        "api.ts calls invoke in one place"
+    );
+}
+
+#[test]
+fn malformed_arguments_are_refused_before_the_core_runs() {
+    let app = app();
+    // Tauri reports argument errors as plain strings; api.ts turns them into
+    // ApiError { kind: "internal" }.
+    let e = app
+        .invoke("person_get", json!({ "id": "three" }))
+        .unwrap_err();
+    assert!(e.is_string(), "{e}");
+    let e = app
+        .invoke("names", json!({ "kind": "colour" }))
+        .unwrap_err();
+    assert!(e.as_str().unwrap().contains("colour"), "{e}");
+}
+
+// --- App, settings, names, demo -----------------------------------------------
+
+#[test]
+fn app_info_reports_the_database() {
+    let app = app();
+    let info = app.ok("app_info", json!({}));
+    assert_eq!(info["version"], env!("CARGO_PKG_VERSION"));
+    assert!(info["db_path"].as_str().unwrap().ends_with("test.sqlite"));
+    assert_eq!(info["schema_version"], coachlog_core::db::SCHEMA_VERSION);
+    assert_eq!(info["is_empty"], true);
+    assert_eq!(info["startup_error"], Value::Null);
+    assert!(coachlog_core::calendar::parse_date(info["today"].as_str().unwrap()).is_ok());
+    let mut keys: Vec<&String> = info.as_object().unwrap().keys().collect();
+    keys.sort();
+    assert_eq!(
+        keys,
+        [
+            "db_path",
+            "is_empty",
+            "schema_version",
+            "startup_error",
+            "today",
+            "version"
+        ]
+    );
+    app.add_person("Ada");
+    assert_eq!(app.ok("app_info", json!({}))["is_empty"], false);
+}
+
+#[test]
+fn a_database_that_cannot_be_opened_is_reported_not_replaced() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("notes.sqlite");
+    std::fs::write(&path, "these are not the notes you are looking for").unwrap();
+    let state = AppState::open(Ok(path.clone()), day(CREATED));
+    let app = with_state(state, Some(dir));
+    let info = app.ok("app_info", json!({}));
+    assert_eq!(info["db_path"], path.display().to_string());
+    assert_eq!(info["schema_version"], Value::Null);
+    assert_eq!(info["startup_error"]["kind"], "corrupt");
+    assert!(info["startup_error"]["message"]
+        .as_str()
+        .unwrap()
+        .contains("is not a Coachlog database"));
+    // Every other command answers with the same error; the file is untouched.
+    app.refused(
+        "people_list",
+        json!({ "includeArchived": false }),
+        "corrupt",
+        "is not a Coachlog database",
+    );
+    app.refused(
+        "person_add",
+        json!({ "input": person("Ada") }),
+        "corrupt",
+        "left untouched",
+    );
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        "these are not the notes you are looking for"
+    );
+}
+
+#[test]
+fn a_startup_error_without_a_path_is_reported_too() {
+    let error = IpcError::new(coachlog_core::ErrorKind::Io, "no home folder");
+    let app = with_state(AppState::failed("", error), None);
+    assert_eq!(
+        app.ok("app_info", json!({}))["startup_error"],
+        json!({ "kind": "io", "message": "no home folder" })
+    );
+    app.refused("overview", json!({}), "io", "no home folder");
+}
+
+#[test]
+fn settings_list_and_set() {
+    let app = app();
+    let list = app.ok("settings_list", json!({}));
+    assert_eq!(
+        list.as_array().unwrap().len(),
+        coachlog_core::settings::KEYS.len()
+    );
+    assert_eq!(
+        list[0],
+        json!({
+            "key": "one_on_one_every_days",
+            "value": "7",
+            "default": "7",
+            "description": "1:1 cadence in days; a person may override it"
+        })
+    );
+    let after = app.ok(
+        "settings_set",
+        json!({ "key": "one_on_one_every_days", "value": " 14 " }),
+    );
+    assert_eq!(after[0]["value"], "14");
+    assert_eq!(after[0]["default"], "7");
+    app.refused(
+        "settings_set",
+        json!({ "key": "colour", "value": "blue" }),
+        "invalid",
+        "There is no setting 'colour'",
+    );
+    app.refused(
+        "settings_set",
+        json!({ "key": "release_day", "value": "31" }),
+        "invalid",
+        "31",
+    );
+}
+
+#[test]
+fn names_offer_what_was_typed() {
+    let app = app();
+    assert_eq!(app.ok("names", json!({ "kind": "stage" })), json!([]));
+    app.add_person("Ada");
+    assert_eq!(app.ok("names", json!({ "kind": "stage" })), json!(["Plan"]));
+    assert_eq!(
+        app.ok("names", json!({ "kind": "group" })),
+        json!(["Project Management"])
+    );
+    assert_eq!(app.ok("names", json!({ "kind": "team" })), json!([]));
+}
+
+#[test]
+fn demo_fill_fills_an_empty_database_only() {
+    let app = app();
+    let report = app.ok("demo_fill", json!({}));
+    assert_eq!(report["people"], 7);
+    let mut keys: Vec<&String> = report.as_object().unwrap().keys().collect();
+    keys.sort();
+    assert_eq!(
+        keys,
+        [
+            "agenda_items",
+            "check_ins",
+            "customer_links",
+            "interviews",
+            "one_on_ones",
+            "people",
+            "requisitions",
+            "tracking_since",
+            "updates",
+            "walkthroughs",
+            "wins"
+        ]
+    );
+    assert_eq!(app.ok("app_info", json!({}))["is_empty"], false);
+    assert_eq!(
+        app.ok("people_list", json!({ "includeArchived": true }))
+            .as_array()
+            .unwrap()
+            .len(),
+        7
+    );
+    let (kind, _) = app.err("demo_fill", json!({}));
+    assert_eq!(kind, "conflict");
+}
+
+// --- People -------------------------------------------------------------------
+
+#[test]
+fn person_add_get_update_archive() {
+    let app = app();
+    let ada = app.ok("person_add", json!({ "input": person("  Ada Lovelace ") }));
+    assert_eq!(
+        ada,
+        json!({
+            "id": 1,
+            "name": "Ada Lovelace",
+            "title": "Senior Product Manager, Plan",
+            "job_family": "senior_product_manager",
+            "level": "ic",
+            "scope": { "kind": "group", "section": "Dev", "stages": ["Plan"], "groups": ["Project Management"] },
+            "since": "2025-06-01",
+            "cadence_days": null,
+            "tracked": true,
+            "archived_on": null
+        })
+    );
+    assert_eq!(app.ok("person_get", json!({ "id": 1 })), ada);
+    let mut changed = person("Ada Lovelace");
+    changed["cadence_days"] = json!(14);
+    assert_eq!(
+        app.ok("person_update", json!({ "id": 1, "input": changed }))["cadence_days"],
+        14
+    );
+    let archived = app.ok("person_archive", json!({ "id": 1, "on": "2026-03-01" }));
+    assert_eq!(archived["archived_on"], "2026-03-01");
+    assert_eq!(
+        app.ok("people_list", json!({ "includeArchived": false })),
+        json!([])
+    );
+    assert_eq!(
+        app.ok("people_list", json!({ "includeArchived": true }))[0]["id"],
+        1
+    );
+    assert_eq!(
+        app.ok("person_unarchive", json!({ "id": 1 }))["archived_on"],
+        Value::Null
+    );
+    assert_eq!(
+        app.ok("people_list", json!({ "includeArchived": false }))
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
+}
+
+#[test]
+fn person_errors() {
+    let app = app();
+    let (kind, message) = app.err("person_add", json!({ "input": person("  ") }));
+    assert_eq!(
+        (kind.as_str(), message.as_str()),
+        ("invalid", "The name is empty; give one.")
+    );
+    app.add_person("Ada");
+    app.refused(
+        "person_add",
+        json!({ "input": person("ada") }),
+        "conflict",
+        "already a person named 'Ada'",
+    );
+    app.refused(
+        "person_get",
+        json!({ "id": 999 }),
+        "not_found",
+        "There is no person with id 999",
+    );
+    app.refused(
+        "person_update",
+        json!({ "id": 999, "input": person("Bo") }),
+        "not_found",
+        "id 999",
+    );
+    app.refused(
+        "person_archive",
+        json!({ "id": 1, "on": "2025-01-01" }),
+        "invalid",
+        "archive date",
+    );
+    app.refused(
+        "person_unarchive",
+        json!({ "id": 1 }),
+        "conflict",
+        "is not archived",
+    );
+    app.ok("person_archive", json!({ "id": 1, "on": "2026-03-01" }));
+    app.refused(
+        "person_archive",
+        json!({ "id": 1, "on": "2026-03-02" }),
+        "conflict",
+        "already archived",
+    );
+}
+
+// --- 1:1s, drafts and the agenda ----------------------------------------------
+
+fn log_input(person: i64, date: &str, close: Value) -> Value {
+    json!({
+        "one_on_one": { "person_id": person, "date": date, "status": "held", "notes": "Talked about roadmap risks", "tags": ["career"] },
+        "new_items": [{ "text": "Draft the Q3 OKRs", "open_tag": "todo", "timing": "2026-02-20", "raised_by": "leader" }],
+        "close_items": close
+    })
+}
+
+#[test]
+fn one_on_one_log_opens_and_closes_items_and_discards_the_draft() {
+    let app = app();
+    let ada = app.add_person("Ada");
+    let help = app.ok(
+        "agenda_add",
+        json!({ "input": { "person_id": ada, "text": "Advice on hiring", "open_tag": "help", "timing": null, "raised_by": "person", "opened_on": "2026-02-01", "opened_in": null } }),
+    );
+    let draft = json!({
+        "person_id": ada, "date": "2026-02-10", "status": "held", "notes": "half", "tags": [],
+        "new_items": [], "close_items": []
+    });
+    assert_eq!(app.ok("draft_save", json!({ "draft": draft })), Value::Null);
+    let logged = app.ok(
+        "one_on_one_log",
+        json!({ "input": log_input(ada, "2026-02-10", json!([{ "id": help["id"], "tag": "done" }])) }),
+    );
+    assert_eq!(
+        logged["one_on_one"],
+        json!({ "id": 1, "person_id": ada, "date": "2026-02-10", "status": "held", "notes": "Talked about roadmap risks", "tags": ["career"] })
+    );
+    assert_eq!(logged["opened"][0]["text"], "Draft the Q3 OKRs");
+    assert_eq!(logged["opened"][0]["timing"], "2026-02-20");
+    assert_eq!(logged["opened"][0]["opened_in"], 1);
+    assert_eq!(logged["closed"][0]["close_tag"], "done");
+    assert_eq!(logged["closed"][0]["closed_in"], 1);
+    assert_eq!(app.ok("draft_get", json!({ "personId": ada })), Value::Null);
+
+    assert_eq!(
+        app.ok("one_on_one_get", json!({ "id": 1 })),
+        logged["one_on_one"]
+    );
+    let list = app.ok(
+        "one_on_ones_list",
+        json!({ "personId": ada, "from": "2026-02-01", "to": null }),
+    );
+    assert_eq!(list, json!([logged["one_on_one"]]));
+    assert_eq!(
+        app.ok("one_on_ones_list", json!({ "from": "2026-03-01" })),
+        json!([])
+    );
+    let updated = app.ok(
+        "one_on_one_update",
+        json!({ "id": 1, "input": { "person_id": ada, "date": "2026-02-10", "status": "held", "notes": "Edited", "tags": [] } }),
+    );
+    assert_eq!(updated["notes"], "Edited");
+}
+
+#[test]
+fn one_on_one_errors_leave_nothing_behind() {
+    let app = app();
+    let ada = app.add_person("Ada");
+    app.ok(
+        "one_on_one_log",
+        json!({ "input": log_input(ada, "2026-02-10", json!([])) }),
+    );
+    app.refused(
+        "one_on_one_log",
+        json!({ "input": log_input(ada, "2026-02-10", json!([])) }),
+        "conflict",
+        "already a 1:1",
+    );
+    app.refused(
+        "one_on_one_log",
+        json!({ "input": log_input(999, "2026-02-11", json!([])) }),
+        "not_found",
+        "id 999",
+    );
+    // A bad closure fails the whole log: no second 1:1, no second new item.
+    app.refused(
+        "one_on_one_log",
+        json!({ "input": log_input(ada, "2026-02-17", json!([{ "id": 77, "tag": "done" }])) }),
+        "not_found",
+        "agenda item with id 77",
+    );
+    assert_eq!(
+        app.ok("one_on_ones_list", json!({}))
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
+    assert_eq!(
+        app.ok("agenda_list", json!({})).as_array().unwrap().len(),
+        1
+    );
+    app.refused(
+        "one_on_one_get",
+        json!({ "id": 5 }),
+        "not_found",
+        "no 1:1 with id 5",
+    );
+    app.refused(
+        "one_on_one_update",
+        json!({ "id": 5, "input": { "person_id": ada, "date": "2026-02-10", "status": "held", "notes": "", "tags": [] } }),
+        "not_found",
+        "id 5",
+    );
+}
+
+#[test]
+fn drafts_save_get_discard() {
+    let app = app();
+    let ada = app.add_person("Ada");
+    assert_eq!(app.ok("draft_get", json!({ "personId": ada })), Value::Null);
+    app.ok(
+        "agenda_add",
+        json!({ "input": { "person_id": ada, "text": "Pricing", "open_tag": "discuss", "timing": null, "raised_by": "leader", "opened_on": "2026-02-01", "opened_in": null } }),
+    );
+    let draft = json!({
+        "person_id": ada, "date": "2026-02-10", "status": "held", "notes": "so far", "tags": ["growth"],
+        "new_items": [{ "text": "Share the deck", "open_tag": "doto", "timing": "19.2", "raised_by": "leader" }],
+        "close_items": [{ "id": 1, "tag": "fyi" }]
+    });
+    app.ok("draft_save", json!({ "draft": draft }));
+    assert_eq!(app.ok("draft_get", json!({ "personId": ada })), draft);
+    assert_eq!(
+        app.ok("draft_discard", json!({ "personId": ada })),
+        Value::Null
+    );
+    assert_eq!(app.ok("draft_get", json!({ "personId": ada })), Value::Null);
+    let mut stray = draft.clone();
+    stray["person_id"] = json!(999);
+    app.refused(
+        "draft_save",
+        json!({ "draft": stray }),
+        "not_found",
+        "id 999",
+    );
+    let mut unknown_item = draft.clone();
+    unknown_item["close_items"] = json!([{ "id": 3, "tag": "fyi" }]);
+    app.refused(
+        "draft_save",
+        json!({ "draft": unknown_item }),
+        "not_found",
+        "agenda item with id 3",
+    );
+}
+
+#[test]
+fn agenda_add_list_update_close_reopen() {
+    let app = app();
+    let ada = app.add_person("Ada");
+    let item = app.ok(
+        "agenda_add",
+        json!({ "input": { "person_id": ada, "text": "Review the pricing page", "open_tag": "review", "timing": "19.2", "raised_by": "leader", "opened_on": "2026-02-01", "opened_in": null } }),
+    );
+    assert_eq!(
+        item,
+        json!({
+            "id": 1, "person_id": ada, "text": "Review the pricing page", "open_tag": "review",
+            "timing": "19.2", "raised_by": "leader", "opened_on": "2026-02-01", "opened_in": null,
+            "close_tag": null, "closed_on": null, "closed_in": null
+        })
+    );
+    assert_eq!(
+        app.ok(
+            "agenda_list",
+            json!({ "personId": ada, "open": true, "tag": "review" })
+        ),
+        json!([item])
+    );
+    assert_eq!(app.ok("agenda_list", json!({ "open": false })), json!([]));
+    let edited = app.ok(
+        "agenda_update",
+        json!({ "id": 1, "edit": { "text": "Review pricing", "open_tag": "discuss", "timing": null, "raised_by": "person" } }),
+    );
+    assert_eq!(
+        (edited["text"].clone(), edited["timing"].clone()),
+        (json!("Review pricing"), Value::Null)
+    );
+    let closed = app.ok(
+        "agenda_close",
+        json!({ "id": 1, "tag": "wont", "on": "2026-02-03", "inOneOnOne": null }),
+    );
+    assert_eq!(
+        (closed["close_tag"].clone(), closed["closed_on"].clone()),
+        (json!("wont"), json!("2026-02-03"))
+    );
+    assert_eq!(
+        app.ok("agenda_reopen", json!({ "id": 1 }))["closed_on"],
+        Value::Null
+    );
+}
+
+#[test]
+fn agenda_errors() {
+    let app = app();
+    let ada = app.add_person("Ada");
+    let input = |timing: &str| json!({ "input": { "person_id": ada, "text": "Call", "open_tag": "todo", "timing": timing, "raised_by": "leader", "opened_on": "2026-02-01", "opened_in": null } });
+    app.refused(
+        "agenda_add",
+        input("2026-01-01"),
+        "invalid",
+        "before the item was opened",
+    );
+    app.ok("agenda_add", input("2026-03-01"));
+    app.refused(
+        "agenda_reopen",
+        json!({ "id": 1 }),
+        "conflict",
+        "already open",
+    );
+    app.ok(
+        "agenda_close",
+        json!({ "id": 1, "tag": "done", "on": "2026-02-02" }),
+    );
+    app.refused(
+        "agenda_close",
+        json!({ "id": 1, "tag": "done", "on": "2026-02-02" }),
+        "conflict",
+        "already closed",
+    );
+    app.refused(
+        "agenda_update",
+        json!({ "id": 9, "edit": { "text": "x", "open_tag": "todo", "timing": null, "raised_by": "leader" } }),
+        "not_found",
+        "id 9",
+    );
+    let mut blank = input("2026-03-01");
+    blank["input"]["text"] = json!("   ");
+    app.refused("agenda_add", blank, "invalid", "agenda item");
+}
+
+// --- Accountability updates ---------------------------------------------------
+
+#[test]
+fn updates_add_list_update_done() {
+    let app = app();
+    let ada = app.add_person("Ada");
+    let input = json!({ "person_id": ada, "kind": "next_release", "period": "2026-02", "status": "in_review", "done_on": null, "link": null });
+    let u = app.ok("update_add", json!({ "input": input }));
+    assert_eq!(
+        u,
+        json!({ "id": 1, "person_id": ada, "kind": "next_release", "period": "2026-02", "status": "in_review", "done_on": null, "link": null })
+    );
+    let okrs = json!({ "person_id": ada, "kind": "okrs", "period": "FY27-Q1", "status": "not_started", "done_on": null, "link": null });
+    app.ok("update_add", json!({ "input": okrs }));
+    let direction = json!({ "person_id": null, "kind": "portfolio_direction", "period": "2026-02", "status": "not_started", "done_on": null, "link": null });
+    app.ok("update_add", json!({ "input": direction }));
+    assert_eq!(
+        app.ok(
+            "updates_list",
+            json!({ "personId": ada, "leaderOnly": false })
+        )
+        .as_array()
+        .unwrap()
+        .len(),
+        2
+    );
+    assert_eq!(
+        app.ok("updates_list", json!({ "leaderOnly": true }))[0]["kind"],
+        "portfolio_direction"
+    );
+    assert_eq!(
+        app.ok(
+            "updates_list",
+            json!({ "leaderOnly": false, "period": "FY27-Q1", "kind": "okrs" })
+        )[0]["period"],
+        "FY27-Q1"
+    );
+    let mut changed = input.clone();
+    changed["link"] = json!("https://gitlab.com/x/-/merge_requests/1");
+    assert_eq!(
+        app.ok("update_update", json!({ "id": 1, "input": changed }))["link"],
+        "https://gitlab.com/x/-/merge_requests/1"
+    );
+    let done = app.ok(
+        "update_done",
+        json!({ "id": 1, "on": "2026-02-12", "link": null }),
+    );
+    assert_eq!(
+        (done["status"].clone(), done["done_on"].clone()),
+        (json!("done"), json!("2026-02-12"))
+    );
+    assert_eq!(done["link"], "https://gitlab.com/x/-/merge_requests/1");
+}
+
+#[test]
+fn update_errors() {
+    let app = app();
+    let ada = app.add_person("Ada");
+    let bad = json!({ "person_id": ada, "kind": "okrs", "period": "2026-02", "status": "not_started", "done_on": null, "link": null });
+    app.refused(
+        "update_add",
+        json!({ "input": bad }),
+        "invalid",
+        "OKRs are per fiscal quarter",
+    );
+    let done = json!({ "person_id": ada, "kind": "next_release", "period": "2026-02", "status": "done", "done_on": null, "link": null });
+    app.refused(
+        "update_add",
+        json!({ "input": done }),
+        "invalid",
+        "needs the day it was done",
+    );
+    app.refused(
+        "update_update",
+        json!({ "id": 4, "input": bad }),
+        "invalid",
+        "OKRs",
+    );
+    app.refused(
+        "update_done",
+        json!({ "id": 4, "on": "2026-02-12" }),
+        "not_found",
+        "id 4",
+    );
+    app.refused(
+        "updates_list",
+        json!({ "personId": ada, "leaderOnly": true }),
+        "invalid",
+        "not both",
+    );
+}
+
+// --- Internal customers -------------------------------------------------------
+
+#[test]
+fn customer_links_and_check_ins() {
+    let app = app();
+    let ada = app.add_person("Ada");
+    let input = json!({ "person_id": ada, "team": "Support", "category": "Code Review", "since": "2026-01-10" });
+    let link = app.ok("customer_link_add", json!({ "input": input }));
+    assert_eq!(
+        link,
+        json!({ "id": 1, "person_id": ada, "team": "Support", "category": "Code Review", "since": "2026-01-10", "archived_on": null })
+    );
+    assert_eq!(
+        app.ok(
+            "customer_links_list",
+            json!({ "personId": ada, "includeArchived": false })
+        ),
+        json!([link])
+    );
+    let mut changed = input.clone();
+    changed["team"] = json!("Customer Support");
+    assert_eq!(
+        app.ok("customer_link_update", json!({ "id": 1, "input": changed }))["team"],
+        "Customer Support"
+    );
+    let check_in = app.ok(
+        "check_in_add",
+        json!({ "input": { "link_id": 1, "date": "2026-02-02", "epic_updated": true, "notes": "Asked about SLAs" } }),
+    );
+    assert_eq!(
+        check_in,
+        json!({ "id": 1, "link_id": 1, "date": "2026-02-02", "epic_updated": true, "notes": "Asked about SLAs" })
+    );
+    assert_eq!(
+        app.ok("check_ins_list", json!({ "linkId": 1 })),
+        json!([check_in])
+    );
+    assert_eq!(
+        app.ok("check_ins_list", json!({ "personId": ada })),
+        json!([check_in])
+    );
+    assert_eq!(
+        app.ok(
+            "customer_link_archive",
+            json!({ "id": 1, "on": "2026-03-01" })
+        )["archived_on"],
+        "2026-03-01"
+    );
+    assert_eq!(
+        app.ok("customer_links_list", json!({ "includeArchived": false })),
+        json!([])
+    );
+    assert_eq!(
+        app.ok("names", json!({ "kind": "team" })),
+        json!(["Customer Support"])
+    );
+    app.refused(
+        "check_in_add",
+        json!({ "input": { "link_id": 1, "date": "2026-03-05", "epic_updated": false, "notes": "" } }),
+        "invalid",
+        "was archived on 2026-03-01",
+    );
+    app.refused(
+        "customer_link_archive",
+        json!({ "id": 1, "on": "2026-03-02" }),
+        "conflict",
+        "already archived",
+    );
+    assert_eq!(
+        app.ok("customer_link_unarchive", json!({ "id": 1 }))["archived_on"],
+        Value::Null
+    );
+    app.refused(
+        "customer_link_unarchive",
+        json!({ "id": 1 }),
+        "conflict",
+        "is not archived",
+    );
+    app.refused(
+        "customer_link_add",
+        json!({ "input": changed }),
+        "conflict",
+        "already has",
+    );
+    app.refused(
+        "customer_link_update",
+        json!({ "id": 8, "input": input }),
+        "not_found",
+        "id 8",
+    );
+}
+
+// --- Hiring -------------------------------------------------------------------
+
+#[test]
+fn requisitions_loops_and_interviews() {
+    let app = app();
+    let ada = app.add_person("Ada");
+    let req = app.ok(
+        "requisition_open",
+        json!({ "input": { "title": "Senior PM, Plan", "level": "ic", "opened_on": "2026-01-15" } }),
+    );
+    assert_eq!(
+        req,
+        json!({ "id": 1, "title": "Senior PM, Plan", "level": "ic", "opened_on": "2026-01-15", "status": "open", "closed_on": null })
+    );
+    assert_eq!(
+        app.ok("requisitions_list", json!({ "includeClosed": false })),
+        json!([req])
+    );
+    let renamed = app.ok(
+        "requisition_update",
+        json!({ "id": 1, "input": { "title": "Senior PM, Plan:Project", "level": "ic", "opened_on": "2026-01-15" } }),
+    );
+    assert_eq!(renamed["title"], "Senior PM, Plan:Project");
+    let member = app.ok(
+        "loop_add",
+        json!({ "input": { "requisition_id": 1, "member": { "person": ada }, "role": "peer PM", "works_with_hire": true } }),
+    );
+    assert_eq!(
+        member,
+        json!({ "id": 1, "requisition_id": 1, "member": { "person": ada }, "role": "peer PM", "works_with_hire": true })
+    );
+    app.ok(
+        "loop_add",
+        json!({ "input": { "requisition_id": 1, "member": { "name": "Grace (Eng)" }, "role": "", "works_with_hire": false } }),
+    );
+    assert_eq!(
+        app.ok("loop_list", json!({ "requisitionId": 1 }))
+            .as_array()
+            .unwrap()
+            .len(),
+        2
+    );
+    assert_eq!(app.ok("loop_remove", json!({ "id": 2 })), Value::Null);
+    assert_eq!(
+        app.ok("loop_list", json!({ "requisitionId": 1 })),
+        json!([member])
+    );
+    let interview = app.ok(
+        "interview_add",
+        json!({ "input": { "requisition_id": 1, "date": "2026-02-01", "candidate": "Alan", "interviewers": [{ "person": ada }, { "name": "Grace" }] } }),
+    );
+    assert_eq!(
+        interview,
+        json!({ "id": 1, "requisition_id": 1, "date": "2026-02-01", "candidate": "Alan", "interviewers": [{ "person": ada }, { "name": "Grace" }] })
+    );
+    assert_eq!(
+        app.ok("interviews_list", json!({ "requisitionId": 1 })),
+        json!([interview])
+    );
+    assert_eq!(app.ok("interviews_list", json!({})), json!([interview]));
+    let closed = app.ok(
+        "requisition_close",
+        json!({ "id": 1, "status": "filled", "on": "2026-02-20" }),
+    );
+    assert_eq!(
+        (closed["status"].clone(), closed["closed_on"].clone()),
+        (json!("filled"), json!("2026-02-20"))
+    );
+    assert_eq!(
+        app.ok("requisitions_list", json!({ "includeClosed": false })),
+        json!([])
+    );
+    assert_eq!(
+        app.ok("requisition_reopen", json!({ "id": 1 }))["status"],
+        "open"
+    );
+}
+
+#[test]
+fn hiring_errors() {
+    let app = app();
+    app.refused(
+        "requisition_open",
+        json!({ "input": { "title": "", "level": "ic", "opened_on": "2026-01-15" } }),
+        "invalid",
+        "requisition title is empty",
+    );
+    app.ok(
+        "requisition_open",
+        json!({ "input": { "title": "PM", "level": "ic", "opened_on": "2026-01-15" } }),
+    );
+    app.refused(
+        "requisition_update",
+        json!({ "id": 3, "input": { "title": "PM", "level": "ic", "opened_on": "2026-01-15" } }),
+        "not_found",
+        "id 3",
+    );
+    app.refused(
+        "requisition_close",
+        json!({ "id": 1, "status": "open", "on": "2026-02-01" }),
+        "invalid",
+        "filled or cancelled",
+    );
+    app.refused(
+        "requisition_reopen",
+        json!({ "id": 1 }),
+        "conflict",
+        "already open",
+    );
+    app.ok("loop_add", json!({ "input": { "requisition_id": 1, "member": { "name": "Grace" }, "role": "", "works_with_hire": false } }));
+    app.refused("loop_add", json!({ "input": { "requisition_id": 1, "member": { "name": "grace" }, "role": "", "works_with_hire": false } }), "conflict", "already in the loop");
+    app.refused("loop_remove", json!({ "id": 42 }), "not_found", "id 42");
+    app.refused("interview_add", json!({ "input": { "requisition_id": 1, "date": "2026-01-01", "candidate": "Alan", "interviewers": [] } }), "invalid", "interview date");
+}
+
+// --- Walkthroughs and wins ----------------------------------------------------
+
+#[test]
+fn walkthroughs_add_list_update() {
+    let app = app();
+    let input = json!({ "date": "2026-02-12", "title": "Plan to Verify", "stages": ["Plan", "Verify"], "categories": ["Boards"], "findings": "- confusing", "issue_link": null });
+    let w = app.ok("walkthrough_add", json!({ "input": input }));
+    assert_eq!(
+        w,
+        json!({ "id": 1, "date": "2026-02-12", "title": "Plan to Verify", "stages": ["Plan", "Verify"], "categories": ["Boards"], "findings": "- confusing", "issue_link": null })
+    );
+    assert_eq!(
+        app.ok(
+            "walkthroughs_list",
+            json!({ "from": "2026-02-01", "to": "2026-02-28" })
+        ),
+        json!([w])
+    );
+    assert_eq!(
+        app.ok("walkthroughs_list", json!({ "from": "2026-03-01" })),
+        json!([])
+    );
+    let mut changed = input.clone();
+    changed["issue_link"] = json!("https://gitlab.com/g/p/-/issues/1");
+    assert_eq!(
+        app.ok("walkthrough_update", json!({ "id": 1, "input": changed }))["issue_link"],
+        "https://gitlab.com/g/p/-/issues/1"
+    );
+    app.refused(
+        "walkthrough_add",
+        json!({ "input": input }),
+        "conflict",
+        "already a walkthrough",
+    );
+    let mut bad = input.clone();
+    bad["issue_link"] = json!("javascript:alert(1)");
+    app.refused(
+        "walkthrough_update",
+        json!({ "id": 1, "input": bad }),
+        "invalid",
+        "is not a web link",
+    );
+    app.refused(
+        "walkthrough_update",
+        json!({ "id": 7, "input": input }),
+        "not_found",
+        "id 7",
+    );
+}
+
+#[test]
+fn wins_add_list_update_share() {
+    let app = app();
+    let ada = app.add_person("Ada");
+    let win = app.ok("win_add", json!({ "input": { "person_id": ada, "noted_on": "2026-02-03", "text": "Shipped search" } }));
+    assert_eq!(
+        win,
+        json!({ "id": 1, "person_id": ada, "noted_on": "2026-02-03", "text": "Shipped search", "shared_on": null, "shared_where": null })
+    );
+    assert_eq!(
+        app.ok(
+            "wins_list",
+            json!({ "personId": ada, "unsharedOnly": true })
+        ),
+        json!([win])
+    );
+    assert_eq!(
+        app.ok("win_update", json!({ "id": 1, "input": { "person_id": ada, "noted_on": "2026-02-03", "text": "Shipped fast search" } }))["text"],
+        "Shipped fast search"
+    );
+    let shared = app.ok(
+        "win_share",
+        json!({ "id": 1, "on": "2026-02-05", "place": "staff meeting" }),
+    );
+    assert_eq!(
+        (shared["shared_on"].clone(), shared["shared_where"].clone()),
+        (json!("2026-02-05"), json!("staff meeting"))
+    );
+    assert_eq!(
+        app.ok("wins_list", json!({ "unsharedOnly": true })),
+        json!([])
+    );
+    app.refused(
+        "win_share",
+        json!({ "id": 1, "on": "2026-02-06" }),
+        "conflict",
+        "already shared",
+    );
+    assert_eq!(
+        app.ok("win_unshare", json!({ "id": 1 }))["shared_on"],
+        Value::Null
+    );
+    app.refused(
+        "win_unshare",
+        json!({ "id": 1 }),
+        "conflict",
+        "has not been shared",
+    );
+    app.refused(
+        "win_share",
+        json!({ "id": 1, "on": "2026-01-01", "place": null }),
+        "invalid",
+        "sharing date",
+    );
+    app.refused(
+        "win_add",
+        json!({ "input": { "person_id": ada, "noted_on": "2026-02-03", "text": "" } }),
+        "invalid",
+        "win",
+    );
+    app.refused(
+        "win_update",
+        json!({ "id": 5, "input": { "person_id": ada, "noted_on": "2026-02-03", "text": "x" } }),
+        "not_found",
+        "id 5",
+    );
+}
+
+// --- Search and the day -------------------------------------------------------
+
+#[test]
+fn search_finds_notes_by_word() {
+    let app = app();
+    let ada = app.add_person("Ada");
+    app.ok(
+        "one_on_one_log",
+        json!({ "input": log_input(ada, "2026-02-10", json!([])) }),
+    );
+    let hits = app.ok("search", json!({ "text": "roadm", "limit": 10 }));
+    assert_eq!(
+        hits,
+        json!([{ "kind": "one_on_one", "id": 1, "person_id": ada, "person": "Ada", "date": "2026-02-10", "snippet": "Talked about roadmap risks", "parts": [{ "text": "Talked about ", "matched": false }, { "text": "roadmap", "matched": true }, { "text": " risks", "matched": false }] }])
+    );
+    assert_eq!(
+        app.ok("search", json!({ "text": "nothing-like-it" })),
+        json!([])
+    );
+    app.refused(
+        "search",
+        json!({ "text": "   " }),
+        "invalid",
+        "at least one word",
+    );
+}
+
+#[test]
+fn overview_shape() {
+    let app = app();
+    let ada = app.add_person("Ada");
+    // The overview is built for the real today; date the 1:1 from it.
+    let today = coachlog_desktop::clock::today();
+    let held = (today - chrono::Days::new(3)).to_string();
+    let next_due = (today + chrono::Days::new(4)).to_string();
+    let input = json!({
+        "one_on_one": { "person_id": ada, "date": held, "status": "held", "notes": "", "tags": [] },
+        "new_items": [{ "text": "Draft the OKRs", "open_tag": "todo", "timing": null, "raised_by": "leader" }],
+        "close_items": []
+    });
+    app.ok("one_on_one_log", json!({ "input": input }));
+    let o = app.ok("overview", json!({}));
+    let mut keys: Vec<&String> = o.as_object().unwrap().keys().collect();
+    keys.sort();
+    assert_eq!(
+        keys,
+        [
+            "actions",
+            "counts",
+            "open_requisitions",
+            "people",
+            "requests",
+            "today",
+            "unshared_wins"
+        ]
+    );
+    assert_eq!(o["today"], today.to_string());
+    assert_eq!(o["people"][0]["person"]["name"], "Ada");
+    assert_eq!(o["people"][0]["last_held"], held);
+    assert_eq!(o["people"][0]["next_due"], next_due);
+    assert_eq!(o["people"][0]["open_items"], 1);
+    assert_eq!(
+        o["actions"][0],
+        json!({
+            "item": app.ok("agenda_list", json!({}))[0],
+            "person": "Ada",
+            "due": null,
+            "owner": "person"
+        })
+    );
+    assert_eq!(o["requests"], json!([]));
+    assert_eq!(o["counts"]["people"], 1);
+    assert_eq!(o["counts"]["open_actions"], 1);
+}
+
+// --- Nudges, coverage and releases --------------------------------------------
+
+#[test]
+fn overdue_lists_what_needs_the_leader_that_day() {
+    let app = app();
+    let ada = app.add_person("Ada");
+    // Created on 5 January: Ada's first 1:1 was due a week later, and
+    // January's updates on its release day (Thursday the 15th).
+    let list = app.ok("overdue", json!({ "asOf": "2026-01-20", "dueSoon": false }));
+    assert_eq!(
+        list[0],
+        json!({
+            "key": "one_on_one:1:2026-01-12",
+            "rule": "one_on_one",
+            "person_id": ada,
+            "person": "Ada",
+            "owner": null,
+            "subject": "1:1 with Ada",
+            "period": null,
+            "due": "2026-01-12",
+            "overdue_days": 8,
+            "message": "1:1 with Ada is 8 days overdue (none held yet; due 2026-01-12).",
+            "record_id": null
+        })
+    );
+    let keys: Vec<&str> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n["key"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        keys,
+        [
+            "one_on_one:1:2026-01-12",
+            "update:leader:portfolio_direction:2026-01",
+            "update:1:next_release:2026-01",
+            "update:1:three_month_vision:2026-01",
+        ]
+    );
+    // Three days before the updates fall due they are "due soon".
+    let soon = app.ok("overdue", json!({ "asOf": "2026-01-12", "dueSoon": true }));
+    let days: Vec<(&str, i64)> = soon
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| {
+            (
+                n["rule"].as_str().unwrap(),
+                n["overdue_days"].as_i64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        days,
+        [
+            ("one_on_one", 0),
+            ("update", -3),
+            ("update", -3),
+            ("update", -3)
+        ]
+    );
+    assert_eq!(
+        app.ok("overdue", json!({ "asOf": "2026-01-12", "dueSoon": false })),
+        json!([])
+    );
+    // No day: today, by the computer's clock.
+    let today = app.ok("overdue", json!({ "asOf": null, "dueSoon": false }));
+    assert!(today
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|n| n["overdue_days"].as_i64().unwrap() > 0));
+    app.refused(
+        "overdue",
+        json!({ "asOf": "2026-02-30", "dueSoon": false }),
+        "invalid",
+        "not a real date",
+    );
+}
+
+#[test]
+fn nudges_snooze_dismiss_and_undo() {
+    let app = app();
+    app.add_person("Ada");
+    let keys = |as_of: &str| -> Vec<String> {
+        app.ok("overdue", json!({ "asOf": as_of, "dueSoon": false }))
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|n| n["key"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let one_on_one = "one_on_one:1:2026-01-12";
+    let update = "update:1:next_release:2026-01";
+    assert_eq!(
+        app.ok(
+            "nudge_snooze",
+            json!({ "key": one_on_one, "until": "2026-01-22" })
+        ),
+        json!({ "key": one_on_one, "snoozed_until": "2026-01-22", "dismissed": false })
+    );
+    assert_eq!(
+        app.ok("nudge_dismiss", json!({ "key": update })),
+        json!({ "key": update, "snoozed_until": null, "dismissed": true })
+    );
+    let shown = keys("2026-01-20");
+    assert!(
+        !shown.iter().any(|k| k == one_on_one || k == update),
+        "{shown:?}"
+    );
+    // Snoozed until the 22nd: back on the 23rd. Dismissed: gone for good.
+    assert!(keys("2026-01-23").iter().any(|k| k == one_on_one));
+    assert!(!keys("2026-01-23").iter().any(|k| k == update));
+    assert_eq!(app.ok("nudge_undo", json!({ "key": update })), Value::Null);
+    assert!(keys("2026-01-20").iter().any(|k| k == update));
+
+    app.refused(
+        "nudge_snooze",
+        json!({ "key": "nonsense", "until": "2026-01-22" }),
+        "invalid",
+        "is not a nudge key",
+    );
+    app.refused(
+        "nudge_dismiss",
+        json!({ "key": "colour:blue" }),
+        "invalid",
+        "is not a nudge key",
+    );
+    app.refused(
+        "nudge_undo",
+        json!({ "key": update }),
+        "not_found",
+        "neither snoozed nor dismissed",
+    );
+}
+
+#[test]
+fn coverage_is_a_grid_of_pms_and_practices() {
+    let app = app();
+    let ada = app.add_person("Ada");
+    let today = coachlog_desktop::clock::today();
+    let grid = app.ok("coverage", json!({}));
+    assert_eq!(grid["as_of"], today.to_string());
+    assert_eq!(
+        grid["practices"],
+        json!([
+            "one_on_one",
+            "requests",
+            "actions",
+            "updates",
+            "customers",
+            "wins"
+        ])
+    );
+    let row = &grid["rows"][0];
+    assert_eq!(
+        (row["person_id"].clone(), row["name"].clone()),
+        (json!(ada), json!("Ada"))
+    );
+    let cells = row["cells"].as_array().unwrap();
+    assert_eq!(cells.len(), 6);
+    // No 1:1 since she joined: overdue, with the worst item's message.
+    assert_eq!(cells[0]["practice"], "one_on_one");
+    assert_eq!(cells[0]["status"], "overdue");
+    assert_eq!(cells[0]["overdue"], 1);
+    assert!(cells[0]["worst"]
+        .as_str()
+        .unwrap()
+        .starts_with("1:1 with Ada is "));
+    assert_eq!(
+        cells[1],
+        json!({ "practice": "requests", "status": "on_track", "overdue": 0, "due_soon": 0, "worst": null })
+    );
+    assert_eq!(cells[4]["status"], "not_applicable");
+    let error = IpcError::new(coachlog_core::ErrorKind::Io, "no home folder");
+    let failed = with_state(AppState::failed("", error), None);
+    failed.refused("coverage", json!({}), "io", "no home folder");
+}
+
+#[test]
+fn releases_are_the_next_release_days() {
+    use chrono::Datelike;
+    let app = app();
+    let today = coachlog_desktop::clock::today();
+    let list = app.ok("releases", json!({ "count": 3 }));
+    let list = list.as_array().unwrap();
+    assert_eq!(list.len(), 3);
+    let mut previous = today - chrono::Days::new(1);
+    for r in list {
+        let mut keys: Vec<&String> = r.as_object().unwrap().keys().collect();
+        keys.sort();
+        assert_eq!(keys, ["date", "month", "version"]);
+        let date = day(r["date"].as_str().unwrap());
+        // The default release day: the third Thursday of the month.
+        assert_eq!(date.weekday(), chrono::Weekday::Thu);
+        assert!((15..=21).contains(&date.day()), "{date}");
+        assert!(date > previous, "{date} after {previous}");
+        assert_eq!(r["month"], date.format("%Y-%m").to_string());
+        // The anchor 18.0 = May 2025 gives every later month a version.
+        let months = (date.year() - 2025) * 12 + date.month() as i32 - 5;
+        assert_eq!(
+            r["version"],
+            format!("{}.{}", 18 + months / 12, months % 12)
+        );
+        previous = date;
+    }
+    assert!(previous >= today);
+    app.refused("releases", json!({ "count": 0 }), "invalid", "1 to 24");
+    app.refused("releases", json!({ "count": 25 }), "invalid", "got 25");
+}

@@ -1,0 +1,146 @@
+/**
+ * The whole UI against the in-memory mock backend: first run, every screen
+ * reachable and free of errors, and the main flow (add a person, log a 1:1
+ * with a TODO and a request, see them on the person's page and on Today,
+ * search a word of the notes, archive the person).
+ */
+import { clearMocks } from '@tauri-apps/api/mocks';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import App from './App.svelte';
+import { emptyDb, fillDemo, installMockBackend, type MockDb } from './dev/mockBackend';
+import { app } from '$lib/app.svelte';
+import { NAV } from '$lib/shortcuts';
+import { toasts } from '$lib/toasts.svelte';
+
+const TODAY = '2026-05-14';
+
+function reset() {
+  app.info = null;
+  app.loaded = false;
+  app.loadError = null;
+  app.people = [];
+  app.settings = [];
+  app.firstRunDone = false;
+  toasts.list = [];
+}
+
+async function go(hash: string) {
+  location.hash = hash;
+  window.dispatchEvent(new HashChangeEvent('hashchange'));
+  await Promise.resolve();
+}
+
+let db: MockDb;
+
+beforeEach(async () => {
+  reset();
+  db = emptyDb(TODAY);
+  installMockBackend(db);
+  await go('#/today');
+});
+
+afterEach(() => {
+  clearMocks();
+});
+
+describe('first run', () => {
+  it('offers an empty start or the demo team', async () => {
+    render(App);
+    expect(await screen.findByTestId('first-run')).toBeTruthy();
+    await fireEvent.click(screen.getByTestId('first-run-demo'));
+    expect(await screen.findByTestId('screen-today')).toBeTruthy();
+    expect(db.people).toHaveLength(3);
+    await waitFor(() => expect(screen.getAllByTestId('today-person')).toHaveLength(3));
+  });
+
+  it('starting empty opens the Team screen with the add dialog', async () => {
+    render(App);
+    await fireEvent.click(await screen.findByTestId('first-run-empty'));
+    expect(await screen.findByTestId('screen-team')).toBeTruthy();
+    expect(await screen.findByTestId('person-form')).toBeTruthy();
+  });
+});
+
+describe('every screen', () => {
+  it('renders from the nav without an error', async () => {
+    fillDemo(db);
+    render(App);
+    await screen.findByTestId('screen-today');
+    for (const n of NAV) {
+      await fireEvent.click(screen.getByTestId(`nav-${n.route}`));
+      await go(`#/${n.route}`);
+      expect(await screen.findByTestId(`screen-${n.route}`)).toBeTruthy();
+      await new Promise((r) => setTimeout(r, 20));
+      expect(toasts.list.filter((t) => t.tone === 'error').map((t) => t.message)).toEqual([]);
+    }
+    await go('#/person/1');
+    for (const section of ['person-agenda', 'person-timeline', 'person-closed-items', 'person-updates', 'person-customers', 'person-wins', 'person-interviews']) {
+      expect(await screen.findByTestId(section)).toBeTruthy();
+    }
+    expect(toasts.list.filter((t) => t.tone === 'error')).toEqual([]);
+  });
+
+  it('goes back to the team when a person does not exist', async () => {
+    fillDemo(db);
+    render(App);
+    await screen.findByTestId('screen-today');
+    await go('#/person/999');
+    expect((await screen.findByTestId('error-message')).textContent).toBe('There is no person 999.');
+    await waitFor(() => expect(location.hash).toBe('#/team'));
+  });
+});
+
+describe('the day’s work', () => {
+  it('add a person, log a 1:1 with a TODO and a request, find it, archive the person', async () => {
+    render(App);
+    await fireEvent.click(await screen.findByTestId('first-run-empty'));
+    const form = await screen.findByTestId('person-form');
+
+    // A bad input first: the message shows and what was typed stays.
+    await fireEvent.input(within(form).getByTestId('person-title'), { target: { value: 'Senior PM, Plan' } });
+    await fireEvent.click(within(form).getByTestId('person-save'));
+    expect((await screen.findByTestId('error-message')).textContent).toBe('Give the person a name.');
+    expect((within(form).getByTestId('person-title') as HTMLInputElement).value).toBe('Senior PM, Plan');
+
+    await fireEvent.input(within(form).getByTestId('person-name'), { target: { value: 'Jane Doe' } });
+    await fireEvent.input(within(form).getByTestId('person-since'), { target: { value: '2026-01-05' } });
+    await fireEvent.click(within(form).getByTestId('person-save'));
+    expect(await screen.findByTestId('screen-person')).toBeTruthy();
+    expect(db.people.map((p) => p.name)).toEqual(['Jane Doe']);
+
+    await go(`#/log/${db.people[0].id}`);
+    const notes = await screen.findByTestId('log-notes');
+    await fireEvent.input(notes, { target: { value: 'We talked about the onboarding funnel.' } });
+    const text = screen.getByTestId('log-new-text');
+    await fireEvent.input(text, { target: { value: 'TODO: write the funnel MR @2026-05-20' } });
+    await fireEvent.keyDown(text, { key: 'Enter' });
+    await fireEvent.input(text, { target: { value: 'HELP: context on pricing' } });
+    await fireEvent.keyDown(text, { key: 'Enter' });
+    await fireEvent.keyDown(notes, { key: 'Enter', ctrlKey: true });
+
+    const agenda = await screen.findByTestId('person-agenda');
+    await waitFor(() => expect(within(agenda).getAllByTestId('agenda-item')).toHaveLength(2));
+    expect(agenda.textContent).toContain('write the funnel MR');
+    expect(agenda.textContent).toContain('context on pricing');
+    expect(screen.getByTestId('person-timeline').textContent).toContain('onboarding funnel');
+
+    await fireEvent.click(screen.getByTestId('nav-today'));
+    await go('#/today');
+    expect(await screen.findByTestId('screen-today')).toBeTruthy();
+    await waitFor(() => expect(screen.getByTestId('today-requests').textContent).toContain('context on pricing'));
+    expect(screen.getByTestId('today-actions').textContent).toContain('write the funnel MR');
+
+    await go('#/search');
+    const box = await screen.findByTestId('search-input');
+    await fireEvent.input(box, { target: { value: 'funnel' } });
+    await fireEvent.submit(box.closest('form')!);
+    const results = await screen.findAllByTestId('search-result');
+    expect(results.some((r) => r.getAttribute('href')?.startsWith(`#/person/${db.people[0].id}?focus=oneonone-`))).toBe(true);
+
+    await go(`#/person/${db.people[0].id}`);
+    await fireEvent.click(await screen.findByTestId('person-archive'));
+    expect(await screen.findByTestId('person-archived')).toBeTruthy();
+    expect(db.people[0].archived_on).toBe(TODAY);
+  });
+});

@@ -1,0 +1,269 @@
+/**
+ * The typed IPC layer: the ONLY module that calls `invoke`.
+ *
+ * One async function per Tauri command (`src-tauri/src/commands.rs`, listed in
+ * `src-tauri/src/command_names.rs`). Arguments travel under the camelCase
+ * form of the Rust parameter names (`personId` for `person_id`). Types come
+ * from `./bindings`, generated from the Rust types (see docs/desktop.md);
+ * a Rust test fails when they drift, and another when a command is missing
+ * here.
+ *
+ * A failing command rejects with an `ApiError` (`kind` to branch on,
+ * `message` written for the user). Errors that do not come from the core —
+ * arguments Tauri could not read, a command the capability does not allow —
+ * arrive as plain strings and become `ApiError`s of kind `internal`.
+ *
+ * How to add a command: write it in Rust (see command_names.rs), regenerate
+ * the bindings, then add its function here with `call('name', { args })`.
+ */
+import { invoke, type InvokeArgs } from '@tauri-apps/api/core';
+import type {
+  AgendaItem,
+  AgendaItemEdit,
+  AgendaItemId,
+  AgendaItemInput,
+  AppInfo,
+  CheckIn,
+  CheckInInput,
+  CloseTag,
+  Command,
+  Coverage,
+  CustomerLink,
+  CustomerLinkInput,
+  DemoReport,
+  Draft,
+  ErrorKind,
+  Hit,
+  Interview,
+  InterviewInput,
+  IpcError,
+  KeyState,
+  LinkId,
+  Logged,
+  LogInput,
+  LoopMember,
+  LoopMemberId,
+  LoopMemberInput,
+  NameKind,
+  Nudge,
+  OneOnOne,
+  OneOnOneId,
+  OneOnOneInput,
+  OpenTag,
+  Overview,
+  Period,
+  Person,
+  PersonId,
+  PersonInput,
+  Release,
+  Requisition,
+  RequisitionId,
+  RequisitionInput,
+  RequisitionStatus,
+  SettingEntry,
+  Update,
+  UpdateId,
+  UpdateInput,
+  UpdateKind,
+  Walkthrough,
+  WalkthroughId,
+  WalkthroughInput,
+  Win,
+  WinId,
+  WinInput,
+} from './bindings';
+
+/** A calendar date as it crosses IPC: `YYYY-MM-DD`. */
+type Day = string;
+
+const KINDS: readonly ErrorKind[] = [
+  'invalid',
+  'not_found',
+  'conflict',
+  'schema_too_new',
+  'corrupt',
+  'io',
+  'internal',
+];
+
+/** A command's failure: `{ kind, message }` from the core. */
+export class ApiError extends Error implements IpcError {
+  readonly kind: ErrorKind;
+
+  constructor(kind: ErrorKind, message: string) {
+    super(message);
+    this.name = 'ApiError';
+    this.kind = kind;
+  }
+
+  /** Turns whatever `invoke` rejected with into an `ApiError`. */
+  static from(e: unknown): ApiError {
+    if (e instanceof ApiError) return e;
+    if (e && typeof e === 'object' && 'message' in e) {
+      const { kind, message } = e as { kind?: unknown; message?: unknown };
+      const k = KINDS.find((known) => known === kind) ?? 'internal';
+      return new ApiError(k, String(message ?? ''));
+    }
+    return new ApiError('internal', typeof e === 'string' ? e : String(e));
+  }
+}
+
+async function call<T>(command: Command, args?: InvokeArgs): Promise<T> {
+  try {
+    return await invoke<T>(command, args);
+  } catch (e) {
+    throw ApiError.from(e);
+  }
+}
+
+// ---- App and settings ---------------------------------------------------------
+
+/** Version, database path, today; `startup_error` if the database could not be opened. */
+export const appInfo = () => call<AppInfo>('app_info');
+export const settingsList = () => call<SettingEntry[]>('settings_list');
+/** Sets one setting; answers with every setting as `settingsList` does. */
+export const settingsSet = (key: string, value: string) =>
+  call<SettingEntry[]>('settings_set', { key, value });
+/** Fills an empty database with the demo team; `conflict` if it has records. */
+export const demoFill = () => call<DemoReport>('demo_fill');
+/** Names already used, to offer them again. */
+export const names = (kind: NameKind) => call<string[]>('names', { kind });
+
+// ---- People -------------------------------------------------------------------
+
+export const peopleList = (includeArchived: boolean) =>
+  call<Person[]>('people_list', { includeArchived });
+export const personGet = (id: PersonId) => call<Person>('person_get', { id });
+export const personAdd = (input: PersonInput) => call<Person>('person_add', { input });
+export const personUpdate = (id: PersonId, input: PersonInput) =>
+  call<Person>('person_update', { id, input });
+export const personArchive = (id: PersonId, on: Day) => call<Person>('person_archive', { id, on });
+export const personUnarchive = (id: PersonId) => call<Person>('person_unarchive', { id });
+
+// ---- 1:1s and drafts ----------------------------------------------------------
+
+export const oneOnOnesList = (personId: PersonId | null, from: Day | null, to: Day | null) =>
+  call<OneOnOne[]>('one_on_ones_list', { personId, from, to });
+export const oneOnOneGet = (id: OneOnOneId) => call<OneOnOne>('one_on_one_get', { id });
+/** Logs a 1:1 with the items opened and closed in it (one transaction; discards the draft). */
+export const oneOnOneLog = (input: LogInput) => call<Logged>('one_on_one_log', { input });
+export const oneOnOneUpdate = (id: OneOnOneId, input: OneOnOneInput) =>
+  call<OneOnOne>('one_on_one_update', { id, input });
+
+export const draftGet = (personId: PersonId) => call<Draft | null>('draft_get', { personId });
+export const draftSave = (draft: Draft) => call<null>('draft_save', { draft });
+export const draftDiscard = (personId: PersonId) => call<null>('draft_discard', { personId });
+
+// ---- The living agenda --------------------------------------------------------
+
+/** `open`: true for open items, false for closed ones, null for both. */
+export const agendaList = (personId: PersonId | null, open: boolean | null, tag: OpenTag | null) =>
+  call<AgendaItem[]>('agenda_list', { personId, open, tag });
+export const agendaAdd = (input: AgendaItemInput) => call<AgendaItem>('agenda_add', { input });
+export const agendaUpdate = (id: AgendaItemId, edit: AgendaItemEdit) =>
+  call<AgendaItem>('agenda_update', { id, edit });
+export const agendaClose = (
+  id: AgendaItemId,
+  tag: CloseTag,
+  on: Day,
+  inOneOnOne: OneOnOneId | null,
+) => call<AgendaItem>('agenda_close', { id, tag, on, inOneOnOne });
+export const agendaReopen = (id: AgendaItemId) => call<AgendaItem>('agenda_reopen', { id });
+
+// ---- Accountability updates ---------------------------------------------------
+
+/** One PM's updates (`personId`) or the leader's own (`leaderOnly`), not both. */
+export const updatesList = (
+  personId: PersonId | null,
+  leaderOnly: boolean,
+  period: Period | null,
+  kind: UpdateKind | null,
+) => call<Update[]>('updates_list', { personId, leaderOnly, period, kind });
+export const updateAdd = (input: UpdateInput) => call<Update>('update_add', { input });
+export const updateUpdate = (id: UpdateId, input: UpdateInput) =>
+  call<Update>('update_update', { id, input });
+export const updateDone = (id: UpdateId, on: Day, link: string | null) =>
+  call<Update>('update_done', { id, on, link });
+
+// ---- Internal customers -------------------------------------------------------
+
+export const customerLinksList = (personId: PersonId | null, includeArchived: boolean) =>
+  call<CustomerLink[]>('customer_links_list', { personId, includeArchived });
+export const customerLinkAdd = (input: CustomerLinkInput) =>
+  call<CustomerLink>('customer_link_add', { input });
+export const customerLinkUpdate = (id: LinkId, input: CustomerLinkInput) =>
+  call<CustomerLink>('customer_link_update', { id, input });
+export const customerLinkArchive = (id: LinkId, on: Day) =>
+  call<CustomerLink>('customer_link_archive', { id, on });
+export const customerLinkUnarchive = (id: LinkId) =>
+  call<CustomerLink>('customer_link_unarchive', { id });
+export const checkInsList = (linkId: LinkId | null, personId: PersonId | null) =>
+  call<CheckIn[]>('check_ins_list', { linkId, personId });
+export const checkInAdd = (input: CheckInInput) => call<CheckIn>('check_in_add', { input });
+
+// ---- Hiring -------------------------------------------------------------------
+
+export const requisitionsList = (includeClosed: boolean) =>
+  call<Requisition[]>('requisitions_list', { includeClosed });
+export const requisitionOpen = (input: RequisitionInput) =>
+  call<Requisition>('requisition_open', { input });
+export const requisitionUpdate = (id: RequisitionId, input: RequisitionInput) =>
+  call<Requisition>('requisition_update', { id, input });
+export const requisitionClose = (id: RequisitionId, status: RequisitionStatus, on: Day) =>
+  call<Requisition>('requisition_close', { id, status, on });
+export const requisitionReopen = (id: RequisitionId) =>
+  call<Requisition>('requisition_reopen', { id });
+export const loopList = (requisitionId: RequisitionId) =>
+  call<LoopMember[]>('loop_list', { requisitionId });
+export const loopAdd = (input: LoopMemberInput) => call<LoopMember>('loop_add', { input });
+export const loopRemove = (id: LoopMemberId) => call<null>('loop_remove', { id });
+export const interviewsList = (requisitionId: RequisitionId | null) =>
+  call<Interview[]>('interviews_list', { requisitionId });
+export const interviewAdd = (input: InterviewInput) => call<Interview>('interview_add', { input });
+
+// ---- Walkthroughs and wins ----------------------------------------------------
+
+export const walkthroughsList = (from: Day | null, to: Day | null) =>
+  call<Walkthrough[]>('walkthroughs_list', { from, to });
+export const walkthroughAdd = (input: WalkthroughInput) =>
+  call<Walkthrough>('walkthrough_add', { input });
+export const walkthroughUpdate = (id: WalkthroughId, input: WalkthroughInput) =>
+  call<Walkthrough>('walkthrough_update', { id, input });
+
+export const winsList = (personId: PersonId | null, unsharedOnly: boolean) =>
+  call<Win[]>('wins_list', { personId, unsharedOnly });
+export const winAdd = (input: WinInput) => call<Win>('win_add', { input });
+export const winUpdate = (id: WinId, input: WinInput) => call<Win>('win_update', { id, input });
+/** Marks a win shared with leadership on `on`, and where (the command's `place`). */
+export const winShare = (id: WinId, on: Day, where: string | null) =>
+  call<Win>('win_share', { id, on, place: where });
+export const winUnshare = (id: WinId) => call<Win>('win_unshare', { id });
+
+// ---- Search and overview ------------------------------------------------------
+
+/** Full-text search; best matches first, at most `limit` (default 50). */
+export const search = (text: string, limit?: number) =>
+  call<Hit[]>('search', { text, limit: limit ?? null });
+/** The Today screen's data. */
+export const overview = () => call<Overview>('overview');
+
+// ---- Nudges, coverage and the release calendar ---------------------------------
+
+/**
+ * What needs the leader on `asOf` (null: today), most overdue first: overdue
+ * items, plus those due within three days when `dueSoon`. Snoozed and
+ * dismissed items are left out.
+ */
+export const overdue = (asOf: Day | null, dueSoon: boolean) =>
+  call<Nudge[]>('overdue', { asOf, dueSoon });
+/** Hides a nudge until `until` (inclusive); it shows again the day after. */
+export const nudgeSnooze = (key: string, until: Day) =>
+  call<KeyState>('nudge_snooze', { key, until });
+/** Hides a nudge for good (until `nudgeUndo`). */
+export const nudgeDismiss = (key: string) => call<KeyState>('nudge_dismiss', { key });
+/** Forgets a nudge's snooze or dismissal. */
+export const nudgeUndo = (key: string) => call<null>('nudge_undo', { key });
+/** The per-PM × practice coverage grid for today. */
+export const coverage = () => call<Coverage>('coverage');
+/** The next `count` release days from today (1 to 24). */
+export const releases = (count: number) => call<Release[]>('releases', { count });

@@ -1,0 +1,90 @@
+/**
+ * App-wide state: what `app_info` says (today, the database), the settings in
+ * force and the roster (people are shown by name on almost every screen).
+ * Screens load their own records; this holds only what many of them share.
+ */
+import * as api from './api';
+import { localToday } from './dates';
+import { toCommandError } from './errors';
+import type { AppInfo, CommandError, Person, SettingEntry } from './types';
+
+export const app = $state<{
+  info: AppInfo | null;
+  today: string;
+  settings: SettingEntry[];
+  people: Person[];
+  loaded: boolean;
+  loadError: CommandError | null;
+  /** The leader chose "Start empty" on the first-run screen in this session. */
+  firstRunDone: boolean;
+}>({
+  info: null,
+  today: localToday(),
+  settings: [],
+  people: [],
+  loaded: false,
+  loadError: null,
+  firstRunDone: false,
+});
+
+/** Loads app info, settings and people; on failure keeps the error to show. */
+export async function loadApp(): Promise<void> {
+  try {
+    const info = await api.appInfo();
+    app.info = info;
+    app.today = info.today || localToday();
+    if (info.startup_error) {
+      // The database could not be opened; every other command would fail the same way.
+      app.loadError = toCommandError(info.startup_error);
+      return;
+    }
+    const [settings, people] = await Promise.all([api.settingsList(), api.peopleList(true)]);
+    app.settings = settings;
+    app.people = people;
+    app.loadError = null;
+  } catch (e) {
+    app.loadError = toCommandError(e);
+  } finally {
+    app.loaded = true;
+  }
+}
+
+/** Re-reads app info (e.g. `is_empty` after the demo or the first person). */
+export async function refreshInfo(): Promise<void> {
+  const info = await api.appInfo();
+  app.info = info;
+  app.today = info.today || app.today;
+}
+
+/** Re-reads the roster (archived people included). */
+export async function refreshPeople(): Promise<Person[]> {
+  app.people = await api.peopleList(true);
+  return app.people;
+}
+
+/** Re-reads the settings. */
+export async function refreshSettings(): Promise<void> {
+  app.settings = await api.settingsList();
+}
+
+/** A setting's current value as text ('' when unknown). */
+export function setting(key: string): string {
+  return app.settings.find((s) => s.key === key)?.value ?? '';
+}
+
+/** A numeric setting, or `fallback` when missing or not a number. */
+export function settingNumber(key: string, fallback: number): number {
+  const n = Number(setting(key));
+  return Number.isFinite(n) && setting(key) !== '' ? n : fallback;
+}
+
+/** A person's name by id ('' when unknown). */
+export function personName(id: number | null): string {
+  if (id === null) return '';
+  return app.people.find((p) => p.id === id)?.name ?? `person ${id}`;
+}
+
+/** People still on the team. */
+export function activePeople(): Person[] {
+  return app.people.filter((p) => p.archived_on === null);
+}

@@ -1,0 +1,64 @@
+/**
+ * Hash routes: `#/today`, `#/person/3?focus=item-12`, `#/log/3`, `#/search?q=roadmap`.
+ * Pure parsing and building, so the router itself stays tiny and testable.
+ */
+
+export type RouteName =
+  | 'today'
+  | 'team'
+  | 'person'
+  | 'log'
+  | 'accountability'
+  | 'customers'
+  | 'hiring'
+  | 'walkthroughs'
+  | 'wins'
+  | 'search'
+  | 'settings';
+
+export interface Route {
+  name: RouteName;
+  /** The record id in the path (`/person/3`, `/log/3`), if any. */
+  id: number | null;
+  query: Record<string, string>;
+}
+
+const SIMPLE: readonly RouteName[] = [
+  'today',
+  'team',
+  'accountability',
+  'customers',
+  'hiring',
+  'walkthroughs',
+  'wins',
+  'search',
+  'settings',
+];
+
+/** Parses `location.hash`; anything unknown is Today. */
+export function parseHash(hash: string): Route {
+  const raw = hash.replace(/^#/, '');
+  const [path, qs = ''] = raw.split('?', 2);
+  const query: Record<string, string> = {};
+  for (const [k, v] of new URLSearchParams(qs)) query[k] = v;
+  const parts = path.split('/').filter(Boolean);
+  const [head, arg] = parts;
+  const id = arg !== undefined && /^\d+$/.test(arg) ? Number(arg) : null;
+  if (head === 'person' && id !== null) return { name: 'person', id, query };
+  if (head === 'log') return { name: 'log', id, query };
+  if ((SIMPLE as readonly string[]).includes(head)) return { name: head as RouteName, id: null, query };
+  return { name: 'today', id: null, query };
+}
+
+/** Builds a hash (with the leading `#`) for a route. */
+export function href(name: RouteName, id?: number | null, query?: Record<string, string | number | null | undefined>): string {
+  let h = `#/${name}`;
+  if (id !== undefined && id !== null) h += `/${id}`;
+  if (query) {
+    const qs = new URLSearchParams();
+    for (const [k, v] of Object.entries(query)) if (v !== null && v !== undefined && v !== '') qs.set(k, String(v));
+    const s = qs.toString();
+    if (s) h += `?${s}`;
+  }
+  return h;
+}

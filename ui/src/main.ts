@@ -1,0 +1,17 @@
+import { mount } from 'svelte';
+import './app.css';
+import App from './App.svelte';
+
+// In development only, `/?mock` (or `/?mock=demo`) runs the UI in a plain
+// browser against an in-memory backend; production builds drop this branch.
+if (import.meta.env.DEV && new URLSearchParams(location.search).has('mock')) {
+  const { installMockBackend, emptyDb, fillDemo } = await import('./dev/mockBackend');
+  const db = emptyDb(new Date().toISOString().slice(0, 10));
+  if (new URLSearchParams(location.search).get('mock') === 'demo') fillDemo(db);
+  installMockBackend(db);
+}
+
+const target = document.getElementById('app');
+if (!target) throw new Error('index.html has no #app element');
+
+export default mount(App, { target });

@@ -1,0 +1,42 @@
+/** Search results show the core's snippet parts as text, matches in <mark>. */
+import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
+import { fireEvent, render, screen } from '@testing-library/svelte';
+import { afterEach, describe, expect, it } from 'vitest';
+import { toasts } from '$lib/toasts.svelte';
+import type { Hit } from '$lib/types';
+import Search from './Search.svelte';
+
+afterEach(() => {
+  clearMocks();
+  toasts.list = [];
+});
+
+const hostile: Hit = {
+  kind: 'one_on_one',
+  id: 7,
+  person_id: 3,
+  person: 'Jane Doe',
+  date: '2026-05-14',
+  snippet: 'Pasted <img src=x onerror="window.pwned = 1"> and **x** about the roadmap',
+  parts: [
+    { text: 'Pasted <img src=x onerror="window.pwned = 1"> and ', matched: false },
+    { text: '**x**', matched: true },
+    { text: ' about the ', matched: false },
+    { text: 'roadmap', matched: true },
+  ],
+};
+
+describe('Search', () => {
+  it('shows a snippet with <img onerror> and **x** literally, the matches marked', async () => {
+    mockIPC((cmd) => (cmd === 'search' ? [hostile] : null));
+    render(Search, { id: null, query: {} });
+    const box = screen.getByTestId('search-input');
+    await fireEvent.input(box, { target: { value: 'roadmap' } });
+    await fireEvent.submit(box.closest('form')!);
+    const snippet = await screen.findByTestId('search-snippet');
+    expect(snippet.textContent).toBe('Pasted <img src=x onerror="window.pwned = 1"> and **x** about the roadmap');
+    expect(snippet.querySelector('img, strong, em, b')).toBeNull();
+    expect([...snippet.querySelectorAll('mark')].map((m) => m.textContent)).toEqual(['**x**', 'roadmap']);
+    expect((window as unknown as { pwned?: number }).pwned).toBeUndefined();
+  });
+});
