@@ -28,8 +28,8 @@ started=$(date +%s)
 say "building the UI (ui/dist)"
 npm --prefix ui run --silent build -- --logLevel warn
 
-say "building the app (target/debug/coachlog-desktop)"
-cargo build -p coachlog-desktop --locked
+say "building the app (target/debug/coachlog-desktop) and the coachlog command"
+cargo build -p coachlog-desktop -p coachlog-cli --locked
 
 say "building the end-to-end tests"
 cargo test -p coachlog-e2e --locked --no-run

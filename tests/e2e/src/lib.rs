@@ -353,6 +353,28 @@ impl Drop for Driver {
 
 // ---- The app ---------------------------------------------------------------------
 
+/// Runs the `coachlog` command (`$COACHLOG_CLI`, else the debug build next to
+/// the app) on `db` with `args`, and returns its standard output; panics with
+/// its error output when it fails. Used to prepare a database before the app
+/// starts, and to check what the app wrote.
+pub fn cli(db: &Path, args: &[&str]) -> String {
+    let binary = std::env::var_os("COACHLOG_CLI")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| app_binary().with_file_name("coachlog"));
+    let out = std::process::Command::new(&binary)
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run {}: {e}", binary.display()));
+    assert!(
+        out.status.success(),
+        "coachlog {args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
 /// The app under test, started on an empty database, with its WebDriver session.
 pub struct App {
     client: Client,
@@ -368,12 +390,19 @@ impl App {
     /// Starts the app on a fresh, empty database. `name` names the test (for
     /// the failure screenshot and logs).
     pub async fn launch(name: &str) -> App {
+        App::launch_with(name, |_| {}).await
+    }
+
+    /// Starts the app on a database that `seed` fills first (it gets the
+    /// database path; see [`cli`] for the `coachlog` command).
+    pub async fn launch_with(name: &str, seed: impl FnOnce(&Path)) -> App {
         let app = check_environment();
         let dir = tempfile::Builder::new()
             .prefix("coachlog-e2e-")
             .tempdir()
             .expect("create a temporary folder");
         let db = dir.path().join("coachlog.sqlite");
+        seed(&db);
         let env: Vec<(&'static str, PathBuf)> = vec![
             ("COACHLOG_DB", db.clone()),
             ("XDG_DATA_HOME", dir.path().join("data")),
