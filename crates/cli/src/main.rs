@@ -9,6 +9,7 @@ mod args;
 mod clock;
 mod cmd;
 mod context;
+mod files;
 mod render;
 mod table;
 

@@ -1248,3 +1248,416 @@ fn overdue_lists_by_the_practice_rules_and_snoozes_dismisses_and_undoes() {
     env.ok(&["agenda", "close", &item["id"].to_string(), "thanks"]);
     assert!(find(&["overdue", "--due-soon"]).is_none());
 }
+
+#[test]
+fn summary_prints_last_month_in_every_format_and_writes_files_safely() {
+    let env = team();
+    env.ok(&[
+        "one-on-one",
+        "log",
+        "priya",
+        "--date",
+        "2026-10-05",
+        "--notes",
+        "Secret coaching note",
+        "--tag",
+        "career",
+        "--help-request",
+        "Private request text",
+    ]);
+    env.ok(&[
+        "win",
+        "add",
+        "marco",
+        "Shipped a|b <b>win</b>",
+        "--noted",
+        "2026-10-06",
+    ]);
+
+    // Default: last month (today is 2026-11-27), Markdown, no notes.
+    let md = env.ok(&["summary"]);
+    assert!(md.starts_with("# Monthly summary: October 2026\n"), "{md}");
+    assert_eq!(
+        md,
+        env.ok(&["summary", "--month", "2026-10", "--format", "md"])
+    );
+    // Nothing was owed before tracking_since (the day the database was made).
+    assert!(
+        md.contains("| Marco Rossi | — | — | — | — | — | ⚠️ 1 late | 0 |\n"),
+        "{md}"
+    );
+    assert!(
+        md.contains("| Priya Raman | ✅ 1 held | ✅ 1 open | — | — | — | — | 0 |\n"),
+        "{md}"
+    );
+    assert!(md.contains("Shipped a\\|b \\<b\\>win\\</b\\>"), "{md}");
+    for private in ["Secret coaching note", "Private request text"] {
+        assert!(!md.contains(private), "{private} in the default summary");
+    }
+    let with_notes = env.ok(&["summary", "--include-notes"]);
+    assert!(with_notes.contains("Secret coaching note"));
+    assert!(with_notes.contains("Private request text"));
+
+    // The other formats; --json alone means the JSON format.
+    let html = env.ok(&["summary", "--format", "html"]);
+    assert!(html.starts_with("<!DOCTYPE html>") && !html.contains("<script"));
+    let csv = env.ok(&["summary", "--format", "csv"]);
+    assert!(csv.starts_with("month,person_id,person,metric,value\r\n2026-10,"));
+    let data = env.json(&["summary"]);
+    assert_eq!(data["month"], "2026-10");
+    assert_eq!(data["people"][1]["name"], "Priya Raman");
+    assert_eq!(data["people"][1]["one_on_ones"]["held"], 1);
+    assert_eq!(data["people"][0]["wins"]["noted"], 1);
+    assert_eq!(data["generated_on"], Value::Null);
+    assert_eq!(env.json(&["summary", "--dated"])["generated_on"], TODAY);
+
+    // -o writes the same bytes atomically, takes the format from the
+    // extension, and refuses to replace a file without --force.
+    let out = env.file("october.html");
+    let o = out.to_str().unwrap();
+    assert_eq!(
+        env.ok(&["summary", "-o", o]),
+        format!("Wrote the October 2026 summary (HTML) to {o}.\n")
+    );
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), html);
+    env.refused(
+        &["summary", "-o", o],
+        4,
+        "already exists; choose another file name, or add --force",
+    );
+    let written = env.json(&[
+        "summary", "-o", o, "--force", "--format", "md", "--month", "2026-11",
+    ]);
+    assert_eq!(written["format"], "markdown");
+    assert_eq!(written["month"], "2026-11");
+    assert!(std::fs::read_to_string(&out)
+        .unwrap()
+        .starts_with("# Monthly summary: November 2026"));
+    let leftovers: Vec<String> = std::fs::read_dir(env.dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains(".tmp"))
+        .collect();
+    assert_eq!(leftovers, Vec::<String>::new());
+
+    env.refused(&["summary", "--month", "2026-13"], 2, "is not a month");
+    env.refused(&["summary", "--format", "pdf"], 2, "invalid value 'pdf'");
+    let missing = Env::new();
+    let r = missing.run(&["summary"]);
+    assert_eq!(r.code, 3, "{r:?}");
+    assert!(!missing.db().exists());
+}
+
+/// Runs against this env's database at the time `now` (`COACHLOG_NOW`),
+/// which names the backups.
+fn at(env: &Env, now: &str, args: &[&str]) -> Run {
+    let mut c = env.command(&env.db(), args);
+    c.env("COACHLOG_NOW", now);
+    output(c, None)
+}
+
+/// [`at`], expecting success and nothing on standard error.
+fn ok_at(env: &Env, now: &str, args: &[&str]) -> String {
+    let r = at(env, now, args);
+    assert_eq!(r.code, 0, "coachlog {args:?} failed: {}", r.stderr);
+    assert_eq!(r.stderr, "", "coachlog {args:?} wrote to stderr");
+    r.stdout
+}
+
+/// The names in the backups folder next to the env's database.
+fn backup_names(env: &Env) -> Vec<String> {
+    let mut names: Vec<String> = match std::fs::read_dir(env.file("backups")) {
+        Ok(entries) => entries
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect(),
+        Err(_) => Vec::new(),
+    };
+    names.sort();
+    names
+}
+
+fn names_in(env: &Env) -> Vec<String> {
+    env.json(&["person", "list"])
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["name"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn backups_are_automatic_on_writes_at_most_every_thirty_minutes() {
+    let env = Env::new();
+    ok_at(
+        &env,
+        "2026-11-27T09:00:00Z",
+        &["person", "add", "Priya Raman"],
+    );
+    assert_eq!(backup_names(&env), ["team-20261127T090000Z.sqlite"]);
+    // A write ten minutes later, a read forty minutes later: no new backup.
+    ok_at(
+        &env,
+        "2026-11-27T09:10:00Z",
+        &["person", "add", "Marco Rossi"],
+    );
+    ok_at(&env, "2026-11-27T09:40:00Z", &["person", "list"]);
+    ok_at(&env, "2026-11-27T09:40:00Z", &["overview"]);
+    assert_eq!(backup_names(&env).len(), 1);
+    // A refused write changes nothing, so no backup either.
+    let r = at(
+        &env,
+        "2026-11-27T09:41:00Z",
+        &["person", "add", "Priya Raman"],
+    );
+    assert_eq!(r.code, 4, "{r:?}");
+    assert_eq!(backup_names(&env).len(), 1);
+    // A write more than thirty minutes after the last backup: one more.
+    ok_at(
+        &env,
+        "2026-11-27T09:41:00Z",
+        &["win", "add", "priya", "Shipped it"],
+    );
+    assert_eq!(
+        backup_names(&env),
+        [
+            "team-20261127T090000Z.sqlite",
+            "team-20261127T094100Z.sqlite"
+        ]
+    );
+}
+
+#[test]
+fn backup_backups_and_restore() {
+    let env = Env::new();
+    ok_at(
+        &env,
+        "2026-11-27T09:00:00Z",
+        &["person", "add", "Priya Raman"],
+    );
+    let first = env.file("backups/team-20261127T090000Z.sqlite");
+    assert!(first.exists());
+    ok_at(
+        &env,
+        "2026-11-27T09:05:00Z",
+        &["person", "add", "Marco Rossi"],
+    );
+
+    let out = ok_at(&env, "2026-11-27T10:00:00Z", &["backup"]);
+    let made = env.file("backups/team-20261127T100000Z.sqlite");
+    assert!(
+        out.starts_with(&format!(
+            "Backed up {} to {} (",
+            env.db().display(),
+            made.display()
+        )) && out.ends_with(" KB).\n"),
+        "{out}"
+    );
+    let json: Value =
+        serde_json::from_str(&ok_at(&env, "2026-11-27T10:00:00Z", &["--json", "backup"])).unwrap();
+    assert_eq!(json["kind"], "rolling");
+    assert_eq!(json["taken_at"], "2026-11-27T10:00:00Z");
+    assert!(json["path"]
+        .as_str()
+        .unwrap()
+        .ends_with("team-20261127T100000Z-2.sqlite"));
+    assert!(json["bytes"].as_u64().unwrap() > 0);
+
+    let table = env.ok(&["backups"]);
+    let lines: Vec<&str> = table.lines().collect();
+    assert_eq!(
+        lines[0].split_whitespace().collect::<Vec<_>>(),
+        ["TAKEN", "(UTC)", "KIND", "SIZE", "FILE"],
+        "{table}"
+    );
+    assert!(
+        lines[1].starts_with("2026-11-27 10:00:00  backup"),
+        "{table}"
+    );
+    assert!(lines[1].contains(" KB  "), "{table}");
+    assert!(
+        lines[1].ends_with("team-20261127T100000Z-2.sqlite"),
+        "{table}"
+    );
+    assert!(
+        lines[3].ends_with("team-20261127T090000Z.sqlite"),
+        "{table}"
+    );
+    assert_eq!(
+        lines[4],
+        format!("3 backups in {}", env.file("backups").display())
+    );
+    let listed = env.json(&["backups"]);
+    assert_eq!(listed.as_array().unwrap().len(), 3);
+    assert_eq!(listed[2]["taken_at"], "2026-11-27T09:00:00Z");
+
+    // Back to the first backup: only Priya; the file it replaced is kept.
+    let first_s = first.to_str().unwrap();
+    let out = ok_at(&env, "2026-11-27T11:00:00Z", &["restore", first_s]);
+    let kept = env.file("backups/team-20261127T110000Z-before-restore.sqlite");
+    assert_eq!(
+        out,
+        format!(
+            "Restored {} from {}. The file it replaced was kept as {}.\n",
+            env.db().display(),
+            first.display(),
+            kept.display()
+        )
+    );
+    assert_eq!(names_in(&env), ["Priya Raman"]);
+    // --latest: the newest backup of the rolling set, not the safety copy.
+    let done: Value = serde_json::from_str(&ok_at(
+        &env,
+        "2026-11-27T11:01:00Z",
+        &["--json", "restore", "--latest"],
+    ))
+    .unwrap();
+    assert!(done["restored_from"]
+        .as_str()
+        .unwrap()
+        .ends_with("team-20261127T100000Z-2.sqlite"));
+    assert_eq!(done["schema_version"], 4);
+    assert_eq!(names_in(&env), ["Marco Rossi", "Priya Raman"]);
+    // The safety copy is a backup like the others: it undoes the restore.
+    let undo = done["safety_copy"].as_str().unwrap();
+    assert!(
+        undo.ends_with("team-20261127T110100Z-before-restore.sqlite"),
+        "{undo}"
+    );
+    ok_at(&env, "2026-11-27T11:02:00Z", &["restore", undo]);
+    assert_eq!(names_in(&env), ["Priya Raman"]);
+}
+
+#[test]
+fn restore_refuses_what_it_cannot_restore_and_changes_nothing() {
+    let env = Env::new();
+    ok_at(
+        &env,
+        "2026-11-27T09:00:00Z",
+        &["person", "add", "Priya Raman"],
+    );
+    let notes = env.file("notes.txt");
+    std::fs::write(&notes, "not a database").unwrap();
+    let n = notes.to_str().unwrap();
+    env.refused(&["restore", n], 5, "is not a valid Coachlog backup");
+    env.refused(&["restore", n], 5, "nothing was changed");
+    env.refused(
+        &["restore", env.file("missing.sqlite").to_str().unwrap()],
+        3,
+        "does not exist; `coachlog backups` lists the backups",
+    );
+    let db = env.db();
+    env.refused(
+        &["restore", db.to_str().unwrap()],
+        2,
+        "is the database itself",
+    );
+    let r = env.run(&["restore"]);
+    assert_eq!(r.code, 2, "{r:?}");
+    // While another program has the database open. (Not `env.refused`: it
+    // reads the file, and on POSIX closing that read would drop this
+    // process's SQLite locks, which are what tells the other program.)
+    let app = rusqlite::Connection::open(env.db()).unwrap();
+    let _: i64 = app
+        .query_row("SELECT count(*) FROM person", [], |r| r.get(0))
+        .unwrap();
+    let r = env.run(&["restore", "--latest"]);
+    assert_eq!(r.code, 6, "{r:?}");
+    assert!(
+        r.stderr.contains("is open in another program"),
+        "{}",
+        r.stderr
+    );
+    assert!(r.stderr.contains("nothing was changed"), "{}", r.stderr);
+    drop(app);
+    assert_eq!(backup_names(&env).len(), 1);
+    assert_eq!(names_in(&env), ["Priya Raman"]);
+    // Without backups, --latest says so.
+    let fresh = Env::new();
+    ok_at(&fresh, "2026-11-27T09:00:00Z", &["person", "add", "Ada"]);
+    std::fs::remove_dir_all(fresh.file("backups")).unwrap();
+    fresh.refused(&["restore", "--latest"], 3, "There are no backups of");
+    let missing = Env::new();
+    let r = missing.run(&["backup"]);
+    assert_eq!(r.code, 3, "{r:?}");
+    assert!(r.stderr.contains("No database at"), "{}", r.stderr);
+    assert!(!missing.db().exists());
+    assert_eq!(
+        missing.ok(&["backups"]),
+        format!(
+            "No backups of {} yet; make one with `coachlog backup`.\n",
+            missing.db().display()
+        )
+    );
+}
+
+#[test]
+fn a_damaged_database_names_the_latest_backup_and_restore_brings_it_back() {
+    let env = Env::new();
+    ok_at(
+        &env,
+        "2026-11-27T09:00:00Z",
+        &["person", "add", "Priya Raman"],
+    );
+    let backup = env.file("backups/team-20261127T090000Z.sqlite");
+    // Damage a page in the middle of the file.
+    let mut bytes = std::fs::read(env.db()).unwrap();
+    bytes[4096..8192].fill(0xAB);
+    std::fs::write(env.db(), &bytes).unwrap();
+    for args in [&["person", "list"][..], &["person", "add", "Ada"][..]] {
+        env.refused(args, 5, "is damaged");
+        let r = env.run(args);
+        assert!(
+            r.stderr.contains("coachlog restore --latest"),
+            "{}",
+            r.stderr
+        );
+        assert!(
+            r.stderr.contains(&backup.display().to_string()),
+            "{}",
+            r.stderr
+        );
+    }
+    // Neither can it be backed up.
+    env.refused(&["backup"], 5, "could not be backed up");
+    let out = ok_at(&env, "2026-11-27T10:00:00Z", &["restore", "--latest"]);
+    let kept = env.file("backups/team-20261127T100000Z-damaged.sqlite");
+    assert!(
+        out.contains(&format!("was kept as {}", kept.display())),
+        "{out}"
+    );
+    assert_eq!(std::fs::read(&kept).unwrap(), bytes);
+    assert_eq!(names_in(&env), ["Priya Raman"]);
+    let listed = env.json(&["backups"]);
+    assert_eq!(listed[0]["kind"], "damaged");
+}
+
+#[test]
+fn import_backs_up_an_existing_database_first() {
+    let env = team();
+    let exported = env.ok(&["export"]);
+    let target = Env::new();
+    ok_at(
+        &target,
+        "2026-11-27T09:00:00Z",
+        &["settings", "set", "release_day", "22"],
+    );
+    assert_eq!(backup_names(&target), ["team-20261127T090000Z.sqlite"]);
+    let mut c = target.command(&target.db(), &["import", "-"]);
+    c.env("COACHLOG_NOW", "2026-11-27T09:01:00Z");
+    let r = output(c, Some(&exported));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(
+        backup_names(&target),
+        [
+            "team-20261127T090000Z.sqlite",
+            "team-20261127T090100Z.sqlite"
+        ]
+    );
+    // The backup before the import is the empty database.
+    let before =
+        rusqlite::Connection::open(target.file("backups/team-20261127T090100Z.sqlite")).unwrap();
+    let people: i64 = before
+        .query_row("SELECT count(*) FROM person", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(people, 0);
+}

@@ -11,6 +11,7 @@
 //!   before anything is written, so a refused write changes nothing.
 //! - Errors are [`Error`], with messages written for the user.
 
+pub mod backup;
 pub mod calendar;
 pub mod dashboard;
 pub mod db;
@@ -22,6 +23,7 @@ pub mod nudges;
 pub mod overview;
 pub mod settings;
 pub mod store;
+pub mod summary;
 pub mod validate;
 
 pub use db::Db;

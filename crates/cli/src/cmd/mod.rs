@@ -12,6 +12,7 @@
 //! and a case to `tests/cli.rs`.
 
 pub mod agenda;
+pub mod backup;
 pub mod customer;
 pub mod data;
 pub mod hiring;
@@ -21,6 +22,7 @@ pub mod overview;
 pub mod person;
 pub mod search;
 pub mod settings;
+pub mod summary;
 pub mod update;
 pub mod walkthrough;
 pub mod win;
@@ -114,6 +116,8 @@ pub enum Command {
     Settings(settings::Cmd),
     /// Search 1:1 notes, agenda items, check-ins, walkthroughs and wins.
     Search(search::SearchArgs),
+    /// The month's summary for a merge request: Markdown, HTML with charts, CSV or JSON.
+    Summary(summary::SummaryArgs),
     /// Write the whole database as a JSON interchange file.
     Export(data::ExportArgs),
     /// Load an export file into an empty or new database.
@@ -122,10 +126,36 @@ pub enum Command {
     Demo(data::DemoArgs),
     /// Print the path of the database in use.
     Path,
+    /// Back up the database now (a verified copy in the backups folder next to it).
+    Backup,
+    /// List the backups next to the database, newest first.
+    Backups,
+    /// Replace the database with a backup (the current file is kept as a copy first).
+    Restore(backup::RestoreArgs),
 }
 
 /// Runs one command; returns what to print on standard output.
+///
+/// Around it: a backup before `import` (of an existing database), and after
+/// any command that changed the database, the automatic backup when one is
+/// due (`coachlog_core::backup::due`: at most every 30 minutes).
 pub fn run(ctx: &Ctx, command: Command) -> Result<String> {
+    let automatic = !matches!(
+        command,
+        Command::Backup | Command::Backups | Command::Restore(_)
+    );
+    let before = backup::Fingerprint::of(&ctx.path);
+    if let Command::Import(_) = command {
+        backup::before_import(ctx)?;
+    }
+    let out = dispatch(ctx, command)?;
+    if automatic {
+        backup::after_command(ctx, &before);
+    }
+    Ok(out)
+}
+
+fn dispatch(ctx: &Ctx, command: Command) -> Result<String> {
     match command {
         Command::Overview => overview::run(ctx),
         Command::Overdue(a) => nudge::overdue(ctx, a),
@@ -142,9 +172,13 @@ pub fn run(ctx: &Ctx, command: Command) -> Result<String> {
         Command::Win(c) => win::run(ctx, c),
         Command::Settings(c) => settings::run(ctx, c),
         Command::Search(a) => search::run(ctx, a),
+        Command::Summary(a) => summary::run(ctx, a),
         Command::Export(a) => data::export(ctx, a),
         Command::Import(a) => data::import(ctx, a),
         Command::Demo(a) => data::demo(ctx, a),
         Command::Path => data::path(ctx),
+        Command::Backup => backup::create(ctx),
+        Command::Backups => backup::list(ctx),
+        Command::Restore(a) => backup::restore(ctx, a),
     }
 }

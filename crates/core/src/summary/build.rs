@@ -1,0 +1,750 @@
+//! Building a [`Summary`] from the database: a dozen queries bounded by the
+//! month's dates (the only SQL of the summary), the overdue review at month
+//! end, and plain counting.
+
+use std::collections::{BTreeMap, HashMap};
+
+use chrono::{Days, NaiveDate};
+use rusqlite::{params, Connection, Row};
+
+use crate::calendar::{self, FiscalQuarter, Month, Period};
+use crate::dashboard::Practice;
+use crate::error::Result;
+use crate::model::{
+    AgendaItem, LinkId, OneOnOneStatus, OpenTag, Person, PersonId, RequisitionStatus, Timing,
+    Update, UpdateKind, UpdateStatus, Win,
+};
+use crate::nudges::{self, Records, Rule};
+use crate::overview::{base_start, cadence, is_request};
+use crate::settings::{self, Settings};
+use crate::store::{customers, hiring, nudge_state, people, walkthroughs};
+use crate::validate;
+
+use super::{
+    grade, ActionCounts, Actions, Customers, Hiring, ItemText, LeaderMonth, LinkRef, OneOnOneDay,
+    OneOnOneNotes, OneOnOnes, Outcome, Overdue, OverdueItem, PersonMonth, PersonNotes,
+    PracticeGrade, Requests, RequisitionRef, RuleCount, Summary, SummaryOptions, TagCount,
+    UpdateDue, WalkthroughMonth, WinNoted, Wins, PERSON_RULES,
+};
+
+/// Builds the summary of `month` (`PRACTICES.md`, "Monthly summary").
+///
+/// Everything reads today's records — an update done after the month shows
+/// as done late, a win shared after it shows its sharing date — except the
+/// overdue list at month end. That one is the overdue review with `as_of` =
+/// the first day of the next month over the records *as they stood at the
+/// end of the month's last day*: the snapshot is loaded as of the last day
+/// (so a 1:1, check-in, walkthrough or interview dated on the 1st does not
+/// count, and an item closed, a win shared, a requisition closed or a person
+/// archived on the 1st still counts as open, unshared or active), and then
+/// reviewed on the 1st. Snoozed and dismissed items are counted (and
+/// flagged `hidden`).
+pub fn build(conn: &Connection, month: Month, options: &SummaryOptions) -> Result<Summary> {
+    let settings = settings::load(conn)?;
+    let first = month.first_day();
+    let last = month.last_day();
+    let fy = settings.fiscal_year_start_month;
+    let release = calendar::release_day(month, settings.release_day);
+    let quarter = FiscalQuarter::containing(month, fy);
+    let okr_quarter = (quarter.first_month(fy) == month).then_some(quarter);
+    let notes = options.include_notes;
+
+    let everyone = people::list(
+        conn,
+        people::Filter {
+            include_archived: true,
+        },
+    )?;
+    let mut followed: Vec<&Person> = everyone
+        .iter()
+        .filter(|p| p.tracked && active_in(p.since, p.archived_on, month))
+        .collect();
+    followed.sort_by_key(|p| (validate::key(&p.name), p.id));
+
+    let one_on_ones = load_one_on_ones(conn, first, last, notes)?;
+    let tags = load_tags(conn, first, last)?;
+    let items = load_items(conn, first, last)?;
+    let updates = load_updates(conn, month, okr_quarter)?;
+    let links = customers::list_links(
+        conn,
+        customers::LinkFilter {
+            person: None,
+            include_archived: true,
+        },
+    )?;
+    let check_ins = load_check_in_counts(conn, first, last)?;
+    let wins = load_wins(conn, first, last)?;
+    let (interviews, interviews_by_person) = load_interviews(conn, first, last)?;
+    let overdue = month_end(conn, &settings, month)?;
+
+    let mut items_by_person: HashMap<PersonId, Vec<&AgendaItem>> = HashMap::new();
+    for item in &items {
+        items_by_person
+            .entry(item.person_id)
+            .or_default()
+            .push(item);
+    }
+    let mut wins_by_person: HashMap<PersonId, Vec<&Win>> = HashMap::new();
+    for w in &wins {
+        wins_by_person.entry(w.person_id).or_default().push(w);
+    }
+
+    let mut people_out = Vec::with_capacity(followed.len());
+    for p in followed {
+        let active_from = p.since.max(first);
+        let active_to = p.archived_on.map_or(last, |a| (a - Days::new(1)).min(last));
+        let owed_from = active_from.max(base_start(p, &settings));
+        let every = cadence(p, &settings);
+        let owed_days = if owed_from > active_to {
+            0
+        } else {
+            calendar::days_between(owed_from, active_to) + 1
+        };
+        let dates = one_on_ones.get(&p.id).map(Vec::as_slice).unwrap_or(&[]);
+        let count = |s: OneOnOneStatus| dates.iter().filter(|o| o.status == s).count() as u32;
+        let one = OneOnOnes {
+            held: count(OneOnOneStatus::Held),
+            skipped: count(OneOnOneStatus::Skipped),
+            cancelled: count(OneOnOneStatus::Cancelled),
+            cadence_days: every,
+            expected: u32::try_from(owed_days / i64::from(every)).unwrap_or(0),
+            dates: dates
+                .iter()
+                .map(|o| OneOnOneDay {
+                    date: o.date,
+                    status: o.status,
+                })
+                .collect(),
+        };
+
+        let mine = items_by_person.get(&p.id).map(Vec::as_slice).unwrap_or(&[]);
+        let in_month = |d: NaiveDate| first <= d && d <= last;
+        let closed_in_month = |i: &AgendaItem| i.closed_on.is_some_and(in_month);
+        let open_at_end =
+            |i: &AgendaItem| i.opened_on <= last && i.closed_on.is_none_or(|c| c > last);
+        let mut requests = Requests::default();
+        let mut actions = Actions::default();
+        for item in mine {
+            if is_request(item) {
+                requests.opened += u32::from(in_month(item.opened_on));
+                requests.open_at_end += u32::from(open_at_end(item));
+                if let Some(closed) = item.closed_on.filter(|c| in_month(*c)) {
+                    requests.closed += 1;
+                    let on_time = request_due(item, &settings).is_none_or(|due| closed <= due);
+                    requests.closed_on_time += u32::from(on_time);
+                }
+            }
+            let owner: Option<&mut ActionCounts> = match item.open_tag {
+                OpenTag::Todo => Some(&mut actions.person),
+                OpenTag::Doto => Some(&mut actions.leader),
+                _ => None,
+            };
+            if let Some(c) = owner {
+                c.opened += u32::from(in_month(item.opened_on));
+                c.closed += u32::from(closed_in_month(item));
+                c.open_at_end += u32::from(open_at_end(item));
+            }
+        }
+
+        let mut due_updates = Vec::new();
+        if release >= base_start(p, &settings) && p.is_active_on(release) {
+            let mut owed = vec![
+                (UpdateKind::NextRelease, Period::Month(month)),
+                (UpdateKind::ThreeMonthVision, Period::Month(month)),
+            ];
+            if let Some(q) = okr_quarter {
+                owed.push((UpdateKind::Okrs, Period::Quarter(q)));
+            }
+            for (kind, period) in owed {
+                due_updates.push(update_due(&updates, Some(p.id), kind, period, release));
+            }
+        }
+
+        let my_links: Vec<_> = links.iter().filter(|l| l.person_id == p.id).collect();
+        let mut customers = Customers {
+            check_ins: my_links
+                .iter()
+                .map(|l| check_ins.get(&l.id).copied().unwrap_or(0))
+                .sum(),
+            links_active: 0,
+            without_check_in: Vec::new(),
+        };
+        let mut quiet = Vec::new();
+        for l in my_links
+            .iter()
+            .filter(|l| active_in(l.since, l.archived_on, month))
+        {
+            customers.links_active += 1;
+            if !check_ins.contains_key(&l.id) {
+                quiet.push(l);
+            }
+        }
+        quiet.sort_by_key(|l| (validate::key(&l.team), validate::key(&l.category), l.id));
+        customers.without_check_in = quiet
+            .into_iter()
+            .map(|l| LinkRef {
+                link_id: l.id,
+                team: l.team.clone(),
+                category: l.category.clone(),
+            })
+            .collect();
+
+        let my_wins = wins_by_person.get(&p.id).map(Vec::as_slice).unwrap_or(&[]);
+        let noted_in_month: Vec<WinNoted> = my_wins
+            .iter()
+            .filter(|w| in_month(w.noted_on))
+            .map(|w| WinNoted {
+                win_id: w.id,
+                noted_on: w.noted_on,
+                text: w.text.clone(),
+                shared_on: w.shared_on,
+                shared_where: w.shared_where.clone(),
+            })
+            .collect();
+        let wins_out = Wins {
+            noted: noted_in_month.len() as u32,
+            shared: my_wins
+                .iter()
+                .filter(|w| w.shared_on.is_some_and(in_month))
+                .count() as u32,
+            noted_in_month,
+        };
+
+        let mut coaching_tags: Vec<TagCount> = tags
+            .get(&p.id)
+            .map(|t| {
+                t.iter()
+                    .map(|(tag, count)| TagCount {
+                        tag: tag.clone(),
+                        count: *count,
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        coaching_tags.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.tag.cmp(&b.tag)));
+
+        let overdue_at_month_end = PERSON_RULES
+            .iter()
+            .map(|&rule| RuleCount {
+                rule,
+                count: overdue
+                    .items
+                    .iter()
+                    .filter(|n| n.rule == rule && n.person_id == Some(p.id))
+                    .count() as u32,
+            })
+            .collect();
+
+        let person_notes = notes.then(|| PersonNotes {
+            one_on_ones: dates
+                .iter()
+                .map(|o| OneOnOneNotes {
+                    date: o.date,
+                    status: o.status,
+                    notes: o.notes.clone(),
+                })
+                .collect(),
+            open_items: sorted_texts(
+                mine.iter().filter(|i| open_at_end(i)).copied(),
+                |i| (i.opened_on, i.id),
+                last,
+            ),
+            closed_items: sorted_texts(
+                mine.iter().filter(|i| closed_in_month(i)).copied(),
+                |i| (i.closed_on.unwrap_or(i.opened_on), i.id),
+                last,
+            ),
+        });
+
+        let mut person = PersonMonth {
+            person_id: p.id,
+            name: p.name.clone(),
+            since: p.since,
+            archived_on: p.archived_on,
+            active_from,
+            active_to,
+            one_on_ones: one,
+            coaching_tags,
+            requests,
+            actions,
+            updates: due_updates,
+            customers,
+            wins: wins_out,
+            interviews: interviews_by_person.get(&p.id).copied().unwrap_or(0),
+            overdue_at_month_end,
+            coverage: Vec::new(),
+            notes: person_notes,
+        };
+        person.coverage = Practice::ALL
+            .iter()
+            .map(|&practice| PracticeGrade {
+                practice,
+                grade: grade(&person, practice),
+            })
+            .collect();
+        people_out.push(person);
+    }
+
+    let portfolio_direction = (release >= settings.tracking_since).then(|| {
+        update_due(
+            &updates,
+            None,
+            UpdateKind::PortfolioDirection,
+            Period::Month(month),
+            release,
+        )
+    });
+
+    let mut walks = walkthroughs::list(conn, Some(first), Some(last))?;
+    walks.sort_by_key(|w| (w.date, w.id));
+    let mut stages: BTreeMap<String, String> = BTreeMap::new();
+    for w in &walks {
+        for s in &w.stages {
+            stages
+                .entry(validate::key(s))
+                .or_insert_with(|| s.trim().to_string());
+        }
+    }
+    let walkthroughs_out = walks
+        .into_iter()
+        .map(|w| WalkthroughMonth {
+            walkthrough_id: w.id,
+            date: w.date,
+            title: w.title,
+            stages: w.stages,
+            findings: notes.then_some(w.findings),
+        })
+        .collect();
+
+    let requisitions = hiring::list_requisitions(conn, true)?;
+    let reference = |r: &crate::model::Requisition| RequisitionRef {
+        requisition_id: r.id,
+        title: r.title.clone(),
+        opened_on: r.opened_on,
+        closed_on: r.closed_on,
+    };
+    let mut open_reqs: Vec<_> = requisitions
+        .iter()
+        .filter(|r| r.opened_on <= last && r.closed_on.is_none_or(|c| c > last))
+        .collect();
+    open_reqs.sort_by_key(|r| (r.opened_on, r.id));
+    let mut filled: Vec<_> = requisitions
+        .iter()
+        .filter(|r| {
+            r.status == RequisitionStatus::Filled
+                && r.closed_on.is_some_and(|c| first <= c && c <= last)
+        })
+        .collect();
+    filled.sort_by_key(|r| (r.closed_on, r.id));
+
+    Ok(Summary {
+        month,
+        first_day: first,
+        last_day: last,
+        release_day: release,
+        okr_quarter,
+        tracking_since: settings.tracking_since,
+        includes_notes: notes,
+        generated_on: options.generated_on,
+        people: people_out,
+        leader: LeaderMonth {
+            portfolio_direction,
+            walkthroughs: walkthroughs_out,
+            stages_covered: stages.into_values().collect(),
+            hiring: Hiring {
+                open_at_end: open_reqs.into_iter().map(reference).collect(),
+                filled: filled.into_iter().map(reference).collect(),
+                interviews,
+            },
+            overdue_at_month_end: overdue,
+        },
+    })
+}
+
+/// Active in the month, as a person or a link: `since ≤` its last day and
+/// not archived on or before its first day.
+fn active_in(since: NaiveDate, archived_on: Option<NaiveDate>, month: Month) -> bool {
+    since <= month.last_day() && archived_on.is_none_or(|a| a > month.first_day())
+}
+
+/// A HELP item's rule-2 due: its timing's date, or
+/// `request_reply_business_days` business days after it was opened; never
+/// before `tracking_since`. `None` for a release that ships past the last
+/// year the calendar can represent (never due).
+fn request_due(item: &AgendaItem, settings: &Settings) -> Option<NaiveDate> {
+    let due = match item.timing {
+        Some(Timing::Date(d)) => d,
+        Some(Timing::Release(v)) => {
+            let anchor = settings.release_anchor;
+            let months = 12 * (i64::from(v.major()) - i64::from(anchor.version().major()))
+                + (i64::from(v.minor()) - i64::from(anchor.version().minor()));
+            calendar::release_day(
+                anchor.month().checked_add_months(months)?,
+                settings.release_day,
+            )
+        }
+        None => calendar::add_business_days(item.opened_on, settings.request_reply_business_days),
+    };
+    Some(due.max(settings.tracking_since))
+}
+
+/// The outcome of the update of (`person`, `kind`, `period`) due on `due`.
+fn update_due(
+    updates: &[Update],
+    person: Option<PersonId>,
+    kind: UpdateKind,
+    period: Period,
+    due: NaiveDate,
+) -> UpdateDue {
+    let same: Vec<&Update> = updates
+        .iter()
+        .filter(|u| u.person_id == person && u.kind == kind && u.period == period)
+        .collect();
+    let earliest = same
+        .iter()
+        .filter(|u| u.status == UpdateStatus::Done)
+        .filter_map(|u| u.done_on.map(|d| (d, u.id, u)))
+        .min_by_key(|(d, id, _)| (*d, *id))
+        .map(|(_, _, u)| *u);
+    let link = earliest.and_then(|u| u.link.clone()).or_else(|| {
+        same.iter()
+            .filter(|u| u.link.is_some())
+            .max_by_key(|u| u.id)
+            .and_then(|u| u.link.clone())
+    });
+    let done_on = earliest.and_then(|u| u.done_on);
+    UpdateDue {
+        kind,
+        period,
+        due,
+        outcome: match done_on {
+            Some(d) if d <= due => Outcome::DoneOnTime,
+            Some(_) => Outcome::DoneLate,
+            None => Outcome::Missing,
+        },
+        done_on,
+        link,
+    }
+}
+
+/// Item texts for the notes, as they stood at the end of `last` (a closure
+/// after the month is not shown).
+fn sorted_texts<'a, K: Ord>(
+    items: impl Iterator<Item = &'a AgendaItem>,
+    key: impl Fn(&AgendaItem) -> K,
+    last: NaiveDate,
+) -> Vec<ItemText> {
+    let mut items: Vec<&AgendaItem> = items.collect();
+    items.sort_by_key(|i| key(i));
+    items
+        .into_iter()
+        .map(|i| {
+            let closed = i.closed_on.filter(|c| *c <= last);
+            ItemText {
+                item_id: i.id,
+                open_tag: i.open_tag,
+                text: i.text.clone(),
+                opened_on: i.opened_on,
+                close_tag: closed.and(i.close_tag),
+                closed_on: closed,
+            }
+        })
+        .collect()
+}
+
+/// The overdue list at month end (see [`build`]).
+fn month_end(conn: &Connection, settings: &Settings, month: Month) -> Result<Overdue> {
+    let last = month.last_day();
+    let as_of = month.next().first_day();
+    let mut records = Records::load(conn, last)?;
+    freeze(&mut records, last, as_of);
+    let states = nudge_state::all(conn)?;
+    let items: Vec<OverdueItem> = nudges::review(&records, settings, as_of)
+        .into_iter()
+        .filter(|n| n.is_overdue())
+        .map(|n| OverdueItem {
+            hidden: nudges::is_hidden(states.get(&n.key), as_of),
+            key: n.key,
+            rule: n.rule,
+            person_id: n.person_id,
+            person: n.person,
+            due: n.due,
+            overdue_days: n.overdue_days,
+            message: n.message,
+        })
+        .collect();
+    let by_rule: Vec<RuleCount> = Rule::ALL
+        .iter()
+        .map(|&rule| RuleCount {
+            rule,
+            count: items.iter().filter(|n| n.rule == rule).count() as u32,
+        })
+        .collect();
+    Ok(Overdue {
+        as_of,
+        records_as_of: last,
+        total: items.len() as u32,
+        by_rule,
+        items,
+    })
+}
+
+/// Turns a snapshot loaded as of `end` into one that [`nudges::review`] can
+/// read on the later day `as_of` with the same meaning: the records as they
+/// stood at the end of `end`.
+///
+/// [`Records::load`] already leaves out what is dated after `end` among the
+/// records it aggregates (1:1s, check-ins, interviews, walkthroughs, done
+/// updates, items opened, wins noted). The review then compares the rest
+/// with its own `as_of`, so every date after `end` that it would read is
+/// undone here: people, links and requisitions that start after `end` are
+/// dropped; archiving, closing and sharing after `end` is cleared.
+fn freeze(records: &mut Records, end: NaiveDate, as_of: NaiveDate) {
+    let after = |d: Option<NaiveDate>| d.filter(|d| *d <= end);
+    records.people.retain(|p| p.since <= end);
+    for p in &mut records.people {
+        p.archived_on = after(p.archived_on);
+    }
+    records.links.retain(|l| l.since <= end);
+    for l in &mut records.links {
+        l.archived_on = after(l.archived_on);
+    }
+    records.requisitions.retain(|r| r.opened_on <= end);
+    for r in &mut records.requisitions {
+        if r.closed_on.is_some_and(|c| c > end) {
+            r.closed_on = None;
+            r.status = RequisitionStatus::Open;
+        }
+    }
+    for i in &mut records.items {
+        if i.closed_on.is_some_and(|c| c > end) {
+            i.closed_on = None;
+            i.close_tag = None;
+            i.closed_in = None;
+        }
+    }
+    for w in &mut records.wins {
+        if w.shared_on.is_some_and(|s| s > end) {
+            w.shared_on = None;
+            w.shared_where = None;
+        }
+    }
+    records.as_of = as_of;
+}
+
+struct OneOnOneRow {
+    person_id: PersonId,
+    date: NaiveDate,
+    status: OneOnOneStatus,
+    notes: String,
+}
+
+/// The month's 1:1s per person, by date (notes only when asked for).
+///
+/// `CROSS JOIN` keeps SQLite on the person-first plan (one index range per
+/// person) instead of scanning every 1:1 of the history.
+fn load_one_on_ones(
+    conn: &Connection,
+    first: NaiveDate,
+    last: NaiveDate,
+    notes: bool,
+) -> Result<HashMap<PersonId, Vec<OneOnOneRow>>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT o.person_id, o.date, o.status, CASE WHEN ?3 THEN o.notes ELSE '' END
+         FROM person p CROSS JOIN one_on_one o ON o.person_id = p.id
+         WHERE o.date BETWEEN ?1 AND ?2
+         ORDER BY o.person_id, o.date, o.id",
+    )?;
+    let mut out: HashMap<PersonId, Vec<OneOnOneRow>> = HashMap::new();
+    let rows = stmt.query_map(params![first, last, notes], |r| {
+        Ok(OneOnOneRow {
+            person_id: r.get(0)?,
+            date: r.get(1)?,
+            status: r.get(2)?,
+            notes: r.get(3)?,
+        })
+    })?;
+    for row in rows {
+        let row = row?;
+        out.entry(row.person_id).or_default().push(row);
+    }
+    Ok(out)
+}
+
+/// Coaching tags of the month's held 1:1s per person, lower-cased, counted.
+fn load_tags(
+    conn: &Connection,
+    first: NaiveDate,
+    last: NaiveDate,
+) -> Result<HashMap<PersonId, BTreeMap<String, u32>>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT o.person_id, t.name
+         FROM person p CROSS JOIN one_on_one o ON o.person_id = p.id AND o.status = 'held'
+              CROSS JOIN one_on_one_tag t ON t.one_on_one_id = o.id
+         WHERE o.date BETWEEN ?1 AND ?2",
+    )?;
+    let mut out: HashMap<PersonId, BTreeMap<String, u32>> = HashMap::new();
+    let rows = stmt.query_map(params![first, last], |r| {
+        Ok((r.get::<_, PersonId>(0)?, r.get::<_, String>(1)?))
+    })?;
+    for row in rows {
+        let (p, tag) = row?;
+        *out.entry(p)
+            .or_default()
+            .entry(validate::key(&tag))
+            .or_default() += 1;
+    }
+    Ok(out)
+}
+
+fn item_from_row(r: &Row<'_>) -> rusqlite::Result<AgendaItem> {
+    let date: Option<NaiveDate> = r.get(4)?;
+    let release: Option<String> = r.get(5)?;
+    let timing = match (date, release) {
+        (Some(d), _) => Some(Timing::Date(d)),
+        (None, Some(v)) => Some(Timing::Release(v.parse().map_err(
+            |e: calendar::ParseError| {
+                rusqlite::Error::FromSqlConversionFailure(
+                    5,
+                    rusqlite::types::Type::Text,
+                    e.0.into(),
+                )
+            },
+        )?)),
+        (None, None) => None,
+    };
+    Ok(AgendaItem {
+        id: r.get(0)?,
+        person_id: r.get(1)?,
+        text: r.get(2)?,
+        open_tag: r.get(3)?,
+        timing,
+        raised_by: r.get(6)?,
+        opened_on: r.get(7)?,
+        opened_in: r.get(8)?,
+        close_tag: r.get(9)?,
+        closed_on: r.get(10)?,
+        closed_in: r.get(11)?,
+    })
+}
+
+/// Agenda items that touch the month: opened by its last day and not
+/// closed before its first (every item opened, closed or open at the end of
+/// the month is one of them), by id.
+fn load_items(conn: &Connection, first: NaiveDate, last: NaiveDate) -> Result<Vec<AgendaItem>> {
+    const COLUMNS: &str = "id, person_id, text, open_tag, timing_date, timing_release, \
+                           raised_by, opened_on, opened_in, close_tag, closed_on, closed_in";
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {COLUMNS} FROM agenda_item WHERE closed_on IS NULL AND opened_on <= ?2
+         UNION ALL
+         SELECT {COLUMNS} FROM agenda_item INDEXED BY agenda_item_by_closed
+         WHERE closed_on >= ?1 AND opened_on <= ?2
+         ORDER BY id"
+    ))?;
+    let items = stmt
+        .query_map(params![first, last], item_from_row)?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(items)
+}
+
+/// Updates of the month's period (and of the quarter starting in it), by id.
+fn load_updates(
+    conn: &Connection,
+    month: Month,
+    quarter: Option<FiscalQuarter>,
+) -> Result<Vec<Update>> {
+    let month_text = month.to_string();
+    let quarter_text = quarter.map_or_else(|| month_text.clone(), |q| q.to_string());
+    let mut stmt = conn.prepare_cached(
+        "SELECT u.id, u.person_id, u.kind, u.period, u.status, u.done_on, u.link
+         FROM person p CROSS JOIN accountability_update u
+              ON u.person_id = p.id AND u.kind IN ('next_release', 'three_month_vision', 'okrs')
+                 AND u.period IN (?1, ?2)
+         UNION ALL
+         SELECT id, person_id, kind, period, status, done_on, link FROM accountability_update
+         WHERE person_id IS NULL AND kind = 'portfolio_direction' AND period = ?1
+         ORDER BY 1",
+    )?;
+    let rows = stmt.query_map(params![month_text, quarter_text], |r| {
+        Ok((
+            r.get::<_, crate::model::UpdateId>(0)?,
+            r.get::<_, Option<PersonId>>(1)?,
+            r.get::<_, UpdateKind>(2)?,
+            r.get::<_, String>(3)?,
+            r.get::<_, UpdateStatus>(4)?,
+            r.get::<_, Option<NaiveDate>>(5)?,
+            r.get::<_, Option<String>>(6)?,
+        ))
+    })?;
+    let mut out = Vec::new();
+    for row in rows {
+        let (id, person_id, kind, period, status, done_on, link) = row?;
+        out.push(Update {
+            id,
+            person_id,
+            kind,
+            period: period.parse()?,
+            status,
+            done_on,
+            link,
+        });
+    }
+    Ok(out)
+}
+
+/// Check-ins dated in the month, per link.
+fn load_check_in_counts(
+    conn: &Connection,
+    first: NaiveDate,
+    last: NaiveDate,
+) -> Result<HashMap<LinkId, u32>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT l.id, count(*) FROM customer_link l
+         JOIN check_in c ON c.link_id = l.id AND c.date BETWEEN ?1 AND ?2
+         GROUP BY l.id",
+    )?;
+    let rows = stmt.query_map(params![first, last], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Wins noted or shared in the month, by noting date, then id.
+fn load_wins(conn: &Connection, first: NaiveDate, last: NaiveDate) -> Result<Vec<Win>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, person_id, noted_on, text, shared_on, shared_where FROM win
+         WHERE noted_on BETWEEN ?1 AND ?2 OR shared_on BETWEEN ?1 AND ?2
+         ORDER BY noted_on, id",
+    )?;
+    let wins = stmt
+        .query_map(params![first, last], |r| {
+            Ok(Win {
+                id: r.get(0)?,
+                person_id: r.get(1)?,
+                noted_on: r.get(2)?,
+                text: r.get(3)?,
+                shared_on: r.get(4)?,
+                shared_where: r.get(5)?,
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(wins)
+}
+
+/// Interviews dated in the month: how many, and how many per person of
+/// the team among the interviewers.
+fn load_interviews(
+    conn: &Connection,
+    first: NaiveDate,
+    last: NaiveDate,
+) -> Result<(u32, HashMap<PersonId, u32>)> {
+    let total: u32 = conn
+        .prepare_cached("SELECT count(*) FROM interview WHERE date BETWEEN ?1 AND ?2")?
+        .query_row(params![first, last], |r| r.get(0))?;
+    let mut stmt = conn.prepare_cached(
+        "SELECT iv.person_id, count(DISTINCT i.id) FROM interview i
+         JOIN interviewer iv ON iv.interview_id = i.id
+         WHERE i.date BETWEEN ?1 AND ?2 AND iv.person_id IS NOT NULL
+         GROUP BY iv.person_id",
+    )?;
+    let rows = stmt.query_map(params![first, last], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    Ok((total, rows.collect::<rusqlite::Result<_>>()?))
+}

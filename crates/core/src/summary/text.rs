@@ -1,0 +1,181 @@
+//! Plain-English phrases shared by the Markdown and HTML renderers. They
+//! carry no user text, so each renderer escapes only what it adds.
+
+use crate::dashboard::Practice;
+use crate::model::{OneOnOneStatus, UpdateKind};
+use crate::nudges::Rule;
+
+use super::{ActionCounts, Grade, Outcome, PersonMonth, UpdateDue};
+
+/// `1 item`, `2 items`.
+pub(super) fn count(n: u32, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// "Next release 2026-05", "OKRs FY27-Q2".
+pub(super) fn update_title(u: &UpdateDue) -> String {
+    let kind = match u.kind {
+        UpdateKind::NextRelease => "Next release",
+        UpdateKind::ThreeMonthVision => "3-month vision",
+        UpdateKind::Okrs => "OKRs",
+        UpdateKind::PortfolioDirection => "Portfolio direction",
+    };
+    format!("{kind} {}", u.period)
+}
+
+/// "due 2026-05-21: done late (2026-06-03)".
+pub(super) fn update_outcome(u: &UpdateDue) -> String {
+    match (u.outcome, u.done_on) {
+        (Outcome::Missing, _) | (_, None) => format!("due {}: missing", u.due),
+        (o, Some(d)) => format!("due {}: {} ({d})", u.due, o.label()),
+    }
+}
+
+/// The short figure next to a grade in the headline grid ("3/4", "1 late").
+pub(super) fn cell_note(p: &PersonMonth, practice: Practice) -> String {
+    let grade = p.grade_of(practice);
+    if grade == Grade::NotApplicable {
+        return String::new();
+    }
+    match practice {
+        Practice::OneOnOne => {
+            let o = &p.one_on_ones;
+            if o.expected == 0 {
+                format!("{} held", o.held)
+            } else {
+                format!("{}/{}", o.held, o.expected)
+            }
+        }
+        Practice::Requests => {
+            let r = &p.requests;
+            match grade {
+                Grade::Missed => format!("{} overdue", p.overdue(Rule::Request)),
+                Grade::Partly => format!("{} late", r.closed - r.closed_on_time),
+                _ if r.closed > 0 => format!("{} closed", r.closed),
+                _ => format!("{} open", r.open_at_end),
+            }
+        }
+        Practice::Actions => match grade {
+            Grade::Missed => format!("{} overdue", p.overdue(Rule::Action)),
+            _ => format!(
+                "{} open",
+                p.actions.person.open_at_end + p.actions.leader.open_at_end
+            ),
+        },
+        Practice::Updates => {
+            let n = |o: Outcome| p.updates.iter().filter(|u| u.outcome == o).count();
+            match grade {
+                Grade::Missed => format!("{} missing", n(Outcome::Missing)),
+                Grade::Partly => format!("{} late", n(Outcome::DoneLate)),
+                _ => format!("{} on time", n(Outcome::DoneOnTime)),
+            }
+        }
+        Practice::Customers => match grade {
+            Grade::Missed => format!(
+                "{} overdue",
+                p.overdue(Rule::CustomerCheckIn) + p.overdue(Rule::CustomerEpic)
+            ),
+            Grade::Partly => format!("{} quiet", p.customers.without_check_in.len()),
+            _ => count(p.customers.check_ins, "check-in", "check-ins"),
+        },
+        Practice::Wins => match grade {
+            Grade::Missed => format!("{} overdue", p.overdue(Rule::WinUnshared)),
+            Grade::Partly => format!("{} late", super::grade::not_shared_in_month(p)),
+            _ => format!("{} shared", p.wins.shared),
+        },
+    }
+}
+
+/// "3 held, 1 skipped, 1 cancelled; expected 4 (every 7 days)".
+pub(super) fn one_on_ones(p: &PersonMonth) -> String {
+    let o = &p.one_on_ones;
+    format!(
+        "{} held, {} skipped, {} cancelled; expected {} (every {} days)",
+        o.held, o.skipped, o.cancelled, o.expected, o.cadence_days
+    )
+}
+
+/// "4 opened, 3 closed (1 on time), 2 open at month end".
+pub(super) fn requests(p: &PersonMonth) -> String {
+    let r = &p.requests;
+    format!(
+        "{} opened, {} closed ({} on time), {} open at month end",
+        r.opened, r.closed, r.closed_on_time, r.open_at_end
+    )
+}
+
+/// "1 opened, 1 closed, 1 open at month end".
+pub(super) fn actions(c: &ActionCounts) -> String {
+    format!(
+        "{} opened, {} closed, {} open at month end",
+        c.opened, c.closed, c.open_at_end
+    )
+}
+
+/// "2 check-ins; 2 links active".
+pub(super) fn customers(p: &PersonMonth) -> String {
+    format!(
+        "{}; {}",
+        count(p.customers.check_ins, "check-in", "check-ins"),
+        count(p.customers.links_active, "link active", "links active")
+    )
+}
+
+/// "2 noted, 2 shared".
+pub(super) fn wins(p: &PersonMonth) -> String {
+    format!("{} noted, {} shared", p.wins.noted, p.wins.shared)
+}
+
+/// "requests 1, updates 2" or "none".
+pub(super) fn overdue(p: &PersonMonth) -> String {
+    let parts: Vec<String> = p
+        .overdue_at_month_end
+        .iter()
+        .filter(|c| c.count > 0)
+        .map(|c| format!("{} {}", c.rule.label(), c.count))
+        .collect();
+    if parts.is_empty() {
+        "none".into()
+    } else {
+        format!("{}: {}", p.overdue_total(), parts.join(", "))
+    }
+}
+
+/// "held", "skipped", "cancelled".
+pub(super) fn status(s: OneOnOneStatus) -> &'static str {
+    match s {
+        OneOnOneStatus::Held => "held",
+        OneOnOneStatus::Skipped => "skipped",
+        OneOnOneStatus::Cancelled => "cancelled",
+    }
+}
+
+/// A note on a PM who joined or left during the month, if they did.
+pub(super) fn active_note(
+    p: &PersonMonth,
+    first: chrono::NaiveDate,
+    last: chrono::NaiveDate,
+) -> Option<String> {
+    let joined = (p.active_from > first).then(|| format!("joined on {}", p.since));
+    let left = p
+        .archived_on
+        .filter(|a| *a <= last)
+        .map(|a| format!("left the team on {a}"));
+    let what: Vec<String> = joined.into_iter().chain(left).collect();
+    (!what.is_empty()).then(|| {
+        format!(
+            "{}; figures cover {} to {}.",
+            capitalise(&what.join(" and ")),
+            p.active_from,
+            p.active_to
+        )
+    })
+}
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
