@@ -1,10 +1,9 @@
 //! Whole-database commands: `export`, `import`, `demo` and `path`.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use clap::Args;
-use coachlog_core::{demo, interchange, Error, Result};
+use coachlog_core::{demo, interchange, Result};
 use serde::Serialize;
 
 use crate::context::Ctx;
@@ -56,7 +55,7 @@ struct PathInfo<'a> {
 pub fn export(ctx: &Ctx, a: ExportArgs) -> Result<String> {
     if let Some(out) = &a.output {
         if !a.force && out.exists() {
-            return Err(already_exists(out));
+            return Err(crate::files::already_exists(out));
         }
     }
     let db = ctx.read()?;
@@ -65,7 +64,7 @@ pub fn export(ctx: &Ctx, a: ExportArgs) -> Result<String> {
     let Some(out) = a.output else {
         return Ok(text);
     };
-    write_atomically(&out, text.as_bytes(), a.force)?;
+    crate::files::write_atomically(&out, text.as_bytes(), a.force)?;
     if ctx.json {
         return json(&PathInfo {
             path: &out,
@@ -77,45 +76,6 @@ pub fn export(ctx: &Ctx, a: ExportArgs) -> Result<String> {
         ctx.path.display(),
         out.display()
     ))
-}
-
-fn already_exists(path: &Path) -> Error {
-    Error::conflict(format!(
-        "{} already exists; choose another file name, or add --force to replace it.",
-        path.display()
-    ))
-}
-
-/// Writes `bytes` to a temporary file in `target`'s folder, flushes it to
-/// disk and renames it over `target` (refusing to replace an existing file
-/// unless `replace`), so `target` is never seen half-written.
-fn write_atomically(target: &Path, bytes: &[u8], replace: bool) -> Result<()> {
-    let shown = target.display();
-    let dir = match target.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
-    let io = |e: std::io::Error| Error::Io(format!("cannot write {shown}: {e}"));
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".coachlog-export-")
-        .suffix(".tmp")
-        .tempfile_in(dir)
-        .map_err(io)?;
-    tmp.write_all(bytes).map_err(io)?;
-    tmp.as_file().sync_all().map_err(io)?;
-    let persisted = if replace {
-        tmp.persist(target)
-    } else {
-        tmp.persist_noclobber(target)
-    };
-    persisted.map_err(|e| {
-        if e.error.kind() == std::io::ErrorKind::AlreadyExists {
-            already_exists(target)
-        } else {
-            io(e.error)
-        }
-    })?;
-    Ok(())
 }
 
 /// Runs `import`.

@@ -264,3 +264,20 @@ pub fn open_on(conn: &Connection, day: NaiveDate, tags: &[OpenTag]) -> Result<Ve
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(items)
 }
+
+/// Items that touch the days `first..=last`: opened by `last` and not closed
+/// before `first` (every item opened, closed or open at the end of the
+/// period is one of them), by id. What the monthly summary reads.
+pub fn touching(conn: &Connection, first: NaiveDate, last: NaiveDate) -> Result<Vec<AgendaItem>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {COLUMNS} FROM agenda_item WHERE closed_on IS NULL AND opened_on <= ?2
+         UNION ALL
+         SELECT {COLUMNS} FROM agenda_item INDEXED BY agenda_item_by_closed
+         WHERE closed_on >= ?1 AND opened_on <= ?2
+         ORDER BY id"
+    ))?;
+    let items = stmt
+        .query_map(params![first, last], from_row)?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(items)
+}

@@ -5,7 +5,7 @@
 use std::collections::{BTreeMap, HashMap};
 
 use chrono::{Days, NaiveDate};
-use rusqlite::{params, Connection, Row};
+use rusqlite::{params, Connection};
 
 use crate::calendar::{self, FiscalQuarter, Month, Period};
 use crate::dashboard::Practice;
@@ -63,7 +63,7 @@ pub fn build(conn: &Connection, month: Month, options: &SummaryOptions) -> Resul
 
     let one_on_ones = load_one_on_ones(conn, first, last, notes)?;
     let tags = load_tags(conn, first, last)?;
-    let items = load_items(conn, first, last)?;
+    let items = crate::store::agenda::touching(conn, first, last)?;
     let updates = load_updates(conn, month, okr_quarter)?;
     let links = customers::list_links(
         conn,
@@ -595,56 +595,6 @@ fn load_tags(
             .or_default() += 1;
     }
     Ok(out)
-}
-
-fn item_from_row(r: &Row<'_>) -> rusqlite::Result<AgendaItem> {
-    let date: Option<NaiveDate> = r.get(4)?;
-    let release: Option<String> = r.get(5)?;
-    let timing = match (date, release) {
-        (Some(d), _) => Some(Timing::Date(d)),
-        (None, Some(v)) => Some(Timing::Release(v.parse().map_err(
-            |e: calendar::ParseError| {
-                rusqlite::Error::FromSqlConversionFailure(
-                    5,
-                    rusqlite::types::Type::Text,
-                    e.0.into(),
-                )
-            },
-        )?)),
-        (None, None) => None,
-    };
-    Ok(AgendaItem {
-        id: r.get(0)?,
-        person_id: r.get(1)?,
-        text: r.get(2)?,
-        open_tag: r.get(3)?,
-        timing,
-        raised_by: r.get(6)?,
-        opened_on: r.get(7)?,
-        opened_in: r.get(8)?,
-        close_tag: r.get(9)?,
-        closed_on: r.get(10)?,
-        closed_in: r.get(11)?,
-    })
-}
-
-/// Agenda items that touch the month: opened by its last day and not
-/// closed before its first (every item opened, closed or open at the end of
-/// the month is one of them), by id.
-fn load_items(conn: &Connection, first: NaiveDate, last: NaiveDate) -> Result<Vec<AgendaItem>> {
-    const COLUMNS: &str = "id, person_id, text, open_tag, timing_date, timing_release, \
-                           raised_by, opened_on, opened_in, close_tag, closed_on, closed_in";
-    let mut stmt = conn.prepare_cached(&format!(
-        "SELECT {COLUMNS} FROM agenda_item WHERE closed_on IS NULL AND opened_on <= ?2
-         UNION ALL
-         SELECT {COLUMNS} FROM agenda_item INDEXED BY agenda_item_by_closed
-         WHERE closed_on >= ?1 AND opened_on <= ?2
-         ORDER BY id"
-    ))?;
-    let items = stmt
-        .query_map(params![first, last], item_from_row)?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    Ok(items)
 }
 
 /// Updates of the month's period (and of the quarter starting in it), by id.
