@@ -69,6 +69,8 @@ pub fn export_all(out_dir: &Path) -> Result<(), ExportError> {
         store::nudge_state::KeyState,
         dashboard::Coverage,
         dashboard::Release,
+        coachlog_core::summary::Format,
+        crate::commands::SavedFile,
     );
     write_commands(out_dir)?;
     write_index(out_dir)?;

@@ -69,4 +69,6 @@ pub const COMMANDS: &[&str] = &[
     "nudge_undo",
     "coverage",
     "releases",
+    "summary_preview",
+    "summary_save",
 ];

@@ -19,6 +19,7 @@ use coachlog_core::store::search::{self as fts, Hit};
 use coachlog_core::store::{
     self, agenda, customers, drafts, hiring, one_on_ones, people, updates, walkthroughs, wins,
 };
+use coachlog_core::summary::{self, Format, SummaryOptions};
 use coachlog_core::{calendar, calendar::Period, ErrorKind};
 use serde::Serialize;
 use tauri::{Runtime, State};
@@ -761,4 +762,137 @@ pub async fn releases(state: State<'_, AppState>, count: u32) -> Reply<Vec<Relea
             ))
         })
         .await
+}
+
+// --- The monthly summary --------------------------------------------------------
+
+/// Where `summary_save` wrote the summary.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+pub struct SavedFile {
+    /// The file, as given.
+    pub path: String,
+    /// Its size in bytes.
+    pub bytes: u64,
+}
+
+/// The month (`YYYY-MM`) and format (`markdown`, `html`, `csv`, `json`; `md`
+/// too) of a summary request, as the core reads them: `invalid` otherwise.
+fn summary_request(
+    month: &str,
+    format: &str,
+    include_notes: bool,
+) -> Result<(calendar::Month, SummaryOptions, Format), IpcError> {
+    let month: calendar::Month = month.parse().map_err(coachlog_core::Error::from)?;
+    let format: Format = format.parse()?;
+    let options = SummaryOptions {
+        include_notes,
+        generated_on: None,
+    };
+    Ok((month, options, format))
+}
+
+/// The summary of `month` in `format`, as text: the Export screen's preview
+/// (and what "Copy Markdown" copies). The same bytes as `coachlog summary
+/// --month M --format F [--include-notes]`.
+#[tauri::command]
+pub async fn summary_preview(
+    state: State<'_, AppState>,
+    month: String,
+    format: String,
+    include_notes: bool,
+) -> Reply<String> {
+    let (month, options, format) = summary_request(&month, &format, include_notes)?;
+    state
+        .read(move |db| summary::export(db.conn(), month, &options, format))
+        .await
+}
+
+/// Builds the summary of `month` in `format` and writes it to `path` (chosen
+/// in the native save dialog, which has asked before replacing a file), as
+/// the CLI's `-o` does: a temporary file in the same folder, flushed, then
+/// renamed over `path` — never a partial file. `invalid` for a bad month or
+/// format, a relative path or a folder; `io` when the folder does not exist
+/// or cannot be written.
+#[tauri::command]
+pub async fn summary_save(
+    state: State<'_, AppState>,
+    month: String,
+    format: String,
+    include_notes: bool,
+    path: String,
+) -> Reply<SavedFile> {
+    let (month, options, format) = summary_request(&month, &format, include_notes)?;
+    let target = std::path::PathBuf::from(&path);
+    check_target(&target)?;
+    let text = state
+        .read(move |db| summary::export(db.conn(), month, &options, format))
+        .await?;
+    let bytes = text.len() as u64;
+    tauri::async_runtime::spawn_blocking(move || write_atomically(&target, text.as_bytes()))
+        .await
+        .map_err(|e| IpcError::internal(format!("the file task failed: {e}")))??;
+    Ok(SavedFile { path, bytes })
+}
+
+/// Refuses a target that cannot be a new or replaced file, before any work.
+fn check_target(target: &std::path::Path) -> Result<(), IpcError> {
+    let shown = target.display();
+    if target.as_os_str().is_empty() || !target.is_absolute() {
+        return Err(IpcError::new(
+            ErrorKind::Invalid,
+            format!("'{shown}' is not a full path; choose the file with Save as…."),
+        ));
+    }
+    if target.is_dir() {
+        return Err(IpcError::new(
+            ErrorKind::Invalid,
+            format!("{shown} is a folder; choose a file name in it."),
+        ));
+    }
+    match target.parent() {
+        Some(dir) if dir.is_dir() => Ok(()),
+        Some(dir) => Err(IpcError::new(
+            ErrorKind::Io,
+            if dir.exists() {
+                format!("Cannot save to {shown}: {} is not a folder.", dir.display())
+            } else {
+                format!(
+                    "Cannot save to {shown}: the folder {} does not exist.",
+                    dir.display()
+                )
+            },
+        )),
+        None => Err(IpcError::new(
+            ErrorKind::Invalid,
+            format!("'{shown}' names no file; choose one with Save as…."),
+        )),
+    }
+}
+
+/// Writes `bytes` to `target` through a temporary file in the same folder
+/// (flushed to disk, then renamed into place, replacing a file already
+/// there). On any failure the temporary file is removed and `target` is left
+/// as it was.
+fn write_atomically(target: &std::path::Path, bytes: &[u8]) -> Result<(), IpcError> {
+    use std::io::Write;
+    let io = |e: std::io::Error| {
+        IpcError::new(
+            ErrorKind::Io,
+            format!("Cannot save to {}: {e}.", target.display()),
+        )
+    };
+    let dir = target.parent().unwrap_or(std::path::Path::new("."));
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".coachlog-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .map_err(io)?;
+    tmp.write_all(bytes).map_err(io)?;
+    tmp.as_file().sync_all().map_err(io)?;
+    tmp.persist(target).map_err(|e| io(e.error))?;
+    // Best effort: make the rename itself durable.
+    if let Ok(d) = std::fs::File::open(dir) {
+        let _ = d.sync_all();
+    }
+    Ok(())
 }

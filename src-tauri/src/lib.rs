@@ -39,6 +39,9 @@ pub fn app_builder<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> t
         // Called from Rust only (the daily digest, see `notify`): the window
         // is granted none of its permissions.
         .plugin(tauri_plugin_notification::init())
+        // The Export screen's "Save as…": the window may call the dialog's
+        // `save` only (it answers with a path; `summary_save` writes).
+        .plugin(tauri_plugin_dialog::init())
         .manage(state)
         .invoke_handler(tauri::generate_handler![
             commands::app_info,
@@ -101,6 +104,8 @@ pub fn app_builder<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> t
             commands::nudge_undo,
             commands::coverage,
             commands::releases,
+            commands::summary_preview,
+            commands::summary_save,
         ])
 }
 

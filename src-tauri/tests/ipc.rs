@@ -178,10 +178,13 @@ fn the_capability_grants_exactly_the_commands() {
         .iter()
         .map(|p| p.as_str().unwrap())
         .collect();
-    let expected: Vec<String> = COMMANDS
+    let mut expected: Vec<String> = COMMANDS
         .iter()
         .map(|c| format!("allow-{}", c.replace('_', "-")))
         .collect();
+    // The Export screen's native Save dialog: `save` only (no open, no
+    // message boxes, no file system access; `summary_save` writes).
+    expected.push("dialog:allow-save".to_string());
     assert_eq!(granted, expected);
     assert_eq!(capability["windows"], json!(["main"]));
 }
@@ -1412,4 +1415,250 @@ fn releases_are_the_next_release_days() {
     assert!(previous >= today);
     app.refused("releases", json!({ "count": 0 }), "invalid", "1 to 24");
     app.refused("releases", json!({ "count": 25 }), "invalid", "got 25");
+}
+
+// --- The monthly summary --------------------------------------------------------
+
+/// An app with Ada and one held 1:1 in February 2026 (notes "Talked about
+/// roadmap risks", an action "Draft the Q3 OKRs").
+fn app_with_a_month() -> App {
+    let app = app();
+    let ada = app.add_person("Ada");
+    app.ok(
+        "one_on_one_log",
+        json!({ "input": log_input(ada, "2026-02-10", json!([])) }),
+    );
+    app
+}
+
+fn preview(app: &App, format: &str, include_notes: bool) -> String {
+    let v = app.ok(
+        "summary_preview",
+        json!({ "month": "2026-02", "format": format, "includeNotes": include_notes }),
+    );
+    v.as_str()
+        .unwrap_or_else(|| panic!("summary_preview answers a string: {v}"))
+        .to_string()
+}
+
+#[test]
+fn summary_preview_renders_the_month_in_every_format() {
+    let app = app_with_a_month();
+    let md = preview(&app, "markdown", false);
+    assert!(md.contains("February 2026"), "{md}");
+    assert!(md.contains("Ada"), "{md}");
+    // The default summary is safe to share: no notes, no item texts.
+    assert!(!md.contains("roadmap risks"), "{md}");
+    assert!(!md.contains("Draft the Q3 OKRs"), "{md}");
+    assert_eq!(preview(&app, "md", false), md, "md is markdown");
+    let private = preview(&app, "markdown", true);
+    assert!(private.contains("Talked about roadmap risks"), "{private}");
+
+    let html = preview(&app, "html", false);
+    assert!(html.starts_with("<!DOCTYPE html>"), "{html}");
+    assert!(!html.contains("<script"), "{html}");
+    assert!(!html.contains("roadmap risks"));
+
+    let csv = preview(&app, "csv", false);
+    assert!(
+        csv.starts_with("month,person_id,person,metric,value\r\n"),
+        "{csv}"
+    );
+    let data: Value = serde_json::from_str(&preview(&app, "json", false)).unwrap();
+    assert_eq!(data["month"], "2026-02");
+    assert_eq!(data["includes_notes"], false);
+    assert_eq!(data["people"][0]["name"], "Ada");
+    assert_eq!(data["people"][0]["one_on_ones"]["held"], 1);
+    assert_eq!(data["generated_on"], Value::Null, "no date: same bytes");
+}
+
+#[test]
+fn summary_preview_errors() {
+    let app = app();
+    let args = |month: &str, format: &str| json!({ "month": month, "format": format, "includeNotes": false });
+    app.refused(
+        "summary_preview",
+        args("2026-13", "markdown"),
+        "invalid",
+        "'2026-13' is not a month",
+    );
+    app.refused(
+        "summary_preview",
+        args("Feb 2026", "html"),
+        "invalid",
+        "expected YYYY-MM",
+    );
+    app.refused(
+        "summary_preview",
+        args("2026-02", "pdf"),
+        "invalid",
+        "'pdf' is not a summary format",
+    );
+    // A month without records is an empty summary, not an error.
+    let empty = app.ok("summary_preview", args("2026-02", "markdown"));
+    assert!(empty.as_str().unwrap().contains("February 2026"));
+}
+
+#[test]
+fn summary_save_writes_the_file_atomically() {
+    let app = app_with_a_month();
+    let dir = tempfile::tempdir().unwrap();
+    let save = |format: &str, include_notes: bool, path: &Path| {
+        app.ok(
+            "summary_save",
+            json!({ "month": "2026-02", "format": format, "includeNotes": include_notes, "path": path }),
+        )
+    };
+    for (format, name) in [
+        ("markdown", "coachlog-summary-2026-02.md"),
+        ("html", "coachlog-summary-2026-02.html"),
+        ("csv", "coachlog-summary-2026-02.csv"),
+        ("json", "coachlog-summary-2026-02.json"),
+    ] {
+        let path = dir.path().join(name);
+        let saved = save(format, false, &path);
+        let expected = preview(&app, format, false);
+        assert_eq!(
+            saved,
+            json!({ "path": path.display().to_string(), "bytes": expected.len() })
+        );
+        assert_eq!(
+            std::fs::read_to_string(&path).unwrap(),
+            expected,
+            "{format}"
+        );
+    }
+    // An existing file (the dialog asked) is replaced, with the notes now.
+    let md = dir.path().join("coachlog-summary-2026-02.md");
+    save("markdown", true, &md);
+    assert_eq!(
+        std::fs::read_to_string(&md).unwrap(),
+        preview(&app, "markdown", true)
+    );
+    // Nothing else is left in the folder: no temporary file.
+    let mut names: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        [
+            "coachlog-summary-2026-02.csv",
+            "coachlog-summary-2026-02.html",
+            "coachlog-summary-2026-02.json",
+            "coachlog-summary-2026-02.md"
+        ]
+    );
+}
+
+#[test]
+fn summary_save_errors_leave_no_file() {
+    let app = app_with_a_month();
+    let dir = tempfile::tempdir().unwrap();
+    let args = |month: &str, format: &str, path: &Path| json!({ "month": month, "format": format, "includeNotes": false, "path": path });
+    let target = dir.path().join("summary.md");
+    app.refused(
+        "summary_save",
+        args("2026-00", "markdown", &target),
+        "invalid",
+        "'2026-00' is not a month",
+    );
+    app.refused(
+        "summary_save",
+        args("2026-02", "docx", &target),
+        "invalid",
+        "'docx' is not a summary format",
+    );
+    let missing = dir.path().join("no-such-folder").join("summary.md");
+    app.refused(
+        "summary_save",
+        args("2026-02", "markdown", &missing),
+        "io",
+        "does not exist",
+    );
+    assert!(!missing.parent().unwrap().exists());
+    app.refused(
+        "summary_save",
+        args("2026-02", "markdown", dir.path()),
+        "invalid",
+        "is a folder",
+    );
+    let file = dir.path().join("a-file");
+    std::fs::write(&file, "keep").unwrap();
+    app.refused(
+        "summary_save",
+        args("2026-02", "markdown", &file.join("summary.md")),
+        "io",
+        "is not a folder",
+    );
+    app.refused(
+        "summary_save",
+        args("2026-02", "markdown", Path::new("summary.md")),
+        "invalid",
+        "not a full path",
+    );
+    // Nothing was written anywhere in the folder, and the file is untouched.
+    let names: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names, ["a-file"]);
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), "keep");
+    assert!(!Path::new("summary.md").exists());
+}
+
+#[test]
+fn the_window_may_open_the_save_dialog_and_no_other() {
+    let app = app();
+    // `save` is allowed: malformed options reach the plugin (and fail there)
+    // instead of being refused by the capability. No dialog opens.
+    let e = app
+        .invoke("plugin:dialog|save", json!({ "options": 5 }))
+        .unwrap_err();
+    assert!(!e.to_string().contains("not allowed"), "{e}");
+    for cmd in [
+        "plugin:dialog|open",
+        "plugin:dialog|message",
+        "plugin:dialog|ask",
+        "plugin:dialog|confirm",
+    ] {
+        let e = app.invoke(cmd, json!({})).unwrap_err();
+        assert!(e.to_string().contains("not allowed"), "{cmd}: {e}");
+    }
+}
+
+/// The Export screen previews the HTML summary in `<iframe srcdoc sandbox="">`.
+/// A srcdoc document inherits the app's CSP, whose `style-src` allows no
+/// inline style — except the summary's one stylesheet, by its hash. When the
+/// core changes that stylesheet, this test gives the new hash to put in
+/// tauri.conf.json (else the preview shows unstyled).
+#[test]
+fn the_csp_allows_the_summary_stylesheet_by_its_hash() {
+    use base64::Engine;
+    use sha2::Digest;
+    let app = app_with_a_month();
+    let html = preview(&app, "html", true);
+    assert_eq!(html.matches("<style").count(), 1, "one stylesheet");
+    assert!(!html.contains("style="), "no style attributes");
+    let css = html
+        .split_once("<style>")
+        .and_then(|(_, rest)| rest.split_once("</style>"))
+        .map(|(css, _)| css)
+        .expect("the summary has a <style> element");
+    let hash = base64::engine::general_purpose::STANDARD.encode(sha2::Sha256::digest(css));
+    let conf: Value = serde_json::from_str(
+        &std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../tauri.conf.json"))
+            .unwrap(),
+    )
+    .unwrap();
+    let csp = &conf["app"]["security"]["csp"];
+    assert_eq!(
+        csp["style-src"],
+        format!("'self' 'sha256-{hash}'"),
+        "tauri.conf.json's style-src must allow the summary's stylesheet and nothing else inline"
+    );
+    // No frame-src is needed for srcdoc (it loads nothing); frames stay off.
+    assert_eq!(csp["frame-src"], "'none'");
+    assert_eq!(csp["script-src"], "'self'");
 }

@@ -123,6 +123,8 @@ describe('the day’s work', () => {
     await waitFor(() => expect(within(agenda).getAllByTestId('agenda-item')).toHaveLength(2));
     expect(agenda.textContent).toContain('write the funnel MR');
     expect(agenda.textContent).toContain('context on pricing');
+    // Raised in the 1:1 just logged: new, not carried over.
+    expect(agenda.textContent).not.toContain('carried over');
     expect(screen.getByTestId('person-timeline').textContent).toContain('onboarding funnel');
 
     await fireEvent.click(screen.getByTestId('nav-today'));

@@ -123,14 +123,27 @@ pub fn read_text(inline: Option<String>, file: Option<&Path>) -> Result<Option<S
     match (inline, file) {
         (Some(t), _) => Ok(Some(t)),
         (None, Some(p)) if p.as_os_str() == "-" => {
-            let mut s = String::new();
-            std::io::Read::read_to_string(&mut std::io::stdin(), &mut s)
+            let mut bytes = Vec::new();
+            std::io::Read::read_to_end(&mut std::io::stdin(), &mut bytes)
                 .map_err(|e| Error::Io(format!("cannot read standard input: {e}")))?;
-            Ok(Some(s))
+            utf8(bytes, "standard input").map(Some)
         }
-        (None, Some(p)) => std::fs::read_to_string(p)
-            .map(Some)
-            .map_err(|e| Error::Io(format!("cannot read {}: {e}", p.display()))),
+        (None, Some(p)) => {
+            let bytes = std::fs::read(p)
+                .map_err(|e| Error::Io(format!("cannot read {}: {e}", p.display())))?;
+            utf8(bytes, &p.display().to_string()).map(Some)
+        }
         (None, None) => Ok(None),
     }
+}
+
+/// Text that is not UTF-8 is bad input (exit 2), not a failing disk.
+fn utf8(bytes: Vec<u8>, what: &str) -> Result<String> {
+    String::from_utf8(bytes).map_err(|e| {
+        Error::invalid(format!(
+            "{what} is not UTF-8 text (invalid byte at position {}); save it as UTF-8 and try \
+             again.",
+            e.utf8_error().valid_up_to()
+        ))
+    })
 }

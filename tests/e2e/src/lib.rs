@@ -784,6 +784,36 @@ impl App {
         fs::write(&path, png).expect("write the screenshot");
     }
 
+    /// The app's own process (the one running [`app_binary`], started by
+    /// WebKitWebDriver under this app's `tauri-driver`) and every process
+    /// below it (WebKit's web and network processes…), each with its
+    /// command name from `/proc/<pid>/comm`. Linux only; empty elsewhere.
+    pub fn app_processes(&self) -> Vec<(u32, String)> {
+        let binary = fs::canonicalize(app_binary()).unwrap_or_else(|_| app_binary());
+        let comm = |pid: u32| {
+            fs::read_to_string(format!("/proc/{pid}/comm"))
+                .map(|c| c.trim().to_string())
+                .unwrap_or_default()
+        };
+        let mut out = Vec::new();
+        for pid in descendants(self.driver.child.id()) {
+            let exe = fs::read_link(format!("/proc/{pid}/exe")).unwrap_or_default();
+            // A rebuilt binary shows as "<path> (deleted)" while it runs.
+            let exe = exe.to_string_lossy();
+            let exe = exe.strip_suffix(" (deleted)").unwrap_or(&exe);
+            if Path::new(exe) == binary && alive(pid) {
+                out.push((pid, comm(pid)));
+                out.extend(
+                    descendants(pid)
+                        .into_iter()
+                        .filter(|p| alive(*p))
+                        .map(|p| (p, comm(p))),
+                );
+            }
+        }
+        out
+    }
+
     /// The names owned on the D-Bus session bus (via `dbus-send`), or `None`
     /// when they cannot be listed.
     pub fn session_bus_names(&self) -> Option<Vec<String>> {

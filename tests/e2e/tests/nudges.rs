@@ -87,7 +87,6 @@ fn acting_on_one_nudge_and_snoozing_another_clear_them_from_today() {
             format!("the request nudge reads {message:?}"),
         )
         .await;
-        app.screenshot("today-nudges-e2e").await;
 
         // Act on the request: one click closes it.
         let act = app.find_in(&request, "[data-testid='nudge-act']").await;

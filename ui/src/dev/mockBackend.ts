@@ -455,6 +455,30 @@ export function snippetParts(text: string, words: string[]): SnippetPart[] {
   return parts;
 }
 
+/** A rough stand-in for the core's monthly summary (`summary_preview`): the month's 1:1s per PM. */
+export function mockSummary(db: MockDb, month: string, format: string, includeNotes: boolean): string {
+  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) fail('invalid', `'${month}' is not a month: expected YYYY-MM, e.g. 2026-04.`);
+  if (!['markdown', 'md', 'html', 'csv', 'json'].includes(format)) fail('invalid', `'${format}' is not a summary format; choose one of: md, html, csv, json.`);
+  const people = db.people.filter((p) => p.tracked && p.archived_on === null);
+  const rows = people.map((p) => {
+    const held = db.oneOnOnes.filter((o) => o.person_id === p.id && o.date.startsWith(month) && o.status === 'held');
+    return { p, held };
+  });
+  const esc = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  switch (format) {
+    case 'html':
+      return `<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<style>body { font-family: sans-serif; } td { border: 1px solid #ccc; }</style>\n</head>\n<body>\n<h1>Monthly summary: ${month} (mock)</h1>\n<table>${rows.map((r) => `<tr><td>${esc(r.p.name)}</td><td>${r.held.length}</td></tr>`).join('')}</table>\n</body>\n</html>\n`;
+    case 'csv':
+      return `month,person_id,person,metric,value\r\n${rows.map((r) => `${month},${r.p.id},${r.p.name},one_on_ones.held,${r.held.length}\r\n`).join('')}`;
+    case 'json':
+      return `${JSON.stringify({ month, includes_notes: includeNotes, people: rows.map((r) => ({ person_id: r.p.id, name: r.p.name, one_on_ones: { held: r.held.length } })) }, null, 2)}\n`;
+    default: {
+      const notes = includeNotes ? rows.flatMap((r) => r.held.map((o) => `\n### ${r.p.name}, ${o.date}\n\n\`\`\`\n${o.notes}\n\`\`\`\n`)).join('') : '';
+      return `# Monthly summary: ${month} (mock)\n\n${includeNotes ? 'Private: includes 1:1 notes.' : '1:1 notes, agenda item texts and walkthrough findings are not included.'}\n\n| PM | 1:1s held |\n| --- | ---: |\n${rows.map((r) => `| ${r.p.name} | ${r.held.length} |`).join('\n')}\n\n- [ ] an open item\n${notes}`;
+    }
+  }
+}
+
 function settingsList(db: MockDb): SettingEntry[] {
   return SETTINGS.map(([key, def, description]) => ({
     key,
@@ -665,6 +689,19 @@ export function handle(db: MockDb, cmd: string, a: Args): unknown {
       return coverage(db);
     case 'releases':
       return releases(db, Number(a.count));
+    case 'summary_preview':
+      return mockSummary(db, String(a.month), String(a.format), Boolean(a.includeNotes));
+    case 'summary_save': {
+      const text = mockSummary(db, String(a.month), String(a.format), Boolean(a.includeNotes));
+      const path = String(a.path ?? '');
+      if (!path.startsWith('/')) fail('invalid', `'${path}' is not a full path; choose the file with Save as….`);
+      return { path, bytes: new TextEncoder().encode(text).length };
+    }
+    // The native Save dialog: pretend the leader accepted the suggested name.
+    case 'plugin:dialog|save': {
+      const options = (a.options ?? {}) as { defaultPath?: string };
+      return `/home/you/Documents/${options.defaultPath ?? 'coachlog-summary.md'}`;
+    }
     default:
       return fail('internal', `The mock backend does not know the command ${cmd}.`);
   }

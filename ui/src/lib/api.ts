@@ -17,6 +17,7 @@
  * the bindings, then add its function here with `call('name', { args })`.
  */
 import { invoke, type InvokeArgs } from '@tauri-apps/api/core';
+import { save as saveDialog } from '@tauri-apps/plugin-dialog';
 import type {
   AgendaItem,
   AgendaItemEdit,
@@ -33,6 +34,7 @@ import type {
   DemoReport,
   Draft,
   ErrorKind,
+  Format,
   Hit,
   Interview,
   InterviewInput,
@@ -60,6 +62,7 @@ import type {
   RequisitionId,
   RequisitionInput,
   RequisitionStatus,
+  SavedFile,
   SettingEntry,
   Update,
   UpdateId,
@@ -267,3 +270,38 @@ export const nudgeUndo = (key: string) => call<null>('nudge_undo', { key });
 export const coverage = () => call<Coverage>('coverage');
 /** The next `count` release days from today (1 to 24). */
 export const releases = (count: number) => call<Release[]>('releases', { count });
+
+// ---- The monthly summary ------------------------------------------------------
+
+/**
+ * The summary of `month` (`YYYY-MM`) in `format`, as text — the same bytes as
+ * `coachlog summary --month M --format F [--include-notes]`. `invalid` for a
+ * bad month.
+ */
+export const summaryPreview = (month: string, format: Format, includeNotes: boolean) =>
+  call<string>('summary_preview', { month, format, includeNotes });
+/**
+ * Builds the summary and writes it to `path` (from `chooseSavePath`) through
+ * a temporary file renamed into place; replaces a file already there.
+ * `invalid` for a folder or a relative path, `io` when the folder is missing
+ * or cannot be written.
+ */
+export const summarySave = (month: string, format: Format, includeNotes: boolean, path: string) =>
+  call<SavedFile>('summary_save', { month, format, includeNotes, path });
+
+/**
+ * The native Save dialog (`tauri-plugin-dialog`, the only plugin call the
+ * capability allows): the path the user chose, or null when they cancelled.
+ * The dialog asks before replacing an existing file.
+ */
+export async function chooseSavePath(defaultName: string, filterName: string, extension: string): Promise<string | null> {
+  try {
+    return await saveDialog({
+      title: 'Save the summary',
+      defaultPath: defaultName,
+      filters: [{ name: filterName, extensions: [extension] }],
+    });
+  } catch (e) {
+    throw ApiError.from(e);
+  }
+}

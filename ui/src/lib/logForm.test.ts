@@ -11,6 +11,7 @@ import {
   parseTags,
   toDraft,
   validateForm,
+  wasCarriedOver,
   type LogForm,
 } from './logForm';
 import type { AgendaItem } from './types';
@@ -166,6 +167,25 @@ describe('orderAgenda', () => {
     expect(orderAgenda(items, '2026-05-07').map((i) => i.id)).toEqual([2, 3, 4, 1]);
     expect(orderAgenda(items, null).map((i) => i.id)).toEqual([2, 3, 4, 1]);
     expect(isCarriedOver(items[0], '2026-05-07')).toBe(false);
+    expect(isCarriedOver(items[3], '2026-05-07')).toBe(true);
+  });
+
+  it('on the person’s page, does not call the items of the last 1:1 carried over', () => {
+    // The last held 1:1 (id 9) was on 2026-05-07: it raised item 5; item 2
+    // came from the 1:1 before; item 3 was open when it took place; item 1
+    // was added in the hallway since.
+    const items = [
+      item({ id: 1, opened_on: '2026-05-12' }),
+      item({ id: 2, opened_on: '2026-04-01', opened_in: 8 }),
+      item({ id: 3, opened_on: '2026-05-02' }),
+      item({ id: 5, opened_on: '2026-05-07', opened_in: 9 }),
+    ];
+    const carried = items.filter((i) => wasCarriedOver(i, '2026-05-07')).map((i) => i.id);
+    expect(carried).toEqual([2, 3]);
+    expect(orderAgenda(items, '2026-05-07', wasCarriedOver).map((i) => i.id)).toEqual([2, 3, 5, 1]);
+    // Before a first held 1:1 nothing has been carried over.
+    expect(items.some((i) => wasCarriedOver(i, null))).toBe(false);
+    // While logging the next 1:1, the last one's items are carried over into it.
     expect(isCarriedOver(items[3], '2026-05-07')).toBe(true);
   });
 });

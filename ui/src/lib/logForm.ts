@@ -173,12 +173,16 @@ export function parseQuickItem(typed: string, fallbackTag: OpenTag, raisedBy?: R
 }
 
 /**
- * Orders a person's open agenda: items carried over from an earlier 1:1 first
- * (oldest first), then items added since (oldest first). An item is carried
- * over when it was raised in a 1:1, or opened on or before the last held 1:1.
+ * Orders a person's open agenda: items carried over first (oldest first),
+ * then the others (oldest first). "Carried over" is `isCarriedOver` by default
+ * (Log a 1:1, before the new 1:1); the person's page passes `wasCarriedOver`.
  */
-export function orderAgenda(items: readonly AgendaItem[], lastHeld: DateStr | null): AgendaItem[] {
-  const carried = (i: AgendaItem) => isCarriedOver(i, lastHeld);
+export function orderAgenda(
+  items: readonly AgendaItem[],
+  lastHeld: DateStr | null,
+  carriedOver: (item: AgendaItem, lastHeld: DateStr | null) => boolean = isCarriedOver,
+): AgendaItem[] {
+  const carried = (i: AgendaItem) => carriedOver(i, lastHeld);
   return [...items].sort((a, b) => {
     const ca = carried(a) ? 0 : 1;
     const cb = carried(b) ? 0 : 1;
@@ -186,9 +190,24 @@ export function orderAgenda(items: readonly AgendaItem[], lastHeld: DateStr | nu
   });
 }
 
-/** Whether an open item has already been through a 1:1 (see `orderAgenda`). */
+/**
+ * While logging a new 1:1 (Log a 1:1): whether an open item comes from an
+ * earlier 1:1 — raised in one, or opened on or before the last held one —
+ * rather than added since.
+ */
 export function isCarriedOver(item: AgendaItem, lastHeld: DateStr | null): boolean {
   return item.opened_in !== null || (lastHeld !== null && item.opened_on <= lastHeld);
+}
+
+/**
+ * On the person's page, after the last held 1:1 (on `lastHeld`): whether an
+ * open item was carried over through it — opened before that day, so raised
+ * in an earlier 1:1 or already open when it took place. Items raised in the
+ * last 1:1 itself, or opened since, are not; nor is anything before a first
+ * held 1:1.
+ */
+export function wasCarriedOver(item: AgendaItem, lastHeld: DateStr | null): boolean {
+  return lastHeld !== null && item.opened_on < lastHeld;
 }
 
 /** Ctrl+Enter (or Cmd+Enter on a Mac keyboard): save. */

@@ -33,6 +33,11 @@ const marked = new Marked({
     html({ text }) {
       return escapeHtml(text);
     },
+    // Task lists (`- [ ]`, `- [x]`) show a box as text: the sanitizer drops
+    // every <input>.
+    checkbox({ checked }) {
+      return checked ? '☑ ' : '☐ ';
+    },
     // No remote images: an image becomes a link to it.
     image({ href, text }) {
       const label = escapeHtml(text || href);

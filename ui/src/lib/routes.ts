@@ -14,6 +14,7 @@ export type RouteName =
   | 'walkthroughs'
   | 'wins'
   | 'search'
+  | 'export'
   | 'settings';
 
 export interface Route {
@@ -32,6 +33,7 @@ const SIMPLE: readonly RouteName[] = [
   'walkthroughs',
   'wins',
   'search',
+  'export',
   'settings',
 ];
 

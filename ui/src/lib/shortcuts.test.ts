@@ -28,6 +28,16 @@ describe('resolveKey', () => {
     expect(resolveKey(key('9', { ctrlKey: true }), false)).toEqual({ type: 'go', route: 'search' });
   });
 
+  it('opens Export with Ctrl+E from anywhere, and g e', () => {
+    expect(resolveKey(key('e', { ctrlKey: true }), false)).toEqual({ type: 'go', route: 'export' });
+    expect(resolveKey(key('E', { ctrlKey: true, inField: true }), false)).toEqual({ type: 'go', route: 'export' });
+    expect(resolveKey(key('e', { metaKey: true }), false)).toEqual({ type: 'go', route: 'export' });
+    expect(resolveKey(key('e', { ctrlKey: true, altKey: true }), false)).toBeNull();
+    expect(resolveKey(key('e'), true)).toEqual({ type: 'go', route: 'export' });
+    expect(resolveKey(key('e'), false)).toBeNull();
+    expect(SHORTCUTS.find((s) => s.does === 'Go to Export')?.keys).toBe('g e  or  Ctrl+E');
+  });
+
   it('has single keys for the frequent paths, never while typing', () => {
     expect(resolveKey(key('n'), false)).toEqual({ type: 'log' });
     expect(resolveKey(key('/'), false)).toEqual({ type: 'search' });
@@ -38,7 +48,7 @@ describe('resolveKey', () => {
   });
 
   it('lists a shortcut for every screen', () => {
-    expect(NAV).toHaveLength(10);
+    expect(NAV).toHaveLength(11);
     expect(new Set(NAV.map((n) => n.g)).size).toBe(NAV.length);
     expect(SHORTCUTS.length).toBeGreaterThan(NAV.length);
   });

@@ -12,7 +12,7 @@ export type ShortcutAction =
   | { type: 'help' }
   | { type: 'prefix' };
 
-/** The navigation order: Ctrl+1 … Ctrl+9 and the sidebar. */
+/** The navigation order: Ctrl+1 … Ctrl+9 and the sidebar (Export has Ctrl+E). */
 export const NAV: readonly { route: RouteName; label: string; g: string }[] = [
   { route: 'today', label: 'Today', g: 't' },
   { route: 'team', label: 'Team', g: 'm' },
@@ -23,8 +23,12 @@ export const NAV: readonly { route: RouteName; label: string; g: string }[] = [
   { route: 'walkthroughs', label: 'Walkthroughs', g: 'w' },
   { route: 'wins', label: 'Wins', g: 'v' },
   { route: 'search', label: 'Search', g: 'f' },
+  { route: 'export', label: 'Export', g: 'e' },
   { route: 'settings', label: 'Settings', g: 's' },
 ];
+
+/** Ctrl+<letter> shortcuts to a screen; they work while typing, like Ctrl+1…9. */
+const CTRL_LETTERS: Record<string, RouteName> = { e: 'export' };
 
 /** Extra `g` letters: `g p` (people) for Team, `g ,` for Settings. */
 const G_ALIASES: Record<string, RouteName> = { p: 'team', ',': 'settings' };
@@ -32,7 +36,13 @@ const G_ALIASES: Record<string, RouteName> = { p: 'team', ',': 'settings' };
 /** Every shortcut, as the "?" overlay and docs/ui.md list them. */
 export const SHORTCUTS: readonly { keys: string; does: string }[] = [
   ...NAV.map((n, i) => ({
-    keys: (n.route === 'team' ? 'g m  or  g p' : `g ${n.g}`) + (i < 9 ? `  or  Ctrl+${i + 1}` : ''),
+    keys:
+      (n.route === 'team' ? 'g m  or  g p' : `g ${n.g}`) +
+      (i < 9 ? `  or  Ctrl+${i + 1}` : '') +
+      Object.entries(CTRL_LETTERS)
+        .filter(([, r]) => r === n.route)
+        .map(([k]) => `  or  Ctrl+${k.toUpperCase()}`)
+        .join(''),
     does: `Go to ${n.label}`,
   })),
   { keys: 'n', does: 'Log a 1:1' },
@@ -57,6 +67,9 @@ export function resolveKey(e: KeyLike, afterG: boolean): ShortcutAction | null {
   if ((e.ctrlKey || e.metaKey) && !e.altKey && /^[1-9]$/.test(e.key)) {
     const n = NAV[Number(e.key) - 1];
     return n ? { type: 'go', route: n.route } : null;
+  }
+  if ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() in CTRL_LETTERS) {
+    return { type: 'go', route: CTRL_LETTERS[e.key.toLowerCase()] };
   }
   if (e.inField || e.ctrlKey || e.metaKey || e.altKey) return null;
   if (afterG) {

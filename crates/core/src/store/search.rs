@@ -119,7 +119,12 @@ fn split_marked(marked: &str) -> Vec<SnippetPart> {
 /// (so operators and punctuation are plain text) and the last one matches as
 /// a prefix. All words must match.
 pub fn fts_query(text: &str) -> Result<String> {
-    let words: Vec<&str> = text.split_whitespace().collect();
+    // Control characters (a NUL would end the query string inside SQLite)
+    // separate words like spaces do.
+    let words: Vec<&str> = text
+        .split(|c: char| c.is_whitespace() || c.is_control())
+        .filter(|w| !w.is_empty())
+        .collect();
     if words.is_empty() {
         return Err(Error::invalid("Give at least one word to search for."));
     }
@@ -217,6 +222,7 @@ mod tests {
             ("  career   growth ", "\"career\" \"growth\"*"),
             ("a\"b OR c", "\"a\"\"b\" \"OR\" \"c\"*"),
             ("NEAR(x y)", "\"NEAR(x\" \"y)\"*"),
+            ("a\u{0}b", "\"a\" \"b\"*"),
         ];
         for (input, expected) in cases {
             assert_eq!(fts_query(input).unwrap(), expected, "{input}");

@@ -63,4 +63,6 @@ export type Command =
   | "nudge_dismiss"
   | "nudge_undo"
   | "coverage"
-  | "releases";
+  | "releases"
+  | "summary_preview"
+  | "summary_save";

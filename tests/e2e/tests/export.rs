@@ -1,0 +1,336 @@
+//! The monthly summary exported from the app: on the demo database, Ctrl+E
+//! opens Export; a month and a format are chosen, the preview shows the
+//! summary, "Copy Markdown" puts it on the clipboard, and "Save as…" — the
+//! native dialog stubbed to answer a path in the test's folder — writes a
+//! file that is byte for byte what `coachlog summary` prints, for Markdown
+//! and HTML. The default export holds none of the month's 1:1 notes; with
+//! "Include private notes" they appear, behind a warning.
+
+use std::path::Path;
+
+use chrono::{Datelike, Months, NaiveDate};
+use coachlog_e2e::{block_on, cli, serial, App};
+use fantoccini::key::Key;
+use serde_json::{json, Value};
+
+/// Today by the webview's clock (the app's "today" is the machine's local date).
+async fn today(app: &App) -> NaiveDate {
+    let s = app
+        .js("const d = new Date(); return d.getFullYear() + '-' \
+             + String(d.getMonth() + 1).padStart(2, '0') + '-' + String(d.getDate()).padStart(2, '0');")
+        .await;
+    NaiveDate::parse_from_str(s.as_str().unwrap_or_default(), "%Y-%m-%d")
+        .unwrap_or_else(|e| panic!("the webview's date {s} is not a date: {e}"))
+}
+
+/// `YYYY-MM`, `months` months before `day`'s month.
+fn month_before(day: NaiveDate, months: u32) -> String {
+    let d = day.with_day(1).unwrap() - Months::new(months);
+    d.format("%Y-%m").to_string()
+}
+
+/// "October 2026" for "2026-10", as the summary's title says it.
+fn month_name(month: &str) -> String {
+    let d = NaiveDate::parse_from_str(&format!("{month}-01"), "%Y-%m-%d").unwrap();
+    d.format("%B %Y").to_string()
+}
+
+/// Makes the native Save dialog answer `path` without opening: Tauri's IPC
+/// goes through `fetch` to `ipc://localhost/<command>` on Linux, so a wrapper
+/// around `window.fetch` answers `plugin:dialog|save` (recording its options
+/// in `window.__dialogCalls`) and passes every other call through, so the real
+/// `summary_save` runs. (`window.__TAURI_INTERNALS__.invoke` cannot be wrapped:
+/// Tauri defines it, and the object holding it, read-only.)
+async fn stub_save_dialog(app: &App, path: &Path) {
+    let script = format!(
+        "const answer = {answer};
+         window.__dialogCalls = window.__dialogCalls || [];
+         if (!window.__realFetch) window.__realFetch = window.fetch;
+         const real = window.__realFetch;
+         const target = window.__TAURI_INTERNALS__.convertFileSrc('plugin:dialog|save', 'ipc');
+         window.fetch = function (input, init) {{
+           const url = typeof input === 'string' ? input : input.url;
+           if (url === target) {{
+             window.__dialogCalls.push(JSON.parse(init.body));
+             return Promise.resolve(new Response(JSON.stringify(answer), {{
+               headers: {{ 'Content-Type': 'application/json', 'Tauri-Response': 'ok' }}
+             }}));
+           }}
+           return real.apply(this, arguments);
+         }};
+         return target;",
+        answer = json!(path.display().to_string()),
+    );
+    let target = app.js(&script).await;
+    app.ensure(
+        target.as_str().is_some_and(|t| t.starts_with("ipc:")),
+        format!("the dialog's IPC address is {target}"),
+    )
+    .await;
+}
+
+/// The options the stubbed dialog was last called with.
+async fn last_dialog_options(app: &App) -> Value {
+    app.js(
+        "const c = window.__dialogCalls || []; return c.length ? c[c.length - 1].options : null;",
+    )
+    .await
+}
+
+/// Waits until the preview shows `month`, `format` and the notes option.
+async fn preview_shows(app: &App, month: &str, format: &str, notes: bool) {
+    app.find(&format!(
+        "[data-testid='export-preview'][data-key='{month}|{format}|{notes}'][aria-busy='false']"
+    ))
+    .await;
+}
+
+/// Picks `month` in the month picker.
+async fn pick_month(app: &App, month: &str) {
+    app.click(&format!("#ex-month option[value='{month}']"))
+        .await;
+    let select = app.find("#ex-month").await;
+    let value = app.prop(&select, "value").await.unwrap_or_default();
+    app.ensure(
+        value == month,
+        format!("the month picker shows {value}, not {month}"),
+    )
+    .await;
+}
+
+/// Clicks "Save as…" (the dialog stubbed to answer `path`) and waits until the
+/// screen says it saved there; returns the file's bytes.
+async fn save_as(app: &App, path: &Path) -> Vec<u8> {
+    stub_save_dialog(app, path).await;
+    app.click("[data-testid='export-save']").await;
+    app.find_text("[data-testid='export-saved']", &path.display().to_string())
+        .await;
+    std::fs::read(path).unwrap_or_else(|e| panic!("{} was not written: {e}", path.display()))
+}
+
+/// The long lines of the month's 1:1 notes (list markers and emphasis
+/// stripped), which only a private export may contain.
+fn note_lines(db: &Path, month: &str) -> Vec<String> {
+    let list: Value = serde_json::from_str(&cli(db, &["--json", "one-on-one", "list"]))
+        .expect("one-on-one list --json is JSON");
+    let mut lines = Vec::new();
+    for o in list.as_array().expect("an array") {
+        if !o["date"].as_str().unwrap_or_default().starts_with(month) {
+            continue;
+        }
+        for line in o["notes"].as_str().unwrap_or_default().lines() {
+            let line = line.trim().trim_start_matches("- ").replace("**", "");
+            if line.chars().count() >= 40 {
+                lines.push(line);
+            }
+        }
+    }
+    lines
+}
+
+fn html_escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+        .replace('\'', "&#39;")
+}
+
+#[test]
+fn the_summary_exported_from_the_app_is_the_clis_byte_for_byte() {
+    let _one_app_at_a_time = serial();
+    block_on(async {
+        let app = App::launch_with("export", |db| {
+            cli(db, &["demo"]);
+        })
+        .await;
+        let db = app.db_path().to_path_buf();
+        let out = app.dir().join("exports");
+        std::fs::create_dir_all(&out).unwrap();
+        app.find("[data-testid='screen-today']").await;
+        let today = today(&app).await;
+        let last_month = month_before(today, 1);
+        let earlier = month_before(today, 2);
+
+        // 1. Ctrl+E opens Export from anywhere, on last month, Markdown, no notes.
+        app.type_focused(&format!("{}e{}", Key::Control, Key::Null))
+            .await;
+        app.find("[data-testid='screen-export']").await;
+        let route = app.route().await;
+        app.ensure(route == "#/export", format!("Ctrl+E went to {route}"))
+            .await;
+        preview_shows(&app, &last_month, "markdown", false).await;
+        app.find("[data-testid='export-safe']").await;
+
+        // 2. Last month as HTML: previewed in a sandboxed frame, saved.
+        app.click("[data-testid='export-format-html']").await;
+        pick_month(&app, &last_month).await;
+        preview_shows(&app, &last_month, "html", false).await;
+        let frame = app.find("[data-testid='export-html-frame']").await;
+        let sandbox = app.attr(&frame, "sandbox").await;
+        app.ensure(
+            sandbox.as_deref() == Some(""),
+            format!("the preview frame's sandbox is {sandbox:?}"),
+        )
+        .await;
+        let expected_html = cli(
+            &db,
+            &["summary", "--month", &last_month, "--format", "html"],
+        );
+        let srcdoc = app.prop(&frame, "srcdoc").await.unwrap_or_default();
+        app.ensure(
+            srcdoc == expected_html,
+            "the HTML preview is the summary's HTML",
+        )
+        .await;
+        app.screenshot("export").await;
+        let html_path = out.join(format!("coachlog-summary-{last_month}.html"));
+        let html = save_as(&app, &html_path).await;
+        app.ensure(
+            html == expected_html.as_bytes(),
+            format!(
+                "the saved HTML ({} bytes) differs from `coachlog summary` ({} bytes)",
+                html.len(),
+                expected_html.len()
+            ),
+        )
+        .await;
+        let options = last_dialog_options(&app).await;
+        app.ensure(
+            options["defaultPath"] == json!(format!("coachlog-summary-{last_month}.html")),
+            format!("the Save dialog was opened with {options}"),
+        )
+        .await;
+        let html_text = String::from_utf8_lossy(&html);
+        let notes = note_lines(&db, &last_month);
+        app.ensure(
+            !notes.is_empty(),
+            format!("the demo has 1:1 notes in {last_month}"),
+        )
+        .await;
+        for line in &notes {
+            app.ensure(
+                !html_text.contains(&html_escape(line)) && !html_text.contains(line.as_str()),
+                format!("the default HTML export contains the note {line:?}"),
+            )
+            .await;
+        }
+
+        // 3. The month before, in Markdown: the rendered preview, then the file.
+        pick_month(&app, &earlier).await;
+        app.click("[data-testid='export-format-markdown']").await;
+        preview_shows(&app, &earlier, "markdown", false).await;
+        app.find_text(
+            "[data-testid='export-rendered'] h1",
+            &format!("Monthly summary: {}", month_name(&earlier)),
+        )
+        .await;
+        let rows = app.all("[data-testid='export-rendered'] table tr").await;
+        app.ensure(
+            rows.len() > 3,
+            format!("the headline table has {} rows", rows.len()),
+        )
+        .await;
+        let md_path = out.join(format!("coachlog-summary-{earlier}.md"));
+        let md = save_as(&app, &md_path).await;
+        let expected_md = cli(&db, &["summary", "--month", &earlier, "--format", "md"]);
+        app.ensure(
+            md == expected_md.as_bytes(),
+            format!(
+                "the saved Markdown ({} bytes) differs from `coachlog summary` ({} bytes)",
+                md.len(),
+                expected_md.len()
+            ),
+        )
+        .await;
+        let options = last_dialog_options(&app).await;
+        app.ensure(
+            options["defaultPath"] == json!(format!("coachlog-summary-{earlier}.md")),
+            format!("the Save dialog was opened with {options}"),
+        )
+        .await;
+        let mut files: Vec<String> = std::fs::read_dir(&out)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        let mut expected = vec![
+            format!("coachlog-summary-{last_month}.html"),
+            format!("coachlog-summary-{earlier}.md"),
+        ];
+        files.sort();
+        expected.sort();
+        app.ensure(
+            files == expected,
+            format!("only the two summaries are in the folder (no temporary file): {files:?}"),
+        )
+        .await;
+
+        // The default export is safe to share: none of the month's notes.
+        let notes = note_lines(&db, &earlier);
+        app.ensure(
+            !notes.is_empty(),
+            format!("the demo has 1:1 notes in {earlier}"),
+        )
+        .await;
+        let md_text = String::from_utf8_lossy(&md);
+        for line in &notes {
+            app.ensure(
+                !md_text.contains(line.as_str()),
+                format!("the default Markdown export contains the note {line:?}"),
+            )
+            .await;
+        }
+
+        // 4. "Copy Markdown" puts the same text on the clipboard: paste it
+        // (Ctrl+V, through the X clipboard) into a scratch text area.
+        app.click("[data-testid='export-copy']").await;
+        app.find_text("[data-testid='notice']", "is on the clipboard as Markdown")
+            .await;
+        app.js(
+            "const t = document.createElement('textarea'); t.id = 'e2e-paste'; \
+             document.body.appendChild(t); t.focus(); return true;",
+        )
+        .await;
+        app.type_focused(&format!("{}v{}", Key::Control, Key::Null))
+            .await;
+        let pasted = app
+            .wait_until("the paste", || async {
+                let v = app
+                    .js("const t = document.getElementById('e2e-paste'); return t ? t.value : '';")
+                    .await;
+                v.as_str().filter(|s| !s.is_empty()).map(str::to_string)
+            })
+            .await;
+        app.js("document.getElementById('e2e-paste').remove(); return true;")
+            .await;
+        app.ensure(
+            pasted == expected_md,
+            format!(
+                "the clipboard holds {} bytes, not the {} of the Markdown summary",
+                pasted.len(),
+                expected_md.len()
+            ),
+        )
+        .await;
+
+        // 5. "Include private notes" warns, and the month's notes are then in
+        // the Markdown (its source shown).
+        app.click("[data-testid='export-include-notes']").await;
+        app.find_text(
+            "[data-testid='export-notes-warning']",
+            "1:1 notes, agenda item texts and walkthrough findings will be included",
+        )
+        .await;
+        app.click("[data-testid='export-source-toggle']").await;
+        preview_shows(&app, &earlier, "markdown", true).await;
+        let source = app.find("[data-testid='export-source']").await;
+        let private = app.prop(&source, "textContent").await.unwrap_or_default();
+        app.ensure(
+            notes.iter().any(|line| private.contains(line.as_str())),
+            "the private export shows the month's notes",
+        )
+        .await;
+
+        app.quit().await;
+    });
+}

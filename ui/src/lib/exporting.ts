@@ -1,0 +1,80 @@
+/**
+ * The Export screen's choices, as pure functions: which months to offer (and
+ * which have 1:1s), the default month, the formats and the file name the
+ * Save dialog suggests. The summary itself is built by the core
+ * (`summary_preview`, `summary_save`).
+ */
+import { addMonths, monthOf } from './dates';
+import { plural } from './format';
+import type { DateStr, Format, Period } from './types';
+
+/** The formats, in the order the screen shows them. */
+export const FORMATS: readonly { format: Format; label: string; extension: string; hint: string }[] = [
+  { format: 'markdown', label: 'Markdown', extension: 'md', hint: 'GitLab-flavoured, to paste into an MR' },
+  { format: 'html', label: 'HTML', extension: 'html', hint: 'one file with charts, prints to PDF' },
+  { format: 'csv', label: 'CSV', extension: 'csv', hint: 'one row per person × metric' },
+  { format: 'json', label: 'JSON', extension: 'json', hint: 'the summary data' },
+];
+
+/** The entry of `FORMATS` for `format`. */
+export function formatInfo(format: Format) {
+  return FORMATS.find((f) => f.format === format) ?? FORMATS[0];
+}
+
+const LONG_MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/** `October 2026` for `2026-10`, as the summary names it. */
+export function monthName(month: Period): string {
+  const [y, m] = month.split('-').map(Number);
+  return `${LONG_MONTHS[m - 1]} ${y}`;
+}
+
+/** The month a leader exports by default: the one before today's. */
+export function defaultMonth(today: DateStr): Period {
+  return addMonths(monthOf(today), -1);
+}
+
+export interface MonthChoice {
+  month: Period;
+  /** 1:1s dated in the month. */
+  oneOnOnes: number;
+  label: string;
+}
+
+/**
+ * The months to offer, newest first: from the month of the earliest 1:1 (or
+ * a year back, when that is later or there is none) through today's month.
+ * Each says how many 1:1s it has, so the months with data stand out.
+ */
+export function monthChoices(today: DateStr, oneOnOneDates: readonly DateStr[]): MonthChoice[] {
+  const current = monthOf(today);
+  const counts = new Map<Period, number>();
+  for (const d of oneOnOneDates) counts.set(monthOf(d), (counts.get(monthOf(d)) ?? 0) + 1);
+  let first = addMonths(current, -12);
+  for (const m of counts.keys()) if (m < first) first = m;
+  const out: MonthChoice[] = [];
+  for (let m = current; m >= first; m = addMonths(m, -1)) {
+    const n = counts.get(m) ?? 0;
+    const note = m === current ? ' (so far)' : '';
+    out.push({ month: m, oneOnOnes: n, label: `${monthName(m)}${note} · ${n ? plural(n, '1:1') : 'no 1:1s'}` });
+  }
+  return out;
+}
+
+/** The file name the Save dialog suggests: `coachlog-summary-2026-10.md` (`-private` with notes). */
+export function fileName(month: Period, format: Format, includeNotes: boolean): string {
+  return `coachlog-summary-${month}${includeNotes ? '-private' : ''}.${formatInfo(format).extension}`;
+}
