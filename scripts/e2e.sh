@@ -2,7 +2,8 @@
 # End-to-end tests: builds the UI and the desktop app, then drives the real
 # app through its webview (tauri-driver + WebKitWebDriver) under Xvfb and a
 # private D-Bus session. Each test starts the app on a new, empty database in
-# a temporary folder; the run rewrites the screenshots in docs/screenshots/.
+# a temporary folder; the run rewrites the screenshots in docs/screenshots/
+# (or in $E2E_SCREENSHOTS: scripts/test.sh points it under target/).
 #
 # Usage: scripts/e2e.sh [test name filter]     (scripts/test.sh runs it)
 # Needs what `scripts/setup.sh --test` installs. Exits non-zero on any failure.
@@ -50,7 +51,7 @@ timeout --kill-after=30s "${E2E_TIMEOUT:-20m}" \
 
 elapsed=$(( $(date +%s) - started ))
 if [ "$status" -eq 0 ]; then
-  printf 'e2e: passed in %ss; screenshots in docs/screenshots/\n' "$elapsed"
+  printf 'e2e: passed in %ss; screenshots in %s\n' "$elapsed" "${E2E_SCREENSHOTS:-docs/screenshots/}"
 else
   [ "$status" -eq 124 ] && printf 'e2e: timed out after %s\n' "${E2E_TIMEOUT:-20m}" >&2
   printf 'e2e: FAILED (exit %s) after %ss; failure screenshots and driver logs in target/e2e-artifacts/\n' \
