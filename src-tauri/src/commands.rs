@@ -824,6 +824,18 @@ pub async fn summary_save(
     let (month, options, format) = summary_request(&month, &format, include_notes)?;
     let target = std::path::PathBuf::from(&path);
     check_target(&target)?;
+    // Defence in depth: even a page that called this command on its own
+    // could only write summary files, never replace e.g. ~/.bashrc.
+    let wanted = format.extension();
+    if target.extension().and_then(|e| e.to_str()) != Some(wanted) {
+        return Err(IpcError::new(
+            ErrorKind::Invalid,
+            format!(
+                "A {} summary is saved as a .{wanted} file; choose a name ending in .{wanted}.",
+                format.label()
+            ),
+        ));
+    }
     let text = state
         .read(move |db| summary::export(db.conn(), month, &options, format))
         .await?;

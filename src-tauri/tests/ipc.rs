@@ -1584,6 +1584,23 @@ fn summary_save_errors_leave_no_file() {
         "invalid",
         "is a folder",
     );
+    // Only a file with the format's extension: never a dotfile or a script.
+    let bashrc = dir.path().join(".bashrc");
+    std::fs::write(&bashrc, "keep me").unwrap();
+    app.refused(
+        "summary_save",
+        args("2026-02", "markdown", &bashrc),
+        "invalid",
+        "A Markdown summary is saved as a .md file",
+    );
+    assert_eq!(std::fs::read_to_string(&bashrc).unwrap(), "keep me");
+    std::fs::remove_file(&bashrc).unwrap();
+    app.refused(
+        "summary_save",
+        args("2026-02", "html", &dir.path().join("x.md")),
+        "invalid",
+        "saved as a .html file",
+    );
     let file = dir.path().join("a-file");
     std::fs::write(&file, "keep").unwrap();
     app.refused(

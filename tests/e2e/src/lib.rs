@@ -351,6 +351,47 @@ impl Drop for Driver {
     }
 }
 
+/// Runs the app binary directly (no WebDriver), as a user starts it, on the
+/// database `db` with its XDG folders under `dir`, for `time`; then stops it
+/// (SIGTERM, then SIGKILL) with every process it started, and returns what
+/// it wrote to standard output and standard error. Needs the same display
+/// and session bus as [`App::launch`]; stop any [`App`] first (the
+/// single-instance lock would hand the start over to it).
+pub fn run_app_for(db: &Path, dir: &Path, time: Duration) -> String {
+    let app = check_environment();
+    let log = dir.join("app-output.log");
+    let out = fs::File::create(&log).expect("create the app's output log");
+    let err = out.try_clone().expect("clone the log handle");
+    let mut cmd = Command::new(app);
+    cmd.stdin(Stdio::null())
+        .stdout(out)
+        .stderr(err)
+        .env("COACHLOG_DB", db)
+        .env("NO_AT_BRIDGE", "1");
+    for (var, sub) in [
+        ("XDG_DATA_HOME", "data"),
+        ("XDG_CONFIG_HOME", "config"),
+        ("XDG_CACHE_HOME", "cache"),
+    ] {
+        let p = dir.join(sub);
+        fs::create_dir_all(&p).expect("create an XDG folder");
+        cmd.env(var, p);
+    }
+    let mut child = cmd.spawn().expect("start the app");
+    let start = Instant::now();
+    while start.elapsed() < time {
+        if let Ok(Some(_)) = child.try_wait() {
+            break;
+        }
+        std::thread::sleep(POLL);
+    }
+    let below = descendants(child.id());
+    terminate(&[child.id()], Duration::from_secs(5));
+    let _ = child.wait();
+    terminate(&below, Duration::from_secs(2));
+    fs::read_to_string(&log).unwrap_or_default()
+}
+
 // ---- The app ---------------------------------------------------------------------
 
 /// Runs the `coachlog` command (`$COACHLOG_CLI`, else the debug build next to
