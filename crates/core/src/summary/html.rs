@@ -436,15 +436,7 @@ fn wins(o: &mut String, s: &Summary, month: &str) {
                 w.noted_on,
                 esc(&w.text)
             );
-            match (w.shared_on, &w.shared_where) {
-                (Some(d), Some(place)) => {
-                    let _ = write!(o, " · shared {d} in {}", esc(place));
-                }
-                (Some(d), None) => {
-                    let _ = write!(o, " · shared {d}");
-                }
-                (None, _) => o.push_str(" · not shared yet"),
-            }
+            o.push_str(&text::win_shared(w, |t| esc(t).to_string()));
             o.push_str("</li>\n");
         }
         o.push_str("</ul>\n");

@@ -263,15 +263,7 @@ fn wins(o: &mut String, s: &Summary, month: &str) {
                 w.noted_on,
                 inline(&w.text)
             );
-            match (w.shared_on, &w.shared_where) {
-                (Some(d), Some(place)) => {
-                    let _ = write!(o, " · shared {d} in {}", inline(place));
-                }
-                (Some(d), None) => {
-                    let _ = write!(o, " · shared {d}");
-                }
-                (None, _) => o.push_str(" · not shared yet"),
-            }
+            o.push_str(&text::win_shared(w, |t| inline(t).to_string()));
             o.push('\n');
         }
     }

@@ -5,7 +5,7 @@ use crate::dashboard::Practice;
 use crate::model::{OneOnOneStatus, UpdateKind};
 use crate::nudges::Rule;
 
-use super::{ActionCounts, Grade, Outcome, PersonMonth, UpdateDue};
+use super::{ActionCounts, Grade, Outcome, PersonMonth, UpdateDue, WinNoted};
 
 /// `1 item`, `2 items`.
 pub(super) fn count(n: u32, one: &str, many: &str) -> String {
@@ -177,5 +177,16 @@ fn capitalise(s: &str) -> String {
     match c.next() {
         Some(f) => f.to_uppercase().chain(c).collect(),
         None => String::new(),
+    }
+}
+
+/// " · shared 2026-05-20 in #product", " · shared 2026-05-20" or
+/// " · not shared yet"; `escape` escapes the place (user text) for the
+/// renderer.
+pub(super) fn win_shared(w: &WinNoted, escape: impl Fn(&str) -> String) -> String {
+    match (w.shared_on, &w.shared_where) {
+        (Some(d), Some(place)) => format!(" · shared {d} in {}", escape(place)),
+        (Some(d), None) => format!(" · shared {d}"),
+        (None, _) => " · not shared yet".to_string(),
     }
 }
