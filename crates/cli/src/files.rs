@@ -36,6 +36,17 @@ pub fn write_atomically(target: &Path, bytes: &[u8], replace: bool) -> Result<()
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
     };
+    if !dir.is_dir() {
+        return Err(Error::Io(format!(
+            "cannot write {shown}: the folder {} does not exist.",
+            dir.display()
+        )));
+    }
+    if target.exists() && !target.is_file() {
+        return Err(Error::Io(format!(
+            "cannot write {shown}: it is not a regular file; choose a file name."
+        )));
+    }
     let io = |e: std::io::Error| Error::Io(format!("cannot write {shown}: {e}"));
     let mut tmp = tempfile::Builder::new()
         .prefix(".coachlog-")

@@ -1661,3 +1661,27 @@ fn import_backs_up_an_existing_database_first() {
         .unwrap();
     assert_eq!(people, 0);
 }
+
+#[test]
+fn output_files_name_the_real_problem() {
+    let env = team();
+    let missing = env.file("no-such-folder").join("x.json");
+    env.refused(
+        &["export", "-o", missing.to_str().unwrap()],
+        6,
+        "the folder",
+    );
+    let r = env.run(&["export", "-o", missing.to_str().unwrap()]);
+    assert!(
+        !r.stderr.contains(".coachlog-"),
+        "a temp file name leaked: {}",
+        r.stderr
+    );
+    if Path::new("/dev/null").exists() {
+        env.refused(
+            &["export", "-o", "/dev/null", "--force"],
+            6,
+            "is not a regular file",
+        );
+    }
+}
