@@ -65,6 +65,19 @@ describe('Export', () => {
     expect((await screen.findByTestId('export-source')).textContent).toBe(MD);
   });
 
+  it('shows the source of a very large Markdown summary until asked to render it', async () => {
+    const big = `# Big month\n\n${'word '.repeat(41_000)}\n`;
+    mockIPC((cmd) => (cmd === 'summary_preview' ? big : cmd === 'one_on_ones_list' ? [] : null));
+    render(Export, { id: null, query: {} });
+    expect((await screen.findByTestId('export-source')).textContent).toBe(big);
+    expect(screen.getByTestId('export-large-note').textContent).toContain('Large summary: showing the source');
+    expect(screen.queryByTestId('export-rendered')).toBeNull();
+    await fireEvent.click(screen.getByTestId('export-render-large'));
+    const rendered = await screen.findByTestId('export-rendered');
+    expect(rendered.querySelector('h1')?.textContent).toBe('Big month');
+    expect(screen.queryByTestId('export-large-note')).toBeNull();
+  });
+
   it('shows the HTML in a sandboxed frame without scripts', async () => {
     render(Export, { id: null, query: {} });
     await screen.findByTestId('export-rendered');

@@ -104,6 +104,22 @@ describe('Log a 1:1', () => {
     expect(toasts.list.map((t) => t.message)).toEqual(['Logged the 1:1 with Jane Doe (1 item added, 1 closed).']);
   });
 
+  it('debounces the notes preview while the textarea and the draft follow every key', async () => {
+    const calls = backend();
+    render(LogOneOnOne, { id: 3, query: {} });
+    const notes = (await screen.findByTestId('log-notes')) as HTMLTextAreaElement;
+    for (const v of ['T', 'Ta', 'Talked about **growth**.']) await fireEvent.input(notes, { target: { value: v } });
+    // The form value is immediate; the preview waits for a pause in typing.
+    expect(notes.value).toBe('Talked about **growth**.');
+    expect(screen.queryByTestId('log-notes-preview')).toBeNull();
+    const preview = await screen.findByTestId('log-notes-preview');
+    expect(preview.querySelector('strong')?.textContent).toBe('growth');
+    expect(preview.textContent?.trim()).toBe('Talked about growth.');
+    await waitFor(() => expect(calls.filter((c) => c.cmd === 'draft_save')).toHaveLength(1));
+    const draft = calls.find((c) => c.cmd === 'draft_save')!.args.draft as { notes: string };
+    expect(draft.notes).toBe('Talked about **growth**.');
+  });
+
   it('keeps everything typed and shows the message when logging fails', async () => {
     backend({ logError: { kind: 'invalid', message: "The 1:1's date 2026-05-14 is before Jane Doe started reporting to you." } });
     render(LogOneOnOne, { id: 3, query: {} });

@@ -1,7 +1,8 @@
 /** Search results show the core's snippet parts as text, matches in <mark>. */
 import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
-import { fireEvent, render, screen } from '@testing-library/svelte';
+import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import { afterEach, describe, expect, it } from 'vitest';
+import { router, startRouter } from '$lib/router.svelte';
 import { toasts } from '$lib/toasts.svelte';
 import type { Hit } from '$lib/types';
 import Search from './Search.svelte';
@@ -38,5 +39,31 @@ describe('Search', () => {
     expect(snippet.querySelector('img, strong, em, b')).toBeNull();
     expect([...snippet.querySelectorAll('mark')].map((m) => m.textContent)).toEqual(['**x**', 'roadmap']);
     expect((window as unknown as { pwned?: number }).pwned).toBeUndefined();
+  });
+
+  it('follows a new ?q= in the route while already on Search', async () => {
+    const asked: string[] = [];
+    mockIPC((cmd, payload) => {
+      if (cmd !== 'search') return null;
+      const q = (payload as { text: string }).text;
+      asked.push(q);
+      return q === 'roadmap' ? [hostile] : [];
+    });
+    location.hash = '#/search?q=pricing';
+    startRouter();
+    // Rendered as App does: the same component, its query prop following the router.
+    render(Search, {
+      id: null,
+      get query() {
+        return router.route.query;
+      },
+    });
+    expect(await screen.findByTestId('search-empty')).toHaveProperty('textContent', expect.stringContaining('pricing'));
+    location.hash = '#/search?q=roadmap';
+    window.dispatchEvent(new HashChangeEvent('hashchange'));
+    await screen.findByTestId('search-result');
+    expect((screen.getByTestId('search-input') as HTMLInputElement).value).toBe('roadmap');
+    expect(asked).toEqual(['pricing', 'roadmap']);
+    await waitFor(() => expect(location.hash).toBe('#/search?q=roadmap'));
   });
 });
