@@ -871,11 +871,11 @@ fn hostile_text_in_every_screen_runs_no_script_and_calls_no_ipc() {
             1,
         )
         .await;
-        contains(&app, "[data-testid='export-rendered']", "Monthly summary").await;
+        render_export(&app, "Monthly summary").await;
         let first = export.elapsed();
         let export = Instant::now();
         app.click("[data-testid='export-include-notes']").await;
-        contains(&app, "[data-testid='export-rendered']", "Private notes of").await;
+        render_export(&app, "Private notes of").await;
         println!(
             "Export preview (Markdown): {first:.1?} without notes, then {:.1?} with them",
             export.elapsed()
@@ -1157,4 +1157,29 @@ fn the_checks_catch_a_payload_that_runs() {
         println!("control: every check caught the payload that ran: {state}");
         app.quit().await;
     });
+}
+
+/// Waits for the Export preview to show `needle`, rendered. A summary this
+/// large opens as source first ("Large summary: showing the source"): ask for
+/// the rendered preview, which is what these checks need.
+async fn render_export(app: &App, needle: &str) {
+    let script = format!(
+        "const r = document.querySelector(\"[data-testid='export-rendered']\"); \
+         if (r && r.textContent.includes({n})) return 'rendered'; \
+         const s = document.querySelector(\"[data-testid='export-source']\"); \
+         if (s && s.textContent.includes({n}) \
+             && document.querySelector(\"[data-testid='export-render-large']\")) return 'large'; \
+         return null;",
+        n = json!(needle)
+    );
+    let state = app
+        .wait_until(&format!("the Export preview to show {needle:?}"), || {
+            let script = script.clone();
+            async move { app.js(&script).await.as_str().map(str::to_string) }
+        })
+        .await;
+    if state == "large" {
+        app.click("[data-testid='export-render-large']").await;
+        contains(app, "[data-testid='export-rendered']", needle).await;
+    }
 }
