@@ -385,40 +385,7 @@ fn people(o: &mut String, s: &Summary, month: &str) {
         if let Some(note) = text::active_note(p, s.first_day, s.last_day) {
             let _ = writeln!(o, "{note}\n");
         }
-        let tags = if p.coaching_tags.is_empty() {
-            "none".to_string()
-        } else {
-            p.coaching_tags
-                .iter()
-                .map(|t| format!("{} {}", inline(&t.tag), t.count))
-                .collect::<Vec<_>>()
-                .join(", ")
-        };
-        let quiet = if p.customers.without_check_in.is_empty() {
-            String::new()
-        } else {
-            let names: Vec<String> = p
-                .customers
-                .without_check_in
-                .iter()
-                .map(|l| format!("{} ({})", inline(&l.team), inline(&l.category)))
-                .collect();
-            format!("; no check-in: {}", names.join(", "))
-        };
-        let rows = [
-            ("1:1s", text::one_on_ones(p)),
-            ("Coaching tags (held 1:1s)", tags),
-            ("Requests", text::requests(p)),
-            ("Actions: TODO (theirs)", text::actions(&p.actions.person)),
-            ("Actions: DOTO (yours)", text::actions(&p.actions.leader)),
-            (
-                "Internal customers",
-                format!("{}{quiet}", text::customers(p)),
-            ),
-            ("Wins", text::wins(p)),
-            ("Interviews", p.interviews.to_string()),
-            ("Overdue at month end", text::overdue(p)),
-        ];
+        let rows = text::practice_rows(p, |t| inline(t).to_string());
         let _ = writeln!(o, "| Practice | {month} |\n| --- | --- |");
         for (label, value) in rows {
             let _ = writeln!(o, "| {label} | {value} |");

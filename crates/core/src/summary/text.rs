@@ -190,3 +190,44 @@ pub(super) fn win_shared(w: &WinNoted, escape: impl Fn(&str) -> String) -> Strin
         (None, _) => " · not shared yet".to_string(),
     }
 }
+
+/// The rows of a person's practice table: (label, value). `escape` escapes
+/// the user text inside values (tag, team and category names) for a renderer
+/// that writes values as they are; one that escapes whole values passes
+/// the text through.
+pub(super) fn practice_rows(
+    p: &PersonMonth,
+    escape: impl Fn(&str) -> String,
+) -> [(&'static str, String); 9] {
+    let tags = if p.coaching_tags.is_empty() {
+        "none".to_string()
+    } else {
+        p.coaching_tags
+            .iter()
+            .map(|t| format!("{} {}", escape(&t.tag), t.count))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let quiet = if p.customers.without_check_in.is_empty() {
+        String::new()
+    } else {
+        let names: Vec<String> = p
+            .customers
+            .without_check_in
+            .iter()
+            .map(|l| format!("{} ({})", escape(&l.team), escape(&l.category)))
+            .collect();
+        format!("; no check-in: {}", names.join(", "))
+    };
+    [
+        ("1:1s", one_on_ones(p)),
+        ("Coaching tags (held 1:1s)", tags),
+        ("Requests", requests(p)),
+        ("Actions: TODO (theirs)", actions(&p.actions.person)),
+        ("Actions: DOTO (yours)", actions(&p.actions.leader)),
+        ("Internal customers", format!("{}{quiet}", customers(p))),
+        ("Wins", wins(p)),
+        ("Interviews", p.interviews.to_string()),
+        ("Overdue at month end", overdue(p)),
+    ]
+}
