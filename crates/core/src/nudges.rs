@@ -23,9 +23,9 @@ use crate::calendar::{self, FiscalQuarter, Month, Period};
 use crate::error::Result;
 use crate::model::{
     AgendaItem, CustomerLink, LinkId, OpenTag, Person, PersonId, RaisedBy, Requisition,
-    RequisitionId, Timing, UpdateKind, Walkthrough, Win,
+    RequisitionId, UpdateKind, Walkthrough, Win,
 };
-use crate::overview::{base_start, cadence, is_request};
+use crate::overview::{base_start, cadence, is_request, timing_date};
 use crate::settings::Settings;
 use crate::store::nudge_state::{self, KeyState};
 use crate::store::{agenda, customers, hiring, people, walkthroughs, wins};
@@ -296,24 +296,6 @@ fn plus(d: NaiveDate, days: u32) -> NaiveDate {
     d + Days::new(u64::from(days))
 }
 
-/// A timing's date: the date itself, or the release day of the version's
-/// month. `None` when the version ships past the last year the calendar can
-/// represent (versions parse with any major number, e.g. `999999.0`, and an
-/// import keeps what it reads): such an item is never due, and must not bring
-/// the whole review down.
-fn timing_due(timing: Timing, settings: &Settings) -> Option<NaiveDate> {
-    match timing {
-        Timing::Date(d) => Some(d),
-        Timing::Release(v) => {
-            let anchor = settings.release_anchor;
-            let months = 12 * (i64::from(v.major()) - i64::from(anchor.version().major()))
-                + (i64::from(v.minor()) - i64::from(anchor.version().minor()));
-            let month = anchor.month().checked_add_months(months)?;
-            Some(calendar::release_day(month, settings.release_day))
-        }
-    }
-}
-
 struct Ctx<'a> {
     settings: &'a Settings,
     as_of: NaiveDate,
@@ -434,10 +416,7 @@ pub fn review(records: &Records, settings: &Settings, as_of: NaiveDate) -> Vec<N
         }
         if is_request(item) {
             let due = match item.timing {
-                Some(t) => match timing_due(t, settings) {
-                    Some(due) => due,
-                    None => continue,
-                },
+                Some(t) => timing_date(t, settings),
                 None => calendar::add_business_days(
                     item.opened_on,
                     settings.request_reply_business_days,
@@ -463,9 +442,7 @@ pub fn review(records: &Records, settings: &Settings, as_of: NaiveDate) -> Vec<N
             );
         } else if matches!(item.open_tag, OpenTag::Todo | OpenTag::Doto) {
             let Some(timing) = item.timing else { continue };
-            let Some(due) = timing_due(timing, settings) else {
-                continue;
-            };
+            let due = timing_date(timing, settings);
             let owner = if item.open_tag == OpenTag::Todo {
                 RaisedBy::Person
             } else {
