@@ -71,4 +71,5 @@ pub const COMMANDS: &[&str] = &[
     "releases",
     "summary_preview",
     "summary_save",
+    "startup_painted",
 ];

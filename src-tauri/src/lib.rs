@@ -21,6 +21,7 @@ pub mod clock;
 pub mod commands;
 pub mod error;
 pub mod notify;
+pub mod probe;
 pub mod state;
 
 mod command_names;
@@ -106,6 +107,7 @@ pub fn app_builder<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> t
             commands::releases,
             commands::summary_preview,
             commands::summary_save,
+            probe::startup_painted,
         ])
 }
 

@@ -1679,3 +1679,11 @@ fn the_csp_allows_the_summary_stylesheet_by_its_hash() {
     assert_eq!(csp["frame-src"], "'none'");
     assert_eq!(csp["script-src"], "'self'");
 }
+
+#[test]
+fn startup_painted_answers_null_and_takes_nothing() {
+    // The start-up probe of scripts/perf.sh: prints a marker only with
+    // COACHLOG_PROBE_STARTUP=1 (not set here), and answers null either way.
+    let app = app();
+    assert_eq!(app.ok("startup_painted", json!({})), Value::Null);
+}

@@ -667,6 +667,8 @@ export function handle(db: MockDb, cmd: string, a: Args): unknown {
       return search(db, String(a.text ?? ''));
     case 'overview':
       return overview(db);
+    case 'startup_painted':
+      return null;
     case 'overdue':
       return overdueList(db, (a.asOf as string | null) ?? db.today, Boolean(a.dueSoon));
     case 'nudge_snooze': {

@@ -249,6 +249,11 @@ export const search = (text: string, limit?: number) =>
   call<Hit[]>('search', { text, limit: limit ?? null });
 /** The Today screen's data. */
 export const overview = () => call<Overview>('overview');
+/**
+ * Tells the shell the Today screen has been painted (see `lib/probe.ts`): the
+ * start-up benchmark's signal, a no-op unless `COACHLOG_PROBE_STARTUP=1`.
+ */
+export const startupPainted = () => call<null>('startup_painted');
 
 // ---- Nudges, coverage and the release calendar ---------------------------------
 

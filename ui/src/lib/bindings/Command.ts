@@ -65,4 +65,5 @@ export type Command =
   | "coverage"
   | "releases"
   | "summary_preview"
-  | "summary_save";
+  | "summary_save"
+  | "startup_painted";
