@@ -30,6 +30,7 @@ pub fn exit_code(kind: ErrorKind) -> u8 {
         ErrorKind::Conflict => 4,
         ErrorKind::SchemaTooNew | ErrorKind::Corrupt => 5,
         ErrorKind::Io => 6,
+        ErrorKind::Passphrase => 7,
         ErrorKind::Internal => 70,
     }
 }
@@ -79,6 +80,7 @@ mod tests {
             (ErrorKind::SchemaTooNew, 5),
             (ErrorKind::Corrupt, 5),
             (ErrorKind::Io, 6),
+            (ErrorKind::Passphrase, 7),
             (ErrorKind::Internal, 70),
         ];
         for (kind, code) in cases {

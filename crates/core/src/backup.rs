@@ -37,6 +37,11 @@
 //! `backups/`, and renames the restored copy over the database — one atomic
 //! step; a stale `-wal` of the old file is removed so it cannot be replayed
 //! into the restored one.
+//!
+//! **Encrypted databases.** Every function that opens a database takes the
+//! passphrase (`key`, e.g. [`crate::Db::key`]); the backups of an encrypted
+//! database are encrypted with the same passphrase (see [`crate::crypto`]),
+//! and a plain file is opened as is whatever the key.
 
 use std::path::{Path, PathBuf};
 
@@ -44,6 +49,7 @@ use chrono::{DateTime, Datelike, Days, NaiveDate, NaiveDateTime, TimeDelta, Utc}
 use rusqlite::{Connection, OpenFlags};
 use serde::Serialize;
 
+use crate::crypto::Passphrase;
 use crate::db::{self, MIGRATIONS};
 use crate::error::{Error, Result};
 
@@ -321,8 +327,9 @@ fn make_folder(db_path: &Path) -> Result<()> {
 /// into the backups folder, without opening it as a [`crate::Db`] (no
 /// migration) and through its own connection, so it may run on another
 /// thread while the app keeps writing. The database must be a usable
-/// Coachlog file; it is only read.
-pub fn create(db_path: &Path, at: DateTime<Utc>) -> Result<BackupFile> {
+/// Coachlog file; it is only read. `key`: its passphrase, if it is
+/// encrypted (the backup is encrypted with it too).
+pub fn create(db_path: &Path, at: DateTime<Utc>, key: Option<&Passphrase>) -> Result<BackupFile> {
     let shown = db_path.display().to_string();
     let hint = |e: Error| db::with_restore_hint(e, db_path);
     // Metadata only: the app may have the file open, and reading it with
@@ -333,12 +340,13 @@ pub fn create(db_path: &Path, at: DateTime<Utc>) -> Result<BackupFile> {
         )));
     }
     let side = db::SideFiles::before(db_path);
-    let conn = db::open_connection(db_path, false)?;
+    let (conn, keyed) = db::open_existing(db_path, key)?;
+    let key = if keyed { key } else { None };
     let made = (|| {
         db::inspect(&conn, &shown, MIGRATIONS, None).map_err(hint)?;
         make_folder(db_path)?;
         let (target, seq) = free_path(db_path, at, BackupKind::Rolling);
-        let bytes = db::copy_database(&conn, &target).map_err(|e| match e {
+        let bytes = db::copy_database(&conn, &target, key).map_err(|e| match e {
             Error::Corrupt(m) => hint(Error::Corrupt(format!(
                 "{shown} could not be backed up: {m} The database was left untouched."
             ))),
@@ -362,11 +370,15 @@ pub fn create(db_path: &Path, at: DateTime<Utc>) -> Result<BackupFile> {
 /// exists (an import only goes into an empty database, but a file given by
 /// mistake is kept this way too). Front ends call it before
 /// [`crate::interchange::import`]; a failure should stop the import.
-pub fn before_import(db_path: &Path, at: DateTime<Utc>) -> Result<Option<BackupFile>> {
+pub fn before_import(
+    db_path: &Path,
+    at: DateTime<Utc>,
+    key: Option<&Passphrase>,
+) -> Result<Option<BackupFile>> {
     if !db::check_path(db_path)? {
         return Ok(None);
     }
-    create(db_path, at).map(Some)
+    create(db_path, at, key).map(Some)
 }
 
 /// Deletes the backups of the rolling set that [`to_delete`] selects;
@@ -393,7 +405,12 @@ pub fn rotate(db_path: &Path, now: DateTime<Utc>, keep: Retention) -> Result<Vec
 
 /// The automatic backup: when [`due`] (given the newest backup's time), makes
 /// one with [`create`] and rotates the set. Returns the new backup, if made.
-pub fn automatic(db_path: &Path, now: DateTime<Utc>, changed: bool) -> Result<Option<BackupFile>> {
+pub fn automatic(
+    db_path: &Path,
+    now: DateTime<Utc>,
+    changed: bool,
+    key: Option<&Passphrase>,
+) -> Result<Option<BackupFile>> {
     if !changed {
         return Ok(None);
     }
@@ -401,21 +418,22 @@ pub fn automatic(db_path: &Path, now: DateTime<Utc>, changed: bool) -> Result<Op
     if !due(last, now, changed) {
         return Ok(None);
     }
-    let made = create(db_path, now)?;
+    let made = create(db_path, now, key)?;
     rotate(db_path, now, RETENTION)?;
     Ok(Some(made))
 }
 
 /// Checks that `file` is a usable Coachlog database this program can open
 /// (header, `application_id`, schema version and tables, `quick_check`);
-/// returns its schema version. Reads only.
-pub fn verify(file: &Path) -> Result<i64> {
+/// returns its schema version. Reads only. `key`: its passphrase, if it is
+/// encrypted.
+pub fn verify(file: &Path, key: Option<&Passphrase>) -> Result<i64> {
     let shown = file.display().to_string();
-    if !db::check_file(file)? {
+    if !db::check_file(file, key)? {
         return Err(Error::not_found(format!("{shown} does not exist.")));
     }
     let side = db::SideFiles::before(file);
-    let conn = db::open_connection(file, false)?;
+    let (conn, _) = db::open_existing(file, key)?;
     let checked = (|| {
         let version = db::inspect(&conn, &shown, MIGRATIONS, None)?;
         let problems =
@@ -443,7 +461,16 @@ pub fn verify(file: &Path) -> Result<i64> {
 /// its `-wal`. Then the checked copy of the backup is renamed over the
 /// database in one step. A backup of an older schema is upgraded the next
 /// time the database is opened.
-pub fn restore(db_path: &Path, from: &Path, at: DateTime<Utc>) -> Result<Restored> {
+///
+/// `key`: the passphrase of the backup and of the current database when
+/// they are encrypted (a plain one is opened as is). The restored database
+/// is encrypted as the backup is.
+pub fn restore(
+    db_path: &Path,
+    from: &Path,
+    at: DateTime<Utc>,
+    key: Option<&Passphrase>,
+) -> Result<Restored> {
     let shown_from = from.display().to_string();
     let invalid = |e: Error| match e {
         Error::Corrupt(m) => Error::Corrupt(format!(
@@ -455,7 +482,7 @@ pub fn restore(db_path: &Path, from: &Path, at: DateTime<Utc>) -> Result<Restore
         )),
         other => other,
     };
-    if !db::check_file(from).map_err(invalid)? {
+    if !db::check_file(from, key).map_err(invalid)? {
         return Err(Error::not_found(format!(
             "{shown_from} does not exist; `coachlog backups` lists the backups."
         )));
@@ -474,7 +501,8 @@ pub fn restore(db_path: &Path, from: &Path, at: DateTime<Utc>) -> Result<Restore
     }
     // The backup is only read: closed without a checkpoint into it.
     let side = db::SideFiles::before(from);
-    let src = db::open_connection(from, false)?;
+    let (src, keyed) = db::open_existing(from, key)?;
+    let src_key = if keyed { key } else { None };
     let tmp = dir.join(format!(
         ".{}.restore-{}",
         db::file_name(db_path),
@@ -483,12 +511,12 @@ pub fn restore(db_path: &Path, from: &Path, at: DateTime<Utc>) -> Result<Restore
     let copied = (|| -> Result<i64> {
         let version = db::inspect(&src, &shown_from, MIGRATIONS, None).map_err(invalid)?;
         let _ = std::fs::remove_file(&tmp);
-        db::copy_database(&src, &tmp).map_err(invalid)?;
+        db::copy_database(&src, &tmp, src_key).map_err(invalid)?;
         Ok(version)
     })();
     side.close_untouched(src);
     let version = copied?;
-    match replace(db_path, &tmp, at) {
+    match replace(db_path, &tmp, at, key) {
         Ok(safety_copy) => Ok(Restored {
             database: db_path.to_path_buf(),
             restored_from: from.to_path_buf(),
@@ -510,16 +538,28 @@ fn same_file(a: &Path, b: &Path) -> bool {
 }
 
 /// How [`restore`] got hold of the current database.
-enum Hold {
-    /// An exclusive lock: no other connection has the file open.
-    Locked(Connection),
+pub(crate) enum Hold {
+    /// An exclusive lock: no other connection has the file open; with the
+    /// key if the file needed it.
+    Locked(Connection, bool),
     /// Another connection has it open.
     Busy,
     /// SQLite cannot read it (damaged beyond opening, or not a database).
     Unreadable,
 }
 
-fn hold(db_path: &Path) -> Hold {
+/// [`hold_as`] with `key` if it opens the file, else without a key.
+pub(crate) fn hold(db_path: &Path, key: Option<&Passphrase>) -> Hold {
+    if key.is_some() {
+        match hold_as(db_path, key) {
+            Hold::Unreadable => {}
+            held => return held,
+        }
+    }
+    hold_as(db_path, None)
+}
+
+fn hold_as(db_path: &Path, key: Option<&Passphrase>) -> Hold {
     use rusqlite::ffi::ErrorCode;
     let Ok(conn) = Connection::open_with_flags(
         db_path,
@@ -534,14 +574,18 @@ fn hold(db_path: &Path) -> Hold {
             rusqlite::config::DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE,
             true,
         )
-        .and_then(|_| conn.busy_timeout(std::time::Duration::from_secs(1)))
+        .and_then(|_| match key {
+            Some(k) => conn.pragma_update(None, "key", k.expose()),
+            None => Ok(()),
+        })
+        .and_then(|()| conn.busy_timeout(std::time::Duration::from_secs(1)))
         .and_then(|()| conn.pragma_update(None, "locking_mode", "EXCLUSIVE"))
         .is_err()
     {
         return Hold::Unreadable;
     }
     match conn.execute_batch("BEGIN EXCLUSIVE; COMMIT;") {
-        Ok(()) => Hold::Locked(conn),
+        Ok(()) => Hold::Locked(conn, key.is_some()),
         Err(rusqlite::Error::SqliteFailure(f, _))
             if matches!(f.code, ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) =>
         {
@@ -552,12 +596,17 @@ fn hold(db_path: &Path) -> Hold {
 }
 
 /// Keeps a copy of the current database and renames `tmp` over it.
-fn replace(db_path: &Path, tmp: &Path, at: DateTime<Utc>) -> Result<Option<PathBuf>> {
+fn replace(
+    db_path: &Path,
+    tmp: &Path,
+    at: DateTime<Utc>,
+    key: Option<&Passphrase>,
+) -> Result<Option<PathBuf>> {
     let side = |s: &str| db::with_suffix(db_path, s);
     let present = db_path.exists() || side("-wal").exists() || side("-journal").exists();
     let mut held = None;
     let safety = if present {
-        match hold(db_path) {
+        match hold(db_path, key) {
             Hold::Busy => {
                 return Err(Error::Io(format!(
                     "{} is open in another program (is the Coachlog app running?). Close it and \
@@ -565,10 +614,10 @@ fn replace(db_path: &Path, tmp: &Path, at: DateTime<Utc>) -> Result<Option<PathB
                     db_path.display()
                 )))
             }
-            Hold::Locked(conn) => {
+            Hold::Locked(conn, keyed) => {
                 make_folder(db_path)?;
                 let (target, _) = free_path(db_path, at, BackupKind::BeforeRestore);
-                match db::copy_database(&conn, &target) {
+                match db::copy_database(&conn, &target, if keyed { key } else { None }) {
                     Ok(_) => {
                         // Fold the WAL into the old file and stop using one,
                         // under the lock; keep the connection (and the lock)

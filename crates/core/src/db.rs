@@ -24,6 +24,13 @@
 //!   `foreign_keys = ON`, `journal_mode = WAL`, `synchronous = FULL` (see
 //!   `docs/reliability.md` for why FULL), a 5-second busy timeout.
 //! - Every write goes through [`Db::write`]: one `BEGIN IMMEDIATE` transaction.
+//! - An encrypted file (SQLCipher, see [`crate::crypto`]) is opened with
+//!   [`Db::open_with_key`]: the key is the first thing set on every
+//!   connection, before SQLite reads a page, and the `Db` keeps it for the
+//!   copies it makes (backups are encrypted with the same passphrase). A
+//!   file without the SQLite header is taken for an encrypted one when its
+//!   size is a whole number of pages; without a passphrase, or with one that
+//!   does not open it, it is refused ([`Error::Passphrase`]) untouched.
 //!
 //! To change the schema, add `migrations/NNNN_name.sql` and append it to
 //! [`MIGRATIONS`]; never edit a released file, and commit a fixture database
@@ -37,6 +44,7 @@ use std::time::Duration;
 use chrono::NaiveDate;
 use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 
+use crate::crypto::Passphrase;
 use crate::error::{Error, Result};
 
 /// The migrations, in order. Index + 1 is the schema version each produces.
@@ -56,6 +64,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
     (
         "0004_review_indexes",
         include_str!("../../../migrations/0004_review_indexes.sql"),
+    ),
+    (
+        "0005_history_indexes",
+        include_str!("../../../migrations/0005_history_indexes.sql"),
     ),
 ];
 
@@ -82,6 +94,8 @@ pub struct Db {
     conn: Connection,
     path: Option<PathBuf>,
     backup: Option<PathBuf>,
+    /// The passphrase the file was opened with (`None`: a plain file).
+    key: Option<Passphrase>,
 }
 
 impl Db {
@@ -97,7 +111,18 @@ impl Db {
     /// another connection of the same process holds on the file. (To back
     /// up an open database use [`crate::backup::create`], which does not.)
     pub fn open(path: &Path, today: NaiveDate) -> Result<Db> {
-        Db::open_with_migrations(path, today, MIGRATIONS)
+        Db::open_inner(path, today, MIGRATIONS, None)
+    }
+
+    /// [`Db::open`] for a file that may be encrypted: `key` opens an
+    /// encrypted file and is kept for its backups. A plain file opens as is
+    /// whatever `key` is (the passphrase is not used: new files are plain
+    /// too; [`crate::crypto::encrypt`] turns encryption on).
+    ///
+    /// An encrypted file without `key`, or with a `key` that does not open
+    /// it, is refused with [`Error::Passphrase`] and left untouched.
+    pub fn open_with_key(path: &Path, today: NaiveDate, key: Option<&Passphrase>) -> Result<Db> {
+        Db::open_inner(path, today, MIGRATIONS, key)
     }
 
     /// [`Db::open`] with another list of migrations: for the tests that
@@ -108,18 +133,37 @@ impl Db {
         today: NaiveDate,
         migrations: &[(&str, &str)],
     ) -> Result<Db> {
+        Db::open_inner(path, today, migrations, None)
+    }
+
+    fn open_inner(
+        path: &Path,
+        today: NaiveDate,
+        migrations: &[(&str, &str)],
+        key: Option<&Passphrase>,
+    ) -> Result<Db> {
         let shown = path.display().to_string();
-        if !check_file(path).map_err(|e| with_restore_hint(e, path))? {
+        if !check_file(path, key).map_err(|e| with_restore_hint(e, path))? {
             create_new(path, today, migrations)?;
         }
         let side = SideFiles::before(path);
-        let mut conn = open_connection(path, false)?;
+        let (mut conn, keyed) = open_existing(path, key)?;
+        let key = if keyed { key.cloned() } else { None };
         let mut backup = None;
-        match prepare_file(&mut conn, path, &shown, today, migrations, &mut backup) {
+        match prepare_file(
+            &mut conn,
+            path,
+            &shown,
+            today,
+            migrations,
+            key.as_ref(),
+            &mut backup,
+        ) {
             Ok(()) => Ok(Db {
                 conn,
                 path: Some(path.to_path_buf()),
                 backup,
+                key,
             }),
             Err(e) => {
                 side.close_untouched(conn);
@@ -137,6 +181,7 @@ impl Db {
             conn,
             path: None,
             backup: None,
+            key: None,
         })
     }
 
@@ -148,6 +193,17 @@ impl Db {
     /// The file, or `None` for an in-memory database.
     pub fn path(&self) -> Option<&Path> {
         self.path.as_deref()
+    }
+
+    /// The passphrase the file was opened with: `None` for a plain file.
+    /// Pass it to the functions of [`crate::backup`] for this database.
+    pub fn key(&self) -> Option<&Passphrase> {
+        self.key.as_ref()
+    }
+
+    /// Whether the file is encrypted (it was opened with a passphrase).
+    pub fn is_encrypted(&self) -> bool {
+        self.key.is_some()
     }
 
     /// The backup written before this open's migration, if one was needed.
@@ -174,8 +230,9 @@ impl Db {
 
     /// Writes a consistent copy of the database to `target` (online backup),
     /// and checks it with `PRAGMA quick_check`. Refuses to replace a file.
+    /// The copy of an encrypted database is encrypted with the same passphrase.
     pub fn backup_to(&self, target: &Path) -> Result<()> {
-        copy_database(&self.conn, target).map(|_| ())
+        copy_database(&self.conn, target, self.key.as_ref()).map(|_| ())
     }
 
     /// Runs `PRAGMA quick_check` (or, with `full`, `PRAGMA integrity_check`,
@@ -233,6 +290,76 @@ pub(crate) fn open_connection(path: &Path, create: bool) -> Result<Connection> {
     Ok(conn)
 }
 
+/// Sets the SQLCipher key of a connection that has not read anything yet.
+/// The passphrase goes to SQLite as a bound string (rusqlite quotes it), and
+/// SQLCipher derives the key from it (PBKDF2, see [`crate::crypto`]).
+pub(crate) fn apply_key(conn: &Connection, key: &Passphrase) -> Result<()> {
+    conn.pragma_update(None, "key", key.expose())
+        .map_err(|e| Error::Internal(format!("SQLCipher did not take the key: {e}")))
+}
+
+/// Opens an existing database with `key` if it needs one. Returns the
+/// connection and whether the key is in use: a plain file is opened without
+/// it. Nothing is written: a connection that fails is closed without a
+/// checkpoint. An encrypted file that `key` does not open is
+/// [`Error::Passphrase`]; without a key SQLite's own error surfaces at the
+/// first read (see [`inspect`]).
+pub(crate) fn open_existing(path: &Path, key: Option<&Passphrase>) -> Result<(Connection, bool)> {
+    let Some(key) = key else {
+        return Ok((open_connection(path, false)?, false));
+    };
+    let side = SideFiles::before(path);
+    let conn = open_connection(path, false)?;
+    apply_key(&conn, key)?;
+    match probe(&conn) {
+        Ok(()) => return Ok((conn, true)),
+        Err(e) if !is_not_a_database(&e) => {
+            side.close_untouched(conn);
+            return Err(damaged(&path.display().to_string(), e));
+        }
+        Err(_) => side.close_untouched_always(conn),
+    }
+    // Not with this key: a plain file opens without one.
+    let plain = open_connection(path, false)?;
+    if probe(&plain).is_ok() {
+        return Ok((plain, false));
+    }
+    side.close_untouched_always(plain);
+    Err(wrong_passphrase(path))
+}
+
+/// The refusal of a passphrase that does not open `path`.
+pub(crate) fn wrong_passphrase(path: &Path) -> Error {
+    Error::Passphrase(format!(
+        "The passphrase does not open {}; check it, or the file is damaged. It was left \
+         untouched.",
+        path.display()
+    ))
+}
+
+/// The refusal of an encrypted-looking file opened without a passphrase.
+pub(crate) fn passphrase_needed(path: &Path) -> Error {
+    Error::Passphrase(format!(
+        "{} looks encrypted (it has no SQLite header), and no passphrase was given. Give it \
+         with COACHLOG_PASSPHRASE, --passphrase-file FILE or the system keyring; if the file \
+         is not encrypted, it is damaged or not a Coachlog database. It was left untouched.",
+        path.display()
+    ))
+}
+
+/// Reads the first page: fails with "not a database" when the key is wrong.
+fn probe(conn: &Connection) -> rusqlite::Result<()> {
+    conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| {
+        r.get::<_, i64>(0)
+    })
+    .map(|_| ())
+}
+
+fn is_not_a_database(e: &rusqlite::Error) -> bool {
+    matches!(e, rusqlite::Error::SqliteFailure(f, _)
+        if f.code == rusqlite::ffi::ErrorCode::NotADatabase)
+}
+
 /// Checks, migrates and sets up an existing file (see the module
 /// documentation for the order, which is what keeps a refused or failed
 /// file unchanged).
@@ -242,6 +369,7 @@ fn prepare_file(
     shown: &str,
     today: NaiveDate,
     migrations: &[(&str, &str)],
+    key: Option<&Passphrase>,
     backup: &mut Option<PathBuf>,
 ) -> Result<()> {
     // Read-only checks first: nothing is written to a file we refuse.
@@ -252,7 +380,7 @@ fn prepare_file(
     // 1:1 note is worth the fsync (docs/reliability.md).
     conn.pragma_update(None, "synchronous", "FULL")?;
     if version < migrations.len() as i64 {
-        *backup = Some(backup_before_migration(conn, path, version, today)?);
+        *backup = Some(backup_before_migration(conn, path, version, today, key)?);
         migrate(conn, version, today, migrations)?;
     }
     // Only now, with the migrations committed, may the header change.
@@ -266,6 +394,7 @@ fn backup_before_migration(
     path: &Path,
     from: i64,
     today: NaiveDate,
+    key: Option<&Passphrase>,
 ) -> Result<PathBuf> {
     let name = file_name(path);
     let mut target = path.with_file_name(format!("{name}.v{from}-{today}.backup"));
@@ -274,7 +403,7 @@ fn backup_before_migration(
         target = path.with_file_name(format!("{name}.v{from}-{today}-{n}.backup"));
         n += 1;
     }
-    copy_database(conn, &target)?;
+    copy_database(conn, &target, key)?;
     Ok(target)
 }
 
@@ -307,22 +436,64 @@ impl SideFiles {
         }
         drop(conn);
     }
+
+    /// Closes `conn` without a checkpoint in any case: for a connection that
+    /// could not read the file (a wrong key), which must not try to fold a
+    /// log into it.
+    pub(crate) fn close_untouched_always(&self, conn: Connection) {
+        let _ = conn.set_db_config(
+            rusqlite::config::DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE,
+            true,
+        );
+        drop(conn);
+    }
 }
 
 /// Checks what is at `path` before SQLite sees it: the file system's answer
 /// (a folder, an empty file) and then the first 100 bytes, the SQLite
 /// header. Returns whether the file exists.
 ///
+/// A file without the SQLite header whose size is a whole number of pages
+/// may be encrypted: with `key` it is left to SQLCipher to open (see
+/// [`open_existing`]); without, it is refused with [`Error::Passphrase`].
+///
 /// It reads the file with plain file I/O. On POSIX systems closing that file
 /// releases every lock this process holds on it, SQLite's included, so it is
 /// only called before this process has the database open (see
 /// [`check_path`] for what may be called while it is).
-pub(crate) fn check_file(path: &Path) -> Result<bool> {
+pub(crate) fn check_file(path: &Path, key: Option<&Passphrase>) -> Result<bool> {
     if !check_path(path)? {
         return Ok(false);
     }
-    check_header(path)?;
-    Ok(true)
+    match check_header(path) {
+        Err(Error::Corrupt(_)) if key.is_some() && looks_encrypted(path)? => Ok(true),
+        Err(Error::Corrupt(_)) if looks_encrypted(path)? => Err(passphrase_needed(path)),
+        other => other.map(|()| true),
+    }
+}
+
+/// The smallest page SQLite and SQLCipher use; an encrypted file is a whole
+/// number of pages.
+const MIN_PAGE: u64 = 512;
+
+/// Whether the file at `path` could be an encrypted database: no SQLite
+/// header, a size that is a whole, non-zero number of pages, and not the
+/// rest of a plain header (bytes 21–23 are 64, 32, 32 in every SQLite file;
+/// in an encrypted one they are ciphertext), so a plain file whose first
+/// bytes were damaged is still called damaged. Reads the first 24 bytes
+/// with plain file I/O (see [`check_file`] for when that is safe).
+pub(crate) fn looks_encrypted(path: &Path) -> Result<bool> {
+    use std::io::Read;
+    let shown = path.display();
+    let io = |e: std::io::Error| Error::Io(format!("cannot read {shown}: {e}"));
+    let mut f = std::fs::File::open(path).map_err(io)?;
+    let len = f.metadata().map_err(io)?.len();
+    if len < MIN_PAGE || len % MIN_PAGE != 0 {
+        return Ok(false);
+    }
+    let mut head = [0u8; 24];
+    f.read_exact(&mut head).map_err(io)?;
+    Ok(&head[..16] != SQLITE_HEADER && head[21..24] != [64, 32, 32])
 }
 
 /// The file-system part of [`check_file`]: metadata only, so it is safe in a
@@ -387,6 +558,16 @@ fn check_header(path: &Path) -> Result<()> {
 /// Adds the way out to a refusal: the latest backup and how to restore it.
 pub(crate) fn with_restore_hint(e: Error, path: &Path) -> Error {
     match e {
+        // A file that looks encrypted may be a damaged one too.
+        Error::Passphrase(m) => match crate::backup::latest(path) {
+            Ok(Some(b)) => Error::Passphrase(format!(
+                "{m} If it is damaged, the latest backup, from {}, is {}: restore it with \
+                 `coachlog restore --latest`, which keeps a copy of this file first.",
+                b.taken_at.format("%Y-%m-%d %H:%M UTC"),
+                b.path.display()
+            )),
+            _ => Error::Passphrase(m),
+        },
         Error::Corrupt(m) => {
             let hint = match crate::backup::latest(path) {
                 Ok(Some(b)) => format!(
@@ -709,7 +890,14 @@ fn migrate(
 /// switched to a self-contained rollback-journal file, checked with
 /// `PRAGMA quick_check`, flushed to disk and only then given its name.
 /// Returns its size in bytes. Refuses to replace an existing `target`.
-pub(crate) fn copy_database(conn: &Connection, target: &Path) -> Result<u64> {
+///
+/// `key`: the passphrase of the encrypted database behind `conn`; the copy is
+/// encrypted with it too (SQLCipher's backup needs both sides keyed alike).
+pub(crate) fn copy_database(
+    conn: &Connection,
+    target: &Path,
+    key: Option<&Passphrase>,
+) -> Result<u64> {
     use rusqlite::backup::{Backup, StepResult};
     let shown = target.display();
     if target.exists() {
@@ -726,6 +914,9 @@ pub(crate) fn copy_database(conn: &Connection, target: &Path) -> Result<u64> {
     let result = (|| -> Result<()> {
         let mut dest = Connection::open(&tmp)
             .map_err(|e| Error::Io(format!("cannot write the backup {shown}: {e}")))?;
+        if let Some(key) = key {
+            apply_key(&dest, key)?;
+        }
         let began = conn.is_autocommit();
         if began {
             // Hold one read snapshot for every step.

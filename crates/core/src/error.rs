@@ -27,6 +27,8 @@ pub enum ErrorKind {
     Corrupt,
     /// Reading or writing a file failed.
     Io,
+    /// The database is encrypted and no passphrase, or a wrong one, was given.
+    Passphrase,
     /// A bug or an unexpected SQLite failure.
     Internal,
 }
@@ -41,6 +43,7 @@ impl ErrorKind {
             ErrorKind::SchemaTooNew => "schema_too_new",
             ErrorKind::Corrupt => "corrupt",
             ErrorKind::Io => "io",
+            ErrorKind::Passphrase => "passphrase",
             ErrorKind::Internal => "internal",
         }
     }
@@ -77,6 +80,10 @@ pub enum Error {
     /// A file could not be read or written.
     #[error("{0}")]
     Io(String),
+    /// The database is encrypted and the passphrase is missing or does not
+    /// open it; the message says how to give one.
+    #[error("{0}")]
+    Passphrase(String),
     /// An unexpected failure inside SQLite or the core.
     #[error("internal error: {0}")]
     Internal(String),
@@ -92,6 +99,7 @@ impl Error {
             Error::SchemaTooNew { .. } => ErrorKind::SchemaTooNew,
             Error::Corrupt(_) => ErrorKind::Corrupt,
             Error::Io(_) => ErrorKind::Io,
+            Error::Passphrase(_) => ErrorKind::Passphrase,
             Error::Internal(_) => ErrorKind::Internal,
         }
     }

@@ -13,6 +13,7 @@
 
 pub mod backup;
 pub mod calendar;
+pub mod crypto;
 pub mod dashboard;
 pub mod db;
 pub mod demo;
@@ -26,5 +27,6 @@ pub mod store;
 pub mod summary;
 pub mod validate;
 
+pub use crypto::Passphrase;
 pub use db::Db;
 pub use error::{Error, ErrorKind, Result};

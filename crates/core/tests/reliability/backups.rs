@@ -41,7 +41,7 @@ fn a_backup_is_a_checked_self_contained_copy_named_by_utc_time() {
     age(&path);
     let before = FileState::of(&path);
     let at = utc("2026-11-27T09:30:00Z");
-    let made = backup::create(&path, at).unwrap();
+    let made = backup::create(&path, at, None).unwrap();
     assert_eq!(
         made.path,
         dir.path().join("backups/coachlog-20261127T093000Z.sqlite")
@@ -56,7 +56,7 @@ fn a_backup_is_a_checked_self_contained_copy_named_by_utc_time() {
         listing(&dir.path().join("backups")),
         ["coachlog-20261127T093000Z.sqlite"]
     );
-    assert_eq!(backup::verify(&made.path).unwrap(), SCHEMA_VERSION);
+    assert_eq!(backup::verify(&made.path, None).unwrap(), SCHEMA_VERSION);
     assert_eq!(
         dump(&Connection::open(&made.path).unwrap()),
         dump(&Connection::open(&path).unwrap())
@@ -65,7 +65,7 @@ fn a_backup_is_a_checked_self_contained_copy_named_by_utc_time() {
     assert!(FileState::of(&path) == before);
     assert_eq!(listing(dir.path()), ["backups", "coachlog.sqlite"]);
     // A second one in the same second gets its own name.
-    let again = backup::create(&path, at).unwrap();
+    let again = backup::create(&path, at, None).unwrap();
     assert_eq!(
         again.path.file_name().unwrap(),
         "coachlog-20261127T093000Z-2.sqlite"
@@ -89,7 +89,7 @@ fn backups_run_while_the_app_keeps_writing() {
             [],
         )
         .unwrap();
-    let made = backup::create(&path, utc("2026-11-27T09:00:00Z")).unwrap();
+    let made = backup::create(&path, utc("2026-11-27T09:00:00Z"), None).unwrap();
     db.conn().execute_batch("COMMIT").unwrap();
     let title: String = Connection::open(&made.path)
         .unwrap()
@@ -102,7 +102,7 @@ fn backups_run_while_the_app_keeps_writing() {
         (0..5)
             .map(|i| {
                 let at = utc("2026-11-27T10:00:00Z") + chrono::TimeDelta::minutes(i);
-                backup::create(&p, at).unwrap()
+                backup::create(&p, at, None).unwrap()
             })
             .collect::<Vec<_>>()
     });
@@ -111,7 +111,7 @@ fn backups_run_while_the_app_keeps_writing() {
     }
     let made = worker.join().unwrap();
     for b in made {
-        assert_eq!(backup::verify(&b.path).unwrap(), SCHEMA_VERSION);
+        assert_eq!(backup::verify(&b.path, None).unwrap(), SCHEMA_VERSION);
     }
 }
 
@@ -119,18 +119,26 @@ fn backups_run_while_the_app_keeps_writing() {
 fn automatic_backups_come_at_most_every_thirty_minutes_and_roll() {
     let (_dir, path) = database();
     let start = utc("2026-11-27T09:00:00Z");
-    assert!(backup::automatic(&path, start, false).unwrap().is_none());
-    assert!(backup::automatic(&path, start, true).unwrap().is_some());
+    assert!(backup::automatic(&path, start, false, None)
+        .unwrap()
+        .is_none());
+    assert!(backup::automatic(&path, start, true, None)
+        .unwrap()
+        .is_some());
     let later = |m: i64| start + chrono::TimeDelta::minutes(m);
-    assert!(backup::automatic(&path, later(29), true).unwrap().is_none());
-    assert!(backup::automatic(&path, later(30), true).unwrap().is_some());
-    assert!(backup::automatic(&path, later(90), false)
+    assert!(backup::automatic(&path, later(29), true, None)
+        .unwrap()
+        .is_none());
+    assert!(backup::automatic(&path, later(30), true, None)
+        .unwrap()
+        .is_some());
+    assert!(backup::automatic(&path, later(90), false, None)
         .unwrap()
         .is_none());
     // Three days of changes every half hour: the set rolls.
     let mut now = later(60);
     for _ in 0..(3 * 48) {
-        backup::automatic(&path, now, true).unwrap().unwrap();
+        backup::automatic(&path, now, true, None).unwrap().unwrap();
         now += chrono::TimeDelta::minutes(30);
     }
     let left = backup::list(&path).unwrap();
@@ -148,14 +156,14 @@ fn automatic_backups_come_at_most_every_thirty_minutes_and_roll() {
 #[test]
 fn a_backup_of_a_damaged_database_is_refused_and_changes_nothing() {
     let (dir, path) = database();
-    backup::create(&path, utc("2026-11-27T08:00:00Z")).unwrap();
+    backup::create(&path, utc("2026-11-27T08:00:00Z"), None).unwrap();
     let mut bytes = std::fs::read(&path).unwrap();
     let page = 4096;
     bytes[page..2 * page].fill(0xAB); // page 2: a table's root
     std::fs::write(&path, &bytes).unwrap();
     age(&path);
     let before = FileState::of(&path);
-    let err = backup::create(&path, utc("2026-11-27T09:00:00Z")).unwrap_err();
+    let err = backup::create(&path, utc("2026-11-27T09:00:00Z"), None).unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Corrupt, "{err}");
     let m = err.to_string();
     assert!(m.contains("could not be backed up"), "{m}");
@@ -168,12 +176,12 @@ fn a_backup_of_a_damaged_database_is_refused_and_changes_nothing() {
 #[test]
 fn restore_puts_the_backup_back_and_keeps_the_replaced_file() {
     let (dir, path) = database();
-    let made = backup::create(&path, utc("2026-11-27T09:00:00Z")).unwrap();
+    let made = backup::create(&path, utc("2026-11-27T09:00:00Z"), None).unwrap();
     {
         let mut db = Db::open(&path, d(TODAY)).unwrap();
         add(&mut db, "Grace Hopper");
     }
-    let done = backup::restore(&path, &made.path, utc("2026-11-27T10:00:00Z")).unwrap();
+    let done = backup::restore(&path, &made.path, utc("2026-11-27T10:00:00Z"), None).unwrap();
     assert_eq!(done.database, path);
     assert_eq!(done.restored_from, made.path);
     assert_eq!(done.schema_version, SCHEMA_VERSION);
@@ -192,14 +200,14 @@ fn restore_puts_the_backup_back_and_keeps_the_replaced_file() {
         .collect();
     assert_eq!(kinds, [BackupKind::BeforeRestore, BackupKind::Rolling]);
     // The safety copy undoes the restore.
-    backup::restore(&path, &safety, utc("2026-11-27T10:05:00Z")).unwrap();
+    backup::restore(&path, &safety, utc("2026-11-27T10:05:00Z"), None).unwrap();
     assert_eq!(names(&path), ["Ada Lovelace", "Grace Hopper"]);
 }
 
 #[test]
 fn restore_refuses_what_is_not_a_valid_backup_and_changes_nothing() {
     let (dir, path) = database();
-    let made = backup::create(&path, utc("2026-11-27T09:00:00Z")).unwrap();
+    let made = backup::create(&path, utc("2026-11-27T09:00:00Z"), None).unwrap();
     let other = dir.path().join("other.sqlite");
     Connection::open(&other)
         .unwrap()
@@ -234,7 +242,7 @@ fn restore_refuses_what_is_not_a_valid_backup_and_changes_nothing() {
         (&path, ErrorKind::Invalid, "is the database itself"),
     ];
     for (file, kind, needle) in cases {
-        let err = backup::restore(&path, file, utc("2026-11-27T10:00:00Z")).unwrap_err();
+        let err = backup::restore(&path, file, utc("2026-11-27T10:00:00Z"), None).unwrap_err();
         assert_eq!(err.kind(), kind, "{file:?}: {err}");
         let m = err.to_string();
         assert!(m.contains(needle), "{file:?}: {m}");
@@ -253,9 +261,9 @@ fn restore_refuses_what_is_not_a_valid_backup_and_changes_nothing() {
 #[test]
 fn restore_refuses_while_the_database_is_open_elsewhere() {
     let (dir, path) = database();
-    let made = backup::create(&path, utc("2026-11-27T09:00:00Z")).unwrap();
+    let made = backup::create(&path, utc("2026-11-27T09:00:00Z"), None).unwrap();
     let app = Db::open(&path, d(TODAY)).unwrap();
-    let err = backup::restore(&path, &made.path, utc("2026-11-27T10:00:00Z")).unwrap_err();
+    let err = backup::restore(&path, &made.path, utc("2026-11-27T10:00:00Z"), None).unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Io, "{err}");
     assert!(
         err.to_string().contains("is open in another program"),
@@ -265,13 +273,13 @@ fn restore_refuses_while_the_database_is_open_elsewhere() {
     assert_eq!(backup::list(&path).unwrap().len(), 1);
     assert!(!listing(dir.path()).iter().any(|f| f.starts_with('.')));
     drop(app);
-    backup::restore(&path, &made.path, utc("2026-11-27T10:00:00Z")).unwrap();
+    backup::restore(&path, &made.path, utc("2026-11-27T10:00:00Z"), None).unwrap();
 }
 
 #[test]
 fn restore_replaces_a_damaged_file_and_never_replays_its_stale_log() {
     let (dir, path) = database();
-    let made = backup::create(&path, utc("2026-11-27T09:00:00Z")).unwrap();
+    let made = backup::create(&path, utc("2026-11-27T09:00:00Z"), None).unwrap();
     // Another database's write-ahead log, left next to a file that was then
     // damaged: replayed into the restored file, it would corrupt it.
     let stranger = dir.path().join("stranger.sqlite");
@@ -295,7 +303,7 @@ fn restore_replaces_a_damaged_file_and_never_replays_its_stale_log() {
         "{err}"
     );
 
-    let done = backup::restore(&path, &made.path, utc("2026-11-27T10:00:00Z")).unwrap();
+    let done = backup::restore(&path, &made.path, utc("2026-11-27T10:00:00Z"), None).unwrap();
     let copy = done.safety_copy.unwrap();
     assert_eq!(
         copy.file_name().unwrap(),
@@ -332,7 +340,7 @@ fn restore_into_a_missing_file_and_of_an_older_version() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("coachlog.sqlite");
     let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/coachlog-v1.sqlite");
-    let done = backup::restore(&path, &fixture, utc("2026-11-27T10:00:00Z")).unwrap();
+    let done = backup::restore(&path, &fixture, utc("2026-11-27T10:00:00Z"), None).unwrap();
     assert_eq!(done.schema_version, 1);
     assert!(done.safety_copy.is_none());
     // Upgraded when next opened, with its own pre-migration copy.

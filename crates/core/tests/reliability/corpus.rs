@@ -266,6 +266,10 @@ enum Outcome {
     OpenedInvalidTextFoundOnRead,
     /// Refused as damaged or not a Coachlog database.
     Corrupt,
+    /// Refused as possibly encrypted (no SQLite header, whole pages): the
+    /// message asks for the passphrase and names the backup in case the
+    /// file is damaged instead.
+    LooksEncrypted,
     /// Refused as newer than this program.
     SchemaTooNew,
 }
@@ -294,6 +298,16 @@ fn open_and_read(db_path: &Path, backup: &Path) -> Result<Outcome, String> {
                         && m.contains(&backup.display().to_string()) =>
                 {
                     Ok(Outcome::Corrupt)
+                }
+                ErrorKind::Passphrase
+                    if m.contains(&db_path.display().to_string())
+                        && m.contains("looks encrypted")
+                        && m.contains("COACHLOG_PASSPHRASE")
+                        && m.contains("left untouched")
+                        && m.contains("coachlog restore --latest")
+                        && m.contains(&backup.display().to_string()) =>
+                {
+                    Ok(Outcome::LooksEncrypted)
                 }
                 ErrorKind::SchemaTooNew if m.contains(&format!("up to {SCHEMA_VERSION}")) => {
                     Ok(Outcome::SchemaTooNew)
@@ -333,7 +347,7 @@ fn a_thousand_damaged_or_foreign_files_never_crash_and_are_never_modified() {
     // A real database with data, and one backup of it next to it.
     demo_file(&db_path);
     let base = std::fs::read(&db_path).unwrap();
-    let backup = backup::create(&db_path, utc("2026-11-27T09:00:00Z")).unwrap();
+    let backup = backup::create(&db_path, utc("2026-11-27T09:00:00Z"), None).unwrap();
     std::fs::remove_file(&db_path).unwrap();
     assert_eq!(listing(work.path()), ["backups"]);
     let folder = ["backups", "coachlog.sqlite"];
@@ -427,13 +441,15 @@ fn a_thousand_damaged_or_foreign_files_never_crash_and_are_never_modified() {
     for with_log in [false, true] {
         println!(
             "corpus{}: {} opened and read back, {} opened with damage found on reading ({} of \
-             them text that is not UTF-8), {} refused as corrupt, {} refused as too new",
+             them text that is not UTF-8), {} refused as corrupt, {} refused as possibly \
+             encrypted, {} refused as too new",
             if with_log { " with a log" } else { "" },
             count(with_log, Outcome::Opened),
             count(with_log, Outcome::OpenedDamageFoundOnRead)
                 + count(with_log, Outcome::OpenedInvalidTextFoundOnRead),
             count(with_log, Outcome::OpenedInvalidTextFoundOnRead),
             count(with_log, Outcome::Corrupt),
+            count(with_log, Outcome::LooksEncrypted),
             count(with_log, Outcome::SchemaTooNew),
         );
     }
