@@ -71,6 +71,9 @@ pub fn export_all(out_dir: &Path) -> Result<(), ExportError> {
         dashboard::Release,
         coachlog_core::summary::Format,
         crate::commands::SavedFile,
+        crate::backups::BackupsInfo,
+        coachlog_core::backup::BackupFile,
+        coachlog_core::backup::Restored,
     );
     write_commands(out_dir)?;
     write_index(out_dir)?;

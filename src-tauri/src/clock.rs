@@ -13,3 +13,11 @@ pub fn today() -> NaiveDate {
 pub fn now() -> NaiveDateTime {
     chrono::Local::now().naive_local()
 }
+
+/// The time now in UTC, to the second (names the backups, whose names
+/// keep whole seconds).
+#[allow(clippy::disallowed_methods)] // This is the front end's clock module.
+pub fn now_utc() -> chrono::DateTime<chrono::Utc> {
+    use chrono::SubsecRound;
+    chrono::Utc::now().trunc_subsecs(0)
+}

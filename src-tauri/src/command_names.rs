@@ -71,5 +71,8 @@ pub const COMMANDS: &[&str] = &[
     "releases",
     "summary_preview",
     "summary_save",
+    "backups_list",
+    "backup_now",
+    "backup_restore",
     "startup_painted",
 ];

@@ -24,6 +24,7 @@ use coachlog_core::{calendar, calendar::Period, ErrorKind};
 use serde::Serialize;
 use tauri::{Runtime, State};
 
+use crate::backups::{self, BackupsInfo};
 use crate::clock;
 use crate::error::IpcError;
 use crate::state::AppState;
@@ -64,7 +65,7 @@ pub async fn app_info<R: Runtime>(
         schema_version: None,
         today: clock::today(),
         is_empty: false,
-        startup_error: state.startup_error().cloned(),
+        startup_error: state.startup_error(),
     };
     if info.startup_error.is_none() {
         info.is_empty = state.read(|db| store::is_empty(db.conn())).await?;
@@ -762,6 +763,37 @@ pub async fn releases(state: State<'_, AppState>, count: u32) -> Reply<Vec<Relea
             ))
         })
         .await
+}
+
+// --- Backups -------------------------------------------------------------------
+
+/// The database's backups folder and its backups, newest first, and when
+/// this session's last automatic backup was taken. Works when the database
+/// could not be opened too (its path is known), for the start-up screen's
+/// "Restore the latest backup".
+#[tauri::command]
+pub async fn backups_list(state: State<'_, AppState>) -> Reply<BackupsInfo> {
+    backups::list(&state).await
+}
+
+/// Makes a verified backup now (whatever the interval) and rotates the
+/// rolling set; answers with the new backup.
+#[tauri::command]
+pub async fn backup_now(state: State<'_, AppState>) -> Reply<coachlog_core::backup::BackupFile> {
+    backups::back_up_now(&state, clock::now_utc()).await
+}
+
+/// Replaces the database with `file`, one of `backups_list`'s backups: the
+/// database is closed, the core checks the backup and keeps the current file
+/// in the backups folder (`…-before-restore.sqlite`, or `…-damaged.sqlite`),
+/// and the database is opened again. `not_found` for a file that is not one
+/// of the backups; `corrupt` (and nothing changed) for a damaged backup.
+#[tauri::command]
+pub async fn backup_restore(
+    state: State<'_, AppState>,
+    file: String,
+) -> Reply<coachlog_core::backup::Restored> {
+    backups::restore(&state, file, clock::now_utc(), clock::today()).await
 }
 
 // --- The monthly summary --------------------------------------------------------

@@ -5,6 +5,9 @@
 //!   map the error to [`IpcError`]. No SQL and no rules here.
 //! - Database work runs on worker threads, never on the UI thread
 //!   ([`state::AppState`]).
+//! - Backups ([`backups`]) are taken on worker threads through their own
+//!   connection; restoring one closes the database and opens it again
+//!   ([`AppState::swap`]).
 //! - The clock is read in [`clock`] only ([`clock::today`], and
 //!   [`clock::now`] for the daily digest's schedule).
 //! - A database that cannot be opened does not stop the app: it starts and
@@ -16,6 +19,7 @@
 //!
 //! See `docs/desktop.md`.
 
+pub mod backups;
 pub mod bindings;
 pub mod clock;
 pub mod commands;
@@ -107,6 +111,9 @@ pub fn app_builder<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> t
             commands::releases,
             commands::summary_preview,
             commands::summary_save,
+            commands::backups_list,
+            commands::backup_now,
+            commands::backup_restore,
             probe::startup_painted,
         ])
 }
@@ -131,11 +138,17 @@ pub fn run() {
         }))
         .setup(|app| {
             notify::start(app.handle());
+            backups::start(app.handle());
             Ok(())
         });
     app_builder(builder, state)
-        .run(context())
-        .expect("Coachlog could not start its window");
+        .build(context())
+        .expect("Coachlog could not start its window")
+        .run(|app, event| {
+            if let tauri::RunEvent::Exit = event {
+                backups::on_exit(app);
+            }
+        });
 }
 
 fn focus_main_window<R: Runtime>(app: &tauri::AppHandle<R>) {

@@ -173,21 +173,21 @@ impl<N: Notifier> Scheduler<N> {
 }
 
 /// Starts the digest task: once at start-up, then every [`CHECK_EVERY`].
-/// Does nothing when the database could not be opened (the window says why).
+/// Waits while the database is not open (the window says why).
 pub fn start<R: Runtime>(app: &AppHandle<R>) {
     let app = app.clone();
     tauri::async_runtime::spawn(async move {
         let state = app.state::<AppState>();
-        if state.startup_error().is_some() {
-            return;
-        }
         let mut scheduler = Scheduler::new(PluginNotifier(app.clone()));
         let mut occasion = Occasion::Startup;
         loop {
-            if let Err(e) = scheduler.check(&state, clock::now(), occasion).await {
-                eprintln!("coachlog: the daily digest could not be shown: {e}");
+            // A database restored or unlocked later starts the schedule then.
+            if state.startup_error().is_none() {
+                if let Err(e) = scheduler.check(&state, clock::now(), occasion).await {
+                    eprintln!("coachlog: the daily digest could not be shown: {e}");
+                }
+                occasion = Occasion::Tick;
             }
-            occasion = Occasion::Tick;
             tokio::time::sleep(CHECK_EVERY).await;
         }
     });

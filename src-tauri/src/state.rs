@@ -1,15 +1,27 @@
-//! The app's state: the one open database, or why it could not be opened.
+//! The app's state: the one open database, or why it is not open; and the
+//! means to close it, change the file and open it again (restore a backup,
+//! later encrypt or decrypt it) while the app runs.
 //!
 //! **Invariant:** database work never runs on the main (UI) thread. Every
 //! command goes through [`AppState::read`] or [`AppState::write`], which take
 //! the database's lock on a blocking worker thread
 //! (`tauri::async_runtime::spawn_blocking`), so the window stays responsive
-//! while a command runs.
+//! while a command runs. [`AppState::swap`] and the backups
+//! ([`crate::backups`]) run on worker threads too.
+//!
+//! **Locks.** `db` guards the open [`Db`] (or the error that keeps it
+//! closed); commands hold it while they run. `maintenance` lets one backup
+//! or one swap run at a time: a backup reads the file through its own
+//! connection, and a swap must not close, replace or reopen the file under
+//! it (on POSIX, `Db::open`'s header check would even release that
+//! connection's locks). The order is always `maintenance`, then `db`.
+//! `status` mirrors why the database is not open, so [`AppState::startup_error`]
+//! answers at once even while a swap holds `db`.
 
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex, PoisonError};
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError, RwLock};
 
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 use coachlog_core::{Db, ErrorKind};
 
 use crate::error::IpcError;
@@ -20,33 +32,70 @@ pub const DB_ENV: &str = "COACHLOG_DB";
 /// The database file's name inside the data folder.
 pub const DB_FILE: &str = "coachlog.sqlite";
 
+/// The open database, or why it is not open.
+type Slot = Result<Db, IpcError>;
+
+/// What the automatic backups remember between checks.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct BackupMemory {
+    /// `Db::total_changes` of the open connection when the last backup was
+    /// taken (or when the database was opened).
+    pub changes_at_backup: u64,
+    /// When this session's last automatic backup was taken.
+    pub last_automatic: Option<DateTime<Utc>>,
+}
+
 /// What every command works on.
 pub struct AppState {
-    db: Result<Arc<Mutex<Db>>, IpcError>,
+    db: Arc<Mutex<Slot>>,
+    status: Arc<RwLock<Option<IpcError>>>,
+    maintenance: Arc<Mutex<()>>,
+    memory: Arc<Mutex<BackupMemory>>,
+    path: Option<PathBuf>,
     db_path: String,
 }
 
+/// Locks `m`, also after a panic in another holder: a panic inside a write
+/// drops its transaction (a rollback), so what is behind the lock is still
+/// consistent.
+pub(crate) fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
 impl AppState {
-    /// State over an already open database (tests use this with a
-    /// temporary file).
-    pub fn new(db: Db) -> AppState {
-        let db_path = db
-            .path()
-            .map_or_else(|| ":memory:".to_string(), |p| p.display().to_string());
+    fn with(slot: Slot, path: Option<PathBuf>, db_path: String) -> AppState {
+        let changes = slot.as_ref().map_or(0, Db::total_changes);
         AppState {
-            db: Ok(Arc::new(Mutex::new(db))),
+            status: Arc::new(RwLock::new(slot.as_ref().err().cloned())),
+            db: Arc::new(Mutex::new(slot)),
+            maintenance: Arc::new(Mutex::new(())),
+            memory: Arc::new(Mutex::new(BackupMemory {
+                changes_at_backup: changes,
+                last_automatic: None,
+            })),
+            path,
             db_path,
         }
     }
 
+    /// State over an already open database (tests use this with a
+    /// temporary file).
+    pub fn new(db: Db) -> AppState {
+        let path = db.path().map(Path::to_path_buf);
+        let db_path = path
+            .as_ref()
+            .map_or_else(|| ":memory:".to_string(), |p| p.display().to_string());
+        AppState::with(Ok(db), path, db_path)
+    }
+
     /// State for a database that could not be opened: the app still starts,
     /// [`crate::commands::app_info`] reports `error`, and every other command
-    /// answers with it. Nothing falls back to another database.
+    /// answers with it. Nothing falls back to another database. With a path
+    /// (not empty), its backups can still be listed and restored.
     pub fn failed(db_path: impl Into<String>, error: IpcError) -> AppState {
-        AppState {
-            db: Err(error),
-            db_path: db_path.into(),
-        }
+        let db_path = db_path.into();
+        let path = (!db_path.is_empty()).then(|| PathBuf::from(&db_path));
+        AppState::with(Err(error), path, db_path)
     }
 
     /// Opens (creating or migrating) the database at `path`, or keeps the
@@ -54,10 +103,11 @@ impl AppState {
     pub fn open(path: Result<PathBuf, IpcError>, today: NaiveDate) -> AppState {
         match path {
             Err(e) => AppState::failed("", e),
-            Ok(path) => match Db::open(&path, today) {
-                Ok(db) => AppState::new(db),
-                Err(e) => AppState::failed(path.display().to_string(), e.into()),
-            },
+            Ok(path) => {
+                let shown = path.display().to_string();
+                let slot = Db::open(&path, today).map_err(IpcError::from);
+                AppState::with(slot, Some(path), shown)
+            }
         }
     }
 
@@ -66,9 +116,23 @@ impl AppState {
         &self.db_path
     }
 
-    /// Why the database could not be opened, if it could not.
-    pub fn startup_error(&self) -> Option<&IpcError> {
-        self.db.as_ref().err()
+    /// The database file, when there is one (not in memory, path known).
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    /// Why the database is not open (it could not be opened at start, or
+    /// reopened after a swap), if it is not. Answers at once.
+    pub fn startup_error(&self) -> Option<IpcError> {
+        self.status
+            .read()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone()
+    }
+
+    /// What the automatic backups remember.
+    pub fn backup_memory(&self) -> BackupMemory {
+        *lock(&self.memory)
     }
 
     /// Runs a read on a worker thread.
@@ -95,17 +159,95 @@ impl AppState {
         T: Send + 'static,
         F: FnOnce(&mut Db) -> coachlog_core::Result<T> + Send + 'static,
     {
-        let db = self.db.clone()?;
-        tauri::async_runtime::spawn_blocking(move || {
-            // A panic inside a write drops its transaction (a rollback), so
-            // the database behind a poisoned lock is still consistent.
-            let mut db = db.lock().unwrap_or_else(PoisonError::into_inner);
-            f(&mut db)
+        let db = self.db.clone();
+        blocking(move || match &mut *lock(&db) {
+            Ok(db) => f(db).map_err(IpcError::from),
+            Err(e) => Err(e.clone()),
         })
-        .await
-        .map_err(|e| IpcError::internal(format!("a database task failed: {e}")))?
-        .map_err(IpcError::from)
+        .await?
     }
+
+    /// Runs `f` on a worker thread with the file's path while no backup or
+    /// swap runs (the `maintenance` lock) and the app's own database stays
+    /// open; `changes` is its `total_changes` when `f` starts (0 when it is
+    /// not open). `f` answers with its result and whether the backup memory
+    /// should now count the database as backed up at `changes`.
+    pub(crate) async fn maintain<T, F>(&self, f: F) -> Result<T, IpcError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&Path, u64, &mut BackupMemory) -> Result<T, IpcError> + Send + 'static,
+    {
+        let path = self.backup_path()?;
+        let (db, maintenance, memory) = (
+            self.db.clone(),
+            self.maintenance.clone(),
+            self.memory.clone(),
+        );
+        blocking(move || {
+            let _one_at_a_time = lock(&maintenance);
+            let changes = lock(&db).as_ref().map_or(0, Db::total_changes);
+            let mut memory = lock(&memory);
+            f(&path, changes, &mut memory)
+        })
+        .await?
+    }
+
+    /// Closes the database, runs `f` on its file, and opens it again — on a
+    /// worker thread, while no backup runs; commands wait for it (they queue
+    /// on the database's lock) and then see the reopened database, or the
+    /// error that kept it closed (as [`AppState::startup_error`] and
+    /// `app_info` do). The file is reopened whether `f` succeeded or not.
+    /// Answers with `f`'s result.
+    pub async fn swap<T, F>(&self, today: NaiveDate, f: F) -> Result<T, IpcError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&Path) -> Result<T, IpcError> + Send + 'static,
+    {
+        let path = self.backup_path()?;
+        let (db, status, maintenance, memory) = (
+            self.db.clone(),
+            self.status.clone(),
+            self.maintenance.clone(),
+            self.memory.clone(),
+        );
+        blocking(move || {
+            let _one_at_a_time = lock(&maintenance);
+            let mut slot = lock(&db);
+            // Dropping the `Db` closes its connection: the file is free.
+            *slot = Err(IpcError::new(
+                ErrorKind::Io,
+                "The database is being replaced; try again in a moment.",
+            ));
+            let done = f(&path);
+            *slot = Db::open(&path, today).map_err(IpcError::from);
+            *status.write().unwrap_or_else(PoisonError::into_inner) = slot.as_ref().err().cloned();
+            lock(&memory).changes_at_backup = slot.as_ref().map_or(0, Db::total_changes);
+            done
+        })
+        .await?
+    }
+
+    /// The database file, for backups and swaps.
+    fn backup_path(&self) -> Result<PathBuf, IpcError> {
+        match &self.path {
+            Some(p) => Ok(p.clone()),
+            None => Err(self.startup_error().unwrap_or_else(|| {
+                IpcError::new(
+                    ErrorKind::Invalid,
+                    "This database lives in memory only; it has no file to back up.",
+                )
+            })),
+        }
+    }
+}
+
+/// Runs `f` on a blocking worker thread.
+async fn blocking<T: Send + 'static>(
+    f: impl FnOnce() -> T + Send + 'static,
+) -> Result<T, IpcError> {
+    tauri::async_runtime::spawn_blocking(f)
+        .await
+        .map_err(|e| IpcError::internal(format!("a database task failed: {e}")))
 }
 
 /// The database file: `$COACHLOG_DB` if set, else `coachlog.sqlite` in the

@@ -234,14 +234,21 @@ impl Records {
             open_updates.insert((r.get(0)?, r.get(1)?, period.parse()?), r.get(3)?);
         }
 
+        // Two index seeks per link (check_in_by_link_date), not a walk
+        // through every check-in of the history.
         let mut check_ins = HashMap::new();
         let mut stmt = conn.prepare_cached(
-            "SELECT link_id, max(date), max(CASE WHEN epic_updated THEN date END)
-             FROM check_in WHERE date <= ?1 GROUP BY link_id",
+            "SELECT l.id,
+                    (SELECT max(c.date) FROM check_in c WHERE c.link_id = l.id AND c.date <= ?1),
+                    (SELECT max(c.date) FROM check_in c
+                     WHERE c.link_id = l.id AND c.date <= ?1 AND c.epic_updated)
+             FROM customer_link l",
         )?;
-        for row in stmt.query_map([as_of], |r| Ok((r.get(0)?, (r.get(1)?, r.get(2)?))))? {
-            let (link, last) = row?;
-            check_ins.insert(link, last);
+        for row in stmt.query_map([as_of], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))? {
+            let (link, last, epic): (LinkId, Option<NaiveDate>, Option<NaiveDate>) = row?;
+            if let Some(last) = last {
+                check_ins.insert(link, (Some(last), epic));
+            }
         }
 
         let mut interviews: HashMap<RequisitionId, Vec<NaiveDate>> = HashMap::new();

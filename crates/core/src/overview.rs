@@ -200,14 +200,17 @@ pub fn build(conn: &Connection, today: NaiveDate) -> Result<Overview> {
 
     let mut last_held: HashMap<PersonId, NaiveDate> = HashMap::new();
     {
-        let mut stmt = conn.prepare(
-            "SELECT person_id, max(date) FROM one_on_one
-             WHERE status = 'held' AND date <= ?1 GROUP BY person_id",
+        // One index seek per person (one_on_one_held), as the review does.
+        let mut stmt = conn.prepare_cached(
+            "SELECT p.id, (SELECT max(o.date) FROM one_on_one o
+                           WHERE o.person_id = p.id AND o.status = 'held' AND o.date <= ?1)
+             FROM person p",
         )?;
         let rows = stmt.query_map([today], |r| Ok((r.get(0)?, r.get(1)?)))?;
         for row in rows {
-            let (id, d) = row?;
-            last_held.insert(id, d);
+            if let (id, Some(d)) = row? {
+                last_held.insert(id, d);
+            }
         }
     }
 

@@ -8,6 +8,7 @@
 import { mockIPC } from '@tauri-apps/api/mocks';
 import type {
   AgendaItem,
+  BackupFile,
   CheckIn,
   Coverage,
   CustomerLink,
@@ -52,6 +53,8 @@ export interface MockDb {
   settings: Record<string, string>;
   /** Snoozed and dismissed nudge keys. */
   nudgeState: Record<string, KeyState>;
+  /** The backups folder's files, newest first. */
+  backups: BackupFile[];
   nextId: number;
 }
 
@@ -91,9 +94,12 @@ export function emptyDb(today: string): MockDb {
     drafts: {},
     settings,
     nudgeState: {},
+    backups: [],
     nextId: 100,
   };
 }
+
+const BACKUPS = '/home/you/.local/share/coachlog/backups';
 
 function fail(kind: string, message: string): never {
   throw { kind, message };
@@ -698,6 +704,21 @@ export function handle(db: MockDb, cmd: string, a: Args): unknown {
       const path = String(a.path ?? '');
       if (!path.startsWith('/')) fail('invalid', `'${path}' is not a full path; choose the file with Save as….`);
       return { path, bytes: new TextEncoder().encode(text).length };
+    }
+    case 'backups_list':
+      return { folder: BACKUPS, backups: db.backups, last_automatic: null, interval_minutes: 30 };
+    case 'backup_now': {
+      const at = new Date(`${db.today}T09:00:00Z`).getTime() + db.backups.length * 60_000;
+      const taken_at = new Date(at).toISOString().replace('.000', '');
+      const made: BackupFile = { path: `${BACKUPS}/coachlog-${taken_at.replace(/[-:]/g, '')}.sqlite`, taken_at, bytes: 196608, kind: 'rolling' };
+      db.backups.unshift(made);
+      return made;
+    }
+    case 'backup_restore': {
+      const from = db.backups.find((b) => b.path === a.file) ?? fail('not_found', `${String(a.file)} is not one of the backups in ${BACKUPS}; choose one from the list.`);
+      const safety = `${BACKUPS}/coachlog-before-restore.sqlite`;
+      db.backups.unshift({ ...from, path: safety, kind: 'before_restore' });
+      return { database: '(in-memory mock backend)', restored_from: from.path, schema_version: 4, safety_copy: safety };
     }
     // The native Save dialog: pretend the leader accepted the suggested name.
     case 'plugin:dialog|save': {

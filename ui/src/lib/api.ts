@@ -24,6 +24,8 @@ import type {
   AgendaItemId,
   AgendaItemInput,
   AppInfo,
+  BackupFile,
+  BackupsInfo,
   CheckIn,
   CheckInInput,
   CloseTag,
@@ -62,6 +64,7 @@ import type {
   RequisitionId,
   RequisitionInput,
   RequisitionStatus,
+  Restored,
   SavedFile,
   SettingEntry,
   Update,
@@ -293,6 +296,24 @@ export const summaryPreview = (month: string, format: Format, includeNotes: bool
  */
 export const summarySave = (month: string, format: Format, includeNotes: boolean, path: string) =>
   call<SavedFile>('summary_save', { month, format, includeNotes, path });
+
+// ---- Backups ------------------------------------------------------------------
+
+/**
+ * The backups folder and its backups, newest first, and this session's last
+ * automatic backup. Works while the database cannot be opened too (the
+ * start-up screen offers the latest backup).
+ */
+export const backupsList = () => call<BackupsInfo>('backups_list');
+/** Makes a verified backup now and rotates the rolling set. */
+export const backupNow = () => call<BackupFile>('backup_now');
+/**
+ * Replaces the database with `file` (a path from `backupsList`); the current
+ * file is kept in the backups folder and the database is opened again.
+ * `corrupt` for a damaged backup (nothing changed), `not_found` for a file
+ * that is not one of the backups.
+ */
+export const backupRestore = (file: string) => call<Restored>('backup_restore', { file });
 
 /**
  * The native Save dialog (`tauri-plugin-dialog`, the only plugin call the

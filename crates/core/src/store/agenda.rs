@@ -235,15 +235,25 @@ pub fn get(conn: &Connection, id: AgendaItemId) -> Result<AgendaItem> {
 /// Items, open ones first, oldest first (carried-over items lead the agenda);
 /// closed ones after, most recently closed first.
 pub fn list(conn: &Connection, filter: Filter) -> Result<Vec<AgendaItem>> {
-    let mut stmt = conn.prepare(&format!(
-        "SELECT {COLUMNS} FROM agenda_item
-         WHERE (?1 IS NULL OR person_id = ?1)
-           AND (?2 IS NULL OR (closed_on IS NULL) = ?2)
-           AND (?3 IS NULL OR open_tag = ?3)
-         ORDER BY closed_on IS NOT NULL, closed_on DESC, opened_on, id"
+    let mut w = crate::store::Conditions::default();
+    if let Some(p) = &filter.person {
+        w.add("person_id = ?", &[p]);
+    }
+    match filter.open {
+        Some(true) => w.add("closed_on IS NULL", &[]),
+        Some(false) => w.add("closed_on IS NOT NULL", &[]),
+        None => {}
+    }
+    if let Some(tag) = &filter.tag {
+        w.add("open_tag = ?", &[tag]);
+    }
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {COLUMNS} FROM agenda_item{}
+         ORDER BY closed_on IS NOT NULL, closed_on DESC, opened_on, id",
+        w.sql()
     ))?;
     let items = stmt
-        .query_map(params![filter.person, filter.open, filter.tag], from_row)?
+        .query_map(w.values(), from_row)?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(items)
 }

@@ -318,19 +318,27 @@ pub fn list_check_ins(
     link: Option<LinkId>,
     person: Option<PersonId>,
 ) -> Result<Vec<CheckIn>> {
-    let mut stmt = conn.prepare(&format!(
-        "SELECT {} FROM check_in c
-         WHERE (?1 IS NULL OR c.link_id = ?1)
-           AND (?2 IS NULL OR c.link_id IN (SELECT id FROM customer_link WHERE person_id = ?2))
-         ORDER BY c.date DESC, c.id DESC",
+    let mut w = crate::store::Conditions::default();
+    if let Some(l) = &link {
+        w.add("c.link_id = ?", &[l]);
+    }
+    if let Some(p) = &person {
+        w.add(
+            "c.link_id IN (SELECT id FROM customer_link WHERE person_id = ?)",
+            &[p],
+        );
+    }
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {} FROM check_in c{} ORDER BY c.date DESC, c.id DESC",
         CHECK_IN_COLUMNS
             .split(", ")
             .map(|c| format!("c.{c}"))
             .collect::<Vec<_>>()
-            .join(", ")
+            .join(", "),
+        w.sql()
     ))?;
     let out = stmt
-        .query_map(params![link, person], check_in_from_row)?
+        .query_map(w.values(), check_in_from_row)?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(out)
 }

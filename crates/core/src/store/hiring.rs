@@ -381,12 +381,16 @@ pub fn list_interviews(
     conn: &Connection,
     requisition: Option<RequisitionId>,
 ) -> Result<Vec<Interview>> {
-    let mut stmt = conn.prepare(
-        "SELECT id FROM interview WHERE (?1 IS NULL OR requisition_id = ?1)
-         ORDER BY date DESC, id DESC",
-    )?;
+    let mut w = crate::store::Conditions::default();
+    if let Some(r) = &requisition {
+        w.add("requisition_id = ?", &[r]);
+    }
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT id FROM interview{} ORDER BY date DESC, id DESC",
+        w.sql()
+    ))?;
     let ids = stmt
-        .query_map([requisition], |r| r.get(0))?
+        .query_map(w.values(), |r| r.get(0))?
         .collect::<rusqlite::Result<Vec<InterviewId>>>()?;
     ids.into_iter().map(|id| get_interview(conn, id)).collect()
 }

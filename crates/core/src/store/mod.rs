@@ -40,3 +40,35 @@ pub fn is_empty(conn: &Connection) -> crate::Result<bool> {
     )?;
     Ok(empty)
 }
+
+/// The `WHERE` clause of a list query, made of the filters that are set
+/// only: SQLite plans each combination with its indexes, which a
+/// `(?1 IS NULL OR col = ?1)` condition would defeat (it scans the table).
+/// Values are always bound, never written into the SQL.
+#[derive(Default)]
+pub(crate) struct Conditions<'a> {
+    terms: Vec<&'static str>,
+    values: Vec<&'a dyn rusqlite::ToSql>,
+}
+
+impl<'a> Conditions<'a> {
+    /// Adds `term`, whose `?` placeholders take `values` in order.
+    pub(crate) fn add(&mut self, term: &'static str, values: &[&'a dyn rusqlite::ToSql]) {
+        self.terms.push(term);
+        self.values.extend_from_slice(values);
+    }
+
+    /// ` WHERE a AND b`, or nothing.
+    pub(crate) fn sql(&self) -> String {
+        if self.terms.is_empty() {
+            String::new()
+        } else {
+            format!(" WHERE {}", self.terms.join(" AND "))
+        }
+    }
+
+    /// The values to bind, in the order of the placeholders.
+    pub(crate) fn values(&self) -> impl rusqlite::Params + '_ {
+        rusqlite::params_from_iter(self.values.iter())
+    }
+}

@@ -150,17 +150,38 @@ pub fn get(conn: &Connection, id: OneOnOneId) -> Result<OneOnOne> {
 
 /// 1:1s, newest first.
 pub fn list(conn: &Connection, filter: Filter) -> Result<Vec<OneOnOne>> {
-    let mut stmt = conn.prepare(&format!(
-        "SELECT {COLUMNS} FROM one_on_one
-         WHERE (?1 IS NULL OR person_id = ?1) AND (?2 IS NULL OR date >= ?2)
-           AND (?3 IS NULL OR date <= ?3)
-         ORDER BY date DESC, id DESC"
+    let mut w = crate::store::Conditions::default();
+    if let Some(p) = &filter.person {
+        w.add("person_id = ?", &[p]);
+    }
+    if let Some(from) = &filter.from {
+        w.add("date >= ?", &[from]);
+    }
+    if let Some(to) = &filter.to {
+        w.add("date <= ?", &[to]);
+    }
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {COLUMNS} FROM one_on_one{} ORDER BY date DESC, id DESC",
+        w.sql()
     ))?;
     let mut out = stmt
-        .query_map(params![filter.person, filter.from, filter.to], from_row)?
+        .query_map(w.values(), from_row)?
         .collect::<rusqlite::Result<Vec<_>>>()?;
-    for o in &mut out {
-        load_tags(conn, o)?;
+    // Every listed 1:1's tags in one query (not one query per 1:1).
+    let index: std::collections::HashMap<OneOnOneId, usize> =
+        out.iter().enumerate().map(|(i, o)| (o.id, i)).collect();
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT one_on_one_id, name FROM one_on_one_tag
+         WHERE one_on_one_id IN (SELECT id FROM one_on_one{})
+         ORDER BY one_on_one_id, position",
+        w.sql()
+    ))?;
+    let mut rows = stmt.query(w.values())?;
+    while let Some(r) = rows.next()? {
+        let id: OneOnOneId = r.get(0)?;
+        if let Some(&i) = index.get(&id) {
+            out[i].tags.push(r.get(1)?);
+        }
     }
     Ok(out)
 }

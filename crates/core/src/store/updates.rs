@@ -198,26 +198,26 @@ pub fn get(conn: &Connection, id: UpdateId) -> Result<Update> {
 
 /// Updates ordered by period (newest first), then person, kind and id.
 pub fn list(conn: &Connection, filter: Filter) -> Result<Vec<Update>> {
-    let (by_person, person) = match filter.person {
-        None => (false, None),
-        Some(p) => (true, p),
-    };
-    let mut stmt = conn.prepare(&format!(
-        "SELECT {COLUMNS} FROM accountability_update
-         WHERE (NOT ?1 OR person_id IS ?2) AND (?3 IS NULL OR kind = ?3)
-           AND (?4 IS NULL OR period = ?4)
-         ORDER BY period DESC, person_id, kind, id"
+    let period = filter.period.map(|p| p.to_string());
+    let mut w = crate::store::Conditions::default();
+    match &filter.person {
+        Some(Some(p)) => w.add("person_id = ?", &[p]),
+        Some(None) => w.add("person_id IS NULL", &[]),
+        None => {}
+    }
+    if let Some(kind) = &filter.kind {
+        w.add("kind = ?", &[kind]);
+    }
+    if let Some(period) = &period {
+        w.add("period = ?", &[period]);
+    }
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {COLUMNS} FROM accountability_update{}
+         ORDER BY period DESC, person_id, kind, id",
+        w.sql()
     ))?;
     let out = stmt
-        .query_map(
-            params![
-                by_person,
-                person,
-                filter.kind,
-                filter.period.map(|p| p.to_string())
-            ],
-            from_row,
-        )?
+        .query_map(w.values(), from_row)?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(out)
 }

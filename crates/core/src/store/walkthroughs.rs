@@ -156,23 +156,30 @@ pub fn list(
     from: Option<NaiveDate>,
     to: Option<NaiveDate>,
 ) -> Result<Vec<Walkthrough>> {
-    let mut stmt = conn.prepare(&format!(
-        "SELECT {COLUMNS} FROM walkthrough WHERE (?1 IS NULL OR date >= ?1) AND (?2 IS NULL OR date <= ?2)
-         ORDER BY date DESC, id DESC"
+    let mut w = crate::store::Conditions::default();
+    if let Some(from) = &from {
+        w.add("date >= ?", &[from]);
+    }
+    if let Some(to) = &to {
+        w.add("date <= ?", &[to]);
+    }
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {COLUMNS} FROM walkthrough{} ORDER BY date DESC, id DESC",
+        w.sql()
     ))?;
     let mut out = stmt
-        .query_map(params![from, to], from_row)?
+        .query_map(w.values(), from_row)?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     // Every listed walkthrough's stages and categories in one query.
     let index: std::collections::HashMap<WalkthroughId, usize> =
         out.iter().enumerate().map(|(i, w)| (w.id, i)).collect();
-    let mut stmt = conn.prepare_cached(
-        "SELECT s.walkthrough_id, s.kind, s.name FROM walkthrough_scope s
-         JOIN walkthrough w ON w.id = s.walkthrough_id
-         WHERE (?1 IS NULL OR w.date >= ?1) AND (?2 IS NULL OR w.date <= ?2)
-         ORDER BY s.walkthrough_id, s.kind, s.position",
-    )?;
-    let mut rows = stmt.query(params![from, to])?;
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT walkthrough_id, kind, name FROM walkthrough_scope
+         WHERE walkthrough_id IN (SELECT id FROM walkthrough{})
+         ORDER BY walkthrough_id, kind, position",
+        w.sql()
+    ))?;
+    let mut rows = stmt.query(w.values())?;
     while let Some(r) = rows.next()? {
         let id: WalkthroughId = r.get(0)?;
         let kind: String = r.get(1)?;

@@ -137,12 +137,19 @@ pub fn get(conn: &Connection, id: WinId) -> Result<Win> {
 
 /// Wins, newest first.
 pub fn list(conn: &Connection, filter: Filter) -> Result<Vec<Win>> {
-    let mut stmt = conn.prepare(&format!(
-        "SELECT {COLUMNS} FROM win WHERE (?1 IS NULL OR person_id = ?1) AND (NOT ?2 OR shared_on IS NULL)
-         ORDER BY noted_on DESC, id DESC"
+    let mut w = crate::store::Conditions::default();
+    if let Some(p) = &filter.person {
+        w.add("person_id = ?", &[p]);
+    }
+    if filter.unshared_only {
+        w.add("shared_on IS NULL", &[]);
+    }
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {COLUMNS} FROM win{} ORDER BY noted_on DESC, id DESC",
+        w.sql()
     ))?;
     let out = stmt
-        .query_map(params![filter.person, filter.unshared_only], from_row)?
+        .query_map(w.values(), from_row)?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(out)
 }
@@ -150,12 +157,17 @@ pub fn list(conn: &Connection, filter: Filter) -> Result<Vec<Win>> {
 /// Wins noted on or before `day` and not shared by its end, by id. The
 /// snapshot the overdue review reads.
 pub fn unshared_on(conn: &Connection, day: NaiveDate) -> Result<Vec<Win>> {
+    // Two ranges of win_by_shared (not yet shared, shared after the day);
+    // sorted here, as an ORDER BY id would send SQLite through every win in
+    // id order instead.
     let mut stmt = conn.prepare_cached(&format!(
-        "SELECT {COLUMNS} FROM win
-         WHERE noted_on <= ?1 AND (shared_on IS NULL OR shared_on > ?1) ORDER BY id"
+        "SELECT {COLUMNS} FROM win WHERE shared_on IS NULL AND +noted_on <= ?1
+         UNION ALL
+         SELECT {COLUMNS} FROM win WHERE shared_on > ?1 AND +noted_on <= ?1"
     ))?;
-    let out = stmt
+    let mut out = stmt
         .query_map([day], from_row)?
         .collect::<rusqlite::Result<Vec<_>>>()?;
+    out.sort_by_key(|w| w.id);
     Ok(out)
 }

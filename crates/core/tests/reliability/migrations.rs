@@ -377,8 +377,8 @@ fn a_failure_at_each_migration_step_leaves_the_file_byte_for_byte_unchanged() {
             }
         }
     }
-    // v1: 3 steps, v2: 2, v3: 1 — in both journal modes.
-    assert_eq!(cases, 12);
+    // v1: 4 steps, v2: 3, v3: 2, v4: 1 — in both journal modes.
+    assert_eq!(cases, 20);
 }
 
 /// The order that makes it work: with the switch to WAL before migrating (as

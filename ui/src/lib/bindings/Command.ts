@@ -66,4 +66,7 @@ export type Command =
   | "releases"
   | "summary_preview"
   | "summary_save"
+  | "backups_list"
+  | "backup_now"
+  | "backup_restore"
   | "startup_painted";

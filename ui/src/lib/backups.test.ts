@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { formatBytes, formatTime, KIND_LABELS, latestBackup, restorable, restoreMessage } from './backups';
+import type { BackupFile } from './types';
+
+const backup = (taken_at: string, kind: BackupFile['kind'] = 'rolling'): BackupFile => ({
+  path: `/data/backups/coachlog-${taken_at}.sqlite`,
+  taken_at,
+  bytes: 196608,
+  kind,
+});
+
+describe('backups', () => {
+  it('shows the time in local time, to the minute', () => {
+    const d = new Date(2026, 10, 27, 9, 5, 41);
+    expect(formatTime(d.toISOString())).toBe('27 Nov 2026, 09:05');
+    expect(formatTime('not a time')).toBe('not a time');
+  });
+
+  it('shows sizes in bytes, KB or MB', () => {
+    expect(formatBytes(0)).toBe('0 bytes');
+    expect(formatBytes(1023)).toBe('1023 bytes');
+    expect(formatBytes(196608)).toBe('192 KB');
+    expect(formatBytes(2.45 * 1024 * 1024)).toBe('2.5 MB');
+    expect(formatBytes(48 * 1024 * 1024)).toBe('48 MB');
+  });
+
+  it('offers the newest backup of the rolling set as the latest', () => {
+    const list = [
+      backup('2026-11-27T10:00:00Z', 'before_restore'),
+      backup('2026-11-27T09:30:00Z', 'damaged'),
+      backup('2026-11-27T09:00:00Z'),
+      backup('2026-11-26T09:00:00Z'),
+    ];
+    expect(latestBackup(list)).toBe(list[2]);
+    expect(latestBackup(list.slice(0, 2))).toBeNull();
+    expect(list.map(restorable)).toEqual([true, false, true, true]);
+    expect(KIND_LABELS.damaged).toContain('rescue');
+  });
+
+  it('says what happens to the current notes', () => {
+    const b = backup(new Date(2026, 10, 27, 9, 30).toISOString());
+    const open = restoreMessage(b, true);
+    expect(open).toContain('replaced by this backup from 27 Nov 2026, 09:30');
+    expect(open).toContain('no longer be in the app');
+    expect(open).toContain('“before a restore” copy');
+    const broken = restoreMessage(b, false);
+    expect(broken).toContain('could not be opened will be replaced');
+    expect(broken).toContain('kept in the backups folder');
+    expect(broken).not.toContain('undo');
+  });
+});
