@@ -2,7 +2,7 @@
 //! core's `backup` module on the app's database, off the UI thread.
 //!
 //! - **Automatic.** [`start`] spawns a task that every [`CHECK_EVERY`] calls
-//!   [`automatic`]: `backup::automatic(path, now, changed)`, where `changed`
+//!   [`automatic`]: `backup::automatic(path, now, changed, None)`, where `changed`
 //!   means `Db::total_changes` of the app's connection moved since the last
 //!   backup (or since the database was opened). The core makes a verified
 //!   copy when one is due — at most every 30 minutes while something
@@ -64,7 +64,7 @@ pub async fn automatic(
     state
         .maintain(move |path, changes, memory| {
             let changed = changes != memory.changes_at_backup;
-            let made = backup::automatic(path, now, changed)?;
+            let made = backup::automatic(path, now, changed, None)?;
             if made.is_some() {
                 memory.changes_at_backup = changes;
                 memory.last_automatic = Some(now);
@@ -81,7 +81,7 @@ pub async fn back_up_now(state: &AppState, now: DateTime<Utc>) -> Result<BackupF
     }
     state
         .maintain(move |path, changes, memory| {
-            let made = backup::create(path, now)?;
+            let made = backup::create(path, now, None)?;
             backup::rotate(path, now, backup::RETENTION)?;
             memory.changes_at_backup = changes;
             Ok(made)
@@ -118,7 +118,7 @@ pub async fn restore(
         .await?;
     state
         .swap(today, move |path| {
-            backup::restore(path, &chosen, now).map_err(IpcError::from)
+            backup::restore(path, &chosen, now, None).map_err(IpcError::from)
         })
         .await
 }

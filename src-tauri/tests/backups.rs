@@ -145,7 +145,7 @@ fn back_up_now_list_and_restore_then_keep_working() {
     assert_eq!(made["kind"], "rolling");
     assert!(made["bytes"].as_u64().unwrap() > 0);
     assert_eq!(
-        coachlog_core::backup::verify(&backup).unwrap(),
+        coachlog_core::backup::verify(&backup, None).unwrap(),
         coachlog_core::db::SCHEMA_VERSION
     );
     assert_eq!(app.backups(), vec![made.clone()]);
@@ -242,7 +242,7 @@ fn a_database_that_cannot_be_opened_can_be_restored_from_its_latest_backup() {
         db.write(|tx| coachlog_core::store::people::insert(tx, &ada))
             .unwrap();
         drop(db);
-        coachlog_core::backup::create(&path, coachlog_desktop::clock::now_utc()).unwrap();
+        coachlog_core::backup::create(&path, coachlog_desktop::clock::now_utc(), None).unwrap();
     }
     let original = std::fs::read(&path).unwrap();
     damage(&path);

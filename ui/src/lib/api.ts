@@ -89,6 +89,7 @@ const KINDS: readonly ErrorKind[] = [
   'schema_too_new',
   'corrupt',
   'io',
+  'passphrase',
   'internal',
 ];
 

@@ -89,3 +89,14 @@ describe('errors through the IPC layer', () => {
     }
   });
 });
+
+describe('the passphrase kind', () => {
+  it('is kept, so the app can ask for the passphrase', () => {
+    expect(toCommandError({ kind: 'passphrase', message: 'That passphrase does not open it.' })).toEqual({
+      kind: 'passphrase',
+      message: 'That passphrase does not open it.',
+    });
+    expect(toCommandError({ kind: 'passphrase', message: '' }).message).toContain('passphrase is missing or wrong');
+    expect(errorTitle('passphrase')).toBe('Passphrase needed');
+  });
+});

@@ -13,6 +13,7 @@ const KINDS: readonly ErrorKind[] = [
   'schema_too_new',
   'corrupt',
   'io',
+  'passphrase',
   'internal',
 ];
 
@@ -56,6 +57,8 @@ export function fallbackMessage(kind: ErrorKind): string {
       return 'The database looks damaged; restore it from a backup.';
     case 'io':
       return 'The database file could not be read or written.';
+    case 'passphrase':
+      return 'The database is encrypted; its passphrase is missing or wrong.';
     case 'internal':
       return 'Something went wrong inside Coachlog.';
   }
@@ -76,6 +79,8 @@ export function errorTitle(kind: ErrorKind): string {
       return 'Database damaged';
     case 'io':
       return 'Could not use the database file';
+    case 'passphrase':
+      return 'Passphrase needed';
     case 'internal':
       return 'Something went wrong';
   }
