@@ -8,12 +8,19 @@
 //!   with a not-found error that says how to start.
 //! - A write command may create the database; if the command then fails, the
 //!   file it created is removed again, so a refused write leaves no trace.
+//! - An encrypted database's passphrase is looked for only when the file is
+//!   encrypted, once per run, in this order: `--passphrase-file`,
+//!   `COACHLOG_PASSPHRASE`, the system keyring, and — only when standard
+//!   input is a terminal — a prompt that does not echo. Otherwise the
+//!   command fails with the `passphrase` kind (exit code 7).
 
-use std::cell::Cell;
+use std::cell::{Cell, OnceCell};
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
-use coachlog_core::{Db, Error, Result};
+use coachlog_core::{crypto, Db, Error, Passphrase, Result};
+use coachlog_secrets::{KeyStore, SystemKeyStore};
 
 /// The state shared by every command of one run.
 #[derive(Debug)]
@@ -26,12 +33,21 @@ pub struct Ctx {
     pub today: NaiveDate,
     /// Print JSON instead of text.
     pub json: bool,
+    /// `--passphrase-file`.
+    pub passphrase_file: Option<PathBuf>,
     created: Cell<bool>,
+    /// The passphrase once found (`None`: the database is not encrypted).
+    key: OnceCell<Option<Passphrase>>,
 }
 
 impl Ctx {
     /// A context for `path` (`None`: the platform default).
-    pub fn new(path: Option<PathBuf>, today: NaiveDate, json: bool) -> Result<Ctx> {
+    pub fn new(
+        path: Option<PathBuf>,
+        today: NaiveDate,
+        json: bool,
+        passphrase_file: Option<PathBuf>,
+    ) -> Result<Ctx> {
         let (path, default_path) = match path {
             Some(p) if !p.as_os_str().is_empty() => (p, false),
             _ => (default_path()?, true),
@@ -41,7 +57,9 @@ impl Ctx {
             default_path,
             today,
             json,
+            passphrase_file,
             created: Cell::new(false),
+            key: OnceCell::new(),
         })
     }
 
@@ -80,7 +98,8 @@ impl Ctx {
     }
 
     fn open(&self) -> Result<Db> {
-        let db = Db::open(&self.path, self.today)?;
+        let key = self.key()?;
+        let db = Db::open_with_key(&self.path, self.today, key)?;
         if let Some(backup) = db.migration_backup() {
             eprintln!(
                 "note: the database was upgraded to this version of Coachlog; the previous \
@@ -89,6 +108,61 @@ impl Ctx {
             );
         }
         Ok(db)
+    }
+
+    /// The database's passphrase when it is encrypted (`None` when it is
+    /// plain or missing), found once per run (see the module documentation).
+    pub fn key(&self) -> Result<Option<&Passphrase>> {
+        if let Some(found) = self.key.get() {
+            return Ok(found.as_ref());
+        }
+        let found = if crypto::is_encrypted(&self.path)? {
+            Some(self.find_passphrase(&self.path)?)
+        } else {
+            None
+        };
+        Ok(self.key.get_or_init(|| found).as_ref())
+    }
+
+    /// The passphrase for the encrypted file `file` (the database or one of
+    /// its backups): the database's sources, in order.
+    pub fn key_for(&self, file: &Path) -> Result<Option<Passphrase>> {
+        if let Some(key) = self.key()? {
+            return Ok(Some(key.clone()));
+        }
+        if !crypto::is_encrypted(file)? {
+            return Ok(None);
+        }
+        self.find_passphrase(file).map(Some)
+    }
+
+    fn find_passphrase(&self, file: &Path) -> Result<Passphrase> {
+        if let Some(found) = self.given_passphrase()? {
+            return Ok(found);
+        }
+        match SystemKeyStore::new().get(&self.path) {
+            Ok(Some(p)) => return Ok(p),
+            Ok(None) => {}
+            Err(e) => eprintln!("warning: {e}"),
+        }
+        if std::io::stdin().is_terminal() {
+            return prompt(&format!("Passphrase for {}: ", file.display()));
+        }
+        Err(Error::Passphrase(format!(
+            "{} is encrypted; give its passphrase with COACHLOG_PASSPHRASE, --passphrase-file \
+             FILE, or keep it in the system keyring (`coachlog encrypt` does), or run the \
+             command in a terminal to type it.",
+            file.display()
+        )))
+    }
+
+    /// A passphrase given on this run: `--passphrase-file`, else
+    /// `COACHLOG_PASSPHRASE`.
+    pub fn given_passphrase(&self) -> Result<Option<Passphrase>> {
+        if let Some(file) = &self.passphrase_file {
+            return coachlog_secrets::from_file(file).map(Some);
+        }
+        coachlog_secrets::from_env()
     }
 
     /// After a failed command: removes the database file if this run created
@@ -103,6 +177,13 @@ impl Ctx {
             let _ = std::fs::remove_file(PathBuf::from(p));
         }
     }
+}
+
+/// Asks for a passphrase on the terminal without echoing it.
+pub fn prompt(question: &str) -> Result<Passphrase> {
+    let text = rpassword::prompt_password(question)
+        .map_err(|e| Error::Io(format!("cannot read the passphrase from the terminal: {e}")))?;
+    Passphrase::new(text)
 }
 
 /// `coachlog.sqlite` in the platform data folder.

@@ -43,7 +43,7 @@ fn fail(e: &Error) -> ExitCode {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let today = cli.today.unwrap_or_else(clock::today);
-    let ctx = match Ctx::new(cli.db, today, cli.json) {
+    let ctx = match Ctx::new(cli.db, today, cli.json, cli.passphrase_file) {
         Ok(ctx) => ctx,
         Err(e) => return fail(&e),
     };

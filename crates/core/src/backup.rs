@@ -575,7 +575,7 @@ fn hold_as(db_path: &Path, key: Option<&Passphrase>) -> Hold {
             true,
         )
         .and_then(|_| match key {
-            Some(k) => conn.pragma_update(None, "key", k.expose()),
+            Some(k) => db::apply_key(&conn, k).map_err(|_| rusqlite::Error::InvalidQuery),
             None => Ok(()),
         })
         .and_then(|()| conn.busy_timeout(std::time::Duration::from_secs(1)))

@@ -294,6 +294,9 @@ pub(crate) fn open_connection(path: &Path, create: bool) -> Result<Connection> {
 /// The passphrase goes to SQLite as a bound string (rusqlite quotes it), and
 /// SQLCipher derives the key from it (PBKDF2, see [`crate::crypto`]).
 pub(crate) fn apply_key(conn: &Connection, key: &Passphrase) -> Result<()> {
+    // SQLCipher logs a failed page check (a wrong key) to standard error;
+    // the refusal says it better. (A process-wide setting.)
+    let _ = conn.pragma_update(None, "cipher_log_level", "NONE");
     conn.pragma_update(None, "key", key.expose())
         .map_err(|e| Error::Internal(format!("SQLCipher did not take the key: {e}")))
 }

@@ -47,7 +47,7 @@ pub fn now() -> Result<DateTime<Utc>> {
 pub fn create(ctx: &Ctx) -> Result<String> {
     require_database(ctx)?;
     let now = now()?;
-    let made = backup::create(&ctx.path, now, None)?;
+    let made = backup::create(&ctx.path, now, ctx.key()?)?;
     backup::rotate(&ctx.path, now, backup::RETENTION)?;
     if ctx.json {
         return json(&made);
@@ -117,7 +117,8 @@ pub fn restore(ctx: &Ctx, a: RestoreArgs) -> Result<String> {
             })?;
         }
     }
-    let done = backup::restore(&ctx.path, &from, now()?, None)?;
+    let key = ctx.key_for(&from)?;
+    let done = backup::restore(&ctx.path, &from, now()?, key.as_ref())?;
     if ctx.json {
         return json(&done);
     }
@@ -165,7 +166,7 @@ fn size(bytes: u64) -> String {
 
 /// The backup before `import` (`coachlog_core::backup::before_import`).
 pub fn before_import(ctx: &Ctx) -> Result<Option<BackupFile>> {
-    backup::before_import(&ctx.path, now()?, None)
+    backup::before_import(&ctx.path, now()?, ctx.key()?)
 }
 
 /// What the database files looked like: size and modification time of the
@@ -199,7 +200,7 @@ pub fn after_command(ctx: &Ctx, before: &Fingerprint) {
     if !ctx.path.exists() || Fingerprint::of(&ctx.path) == *before {
         return;
     }
-    let made = now().and_then(|now| backup::automatic(&ctx.path, now, true, None));
+    let made = now().and_then(|now| backup::automatic(&ctx.path, now, true, ctx.key()?));
     if let Err(e) = made {
         eprintln!("warning: the automatic backup failed: {e}");
     }

@@ -13,6 +13,7 @@
 
 pub mod agenda;
 pub mod backup;
+pub mod crypt;
 pub mod customer;
 pub mod data;
 pub mod hiring;
@@ -56,6 +57,9 @@ pub struct Cli {
         help_heading = GLOBAL
     )]
     pub db: Option<PathBuf>,
+    /// The passphrase of an encrypted database: the first line of FILE [env: COACHLOG_PASSPHRASE].
+    #[arg(long, global = true, value_name = "FILE", help_heading = GLOBAL)]
+    pub passphrase_file: Option<PathBuf>,
     /// Print JSON (records as stored) instead of tables and sentences.
     #[arg(long, global = true, help_heading = GLOBAL)]
     pub json: bool,
@@ -132,6 +136,10 @@ pub enum Command {
     Backups,
     /// Replace the database with a backup (the current file is kept as a copy first).
     Restore(backup::RestoreArgs),
+    /// Encrypt the database and its backups with a passphrase (kept in the system keyring).
+    Encrypt(crypt::EncryptArgs),
+    /// Turn encryption off again: the database and its backups become plain files.
+    Decrypt,
 }
 
 /// Runs one command; returns what to print on standard output.
@@ -142,7 +150,11 @@ pub enum Command {
 pub fn run(ctx: &Ctx, command: Command) -> Result<String> {
     let automatic = !matches!(
         command,
-        Command::Backup | Command::Backups | Command::Restore(_)
+        Command::Backup
+            | Command::Backups
+            | Command::Restore(_)
+            | Command::Encrypt(_)
+            | Command::Decrypt
     );
     let before = backup::Fingerprint::of(&ctx.path);
     if let Command::Import(_) = command {
@@ -180,5 +192,7 @@ fn dispatch(ctx: &Ctx, command: Command) -> Result<String> {
         Command::Backup => backup::create(ctx),
         Command::Backups => backup::list(ctx),
         Command::Restore(a) => backup::restore(ctx, a),
+        Command::Encrypt(a) => crypt::encrypt(ctx, a),
+        Command::Decrypt => crypt::decrypt(ctx),
     }
 }
