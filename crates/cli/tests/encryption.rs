@@ -1,0 +1,262 @@
+//! `coachlog encrypt` / `decrypt` and every other command on an encrypted
+//! database, run through the built binary: the passphrase from
+//! `COACHLOG_PASSPHRASE` or `--passphrase-file`, the exit code of a missing or
+//! wrong one (7), and the file unchanged by every refusal.
+//!
+//! The system keyring is turned off (`COACHLOG_KEYRING=off`), so these tests
+//! never touch the keyring of the machine that runs them.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+const TODAY: &str = "2026-11-27";
+const PASS: &str = "tall giraffe reads the news";
+const MARKER: &str = "PangolinSecretMarker41";
+
+#[derive(Debug)]
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+struct Env {
+    dir: tempfile::TempDir,
+}
+
+impl Env {
+    fn new() -> Env {
+        Env {
+            dir: tempfile::tempdir().unwrap(),
+        }
+    }
+
+    fn db(&self) -> PathBuf {
+        self.dir.path().join("team.sqlite")
+    }
+
+    fn file(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+
+    /// A command on the database, without any passphrase source.
+    fn command(&self, args: &[&str]) -> Command {
+        let mut c = Command::new(env!("CARGO_BIN_EXE_coachlog"));
+        c.env_remove("COACHLOG_DB")
+            .env_remove("COACHLOG_PASSPHRASE")
+            .env("COACHLOG_KEYRING", "off")
+            .env("COACHLOG_NOW", "2026-11-27T09:00:00Z")
+            .arg("--db")
+            .arg(self.db())
+            .args(["--today", TODAY])
+            .args(args)
+            .stdin(Stdio::null());
+        c
+    }
+
+    fn run_with(&self, mut c: Command) -> Run {
+        let out = c.output().expect("the coachlog binary runs");
+        Run {
+            code: out.status.code().expect("exited normally"),
+            stdout: String::from_utf8(out.stdout).unwrap(),
+            stderr: String::from_utf8(out.stderr).unwrap(),
+        }
+    }
+
+    fn run(&self, args: &[&str]) -> Run {
+        self.run_with(self.command(args))
+    }
+
+    /// With `COACHLOG_PASSPHRASE`.
+    fn run_env(&self, pass: &str, args: &[&str]) -> Run {
+        let mut c = self.command(args);
+        c.env("COACHLOG_PASSPHRASE", pass);
+        self.run_with(c)
+    }
+
+    fn ok(&self, run: Run) -> String {
+        assert_eq!(run.code, 0, "{run:?}");
+        run.stdout
+    }
+}
+
+fn bytes(path: &Path) -> Vec<u8> {
+    std::fs::read(path).unwrap()
+}
+
+fn contains(haystack: &[u8], needle: &str) -> bool {
+    haystack
+        .windows(needle.len())
+        .any(|w| w == needle.as_bytes())
+}
+
+/// A database with a person and a 1:1 note carrying [`MARKER`].
+fn team(env: &Env) {
+    env.ok(env.run(&[
+        "person",
+        "add",
+        "Ada Lovelace",
+        "--title",
+        "PM",
+        "--since",
+        "2025-01-06",
+    ]));
+    env.ok(env.run(&[
+        "one-on-one",
+        "log",
+        "Ada",
+        "--date",
+        "2026-11-20",
+        "--notes",
+        &format!("Talked about {MARKER}."),
+    ]));
+}
+
+#[test]
+fn encrypt_then_use_every_way_of_giving_the_passphrase_then_decrypt() {
+    let env = Env::new();
+    team(&env);
+    let before = env.ok(env.run(&["export"]));
+    assert!(contains(&bytes(&env.db()), MARKER));
+
+    // No passphrase and no terminal: refused, nothing changed.
+    let was = bytes(&env.db());
+    let run = env.run(&["encrypt"]);
+    assert_eq!(run.code, 7, "{run:?}");
+    assert!(run.stderr.contains("COACHLOG_PASSPHRASE"), "{run:?}");
+    assert_eq!(bytes(&env.db()), was);
+
+    let out = env.ok(env.run_env(PASS, &["encrypt"]));
+    assert!(out.contains("Encrypted"), "{out}");
+    assert!(out.contains("no system keyring"), "{out}");
+    assert!(out.contains("no way to recover"), "{out}");
+    assert!(!contains(&bytes(&env.db()), MARKER));
+    for b in std::fs::read_dir(env.dir.path().join("backups")).unwrap() {
+        let b = b.unwrap().path();
+        assert!(!contains(&bytes(&b), MARKER), "{}", b.display());
+    }
+
+    // Encrypting again is refused as a conflict.
+    let run = env.run_env(PASS, &["encrypt"]);
+    assert_eq!(run.code, 4, "{run:?}");
+    assert!(run.stderr.contains("already encrypted"), "{run:?}");
+
+    // Every other command, with the passphrase from the environment...
+    assert_eq!(env.ok(env.run_env(PASS, &["export"])), before);
+    let found = env.ok(env.run_env(PASS, &["search", MARKER]));
+    assert!(found.contains("Ada Lovelace"), "{found}");
+    env.ok(env.run_env(PASS, &["person", "add", "Grace Hopper", "--title", "PM"]));
+    // ...or from a file (its line break is not part of it).
+    let pf = env.file("pass.txt");
+    std::fs::write(&pf, format!("{PASS}\n")).unwrap();
+    let mut c = env.command(&["person", "list"]);
+    c.arg("--passphrase-file").arg(&pf);
+    let listed = env.ok(env.run_with(c));
+    assert!(listed.contains("Grace Hopper"), "{listed}");
+    let mut c = env.command(&["backup"]);
+    c.arg("--passphrase-file").arg(&pf);
+    env.ok(env.run_with(c));
+    assert!(!contains(&bytes(&env.db()), MARKER));
+
+    // Decrypt: the same records, in a plain file again.
+    let mut c = env.command(&["decrypt"]);
+    c.arg("--passphrase-file").arg(&pf);
+    let out = env.ok(env.run_with(c));
+    assert!(out.contains("plain SQLite files again"), "{out}");
+    assert!(contains(&bytes(&env.db()), MARKER));
+    let listed = env.ok(env.run(&["person", "list"]));
+    assert!(listed.contains("Grace Hopper"), "{listed}");
+    let run = env.run(&["decrypt"]);
+    assert_eq!(run.code, 4, "{run:?}");
+    assert!(run.stderr.contains("not encrypted"), "{run:?}");
+}
+
+#[test]
+fn a_missing_or_wrong_passphrase_exits_7_and_changes_nothing() {
+    let env = Env::new();
+    team(&env);
+    env.ok(env.run_env(PASS, &["encrypt", "--no-keyring"]));
+    let was = bytes(&env.db());
+    let backups = std::fs::read_dir(env.dir.path().join("backups"))
+        .unwrap()
+        .count();
+
+    let cases: Vec<(&str, Run)> = vec![
+        ("no passphrase, read", env.run(&["overview"])),
+        ("no passphrase, write", env.run(&["person", "add", "X Y"])),
+        ("no passphrase, backup", env.run(&["backup"])),
+        ("no passphrase, decrypt", env.run(&["decrypt"])),
+        ("wrong, read", env.run_env("not it", &["overview"])),
+        (
+            "wrong, write",
+            env.run_env("not it", &["person", "add", "X Y"]),
+        ),
+        ("wrong, decrypt", env.run_env("not it", &["decrypt"])),
+        (
+            "wrong, restore",
+            env.run_env("not it", &["restore", "--latest"]),
+        ),
+    ];
+    for (label, run) in cases {
+        assert_eq!(run.code, 7, "{label}: {run:?}");
+        assert!(run.stderr.starts_with("error: "), "{label}: {run:?}");
+        assert!(
+            run.stderr.contains("COACHLOG_PASSPHRASE") || run.stderr.contains("does not open"),
+            "{label}: {run:?}"
+        );
+        assert!(run.stdout.is_empty(), "{label}: {run:?}");
+        assert_eq!(bytes(&env.db()), was, "{label}");
+    }
+    assert_eq!(
+        std::fs::read_dir(env.dir.path().join("backups"))
+            .unwrap()
+            .count(),
+        backups
+    );
+
+    // A bad passphrase source is its own, clear error.
+    let empty = env.file("empty.txt");
+    std::fs::write(&empty, "").unwrap();
+    let mut c = env.command(&["overview"]);
+    c.arg("--passphrase-file").arg(&empty);
+    let run = env.run_with(c);
+    assert_eq!(run.code, 2, "{run:?}");
+    assert!(run.stderr.contains("is empty"), "{run:?}");
+    let mut c = env.command(&["overview"]);
+    c.arg("--passphrase-file").arg(env.file("missing.txt"));
+    let run = env.run_with(c);
+    assert_eq!(run.code, 3, "{run:?}");
+    let run = env.run_env("", &["overview"]);
+    assert_eq!(run.code, 2, "{run:?}");
+    assert!(
+        run.stderr.contains("COACHLOG_PASSPHRASE is set but empty"),
+        "{run:?}"
+    );
+    assert_eq!(bytes(&env.db()), was);
+
+    // The passphrase file wins over the environment.
+    let pf = env.file("pass.txt");
+    std::fs::write(&pf, PASS).unwrap();
+    let mut c = env.command(&["overview"]);
+    c.arg("--passphrase-file")
+        .arg(&pf)
+        .env("COACHLOG_PASSPHRASE", "not it");
+    env.ok(env.run_with(c));
+}
+
+#[test]
+fn a_plain_database_ignores_a_passphrase_and_restore_uses_it() {
+    let env = Env::new();
+    team(&env);
+    // A passphrase in the environment does not matter to a plain file.
+    env.ok(env.run_env("anything", &["overview"]));
+    env.ok(env.run_env(PASS, &["encrypt"]));
+    env.ok(env.run_env(PASS, &["backup"]));
+    env.ok(env.run_env(PASS, &["person", "add", "Grace Hopper", "--title", "PM"]));
+    let out = env.ok(env.run_env(PASS, &["restore", "--latest"]));
+    assert!(out.contains("Restored"), "{out}");
+    let listed = env.ok(env.run_env(PASS, &["person", "list"]));
+    assert!(!listed.contains("Grace Hopper"), "{listed}");
+    assert!(listed.contains("Ada Lovelace"), "{listed}");
+    assert!(!contains(&bytes(&env.db()), MARKER));
+}
