@@ -3,6 +3,8 @@
 //!
 //! All pure: they take the review's nudges (or the settings) and a day.
 
+use std::collections::{HashMap, HashSet};
+
 use chrono::{Days, NaiveDate};
 use serde::Serialize;
 
@@ -121,20 +123,33 @@ pub fn coverage(records: &Records, nudges: &[Nudge], as_of: NaiveDate) -> Covera
         .filter(|p| p.tracked && p.is_active_on(as_of))
         .collect();
     people.sort_by_key(|p| (p.name.to_lowercase(), p.id));
+    // Each person's nudges and active links, in one pass over each (not one
+    // pass per person and practice: that was quadratic on a large team).
+    let mut by_person: HashMap<PersonId, Vec<&Nudge>> = HashMap::new();
+    for n in nudges {
+        if let Some(p) = n.person_id {
+            by_person.entry(p).or_default().push(n);
+        }
+    }
+    let with_links: HashSet<PersonId> = records
+        .links
+        .iter()
+        .filter(|l| l.since <= as_of && l.archived_on.is_none_or(|a| a > as_of))
+        .map(|l| l.person_id)
+        .collect();
+    let none = Vec::new();
     let rows = people
         .into_iter()
         .map(|p| {
-            let has_links = records.links.iter().any(|l| {
-                l.person_id == p.id && l.since <= as_of && l.archived_on.is_none_or(|a| a > as_of)
-            });
+            let has_links = with_links.contains(&p.id);
+            let theirs = by_person.get(&p.id).unwrap_or(&none);
             let cells = Practice::ALL
                 .iter()
                 .map(|&practice| {
-                    let mine: Vec<&Nudge> = nudges
+                    let mine: Vec<&Nudge> = theirs
                         .iter()
-                        .filter(|n| {
-                            n.person_id == Some(p.id) && Practice::of(n.rule) == Some(practice)
-                        })
+                        .copied()
+                        .filter(|n| Practice::of(n.rule) == Some(practice))
                         .collect();
                     let overdue = mine.iter().filter(|n| n.is_overdue()).count();
                     let due_soon = mine.len() - overdue;

@@ -225,8 +225,9 @@ pub fn build(conn: &Connection, today: NaiveDate) -> Result<Overview> {
     let mut actions = Vec::new();
     let mut action_count = 0;
     let mut open_items: HashMap<PersonId, (usize, usize)> = HashMap::new();
+    let active_by_id: HashMap<PersonId, &Person> = active.iter().map(|p| (p.id, *p)).collect();
     for item in open {
-        let Some(person) = active.iter().find(|p| p.id == item.person_id) else {
+        let Some(&person) = active_by_id.get(&item.person_id) else {
             continue;
         };
         let counts = open_items.entry(person.id).or_default();
