@@ -2,7 +2,7 @@
 //! core's `backup` module on the app's database, off the UI thread.
 //!
 //! - **Automatic.** [`start`] spawns a task that every [`CHECK_EVERY`] calls
-//!   [`automatic`]: `backup::automatic(path, now, changed, None)`, where `changed`
+//!   [`automatic`]: `backup::automatic(path, now, changed, key)`, where `changed`
 //!   means `Db::total_changes` of the app's connection moved since the last
 //!   backup (or since the database was opened). The core makes a verified
 //!   copy when one is due — at most every 30 minutes while something
@@ -62,9 +62,9 @@ pub async fn automatic(
         return Ok(None);
     }
     state
-        .maintain(move |path, changes, memory| {
+        .maintain(move |path, key, changes, memory| {
             let changed = changes != memory.changes_at_backup;
-            let made = backup::automatic(path, now, changed, None)?;
+            let made = backup::automatic(path, now, changed, key)?;
             if made.is_some() {
                 memory.changes_at_backup = changes;
                 memory.last_automatic = Some(now);
@@ -80,8 +80,8 @@ pub async fn back_up_now(state: &AppState, now: DateTime<Utc>) -> Result<BackupF
         return Err(e);
     }
     state
-        .maintain(move |path, changes, memory| {
-            let made = backup::create(path, now, None)?;
+        .maintain(move |path, key, changes, memory| {
+            let made = backup::create(path, now, key)?;
             backup::rotate(path, now, backup::RETENTION)?;
             memory.changes_at_backup = changes;
             Ok(made)
@@ -94,7 +94,7 @@ pub async fn back_up_now(state: &AppState, now: DateTime<Utc>) -> Result<BackupF
 pub async fn list(state: &AppState) -> Result<BackupsInfo, IpcError> {
     let last_automatic = state.backup_memory().last_automatic;
     state
-        .maintain(move |path, _, _| {
+        .maintain(move |path, _, _, _| {
             Ok(BackupsInfo {
                 folder: backup::folder(path).display().to_string(),
                 backups: backup::list(path)?,
@@ -114,11 +114,11 @@ pub async fn restore(
     today: NaiveDate,
 ) -> Result<Restored, IpcError> {
     let chosen = state
-        .maintain(move |path, _, _| listed_backup(path, &file))
+        .maintain(move |path, _, _, _| listed_backup(path, &file))
         .await?;
     state
-        .swap(today, move |path| {
-            backup::restore(path, &chosen, now, None).map_err(IpcError::from)
+        .swap(today, move |path, key| {
+            backup::restore(path, &chosen, now, key.as_ref()).map_err(IpcError::from)
         })
         .await
 }

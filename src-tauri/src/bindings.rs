@@ -74,6 +74,7 @@ pub fn export_all(out_dir: &Path) -> Result<(), ExportError> {
         crate::backups::BackupsInfo,
         coachlog_core::backup::BackupFile,
         coachlog_core::backup::Restored,
+        crate::encryption::EncryptionStatus,
     );
     write_commands(out_dir)?;
     write_index(out_dir)?;

@@ -74,5 +74,9 @@ pub const COMMANDS: &[&str] = &[
     "backups_list",
     "backup_now",
     "backup_restore",
+    "encryption_status",
+    "unlock",
+    "encryption_enable",
+    "encryption_disable",
     "startup_painted",
 ];

@@ -26,6 +26,7 @@ use tauri::{Runtime, State};
 
 use crate::backups::{self, BackupsInfo};
 use crate::clock;
+use crate::encryption::{self, EncryptionStatus};
 use crate::error::IpcError;
 use crate::state::AppState;
 
@@ -794,6 +795,58 @@ pub async fn backup_restore(
     file: String,
 ) -> Reply<coachlog_core::backup::Restored> {
     backups::restore(&state, file, clock::now_utc(), clock::today()).await
+}
+
+// --- Encryption ------------------------------------------------------------------
+
+/// Whether the database is encrypted and open, where its passphrase came
+/// from, and whether there is a keyring to remember it in (and it does).
+/// Works on the Unlock screen too.
+#[tauri::command]
+pub async fn encryption_status(state: State<'_, AppState>) -> Reply<EncryptionStatus> {
+    encryption::status(&state).await
+}
+
+/// Opens the encrypted database with `passphrase` (the Unlock screen); with
+/// `remember`, keeps it in the keyring. `passphrase` when it does not open
+/// the file (which stays untouched), `invalid` for an empty one.
+#[tauri::command]
+pub async fn unlock(
+    state: State<'_, AppState>,
+    passphrase: String,
+    remember: bool,
+) -> Reply<EncryptionStatus> {
+    encryption::unlock(&state, passphrase, remember, clock::today()).await
+}
+
+/// Turns encryption on: the database and its backups are encrypted with
+/// `passphrase` and the database is reopened with it; with `remember`, the
+/// passphrase is kept in the keyring. `conflict` when it is encrypted
+/// already.
+#[tauri::command]
+pub async fn encryption_enable(
+    state: State<'_, AppState>,
+    passphrase: String,
+    remember: bool,
+) -> Reply<EncryptionStatus> {
+    encryption::enable(
+        &state,
+        passphrase,
+        remember,
+        clock::now_utc(),
+        clock::today(),
+    )
+    .await
+}
+
+/// Turns encryption off, given the current `passphrase` (`passphrase` when
+/// it is not the one); the keyring forgets it.
+#[tauri::command]
+pub async fn encryption_disable(
+    state: State<'_, AppState>,
+    passphrase: String,
+) -> Reply<EncryptionStatus> {
+    encryption::disable(&state, passphrase, clock::now_utc(), clock::today()).await
 }
 
 // --- The monthly summary --------------------------------------------------------

@@ -8,6 +8,9 @@
 //! - Backups ([`backups`]) are taken on worker threads through their own
 //!   connection; restoring one closes the database and opens it again
 //!   ([`AppState::swap`]).
+//! - An encrypted database is opened with `COACHLOG_PASSPHRASE`, the OS
+//!   keyring's passphrase, or the one typed on the Unlock screen
+//!   ([`encryption`]); the passphrase never reaches a log or a message.
 //! - The clock is read in [`clock`] only ([`clock::today`], and
 //!   [`clock::now`] for the daily digest's schedule).
 //! - A database that cannot be opened does not stop the app: it starts and
@@ -23,6 +26,7 @@ pub mod backups;
 pub mod bindings;
 pub mod clock;
 pub mod commands;
+pub mod encryption;
 pub mod error;
 pub mod notify;
 pub mod probe;
@@ -114,6 +118,10 @@ pub fn app_builder<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> t
             commands::backups_list,
             commands::backup_now,
             commands::backup_restore,
+            commands::encryption_status,
+            commands::unlock,
+            commands::encryption_enable,
+            commands::encryption_disable,
             probe::startup_painted,
         ])
 }
@@ -126,7 +134,11 @@ pub fn context<R: Runtime>() -> tauri::Context<R> {
 
 /// Runs the app on the default database until its window closes.
 pub fn run() {
-    let state = AppState::open(state::database_path(), clock::today());
+    // The passphrase of an encrypted file: COACHLOG_PASSPHRASE, then the OS
+    // keyring; else the app starts on its Unlock screen.
+    let keys: state::Keys = std::sync::Arc::new(coachlog_secrets::SystemKeyStore::new());
+    let env_key = coachlog_secrets::from_env().map_err(IpcError::from);
+    let state = AppState::open_with(state::database_path(), clock::today(), env_key, keys);
     if let Some(e) = state.startup_error() {
         eprintln!("coachlog: the database could not be opened: {e}");
     }

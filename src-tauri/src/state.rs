@@ -1,6 +1,6 @@
-//! The app's state: the one open database, or why it is not open; and the
-//! means to close it, change the file and open it again (restore a backup,
-//! later encrypt or decrypt it) while the app runs.
+//! The app's state: the one open database, or why it is not open; the means
+//! to close it, change the file and open it again (restore a backup, encrypt
+//! or decrypt it) while the app runs; and where its passphrase is kept.
 //!
 //! **Invariant:** database work never runs on the main (UI) thread. Every
 //! command goes through [`AppState::read`] or [`AppState::write`], which take
@@ -22,7 +22,9 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError, RwLock};
 
 use chrono::{DateTime, NaiveDate, Utc};
-use coachlog_core::{Db, ErrorKind};
+use coachlog_core::{crypto, Db, ErrorKind, Passphrase};
+use coachlog_secrets::{KeyStore, MemoryKeyStore};
+use serde::Serialize;
 
 use crate::error::IpcError;
 
@@ -45,12 +47,32 @@ pub struct BackupMemory {
     pub last_automatic: Option<DateTime<Utc>>,
 }
 
+/// Where passphrases are kept between runs: the OS keyring in the app, an
+/// in-memory one in tests.
+pub type Keys = Arc<dyn KeyStore + Send + Sync>;
+
+/// Where the passphrase of the open database came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[serde(rename_all = "snake_case")]
+pub enum KeySource {
+    /// None: the database is not encrypted (or not open).
+    None,
+    /// `COACHLOG_PASSPHRASE`.
+    Environment,
+    /// The OS keyring.
+    Keyring,
+    /// Typed in the app (on the Unlock screen, or when turning encryption on).
+    Typed,
+}
+
 /// What every command works on.
 pub struct AppState {
     db: Arc<Mutex<Slot>>,
     status: Arc<RwLock<Option<IpcError>>>,
     maintenance: Arc<Mutex<()>>,
     memory: Arc<Mutex<BackupMemory>>,
+    source: Arc<Mutex<KeySource>>,
+    keys: Keys,
     path: Option<PathBuf>,
     db_path: String,
 }
@@ -65,7 +87,13 @@ pub(crate) fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
 impl AppState {
     fn with(slot: Slot, path: Option<PathBuf>, db_path: String) -> AppState {
         let changes = slot.as_ref().map_or(0, Db::total_changes);
+        let source = match &slot {
+            Ok(db) if db.is_encrypted() => KeySource::Typed,
+            _ => KeySource::None,
+        };
         AppState {
+            source: Arc::new(Mutex::new(source)),
+            keys: Arc::new(MemoryKeyStore::unavailable()),
             status: Arc::new(RwLock::new(slot.as_ref().err().cloned())),
             db: Arc::new(Mutex::new(slot)),
             maintenance: Arc::new(Mutex::new(())),
@@ -99,16 +127,90 @@ impl AppState {
     }
 
     /// Opens (creating or migrating) the database at `path`, or keeps the
-    /// reason it failed.
+    /// reason it failed. No passphrase and no keyring: an encrypted file is
+    /// refused with `passphrase` (see [`AppState::open_with`]).
     pub fn open(path: Result<PathBuf, IpcError>, today: NaiveDate) -> AppState {
-        match path {
-            Err(e) => AppState::failed("", e),
-            Ok(path) => {
-                let shown = path.display().to_string();
-                let slot = Db::open(&path, today).map_err(IpcError::from);
-                AppState::with(slot, Some(path), shown)
-            }
-        }
+        AppState::open_with(
+            path,
+            today,
+            Ok(None),
+            Arc::new(MemoryKeyStore::unavailable()),
+        )
+    }
+
+    /// Opens the database at `path` as the app does at start. An encrypted
+    /// file is opened with `env_key` (`COACHLOG_PASSPHRASE`), else with the
+    /// passphrase kept in `keys` for it; when neither opens it, the state
+    /// keeps the `passphrase` error and the UI shows its Unlock screen. A
+    /// plain file opens as it is. `keys` is kept for Unlock and Settings.
+    pub fn open_with(
+        path: Result<PathBuf, IpcError>,
+        today: NaiveDate,
+        env_key: Result<Option<Passphrase>, IpcError>,
+        keys: Keys,
+    ) -> AppState {
+        let path = match path {
+            Err(e) => return AppState::failed("", e).with_keys(keys),
+            Ok(path) => path,
+        };
+        let shown = path.display().to_string();
+        let mut source = KeySource::None;
+        let slot = match env_key {
+            Err(e) => Err(e),
+            // Reads the file's first bytes: before this process opens it.
+            Ok(env_key) => match crypto::is_encrypted(&path) {
+                Ok(true) => {
+                    // Without a key the core answers `passphrase`, in its words.
+                    let mut tried =
+                        Db::open_with_key(&path, today, env_key.as_ref()).map_err(IpcError::from);
+                    if env_key.is_some() {
+                        source = KeySource::Environment;
+                    }
+                    if is_passphrase(&tried) {
+                        match keys.get(&path) {
+                            Ok(Some(key)) => {
+                                tried = Db::open_with_key(&path, today, Some(&key))
+                                    .map_err(IpcError::from);
+                                source = KeySource::Keyring;
+                            }
+                            Ok(None) => {}
+                            Err(e) => eprintln!("coachlog: {e}"),
+                        }
+                    }
+                    if tried.is_err() {
+                        source = KeySource::None;
+                    }
+                    tried
+                }
+                Ok(false) => Db::open(&path, today).map_err(IpcError::from),
+                Err(e) => Err(e.into()),
+            },
+        };
+        let state = AppState::with(slot, Some(path), shown).with_keys(keys);
+        *lock(&state.source) = source;
+        state
+    }
+
+    /// The same state with `keys` as its keyring (tests give an in-memory
+    /// one; the app the OS keyring).
+    pub fn with_keys(mut self, keys: Keys) -> AppState {
+        self.keys = keys;
+        self
+    }
+
+    /// The keyring.
+    pub fn keys(&self) -> Keys {
+        self.keys.clone()
+    }
+
+    /// Where the open database's passphrase came from.
+    pub fn key_source(&self) -> KeySource {
+        *lock(&self.source)
+    }
+
+    /// Records where the open database's passphrase came from.
+    pub fn set_key_source(&self, source: KeySource) {
+        *lock(&self.source) = source;
     }
 
     /// The database file as shown to the user.
@@ -169,13 +271,15 @@ impl AppState {
 
     /// Runs `f` on a worker thread with the file's path while no backup or
     /// swap runs (the `maintenance` lock) and the app's own database stays
-    /// open; `changes` is its `total_changes` when `f` starts (0 when it is
-    /// not open). `f` answers with its result and whether the backup memory
-    /// should now count the database as backed up at `changes`.
+    /// open; with its passphrase (`None` for a plain file or when it is not
+    /// open) and `changes`, its `total_changes` when `f` starts (0 when it is
+    /// not open); `f` may update the backup memory.
     pub(crate) async fn maintain<T, F>(&self, f: F) -> Result<T, IpcError>
     where
         T: Send + 'static,
-        F: FnOnce(&Path, u64, &mut BackupMemory) -> Result<T, IpcError> + Send + 'static,
+        F: FnOnce(&Path, Option<&Passphrase>, u64, &mut BackupMemory) -> Result<T, IpcError>
+            + Send
+            + 'static,
     {
         let path = self.backup_path()?;
         let (db, maintenance, memory) = (
@@ -185,9 +289,12 @@ impl AppState {
         );
         blocking(move || {
             let _one_at_a_time = lock(&maintenance);
-            let changes = lock(&db).as_ref().map_or(0, Db::total_changes);
+            let (changes, key) = match &*lock(&db) {
+                Ok(db) => (db.total_changes(), db.key().cloned()),
+                Err(_) => (0, None),
+            };
             let mut memory = lock(&memory);
-            f(&path, changes, &mut memory)
+            f(&path, key.as_ref(), changes, &mut memory)
         })
         .await?
     }
@@ -196,12 +303,14 @@ impl AppState {
     /// worker thread, while no backup runs; commands wait for it (they queue
     /// on the database's lock) and then see the reopened database, or the
     /// error that kept it closed (as [`AppState::startup_error`] and
-    /// `app_info` do). The file is reopened whether `f` succeeded or not.
-    /// Answers with `f`'s result.
+    /// `app_info` do). `f` gets the file and the passphrase it was open
+    /// with, which it may change (encrypting or decrypting); the file is
+    /// reopened with that passphrase whether `f` succeeded or not. Answers
+    /// with `f`'s result.
     pub async fn swap<T, F>(&self, today: NaiveDate, f: F) -> Result<T, IpcError>
     where
         T: Send + 'static,
-        F: FnOnce(&Path) -> Result<T, IpcError> + Send + 'static,
+        F: FnOnce(&Path, &mut Option<Passphrase>) -> Result<T, IpcError> + Send + 'static,
     {
         let path = self.backup_path()?;
         let (db, status, maintenance, memory) = (
@@ -213,16 +322,44 @@ impl AppState {
         blocking(move || {
             let _one_at_a_time = lock(&maintenance);
             let mut slot = lock(&db);
+            let mut key = slot.as_ref().ok().and_then(|db| db.key().cloned());
             // Dropping the `Db` closes its connection: the file is free.
             *slot = Err(IpcError::new(
                 ErrorKind::Io,
                 "The database is being replaced; try again in a moment.",
             ));
-            let done = f(&path);
-            *slot = Db::open(&path, today).map_err(IpcError::from);
+            let done = f(&path, &mut key);
+            *slot = Db::open_with_key(&path, today, key.as_ref()).map_err(IpcError::from);
             *status.write().unwrap_or_else(PoisonError::into_inner) = slot.as_ref().err().cloned();
             lock(&memory).changes_at_backup = slot.as_ref().map_or(0, Db::total_changes);
             done
+        })
+        .await?
+    }
+
+    /// Opens the database that is not open (it is encrypted and no
+    /// passphrase opened it at start) with `key`, on a worker thread. A wrong
+    /// passphrase is refused with `passphrase` and the database stays
+    /// closed; an open database is left as it is.
+    pub async fn unlock(&self, today: NaiveDate, key: Passphrase) -> Result<(), IpcError> {
+        let path = self.backup_path()?;
+        let (db, status, maintenance, memory) = (
+            self.db.clone(),
+            self.status.clone(),
+            self.maintenance.clone(),
+            self.memory.clone(),
+        );
+        blocking(move || {
+            let _one_at_a_time = lock(&maintenance);
+            let mut slot = lock(&db);
+            if slot.is_ok() {
+                return Ok(());
+            }
+            let opened = Db::open_with_key(&path, today, Some(&key)).map_err(IpcError::from)?;
+            lock(&memory).changes_at_backup = opened.total_changes();
+            *slot = Ok(opened);
+            *status.write().unwrap_or_else(PoisonError::into_inner) = None;
+            Ok(())
         })
         .await?
     }
@@ -239,6 +376,10 @@ impl AppState {
             })),
         }
     }
+}
+
+fn is_passphrase<T>(r: &Result<T, IpcError>) -> bool {
+    matches!(r, Err(e) if e.kind == ErrorKind::Passphrase.as_str())
 }
 
 /// Runs `f` on a blocking worker thread.

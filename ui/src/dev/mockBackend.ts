@@ -55,6 +55,8 @@ export interface MockDb {
   nudgeState: Record<string, KeyState>;
   /** The backups folder's files, newest first. */
   backups: BackupFile[];
+  /** The passphrase the mock database is encrypted with (null: plain), and whether the keyring keeps it. */
+  encryption: { passphrase: string | null; remembered: boolean };
   nextId: number;
 }
 
@@ -95,11 +97,24 @@ export function emptyDb(today: string): MockDb {
     settings,
     nudgeState: {},
     backups: [],
+    encryption: { passphrase: null, remembered: false },
     nextId: 100,
   };
 }
 
 const BACKUPS = '/home/you/.local/share/coachlog/backups';
+
+function encryptionStatus(db: MockDb) {
+  const { passphrase, remembered } = db.encryption;
+  return {
+    encrypted: passphrase !== null,
+    unlocked: true,
+    key_source: passphrase === null ? 'none' : remembered ? 'keyring' : 'typed',
+    keyring_available: true,
+    keyring_name: 'the mock keyring',
+    remembered: passphrase !== null && remembered,
+  };
+}
 
 function fail(kind: string, message: string): never {
   throw { kind, message };
@@ -719,6 +734,26 @@ export function handle(db: MockDb, cmd: string, a: Args): unknown {
       const safety = `${BACKUPS}/coachlog-before-restore.sqlite`;
       db.backups.unshift({ ...from, path: safety, kind: 'before_restore' });
       return { database: '(in-memory mock backend)', restored_from: from.path, schema_version: 4, safety_copy: safety };
+    }
+    case 'encryption_status':
+      return encryptionStatus(db);
+    case 'unlock': {
+      if (!a.passphrase) fail('invalid', 'The passphrase is empty; give one.');
+      if (a.passphrase !== db.encryption.passphrase) fail('passphrase', 'The passphrase does not open /data/coachlog.sqlite; it was left untouched.');
+      db.encryption.remembered = Boolean(a.remember);
+      return encryptionStatus(db);
+    }
+    case 'encryption_enable': {
+      if (!a.passphrase) fail('invalid', 'The passphrase is empty; give one.');
+      if (db.encryption.passphrase !== null) fail('conflict', 'The database is already encrypted.');
+      db.encryption = { passphrase: String(a.passphrase), remembered: Boolean(a.remember) };
+      return encryptionStatus(db);
+    }
+    case 'encryption_disable': {
+      if (db.encryption.passphrase === null) fail('conflict', 'The database is not encrypted.');
+      if (a.passphrase !== db.encryption.passphrase) fail('passphrase', 'The passphrase does not open /data/coachlog.sqlite; nothing was changed.');
+      db.encryption = { passphrase: null, remembered: false };
+      return encryptionStatus(db);
     }
     // The native Save dialog: pretend the leader accepted the suggested name.
     case 'plugin:dialog|save': {

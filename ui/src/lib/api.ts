@@ -34,6 +34,7 @@ import type {
   CustomerLink,
   CustomerLinkInput,
   DemoReport,
+  EncryptionStatus,
   Draft,
   ErrorKind,
   Format,
@@ -315,6 +316,23 @@ export const backupNow = () => call<BackupFile>('backup_now');
  * that is not one of the backups.
  */
 export const backupRestore = (file: string) => call<Restored>('backup_restore', { file });
+
+// ---- Encryption ---------------------------------------------------------------
+
+/** Whether the database is encrypted and open, and whether a keyring can remember the passphrase. */
+export const encryptionStatus = () => call<EncryptionStatus>('encryption_status');
+/**
+ * Opens the encrypted database with `passphrase`; with `remember`, keeps it
+ * in the keyring. `passphrase` when it does not open the file.
+ */
+export const unlock = (passphrase: string, remember: boolean) =>
+  call<EncryptionStatus>('unlock', { passphrase, remember });
+/** Encrypts the database and its backups with `passphrase`, then reopens it. */
+export const encryptionEnable = (passphrase: string, remember: boolean) =>
+  call<EncryptionStatus>('encryption_enable', { passphrase, remember });
+/** Decrypts the database and its backups; `passphrase` is the current one. */
+export const encryptionDisable = (passphrase: string) =>
+  call<EncryptionStatus>('encryption_disable', { passphrase });
 
 /**
  * The native Save dialog (`tauri-plugin-dialog`, the only plugin call the

@@ -69,4 +69,8 @@ export type Command =
   | "backups_list"
   | "backup_now"
   | "backup_restore"
+  | "encryption_status"
+  | "unlock"
+  | "encryption_enable"
+  | "encryption_disable"
   | "startup_painted";

@@ -1,0 +1,121 @@
+//! The harness of the IPC tests of backups and encryption: the app on
+//! Tauri's mock runtime with the real configuration and capability, invoked
+//! as the UI does.
+#![allow(dead_code)] // Each test file uses part of it.
+
+use std::path::PathBuf;
+
+use coachlog_core::Db;
+use coachlog_desktop::{app_builder, context, AppState};
+use serde_json::{json, Value};
+use tauri::ipc::{CallbackFn, InvokeBody};
+use tauri::test::{get_ipc_response, mock_builder, MockRuntime, INVOKE_KEY};
+use tauri::webview::InvokeRequest;
+use tauri::{Manager, WebviewWindow, WebviewWindowBuilder};
+
+/// The app on the mock runtime, and the temporary folder of its database.
+pub struct App {
+    _app: tauri::App<MockRuntime>,
+    window: WebviewWindow<MockRuntime>,
+    pub dir: tempfile::TempDir,
+}
+
+pub fn day(s: &str) -> chrono::NaiveDate {
+    coachlog_core::calendar::parse_date(s).unwrap()
+}
+
+pub fn db_file(dir: &tempfile::TempDir) -> PathBuf {
+    dir.path().join("notes.sqlite")
+}
+
+/// The app over a new database in a temporary folder.
+pub fn app() -> App {
+    let dir = tempfile::tempdir().unwrap();
+    let db = Db::open(&db_file(&dir), day("2026-01-05")).unwrap();
+    with_state(AppState::new(db), dir)
+}
+
+pub fn with_state(state: AppState, dir: tempfile::TempDir) -> App {
+    let app = app_builder(mock_builder(), state)
+        .build(context())
+        .expect("the app builds on the mock runtime");
+    let window = match app.get_webview_window("main") {
+        Some(w) => w,
+        None => WebviewWindowBuilder::new(&app, "main", Default::default())
+            .build()
+            .unwrap(),
+    };
+    App {
+        _app: app,
+        window,
+        dir,
+    }
+}
+
+impl App {
+    pub fn invoke(&self, cmd: &str, args: Value) -> Result<Value, Value> {
+        let request = InvokeRequest {
+            cmd: cmd.into(),
+            callback: CallbackFn(0),
+            error: CallbackFn(1),
+            url: "tauri://localhost".parse().unwrap(),
+            body: InvokeBody::Json(args),
+            headers: Default::default(),
+            invoke_key: INVOKE_KEY.to_string(),
+        };
+        get_ipc_response(&self.window, request).map(|body| body.deserialize::<Value>().unwrap())
+    }
+
+    pub fn ok(&self, cmd: &str, args: Value) -> Value {
+        self.invoke(cmd, args)
+            .unwrap_or_else(|e| panic!("{cmd} failed: {e}"))
+    }
+
+    /// Asserts that `cmd` fails with `{ kind, message }` of `kind`, the
+    /// message containing `part`.
+    pub fn refused(&self, cmd: &str, args: Value, kind: &str, part: &str) -> String {
+        let e = match self.invoke(cmd, args) {
+            Ok(v) => panic!("{cmd} succeeded with {v}, but should have failed"),
+            Err(e) => e,
+        };
+        assert_eq!(e.as_object().map(|o| o.len()), Some(2), "{cmd}: {e}");
+        assert_eq!(e["kind"], kind, "{cmd}: {e}");
+        let message = e["message"].as_str().unwrap();
+        assert!(message.contains(part), "{cmd}: '{message}' lacks '{part}'");
+        message.to_string()
+    }
+
+    pub fn add_person(&self, name: &str) {
+        self.ok("person_add", json!({ "input": person(name) }));
+    }
+
+    pub fn names(&self) -> Vec<String> {
+        self.ok("people_list", json!({ "includeArchived": true }))
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p["name"].as_str().unwrap().to_string())
+            .collect()
+    }
+
+    pub fn backups(&self) -> Vec<Value> {
+        self.ok("backups_list", json!({}))["backups"]
+            .as_array()
+            .unwrap()
+            .clone()
+    }
+}
+
+/// A person to add.
+pub fn person(name: &str) -> Value {
+    json!({
+        "name": name,
+        "title": "Senior Product Manager, Plan",
+        "job_family": "senior_product_manager",
+        "level": "ic",
+        "scope": { "kind": "group", "section": "Dev", "stages": ["Plan"], "groups": ["Project Management"] },
+        "since": "2025-06-01",
+        "cadence_days": null,
+        "tracked": true
+    })
+}
