@@ -25,3 +25,25 @@ times.sort()
 print(f"CLI `coachlog --json overdue` (process start to exit)  median {times[len(times)//2]:8.2f} ms   "
       f"p90 {times[len(times)*9//10]:8.2f} ms   min {times[0]:8.2f} ms   ({len(out)} bytes, {runs} runs)")
 PY
+
+# Encryption at rest (docs/performance.md): the same queries on a plain and an
+# encrypted copy of the 100 x 10 database, the key derivation, and the CLI.
+cargo bench -p coachlog-core --bench encryption --locked
+python3 - "$cli" "$runs" <<'PY'
+import os, subprocess, sys
+import time
+cli, runs = sys.argv[1], int(sys.argv[2])
+env = dict(os.environ, COACHLOG_PASSPHRASE="correct horse battery staple", COACHLOG_KEYRING="off")
+for name in ("plain", "encrypted"):
+    db = f"target/bench/encryption/{name}/coachlog.sqlite"
+    cmd = [cli, "--db", db, "--today", "2026-11-27", "--json", "overdue"]
+    subprocess.run(cmd, check=True, capture_output=True, env=env)  # warm the page cache
+    times = []
+    for _ in range(runs):
+        t = time.perf_counter()
+        out = subprocess.run(cmd, check=True, capture_output=True, env=env).stdout
+        times.append((time.perf_counter() - t) * 1000)
+    times.sort()
+    print(f"CLI `coachlog --json overdue`, {name:<9} (process start to exit)  median "
+          f"{times[len(times)//2]:8.2f} ms   p90 {times[len(times)*9//10]:8.2f} ms   ({len(out)} bytes, {runs} runs)")
+PY

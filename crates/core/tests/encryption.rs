@@ -347,3 +347,46 @@ fn an_encrypted_backup_is_restored_with_its_passphrase() {
     let db = Db::open_with_key(&path, d(TODAY), Some(&key)).unwrap();
     assert_eq!(export_json(&db), at_backup);
 }
+
+#[test]
+fn what_looks_encrypted() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = |name: &str, bytes: &[u8]| {
+        let p = dir.path().join(name);
+        std::fs::write(&p, bytes).unwrap();
+        p
+    };
+    let mut rng = support::Rng::new(3);
+    let plain = dir.path().join("plain.sqlite");
+    Db::open(&plain, d(TODAY)).unwrap();
+    let mut damaged_header = hash(&plain);
+    damaged_header[..16].fill(0);
+    let cases = [
+        (dir.path().join("missing.sqlite"), false),
+        (plain.clone(), false),
+        (f("text.txt", b"hello, not a database\n"), false),
+        (f("odd-size", &rng.bytes(4097)), false),
+        (f("one-page", &rng.bytes(4096)), true),
+        (f("damaged-header", &damaged_header), false),
+    ];
+    for (path, want) in &cases {
+        assert_eq!(
+            crypto::is_encrypted(path).unwrap(),
+            *want,
+            "{}",
+            path.display()
+        );
+    }
+    // A random page is refused as "looks encrypted" without a passphrase,
+    // and as a wrong passphrase with one; a damaged plain header stays
+    // "damaged".
+    let random = &cases[4].0;
+    let e = Db::open(random, d(TODAY)).unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::Passphrase, "{e}");
+    let e = Db::open_with_key(random, d(TODAY), Some(&pass("x"))).unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::Passphrase, "{e}");
+    let e = Db::open(&cases[5].0, d(TODAY)).unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::Corrupt, "{e}");
+    let e = Db::open_with_key(&cases[5].0, d(TODAY), Some(&pass("x"))).unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::Corrupt, "{e}");
+}
