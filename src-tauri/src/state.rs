@@ -155,11 +155,15 @@ impl AppState {
         };
         let shown = path.display().to_string();
         let mut source = KeySource::None;
-        let slot = match env_key {
-            Err(e) => Err(e),
-            // Reads the file's first bytes: before this process opens it.
-            Ok(env_key) => match crypto::is_encrypted(&path) {
-                Ok(true) => {
+        // Reads the file's first bytes: before this process opens it.
+        let slot = match crypto::is_encrypted(&path) {
+            Err(e) => Err(e.into()),
+            // A plain file opens as it is, whatever COACHLOG_PASSPHRASE says.
+            Ok(false) => Db::open(&path, today).map_err(IpcError::from),
+            // A COACHLOG_PASSPHRASE that is not a valid passphrase, named.
+            Ok(true) => match env_key {
+                Err(e) => Err(e),
+                Ok(env_key) => {
                     // Without a key the core answers `passphrase`, in its words.
                     let mut tried =
                         Db::open_with_key(&path, today, env_key.as_ref()).map_err(IpcError::from);
@@ -182,8 +186,6 @@ impl AppState {
                     }
                     tried
                 }
-                Ok(false) => Db::open(&path, today).map_err(IpcError::from),
-                Err(e) => Err(e.into()),
             },
         };
         let state = AppState::with(slot, Some(path), shown).with_keys(keys);

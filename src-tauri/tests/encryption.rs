@@ -7,9 +7,9 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use coachlog_core::{crypto, Db, Passphrase};
+use coachlog_core::{crypto, Db, ErrorKind, Passphrase};
 use coachlog_desktop::state::{KeySource, Keys};
-use coachlog_desktop::AppState;
+use coachlog_desktop::{AppState, IpcError};
 use coachlog_secrets::{KeyStore, MemoryKeyStore};
 use serde_json::{json, Value};
 
@@ -97,12 +97,29 @@ fn at_start_the_passphrase_comes_from_the_environment_then_the_keyring() {
     drop(state);
     assert_eq!(std::fs::read(&path).unwrap(), before, "written to");
 
-    // A plain file opens as it is, whatever the environment says.
+    // A COACHLOG_PASSPHRASE that is no passphrase (set but empty) is named
+    // for an encrypted file…
+    let empty = || {
+        Err(IpcError::new(
+            ErrorKind::Invalid,
+            "COACHLOG_PASSPHRASE is set but empty; set it to the passphrase, or unset it.",
+        ))
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let path = encrypted_db(&dir);
+    let state = AppState::open_with(Ok(path), day("2026-01-05"), empty(), memory_keys());
+    assert_eq!(error_kind(&state).as_deref(), Some("invalid"));
+    drop(state);
+
+    // …and a plain file opens as it is, whatever the environment says.
     let dir = tempfile::tempdir().unwrap();
     let path = plain_db(&dir);
     let state = start(&path, Some(SECRET), memory_keys());
     assert_eq!(error_kind(&state), None);
     assert_eq!(state.key_source(), KeySource::None);
+    drop(state);
+    let state = AppState::open_with(Ok(path), day("2026-01-05"), empty(), memory_keys());
+    assert_eq!(error_kind(&state), None);
 }
 
 #[test]

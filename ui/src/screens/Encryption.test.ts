@@ -81,6 +81,7 @@ describe('the Unlock screen', () => {
     render(App);
     expect(await screen.findByTestId('unlock')).toBeTruthy();
     expect(screen.getByTestId('unlock-message').textContent).toContain('is encrypted');
+    expect(screen.getByTestId('unlock').textContent).toContain('Type its passphrase to open it.');
     const field = screen.getByTestId<HTMLInputElement>('unlock-passphrase');
     expect(field.type).toBe('password');
     expect(screen.getByTestId<HTMLButtonElement>('unlock-submit').disabled).toBe(true);
