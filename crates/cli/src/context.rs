@@ -38,6 +38,9 @@ pub struct Ctx {
     created: Cell<bool>,
     /// The passphrase once found (`None`: the database is not encrypted).
     key: OnceCell<Option<Passphrase>>,
+    /// Whether it came from the system keyring (for the message when it
+    /// does not open the file).
+    from_keyring: Cell<bool>,
 }
 
 impl Ctx {
@@ -60,6 +63,7 @@ impl Ctx {
             passphrase_file,
             created: Cell::new(false),
             key: OnceCell::new(),
+            from_keyring: Cell::new(false),
         })
     }
 
@@ -136,12 +140,27 @@ impl Ctx {
         self.find_passphrase(file).map(Some)
     }
 
+    /// A refused passphrase that came from the keyring says so: the entry
+    /// is stale (the file was re-encrypted elsewhere, or restored).
+    pub fn explain(&self, e: Error) -> Error {
+        match e {
+            Error::Passphrase(m) if self.from_keyring.get() => Error::Passphrase(format!(
+                "{m} (The passphrase came from the system keyring; give the right one with \
+                 COACHLOG_PASSPHRASE or --passphrase-file.)"
+            )),
+            other => other,
+        }
+    }
+
     fn find_passphrase(&self, file: &Path) -> Result<Passphrase> {
         if let Some(found) = self.given_passphrase()? {
             return Ok(found);
         }
         match SystemKeyStore::new().get(&self.path) {
-            Ok(Some(p)) => return Ok(p),
+            Ok(Some(p)) => {
+                self.from_keyring.set(true);
+                return Ok(p);
+            }
             Ok(None) => {}
             Err(e) => eprintln!("warning: {e}"),
         }
@@ -227,4 +246,25 @@ fn utf8(bytes: Vec<u8>, what: &str) -> Result<String> {
             e.utf8_error().valid_up_to()
         ))
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_refused_keyring_passphrase_says_where_it_came_from() {
+        let today = coachlog_core::calendar::parse_date("2026-11-27").unwrap();
+        let ctx = Ctx::new(Some("x.sqlite".into()), today, false, None).unwrap();
+        let refused = || Error::Passphrase("The passphrase does not open x.sqlite.".into());
+        assert_eq!(
+            ctx.explain(refused()).to_string(),
+            "The passphrase does not open x.sqlite."
+        );
+        ctx.from_keyring.set(true);
+        let m = ctx.explain(refused()).to_string();
+        assert!(m.contains("came from the system keyring"), "{m}");
+        // Other errors are left as they are.
+        assert_eq!(ctx.explain(Error::invalid("bad")).to_string(), "bad");
+    }
 }

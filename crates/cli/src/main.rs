@@ -62,7 +62,7 @@ fn main() -> ExitCode {
         }
         Err(e) => {
             ctx.discard_if_created();
-            fail(&e)
+            fail(&ctx.explain(e))
         }
     }
 }
