@@ -258,6 +258,11 @@ fn screens(today: NaiveDate, person: PersonId, word: &'static str) -> Vec<Screen
                     .len()
             }),
         },
+        Screen {
+            name: "Export: its months, in the core",
+            calls: "one_on_ones::months (not yet called by the UI)",
+            run: Box::new(|c| one_on_ones::months(c).unwrap().len()),
+        },
     ]
 }
 
@@ -426,26 +431,15 @@ fn main() {
             .unwrap();
         let statements = std::mem::take(&mut *captured.lock().unwrap());
 
-        // The core, warm.
+        // The core, warm: `runs` runs per round.
         (screen.run)(&conn);
         let first = Instant::now();
         (screen.run)(&conn);
-        let once = first.elapsed();
-        let runs = (Duration::from_secs(2).as_secs_f64() / once.as_secs_f64().max(1e-4))
-            .clamp(5.0, 50.0) as usize;
-        let core = median(
-            (0..runs)
-                .map(|_| {
-                    let t = Instant::now();
-                    std::hint::black_box((screen.run)(&conn));
-                    ms(t.elapsed())
-                })
-                .collect(),
-        );
-
+        let once = ms(first.elapsed());
+        let runs = ((400.0 / once.max(0.01)) as usize).clamp(1, 20);
         // The shell: the same statements, `reps` times in one process,
         // minus a process that only starts, opens and reads the schema.
-        let reps = ((1000.0 / core.max(0.001)) as usize).clamp(3, 5000);
+        let reps = ((1000.0 / once.max(0.001)) as usize).clamp(3, 5000);
         let mut script = String::from(".output /dev/null\nSELECT count(*) FROM sqlite_schema;\n");
         let base = script.clone();
         for _ in 0..reps {
@@ -454,35 +448,50 @@ fn main() {
                 script.push_str(";\n");
             }
         }
-        let shell = median(
-            (0..5)
-                .map(|_| {
-                    let full = sqlite3(&path, &script);
-                    let empty = sqlite3(&path, &base);
-                    ms(full.saturating_sub(empty)) / reps as f64
-                })
-                .collect(),
-        );
+        // Five rounds, core and shell taking turns, so that a busy moment of
+        // the machine falls on both.
+        let mut core_times = Vec::new();
+        let mut shell_times = Vec::new();
+        for _ in 0..5 {
+            for _ in 0..runs {
+                let t = Instant::now();
+                std::hint::black_box((screen.run)(&conn));
+                core_times.push(ms(t.elapsed()));
+            }
+            let full = sqlite3(&path, &script);
+            let empty = sqlite3(&path, &base);
+            shell_times.push(ms(full.saturating_sub(empty)) / reps as f64);
+        }
+        let best = |v: &[f64]| v.iter().copied().fold(f64::INFINITY, f64::min);
+        let (core_best, shell_best) = (best(&core_times), best(&shell_times));
+        let core = median(core_times);
+        let shell = median(shell_times);
         let ratio = core / shell;
+        let ratio_best = core_best / shell_best;
         println!(
-            "{:<36} core {:>9.2} ms   sqlite3 {:>9.2} ms   ratio {:>5.2}   ({} statements, {n} \
-             rows/items, {runs} runs, {reps} reps){}",
+            "{:<36} core {:>9.2} ms   sqlite3 {:>9.2} ms   ratio {:>5.2}   best {:>5.2}   ({} \
+             statements, {n} rows/items, {} runs, {reps} reps){}",
             screen.name,
             core,
             shell,
             ratio,
+            ratio_best,
             statements.len(),
+            runs * 5,
             if ratio > TARGET { "   OVER TARGET" } else { "" }
         );
-        rows.push((screen, core, shell, ratio, statements.len(), n));
+        rows.push((screen, core, shell, ratio, ratio_best, statements.len()));
     }
 
     println!();
-    println!("| screen | core calls | statements | core | sqlite3 | ratio | target |");
+    println!(
+        "| screen | core calls | statements | core | sqlite3 | ratio | ratio of the best runs |"
+    );
     println!("| --- | --- | --- | --- | --- | --- | --- |");
-    for (screen, core, shell, ratio, statements, _) in &rows {
+    for (screen, core, shell, ratio, ratio_best, statements) in &rows {
         println!(
-            "| {} | {} | {statements} | {core:.2} ms | {shell:.2} ms | {ratio:.2}× | ≤ {TARGET}× |",
+            "| {} | {} | {statements} | {core:.2} ms | {shell:.2} ms | **{ratio:.2}×** | \
+             {ratio_best:.2}× |",
             screen.name, screen.calls
         );
     }

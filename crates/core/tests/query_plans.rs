@@ -262,6 +262,12 @@ fn names_in(sql: &str) -> (BTreeMap<String, String>, BTreeSet<String>) {
                 }
             }
         }
+        // `WITH [RECURSIVE] name`: a common table expression.
+        if w == "with" || w == "recursive" {
+            if let Some(next) = words.get(i + 1).filter(|n| *n != "recursive") {
+                ctes.insert(next.clone());
+            }
+        }
         // `name AS (` or `name AS MATERIALIZED (`: a common table expression.
         if w == "as" && i > 0 {
             if let Some(next) = words.get(i + 1) {
@@ -681,6 +687,9 @@ fn workload(dir: &std::path::Path) -> Traced {
         },
         |c| one_on_ones::list(c, one_on_ones::Filter::default()).unwrap(),
     );
+    t.run(step("months with 1:1s (Export screen)"), |c| {
+        one_on_ones::months(c).unwrap()
+    });
     t.run(step("one_on_ones in a range"), |c| {
         one_on_ones::list(
             c,

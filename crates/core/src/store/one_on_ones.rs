@@ -167,23 +167,63 @@ pub fn list(conn: &Connection, filter: Filter) -> Result<Vec<OneOnOne>> {
     let mut out = stmt
         .query_map(w.values(), from_row)?
         .collect::<rusqlite::Result<Vec<_>>>()?;
-    // Every listed 1:1's tags in one query (not one query per 1:1).
-    let index: std::collections::HashMap<OneOnOneId, usize> =
+    // Every listed 1:1's tags in one query (not one query per 1:1), in id
+    // order, matched to the 1:1s by walking both lists in id order.
+    let mut by_id: Vec<(OneOnOneId, usize)> =
         out.iter().enumerate().map(|(i, o)| (o.id, i)).collect();
-    let mut stmt = conn.prepare_cached(&format!(
-        "SELECT one_on_one_id, name FROM one_on_one_tag
-         WHERE one_on_one_id IN (SELECT id FROM one_on_one{})
-         ORDER BY one_on_one_id, position",
-        w.sql()
-    ))?;
+    by_id.sort_unstable();
+    let sql = if w.sql().is_empty() {
+        "SELECT one_on_one_id, name FROM one_on_one_tag ORDER BY one_on_one_id, position"
+            .to_string()
+    } else {
+        format!(
+            "SELECT one_on_one_id, name FROM one_on_one_tag
+             WHERE one_on_one_id IN (SELECT id FROM one_on_one{})
+             ORDER BY one_on_one_id, position",
+            w.sql()
+        )
+    };
+    let mut stmt = conn.prepare_cached(&sql)?;
     let mut rows = stmt.query(w.values())?;
+    let mut next = by_id.iter().peekable();
     while let Some(r) = rows.next()? {
         let id: OneOnOneId = r.get(0)?;
-        if let Some(&i) = index.get(&id) {
-            out[i].tags.push(r.get(1)?);
+        while next.next_if(|(o, _)| *o < id).is_some() {}
+        if let Some(&&(o, i)) = next.peek() {
+            if o == id {
+                out[i].tags.push(r.get(1)?);
+            }
         }
     }
     Ok(out)
+}
+
+/// The months with at least one 1:1 (whatever its status), newest first:
+/// what the Export screen offers. One index seek per month
+/// (`one_on_one_by_date`), not a read of every 1:1.
+pub fn months(conn: &Connection) -> Result<Vec<crate::calendar::Month>> {
+    let mut stmt = conn.prepare_cached(
+        "WITH RECURSIVE m(day) AS (
+             SELECT max(date) FROM one_on_one
+             UNION ALL
+             SELECT (SELECT max(o.date) FROM one_on_one o WHERE o.date < date(m.day, 'start of month'))
+             FROM m WHERE m.day IS NOT NULL)
+         SELECT substr(day, 1, 7) FROM m WHERE day IS NOT NULL",
+    )?;
+    let months = stmt
+        .query_map([], |r| r.get::<_, String>(0))?
+        .map(|m| {
+            let m = m?;
+            m.parse().map_err(|e: crate::calendar::ParseError| {
+                rusqlite::Error::FromSqlConversionFailure(
+                    0,
+                    rusqlite::types::Type::Text,
+                    e.0.into(),
+                )
+            })
+        })
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(months)
 }
 
 /// Coaching tags used so far, for offering them again.

@@ -194,3 +194,26 @@ fn tag_names_are_offered_by_use() {
     assert_eq!(tags.len(), 2);
     assert_eq!(coachlog_core::validate::key(&tags[0]), "career");
 }
+
+#[test]
+fn months_with_one_on_ones_newest_first() {
+    let mut db = db();
+    assert!(one_on_ones::months(db.conn()).unwrap().is_empty());
+    let p = add_person(&mut db, "Priya Raman");
+    for date in [
+        "2026-01-31",
+        "2026-01-05",
+        "2026-03-01",
+        "2025-12-31",
+        "2026-03-31",
+    ] {
+        db.write(|tx| one_on_ones::insert(tx, &input(p.id, date)))
+            .unwrap();
+    }
+    let months: Vec<String> = one_on_ones::months(db.conn())
+        .unwrap()
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(months, ["2026-03", "2026-01", "2025-12"]);
+}
