@@ -260,3 +260,49 @@ fn a_plain_database_ignores_a_passphrase_and_restore_uses_it() {
     assert!(listed.contains("Ada Lovelace"), "{listed}");
     assert!(!contains(&bytes(&env.db()), MARKER));
 }
+
+/// The keyring path end to end. Ignored by default (it needs a system
+/// keyring and writes to it): `scripts/keyring.sh` runs it on a throw-away
+/// Secret Service.
+#[test]
+#[ignore = "needs a system keyring: run scripts/keyring.sh"]
+fn the_keyring_keeps_the_passphrase_between_commands() {
+    let env = Env::new();
+    team(&env);
+    let with_keyring = |args: &[&str], pass: Option<&str>| {
+        let mut c = env.command(args);
+        c.env_remove("COACHLOG_KEYRING");
+        if let Some(p) = pass {
+            c.env("COACHLOG_PASSPHRASE", p);
+        }
+        env.run_with(c)
+    };
+    let out = env.ok(with_keyring(&["encrypt"], Some(PASS)));
+    assert!(out.contains("is kept in"), "{out}");
+    // Found in the keyring: no other source needed.
+    let listed = env.ok(with_keyring(&["person", "list"], None));
+    assert!(listed.contains("Ada Lovelace"), "{listed}");
+
+    // A stale entry (the file re-encrypted without the keyring) is named.
+    env.ok(env.run_env(PASS, &["decrypt"]));
+    env.ok(env.run_env("another one", &["encrypt"]));
+    let was = bytes(&env.db());
+    let run = with_keyring(&["person", "list"], None);
+    assert_eq!(run.code, 7, "{run:?}");
+    assert!(
+        run.stderr.contains("came from the system keyring"),
+        "{run:?}"
+    );
+    assert_eq!(bytes(&env.db()), was);
+
+    // decrypt removes the entry.
+    let out = env.ok(with_keyring(&["decrypt"], Some("another one")));
+    assert!(out.contains("was removed from"), "{out}");
+    env.ok(with_keyring(&["encrypt", "--no-keyring"], Some(PASS)));
+    let run = with_keyring(&["person", "list"], None);
+    assert_eq!(run.code, 7, "{run:?}");
+    assert!(
+        !run.stderr.contains("came from the system keyring"),
+        "{run:?}"
+    );
+}
