@@ -52,14 +52,15 @@ pub fn from_env() -> Result<Option<Passphrase>> {
 /// removed, `\n` or `\r\n`; the rest of the file is ignored).
 pub fn from_file(path: &Path) -> Result<Passphrase> {
     let shown = path.display();
-    let bytes = std::fs::read(path).map_err(|e| match e.kind() {
+    // The file's text is overwritten when dropped, like the passphrase.
+    let bytes = zeroize::Zeroizing::new(std::fs::read(path).map_err(|e| match e.kind() {
         std::io::ErrorKind::NotFound => Error::not_found(format!(
             "The passphrase file {shown} does not exist; give the file that holds the \
              passphrase."
         )),
         _ => Error::Io(format!("cannot read the passphrase file {shown}: {e}")),
-    })?;
-    let text = String::from_utf8(bytes).map_err(|_| {
+    })?);
+    let text = std::str::from_utf8(&bytes).map_err(|_| {
         Error::invalid(format!(
             "The passphrase file {shown} is not UTF-8 text; save it as UTF-8."
         ))
