@@ -390,3 +390,37 @@ fn what_looks_encrypted() {
     let e = Db::open_with_key(&cases[5].0, d(TODAY), Some(&pass("x"))).unwrap_err();
     assert_eq!(e.kind(), ErrorKind::Corrupt, "{e}");
 }
+
+#[test]
+fn an_encrypted_database_is_upgraded_with_an_encrypted_copy_first() {
+    use coachlog_core::db::MIGRATIONS;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("coachlog.sqlite");
+    let older = &MIGRATIONS[..MIGRATIONS.len() - 1];
+    {
+        let db = Db::open_with_migrations(&path, d(TODAY), older).unwrap();
+        db.conn()
+            .execute(
+                "INSERT INTO person (name, name_key, title, job_family, level, scope_kind, \
+                 since, tracked) VALUES (?1, lower(?1), 'PM', 'product_manager', 'ic', \
+                 'group', '2025-01-06', 1)",
+                [BEFORE[0]],
+            )
+            .unwrap();
+    }
+    let key = pass("upgrade me");
+    crypto::encrypt(&path, &key, utc("2026-11-27T09:00:00Z")).unwrap();
+    let db = Db::open_with_key(&path, d(TODAY), Some(&key)).unwrap();
+    let copy = db.migration_backup().unwrap().to_path_buf();
+    drop(db);
+    assert!(crypto::is_encrypted(&copy).unwrap(), "{}", copy.display());
+    assert_eq!(holding(&files_of(&path), BEFORE[0]), Vec::<PathBuf>::new());
+    // Decrypting turns the pre-upgrade copy back into a plain file too.
+    let done = crypto::decrypt(&path, &key, utc("2026-11-27T10:00:00Z")).unwrap();
+    assert!(done.converted.contains(&copy), "{done:?}");
+    assert!(!crypto::is_encrypted(&copy).unwrap());
+    assert_eq!(
+        backup::verify(&copy, None).unwrap(),
+        coachlog_core::db::SCHEMA_VERSION - 1
+    );
+}
