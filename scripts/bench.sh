@@ -5,6 +5,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${RUNS:-30}
+# The screens bench compares the core with the `sqlite3` shell on the same file.
+if ! command -v sqlite3 >/dev/null 2>&1; then
+  echo "scripts/bench.sh needs the sqlite3 shell: sudo apt-get install sqlite3 (or scripts/setup.sh --test)." >&2
+  exit 1
+fi
 
 cargo bench -p coachlog-core --bench overdue --locked
 db=target/bench/overdue-100p-10y.sqlite
@@ -47,3 +52,8 @@ for name in ("plain", "encrypted"):
     print(f"CLI `coachlog --json overdue`, {name:<9} (process start to exit)  median "
           f"{times[len(times)//2]:8.2f} ms   p90 {times[len(times)*9//10]:8.2f} ms   ({len(out)} bytes, {runs} runs)")
 PY
+
+# Every screen on 1.1 million records next to the same SQL in the sqlite3
+# shell (docs/performance.md, "Screens on a 1M-record database"). The first
+# run generates the database (about 1.5 minutes, 800 MB in target/bench/).
+cargo bench -p coachlog-core --bench screens --locked

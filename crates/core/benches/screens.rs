@@ -7,15 +7,21 @@
 //! every statement they execute with its bound values written in
 //! (`sqlite3_expanded_sql`). Then:
 //!
-//! - **core**: the same calls, trace off, warm: the median of `runs` runs.
+//! - **core**: the same calls, trace off, warm, on a connection of its own
+//!   (`foreign_keys` on, like the app's).
 //! - **sqlite3**: those statements, in the same order, written `reps` times
-//!   into one script with `.output /dev/null`, run by one `sqlite3` process;
-//!   from its wall time the time of the same process running a one-line
-//!   script (start, open, read the schema) is subtracted, and the rest
-//!   divided by `reps`. The median of five such processes. The shell formats
-//!   every row as text; the core maps every row to its records.
+//!   into one script with `.output /dev/null`, run by one `sqlite3 -batch`
+//!   process; from its wall time the time of the same process running a
+//!   one-line script (start, open, read the schema) is subtracted, and the
+//!   rest divided by `reps`. The shell prepares and formats every row as
+//!   text; the core maps every row to its records (and runs the rules).
 //!
-//! `cargo bench -p coachlog-core --bench screens [-- --people N --years Y]`
+//! Five rounds, core runs and a shell process taking turns so that a busy
+//! moment of the machine falls on both; the table gives the medians and
+//! their ratio, and the ratio of the best runs (less sensitive to a loaded
+//! machine). The target is a ratio of at most 1.5.
+//!
+//! `cargo bench -p coachlog-core --bench screens [-- --people N --years Y --only NAME]`
 //! (defaults 800 people × 10 years, seed 7: about 1.1 million records). The
 //! database is generated once into target/bench/ and reused. Needs the
 //! `sqlite3` shell (`sudo apt-get install sqlite3`).
