@@ -306,3 +306,101 @@ fn the_keyring_keeps_the_passphrase_between_commands() {
         "{run:?}"
     );
 }
+
+/// Runs `coachlog` under a pseudo-terminal (`script`), answering each prompt
+/// in `answers` once it shows; returns the exit code and everything the
+/// terminal showed.
+#[cfg(target_os = "linux")]
+fn on_a_terminal(env: &Env, args: &[&str], answers: &[&str]) -> (i32, String) {
+    use std::io::{Read, Write};
+    use std::sync::{Arc, Mutex};
+    let mut line = format!(
+        "{} --db {} --today {TODAY}",
+        env!("CARGO_BIN_EXE_coachlog"),
+        env.db().display()
+    );
+    for a in args {
+        line.push(' ');
+        line.push_str(a);
+    }
+    let mut child = Command::new("script")
+        .args(["-qec", &line, "/dev/null"])
+        .env_remove("COACHLOG_PASSPHRASE")
+        .env("COACHLOG_KEYRING", "off")
+        .env("COACHLOG_NOW", "2026-11-27T09:00:00Z")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("script(1) from util-linux runs");
+    let shown = Arc::new(Mutex::new(String::new()));
+    let mut out = child.stdout.take().unwrap();
+    let reader = {
+        let shown = Arc::clone(&shown);
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 1024];
+            while let Ok(n) = out.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                shown
+                    .lock()
+                    .unwrap()
+                    .push_str(&String::from_utf8_lossy(&buf[..n]));
+            }
+        })
+    };
+    let mut input = child.stdin.take().unwrap();
+    for (i, answer) in answers.iter().enumerate() {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+        // Wait for the (i+1)-th prompt, so that the answer is typed with
+        // echo already off.
+        while shown.lock().unwrap().matches("assphrase").count() <= i {
+            assert!(
+                std::time::Instant::now() < deadline,
+                "no prompt: {}",
+                shown.lock().unwrap()
+            );
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+        input.write_all(format!("{answer}\n").as_bytes()).unwrap();
+        input.flush().unwrap();
+    }
+    let status = child.wait().unwrap();
+    drop(input);
+    reader.join().unwrap();
+    let text = shown.lock().unwrap().clone();
+    (status.code().unwrap_or(-1), text)
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn on_a_terminal_the_passphrase_is_asked_without_echo() {
+    let env = Env::new();
+    team(&env);
+    let was = bytes(&env.db());
+    let (code, shown) = on_a_terminal(&env, &["encrypt"], &["first try", "second try"]);
+    assert_eq!(code, 2, "{shown}");
+    assert!(shown.contains("differ"), "{shown}");
+    assert_eq!(bytes(&env.db()), was);
+
+    let (code, shown) = on_a_terminal(&env, &["encrypt"], &[PASS, PASS]);
+    assert_eq!(code, 0, "{shown}");
+    assert!(
+        shown.contains("New passphrase") && shown.contains("again"),
+        "{shown}"
+    );
+    assert!(!shown.contains(PASS), "the passphrase was echoed: {shown}");
+    assert!(!contains(&bytes(&env.db()), MARKER));
+
+    let (code, shown) = on_a_terminal(&env, &["person", "list"], &[PASS]);
+    assert_eq!(code, 0, "{shown}");
+    assert!(shown.contains("Ada Lovelace"), "{shown}");
+    assert!(!shown.contains(PASS), "{shown}");
+    let was = bytes(&env.db());
+    let (code, shown) = on_a_terminal(&env, &["person", "list"], &["not it"]);
+    assert_eq!(code, 7, "{shown}");
+    assert!(shown.contains("does not open"), "{shown}");
+    assert_eq!(bytes(&env.db()), was);
+}
