@@ -82,7 +82,10 @@ fn back_up_restore_and_encrypt_from_settings_then_start_with_the_passphrase() {
             (app.all(rows).await.len() == before + 1).then_some(())
         })
         .await;
-        app.js("document.querySelector(\"[data-testid='settings-backups']\").scrollIntoView()")
+        // Scroll the screen (not the window) to the section.
+        app.js("const main = document.getElementById('main'); \
+             const s = document.querySelector(\"[data-testid='settings-backups']\"); \
+             main.scrollTop += s.getBoundingClientRect().top - main.getBoundingClientRect().top - 16;")
             .await;
         app.screenshot("settings-backups").await;
 

@@ -13,6 +13,7 @@ describe('backups', () => {
   it('shows the time in local time, to the minute', () => {
     const d = new Date(2026, 10, 27, 9, 5, 41);
     expect(formatTime(d.toISOString())).toBe('27 Nov 2026, 09:05');
+    expect(formatTime(d.toISOString(), true)).toBe('27 Nov 2026, 09:05:41');
     expect(formatTime('not a time')).toBe('not a time');
   });
 

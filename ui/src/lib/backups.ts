@@ -9,11 +9,16 @@ const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', '
 
 const two = (n: number) => String(n).padStart(2, '0');
 
-/** A UTC time (`2026-11-27T09:30:00Z`) in the computer's time zone: `27 Nov 2026, 10:30`. */
-export function formatTime(iso: string): string {
+/**
+ * A UTC time (`2026-11-27T09:30:05Z`) in the computer's time zone:
+ * `27 Nov 2026, 10:30`, or `27 Nov 2026, 10:30:05` with `seconds` (the list,
+ * where two backups may share a minute).
+ */
+export function formatTime(iso: string, seconds = false): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  return `${d.getDate()} ${MONTHS[d.getMonth()]} ${d.getFullYear()}, ${two(d.getHours())}:${two(d.getMinutes())}`;
+  const time = `${two(d.getHours())}:${two(d.getMinutes())}${seconds ? `:${two(d.getSeconds())}` : ''}`;
+  return `${d.getDate()} ${MONTHS[d.getMonth()]} ${d.getFullYear()}, ${time}`;
 }
 
 /** `812 bytes`, `188 KB`, `2.4 MB` (1 KB = 1024 bytes). */

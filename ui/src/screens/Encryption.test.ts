@@ -81,7 +81,11 @@ describe('the Unlock screen', () => {
     render(App);
     expect(await screen.findByTestId('unlock')).toBeTruthy();
     expect(screen.getByTestId('unlock-message').textContent).toContain('is encrypted');
-    expect(screen.getByTestId('unlock').textContent).toContain('Type its passphrase to open it.');
+    await waitFor(() =>
+      expect(screen.getByTestId('unlock-intro').textContent?.replace(/\s+/g, ' ').trim()).toBe(
+        'The database (in-memory mock backend) is encrypted. Type its passphrase to open it.',
+      ),
+    );
     const field = screen.getByTestId<HTMLInputElement>('unlock-passphrase');
     expect(field.type).toBe('password');
     expect(screen.getByTestId<HTMLButtonElement>('unlock-submit').disabled).toBe(true);
