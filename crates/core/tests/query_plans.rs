@@ -12,10 +12,18 @@
 //! including `SCAN … USING (COVERING) INDEX`, which reads a whole index.
 //!
 //! A scan is allowed only where the workload step says the caller asked for
-//! every record ([`Step::reads_all`]), with the reason next to it. The plans
-//! do not depend on the data's size: Coachlog never runs `ANALYZE`, so SQLite
-//! plans from the schema alone, and a small demo database gives the plans a
-//! million-record one gets.
+//! every record ([`Step::reads_all`]), for the few statements that must read
+//! a whole table wherever they run ([`MUST_READ_ALL`]), each with the reason
+//! next to it, and for SQLite's foreign-key check of an insert into a parent
+//! table ([`fk_check_of_insert`]). The plans do not depend on the data's
+//! size: Coachlog never runs `ANALYZE`, so SQLite plans from the schema
+//! alone, and a small demo database gives the plans a million-record one
+//! gets.
+//!
+//! Not traced: `demo::fill` and `interchange::import`, which take a `Db`
+//! (whose connection is private); their SQL is the store's inserts, traced
+//! here through the store, and one `count(*)` per table of a database that
+//! must be empty.
 //!
 //! `cargo test -p coachlog-core --test query_plans -- --nocapture` prints
 //! every statement and its plan.
