@@ -346,6 +346,11 @@ def main():
     for n in ("empty", "app"):
         print(f"  {n:6} " + ", ".join(f"{k} {v / 1024:.1f}" for k, v in sorted(breakdown[n].items(), key=lambda kv: -kv[1])))
     print(f"search database ({a.people} people, {a.years} years, seed 7): {dataset}")
+    if ipc.get("search", {}).get("median_by_query"):
+        byq = sorted(ipc["search"]["median_by_query"].items(), key=lambda kv: -kv[1])
+        print("search, median by query (ms): " + ", ".join(f"{q!r} {t:.0f}" for q, t in byq))
+    if ipc and not ipc.get("timer_fractional", True):
+        print("IPC timer: the webview's performance.now() counts whole milliseconds")
     elapsed = time.monotonic() - started
     machine = f"{platform.node()}: {os.cpu_count()} CPUs, {platform.platform()}"
     print(f"machine: {machine}")
