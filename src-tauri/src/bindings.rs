@@ -41,6 +41,7 @@ pub fn export_all(out_dir: &Path) -> Result<(), ExportError> {
         PersonInput,
         OneOnOne,
         OneOnOneInput,
+        store::one_on_ones::MonthCount,
         LogInput,
         Logged,
         Draft,

@@ -21,6 +21,7 @@ pub const COMMANDS: &[&str] = &[
     "person_archive",
     "person_unarchive",
     "one_on_ones_list",
+    "one_on_one_months",
     "one_on_one_get",
     "one_on_one_log",
     "one_on_one_update",

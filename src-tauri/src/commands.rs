@@ -192,6 +192,13 @@ pub async fn one_on_ones_list(
         .await
 }
 
+/// The months with 1:1s and how many, newest first (the Export screen's
+/// month picker), without reading every 1:1.
+#[tauri::command]
+pub async fn one_on_one_months(state: State<'_, AppState>) -> Reply<Vec<one_on_ones::MonthCount>> {
+    state.read(|db| one_on_ones::months(db.conn())).await
+}
+
 /// One 1:1.
 #[tauri::command]
 pub async fn one_on_one_get(state: State<'_, AppState>, id: OneOnOneId) -> Reply<OneOnOne> {

@@ -65,6 +65,7 @@ pub fn app_builder<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> t
             commands::person_archive,
             commands::person_unarchive,
             commands::one_on_ones_list,
+            commands::one_on_one_months,
             commands::one_on_one_get,
             commands::one_on_one_log,
             commands::one_on_one_update,

@@ -530,6 +530,10 @@ fn one_on_one_log_opens_and_closes_items_and_discards_the_draft() {
         app.ok("one_on_ones_list", json!({ "from": "2026-03-01" })),
         json!([])
     );
+    assert_eq!(
+        app.ok("one_on_one_months", json!({})),
+        json!([{ "month": "2026-02", "one_on_ones": 1 }])
+    );
     let updated = app.ok(
         "one_on_one_update",
         json!({ "id": 1, "input": { "person_id": ada, "date": "2026-02-10", "status": "held", "notes": "Edited", "tags": [] } }),

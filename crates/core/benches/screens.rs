@@ -256,17 +256,8 @@ fn screens(today: NaiveDate, person: PersonId, word: &'static str) -> Vec<Screen
             }),
         },
         Screen {
-            name: "Export: every 1:1 (its month list)",
-            calls: "one_on_ones_list (all)",
-            run: Box::new(|c| {
-                one_on_ones::list(c, one_on_ones::Filter::default())
-                    .unwrap()
-                    .len()
-            }),
-        },
-        Screen {
-            name: "Export: its months, in the core",
-            calls: "one_on_ones::months (not yet called by the UI)",
+            name: "Export: its months",
+            calls: "one_on_one_months",
             run: Box::new(|c| one_on_ones::months(c).unwrap().len()),
         },
     ]

@@ -689,9 +689,9 @@ fn workload(dir: &std::path::Path) -> Traced {
     }
     t.run(
         Step {
-            label: "one_on_ones_list (Export screen)",
+            label: "one_on_ones_list, unfiltered (`coachlog one-on-one list`)",
             reads_all: &["one_on_one", "one_on_one_tag"],
-            why: "the Export screen lists every 1:1 (to offer their months)",
+            why: "`coachlog one-on-one list` without a person or dates asks for every 1:1",
         },
         |c| one_on_ones::list(c, one_on_ones::Filter::default()).unwrap(),
     );

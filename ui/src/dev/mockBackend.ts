@@ -565,6 +565,11 @@ export function handle(db: MockDb, cmd: string, a: Args): unknown {
       return replace(db.people, { ...find(db.people, 'person'), archived_on: null });
     case 'one_on_ones_list':
       return db.oneOnOnes.filter((o) => a.personId == null || o.person_id === a.personId);
+    case 'one_on_one_months': {
+      const counts = new Map<string, number>();
+      for (const o of db.oneOnOnes) counts.set(o.date.slice(0, 7), (counts.get(o.date.slice(0, 7)) ?? 0) + 1);
+      return [...counts].sort(([a], [b]) => b.localeCompare(a)).map(([month, one_on_ones]) => ({ month, one_on_ones }));
+    }
     case 'one_on_one_get':
       return find(db.oneOnOnes, '1:1');
     case 'one_on_one_update':

@@ -51,6 +51,7 @@ import type {
   LoopMemberInput,
   NameKind,
   Nudge,
+  MonthCount,
   OneOnOne,
   OneOnOneId,
   OneOnOneInput,
@@ -152,6 +153,8 @@ export const personUnarchive = (id: PersonId) => call<Person>('person_unarchive'
 
 export const oneOnOnesList = (personId: PersonId | null, from: Day | null, to: Day | null) =>
   call<OneOnOne[]>('one_on_ones_list', { personId, from, to });
+/** The months with 1:1s and how many, newest first (the Export screen's month picker). */
+export const oneOnOneMonths = () => call<MonthCount[]>('one_on_one_months');
 export const oneOnOneGet = (id: OneOnOneId) => call<OneOnOne>('one_on_one_get', { id });
 /** Logs a 1:1 with the items opened and closed in it (one transaction; discards the draft). */
 export const oneOnOneLog = (input: LogInput) => call<Logged>('one_on_one_log', { input });

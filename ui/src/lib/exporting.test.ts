@@ -13,7 +13,10 @@ describe('exporting', () => {
   });
 
   it('offers a year back, newest first, with the 1:1s of each month', () => {
-    const c = monthChoices('2026-11-27', ['2026-10-02', '2026-10-20', '2026-09-15']);
+    const c = monthChoices('2026-11-27', [
+      { month: '2026-10', one_on_ones: 2 },
+      { month: '2026-09', one_on_ones: 1 },
+    ]);
     expect(c).toHaveLength(13);
     expect(c[0]).toEqual({ month: '2026-11', oneOnOnes: 0, label: 'November 2026 (so far) · no 1:1s' });
     expect(c[1]).toEqual({ month: '2026-10', oneOnOnes: 2, label: 'October 2026 · 2 1:1s' });
@@ -22,7 +25,7 @@ describe('exporting', () => {
   });
 
   it('reaches back to the earliest 1:1', () => {
-    const c = monthChoices('2026-11-27', ['2024-02-10']);
+    const c = monthChoices('2026-11-27', [{ month: '2024-02', one_on_ones: 1 }]);
     expect(c.at(-1)).toEqual({ month: '2024-02', oneOnOnes: 1, label: 'February 2024 · 1 1:1' });
     expect(c).toHaveLength(34);
   });

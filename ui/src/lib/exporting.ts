@@ -6,6 +6,7 @@
  */
 import { addMonths, monthOf } from './dates';
 import { plural } from './format';
+import type { MonthCount } from './bindings';
 import type { DateStr, Format, Period } from './types';
 
 /** The formats, in the order the screen shows them. */
@@ -59,10 +60,9 @@ export interface MonthChoice {
  * a year back, when that is later or there is none) through today's month.
  * Each says how many 1:1s it has, so the months with data stand out.
  */
-export function monthChoices(today: DateStr, oneOnOneDates: readonly DateStr[]): MonthChoice[] {
+export function monthChoices(today: DateStr, withOneOnOnes: readonly MonthCount[]): MonthChoice[] {
   const current = monthOf(today);
-  const counts = new Map<Period, number>();
-  for (const d of oneOnOneDates) counts.set(monthOf(d), (counts.get(monthOf(d)) ?? 0) + 1);
+  const counts = new Map<Period, number>(withOneOnOnes.map((m) => [m.month, m.one_on_ones]));
   let first = addMonths(current, -12);
   for (const m of counts.keys()) if (m < first) first = m;
   const out: MonthChoice[] = [];

@@ -25,8 +25,8 @@ beforeEach(() => {
     const args = (payload ?? {}) as Record<string, unknown>;
     calls.push({ cmd, args });
     switch (cmd) {
-      case 'one_on_ones_list':
-        return [{ id: 1, person_id: 1, date: '2026-10-05', status: 'held', notes: 'secret', tags: [] }];
+      case 'one_on_one_months':
+        return [{ month: '2026-10', one_on_ones: 1 }];
       case 'summary_preview':
         if (args.month === '2026-13') throw { kind: 'invalid', message: "'2026-13' is not a month." };
         return args.format === 'html' ? HTML : args.format === 'markdown' ? MD + (args.includeNotes ? '\nNOTES\n' : '') : `${String(args.format)} text`;
@@ -67,7 +67,7 @@ describe('Export', () => {
 
   it('shows the source of a very large Markdown summary until asked to render it', async () => {
     const big = `# Big month\n\n${'word '.repeat(41_000)}\n`;
-    mockIPC((cmd) => (cmd === 'summary_preview' ? big : cmd === 'one_on_ones_list' ? [] : null));
+    mockIPC((cmd) => (cmd === 'summary_preview' ? big : cmd === 'one_on_one_months' ? [] : null));
     render(Export, { id: null, query: {} });
     expect((await screen.findByTestId('export-source')).textContent).toBe(big);
     expect(screen.getByTestId('export-large-note').textContent).toContain('Large summary: showing the source');

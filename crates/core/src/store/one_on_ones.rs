@@ -198,29 +198,43 @@ pub fn list(conn: &Connection, filter: Filter) -> Result<Vec<OneOnOne>> {
     Ok(out)
 }
 
-/// The months with at least one 1:1 (whatever its status), newest first:
-/// what the Export screen offers. One index seek per month
-/// (`one_on_one_by_date`), not a read of every 1:1.
-pub fn months(conn: &Connection) -> Result<Vec<crate::calendar::Month>> {
+/// A month with 1:1s, and how many (whatever their status).
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct MonthCount {
+    pub month: crate::calendar::Month,
+    pub one_on_ones: u32,
+}
+
+/// The months with at least one 1:1 (whatever its status), newest first,
+/// with their number: what the Export screen offers. One index seek per
+/// month to find it and one range of `one_on_one_by_date` to count it — not
+/// a read of every 1:1 and its tags.
+pub fn months(conn: &Connection) -> Result<Vec<MonthCount>> {
     let mut stmt = conn.prepare_cached(
         "WITH RECURSIVE m(day) AS (
              SELECT max(date) FROM one_on_one
              UNION ALL
              SELECT (SELECT max(o.date) FROM one_on_one o WHERE o.date < date(m.day, 'start of month'))
              FROM m WHERE m.day IS NOT NULL)
-         SELECT substr(day, 1, 7) FROM m WHERE day IS NOT NULL",
+         SELECT substr(day, 1, 7),
+                (SELECT count(*) FROM one_on_one c
+                  WHERE c.date >= date(m.day, 'start of month')
+                    AND c.date < date(m.day, 'start of month', '+1 month'))
+         FROM m WHERE day IS NOT NULL",
     )?;
     let months = stmt
-        .query_map([], |r| r.get::<_, String>(0))?
-        .map(|m| {
-            let m = m?;
-            m.parse().map_err(|e: crate::calendar::ParseError| {
+        .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, u32>(1)?)))?
+        .map(|row| {
+            let (month, one_on_ones) = row?;
+            let month = month.parse().map_err(|e: crate::calendar::ParseError| {
                 rusqlite::Error::FromSqlConversionFailure(
                     0,
                     rusqlite::types::Type::Text,
                     e.0.into(),
                 )
-            })
+            })?;
+            Ok(MonthCount { month, one_on_ones })
         })
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(months)

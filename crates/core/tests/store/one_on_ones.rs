@@ -210,10 +210,17 @@ fn months_with_one_on_ones_newest_first() {
         db.write(|tx| one_on_ones::insert(tx, &input(p.id, date)))
             .unwrap();
     }
-    let months: Vec<String> = one_on_ones::months(db.conn())
+    let months: Vec<(String, u32)> = one_on_ones::months(db.conn())
         .unwrap()
         .iter()
-        .map(ToString::to_string)
+        .map(|m| (m.month.to_string(), m.one_on_ones))
         .collect();
-    assert_eq!(months, ["2026-03", "2026-01", "2025-12"]);
+    assert_eq!(
+        months,
+        [
+            ("2026-03".to_string(), 2),
+            ("2026-01".to_string(), 2),
+            ("2025-12".to_string(), 1)
+        ]
+    );
 }

@@ -16,6 +16,7 @@ export type Command =
   | "person_archive"
   | "person_unarchive"
   | "one_on_ones_list"
+  | "one_on_one_months"
   | "one_on_one_get"
   | "one_on_one_log"
   | "one_on_one_update"

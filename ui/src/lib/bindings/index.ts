@@ -39,6 +39,8 @@ export type { Logged } from "./Logged";
 export type { LoopMember } from "./LoopMember";
 export type { LoopMemberId } from "./LoopMemberId";
 export type { LoopMemberInput } from "./LoopMemberInput";
+export type { Month } from "./Month";
+export type { MonthCount } from "./MonthCount";
 export type { NameKind } from "./NameKind";
 export type { NewItem } from "./NewItem";
 export type { Nudge } from "./Nudge";
