@@ -4,6 +4,7 @@
 #
 #   formatting, lints and docs:  cargo fmt --check, cargo clippy -D warnings, rustdoc -D warnings
 #   Rust tests:                  core (unit + store + interchange + demo), CLI, desktop IPC
+#   OS keyring:                  the passphrase through a real Secret Service (gnome-keyring)
 #   UI:                          svelte-check, eslint, vitest
 #   end to end:                  the real app under Xvfb through WebDriver
 set -euo pipefail
@@ -27,6 +28,10 @@ run "cargo fmt --check" cargo fmt --all -- --check
 run "cargo clippy" cargo clippy --workspace --all-targets --locked -- -D warnings
 run "rustdoc (core)" env RUSTDOCFLAGS="-D warnings" cargo doc -p coachlog-core --no-deps --locked --quiet
 run "cargo test" cargo test --locked
+
+# The passphrase in a real Secret Service (gnome-keyring on a throw-away
+# session bus and HOME; the user's own keyring is never touched).
+run "OS keyring" scripts/keyring.sh
 
 if [ -f ui/package.json ]; then
   run "ui: type check" npm --prefix ui run --silent check
