@@ -150,7 +150,7 @@ pub fn fts_query(text: &str) -> Result<String> {
 /// Finds records containing every word of `text`, best matches first.
 pub fn search(conn: &Connection, text: &str, limit: usize) -> Result<Vec<Hit>> {
     let query = fts_query(text)?;
-    let mut stmt = conn.prepare(
+    let mut stmt = conn.prepare_cached(
         "SELECT rowid, snippet(search_index, 0, char(57344), char(57345), '…', 16) FROM search_index
          WHERE search_index MATCH ?1 ORDER BY rank LIMIT ?2",
     )?;
@@ -173,7 +173,8 @@ pub fn search(conn: &Connection, text: &str, limit: usize) -> Result<Vec<Hit>> {
             HitKind::Walkthrough => "SELECT NULL, NULL, date FROM walkthrough WHERE id = ?1",
             HitKind::Win => "SELECT w.person_id, p.name, w.noted_on FROM win w JOIN person p ON p.id = w.person_id WHERE w.id = ?1",
         };
-        let (person_id, person, date) = conn.query_row(sql, [id], |r| {
+        // Prepared once per kind and connection, not once per hit.
+        let (person_id, person, date) = conn.prepare_cached(sql)?.query_row([id], |r| {
             Ok((
                 r.get::<_, Option<PersonId>>(0)?,
                 r.get::<_, Option<String>>(1)?,
