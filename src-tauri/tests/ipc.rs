@@ -3,126 +3,13 @@
 //! writes, its `{ kind, message }` error. Each test gets its own temporary
 //! database.
 
+mod common;
+
 use std::path::Path;
 
-use coachlog_core::Db;
-use coachlog_desktop::{app_builder, context, AppState, IpcError, COMMANDS};
+use coachlog_desktop::{AppState, IpcError, COMMANDS};
+use common::*;
 use serde_json::{json, Value};
-use tauri::ipc::{CallbackFn, InvokeBody};
-use tauri::test::{get_ipc_response, mock_builder, MockRuntime, INVOKE_KEY};
-use tauri::webview::InvokeRequest;
-use tauri::{Manager, WebviewWindow, WebviewWindowBuilder};
-
-/// The day the test databases are created (their `tracking_since`).
-const CREATED: &str = "2026-01-05";
-
-struct App {
-    _app: tauri::App<MockRuntime>,
-    window: WebviewWindow<MockRuntime>,
-    _dir: Option<tempfile::TempDir>,
-}
-
-/// The app over a fresh database in a temporary folder.
-fn app() -> App {
-    let dir = tempfile::tempdir().unwrap();
-    let db = Db::open(&dir.path().join("test.sqlite"), day(CREATED)).unwrap();
-    with_state(AppState::new(db), Some(dir))
-}
-
-fn with_state(state: AppState, dir: Option<tempfile::TempDir>) -> App {
-    let app = app_builder(mock_builder(), state)
-        .build(context())
-        .expect("the app builds on the mock runtime");
-    let window = match app.get_webview_window("main") {
-        Some(w) => w,
-        None => WebviewWindowBuilder::new(&app, "main", Default::default())
-            .build()
-            .unwrap(),
-    };
-    App {
-        _app: app,
-        window,
-        _dir: dir,
-    }
-}
-
-fn day(s: &str) -> chrono::NaiveDate {
-    coachlog_core::calendar::parse_date(s).unwrap()
-}
-
-impl App {
-    /// Invokes `cmd` as the UI does (from the app's own origin).
-    fn invoke(&self, cmd: &str, args: Value) -> Result<Value, Value> {
-        let request = InvokeRequest {
-            cmd: cmd.into(),
-            callback: CallbackFn(0),
-            error: CallbackFn(1),
-            // The app's origin on Linux (Windows and Android use http://tauri.localhost).
-            url: "tauri://localhost".parse().unwrap(),
-            body: InvokeBody::Json(args),
-            headers: Default::default(),
-            invoke_key: INVOKE_KEY.to_string(),
-        };
-        get_ipc_response(&self.window, request).map(|body| body.deserialize::<Value>().unwrap())
-    }
-
-    /// The answer of a command that must succeed.
-    fn ok(&self, cmd: &str, args: Value) -> Value {
-        match self.invoke(cmd, args) {
-            Ok(v) => v,
-            Err(e) => panic!("{cmd} failed: {e}"),
-        }
-    }
-
-    /// The `{ kind, message }` of a command that must fail.
-    fn err(&self, cmd: &str, args: Value) -> (String, String) {
-        match self.invoke(cmd, args) {
-            Ok(v) => panic!("{cmd} succeeded with {v}, but should have failed"),
-            Err(e) => {
-                let error: IpcErrorJson = serde_json::from_value(e.clone())
-                    .unwrap_or_else(|_| panic!("{cmd}: not a {{kind, message}} error: {e}"));
-                assert_eq!(
-                    e.as_object().unwrap().len(),
-                    2,
-                    "only kind and message: {e}"
-                );
-                (error.kind, error.message)
-            }
-        }
-    }
-
-    /// Asserts that `cmd` fails with `kind` and a message containing `part`.
-    fn refused(&self, cmd: &str, args: Value, kind: &str, part: &str) {
-        let (k, message) = self.err(cmd, args);
-        assert_eq!(k, kind, "{cmd}: {message}");
-        assert!(message.contains(part), "{cmd}: '{message}' lacks '{part}'");
-    }
-
-    fn add_person(&self, name: &str) -> i64 {
-        self.ok("person_add", json!({ "input": person(name) }))["id"]
-            .as_i64()
-            .unwrap()
-    }
-}
-
-#[derive(serde::Deserialize)]
-struct IpcErrorJson {
-    kind: String,
-    message: String,
-}
-
-fn person(name: &str) -> Value {
-    json!({
-        "name": name,
-        "title": "Senior Product Manager, Plan",
-        "job_family": "senior_product_manager",
-        "level": "ic",
-        "scope": { "kind": "group", "section": "Dev", "stages": ["Plan"], "groups": ["Project Management"] },
-        "since": "2025-06-01",
-        "cadence_days": null,
-        "tracked": true
-    })
-}
 
 // --- The boundary itself ------------------------------------------------------
 
@@ -228,7 +115,7 @@ fn app_info_reports_the_database() {
     let app = app();
     let info = app.ok("app_info", json!({}));
     assert_eq!(info["version"], env!("CARGO_PKG_VERSION"));
-    assert!(info["db_path"].as_str().unwrap().ends_with("test.sqlite"));
+    assert!(info["db_path"].as_str().unwrap().ends_with("notes.sqlite"));
     assert_eq!(info["schema_version"], coachlog_core::db::SCHEMA_VERSION);
     assert_eq!(info["is_empty"], true);
     assert_eq!(info["startup_error"], Value::Null);
@@ -256,7 +143,7 @@ fn a_database_that_cannot_be_opened_is_reported_not_replaced() {
     let path = dir.path().join("notes.sqlite");
     std::fs::write(&path, "these are not the notes you are looking for").unwrap();
     let state = AppState::open(Ok(path.clone()), day(CREATED));
-    let app = with_state(state, Some(dir));
+    let app = with_state(state, dir);
     let info = app.ok("app_info", json!({}));
     assert_eq!(info["db_path"], path.display().to_string());
     assert_eq!(info["schema_version"], Value::Null);
@@ -287,7 +174,7 @@ fn a_database_that_cannot_be_opened_is_reported_not_replaced() {
 #[test]
 fn a_startup_error_without_a_path_is_reported_too() {
     let error = IpcError::new(coachlog_core::ErrorKind::Io, "no home folder");
-    let app = with_state(AppState::failed("", error), None);
+    let app = with_state(AppState::failed("", error), tempfile::tempdir().unwrap());
     assert_eq!(
         app.ok("app_info", json!({}))["startup_error"],
         json!({ "kind": "io", "message": "no home folder" })
@@ -1385,7 +1272,7 @@ fn coverage_is_a_grid_of_pms_and_practices() {
     );
     assert_eq!(cells[4]["status"], "not_applicable");
     let error = IpcError::new(coachlog_core::ErrorKind::Io, "no home folder");
-    let failed = with_state(AppState::failed("", error), None);
+    let failed = with_state(AppState::failed("", error), tempfile::tempdir().unwrap());
     failed.refused("coverage", json!({}), "io", "no home folder");
 }
 

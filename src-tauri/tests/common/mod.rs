@@ -1,6 +1,6 @@
-//! The harness of the IPC tests of backups and encryption: the app on
-//! Tauri's mock runtime with the real configuration and capability, invoked
-//! as the UI does.
+//! The harness of the IPC tests (`ipc.rs`, `backups.rs`, `encryption.rs`):
+//! the app on Tauri's mock runtime with the real configuration and
+//! capability, invoked as the UI does.
 #![allow(dead_code)] // Each test file uses part of it.
 
 use std::path::PathBuf;
@@ -20,6 +20,9 @@ pub struct App {
     pub dir: tempfile::TempDir,
 }
 
+/// The day the test databases are created (their `tracking_since`).
+pub const CREATED: &str = "2026-01-05";
+
 pub fn day(s: &str) -> chrono::NaiveDate {
     coachlog_core::calendar::parse_date(s).unwrap()
 }
@@ -31,7 +34,7 @@ pub fn db_file(dir: &tempfile::TempDir) -> PathBuf {
 /// The app over a new database in a temporary folder.
 pub fn app() -> App {
     let dir = tempfile::tempdir().unwrap();
-    let db = Db::open(&db_file(&dir), day("2026-01-05")).unwrap();
+    let db = Db::open(&db_file(&dir), day(CREATED)).unwrap();
     with_state(AppState::new(db), dir)
 }
 
@@ -53,11 +56,13 @@ pub fn with_state(state: AppState, dir: tempfile::TempDir) -> App {
 }
 
 impl App {
+    /// Invokes `cmd` as the UI does (from the app's own origin).
     pub fn invoke(&self, cmd: &str, args: Value) -> Result<Value, Value> {
         let request = InvokeRequest {
             cmd: cmd.into(),
             callback: CallbackFn(0),
             error: CallbackFn(1),
+            // The app's origin on Linux (Windows and Android use http://tauri.localhost).
             url: "tauri://localhost".parse().unwrap(),
             body: InvokeBody::Json(args),
             headers: Default::default(),
@@ -71,22 +76,34 @@ impl App {
             .unwrap_or_else(|e| panic!("{cmd} failed: {e}"))
     }
 
-    /// Asserts that `cmd` fails with `{ kind, message }` of `kind`, the
-    /// message containing `part`.
-    pub fn refused(&self, cmd: &str, args: Value, kind: &str, part: &str) -> String {
+    /// The `{ kind, message }` of a command that must fail (and nothing else
+    /// in the error).
+    pub fn err(&self, cmd: &str, args: Value) -> (String, String) {
         let e = match self.invoke(cmd, args) {
             Ok(v) => panic!("{cmd} succeeded with {v}, but should have failed"),
             Err(e) => e,
         };
         assert_eq!(e.as_object().map(|o| o.len()), Some(2), "{cmd}: {e}");
-        assert_eq!(e["kind"], kind, "{cmd}: {e}");
-        let message = e["message"].as_str().unwrap();
-        assert!(message.contains(part), "{cmd}: '{message}' lacks '{part}'");
-        message.to_string()
+        let (Some(kind), Some(message)) = (e["kind"].as_str(), e["message"].as_str()) else {
+            panic!("{cmd}: not a {{kind, message}} error: {e}");
+        };
+        (kind.to_string(), message.to_string())
     }
 
-    pub fn add_person(&self, name: &str) {
-        self.ok("person_add", json!({ "input": person(name) }));
+    /// Asserts that `cmd` fails with `kind` and a message containing `part`;
+    /// returns the message.
+    pub fn refused(&self, cmd: &str, args: Value, kind: &str, part: &str) -> String {
+        let (k, message) = self.err(cmd, args);
+        assert_eq!(k, kind, "{cmd}: {message}");
+        assert!(message.contains(part), "{cmd}: '{message}' lacks '{part}'");
+        message
+    }
+
+    /// Adds a person; returns their id.
+    pub fn add_person(&self, name: &str) -> i64 {
+        self.ok("person_add", json!({ "input": person(name) }))["id"]
+            .as_i64()
+            .unwrap()
     }
 
     pub fn names(&self) -> Vec<String> {
