@@ -10,38 +10,26 @@
 //! The runs of the two copies alternate, so that a slower moment of a busy
 //! machine falls on both.
 
-use std::path::{Path, PathBuf};
+mod support;
+
+use std::path::Path;
 use std::time::{Duration, Instant};
 
 use chrono::{DateTime, Utc};
 use coachlog_core::calendar::{self, Month};
-use coachlog_core::demo::{self, DemoOptions};
 use coachlog_core::model::PersonId;
 use coachlog_core::store::{agenda, one_on_ones, search};
 use coachlog_core::summary::{self, SummaryOptions};
 use coachlog_core::{crypto, nudges, Db, Passphrase};
-
-fn arg(name: &str, default: u32) -> u32 {
-    let args: Vec<String> = std::env::args().collect();
-    args.iter()
-        .position(|a| a == name)
-        .and_then(|i| args.get(i + 1))
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(default)
-}
+use support::{arg, bench_dir, demo_database, stats, time_runs};
 
 /// One query of a screen, on either database.
 type Query<'a> = Box<dyn Fn(&Db) -> usize + 'a>;
 
-fn ms(d: Duration) -> f64 {
-    d.as_secs_f64() * 1000.0
-}
-
-/// Median and p90 of sorted times.
-fn stats(times: &mut [Duration]) -> (f64, f64) {
-    times.sort();
-    let n = times.len();
-    (ms(times[n / 2]), ms(times[n * 9 / 10]))
+/// Median and p90 of some times.
+fn median_p90(times: &mut [Duration]) -> (f64, f64) {
+    let t = stats(times);
+    (t.median, t.p90)
 }
 
 /// Runs `f` on each database in turn, `runs` times; prints both and the
@@ -61,8 +49,8 @@ fn compare(label: &str, runs: usize, plain: &Db, encrypted: &Db, f: &dyn Fn(&Db)
         std::hint::black_box(f(encrypted));
         b.push(t.elapsed());
     }
-    let (am, a90) = stats(&mut a);
-    let (bm, b90) = stats(&mut b);
+    let (am, a90) = median_p90(&mut a);
+    let (bm, b90) = median_p90(&mut b);
     let ratio = bm / am;
     println!(
         "{label:<34} plain {am:>8.2} ms (p90 {a90:>8.2})   encrypted {bm:>8.2} ms (p90 \
@@ -73,37 +61,12 @@ fn compare(label: &str, runs: usize, plain: &Db, encrypted: &Db, f: &dyn Fn(&Db)
 
 /// Times `f` alone, `runs` times.
 fn measure(label: &str, runs: usize, mut f: impl FnMut()) {
-    let mut times = Vec::with_capacity(runs);
-    for _ in 0..runs {
-        let t = Instant::now();
+    let (t, _) = time_runs(runs, || {
         f();
-        times.push(t.elapsed());
-    }
-    let (m, p90) = stats(&mut times);
+        0
+    });
+    let (m, p90) = (t.median, t.p90);
     println!("{label:<34} median {m:>8.2} ms   p90 {p90:>8.2} ms   ({runs} runs)");
-}
-
-fn generate(path: &Path, people: u32, years: u32, today: chrono::NaiveDate) {
-    if path.exists() {
-        return;
-    }
-    let start = Instant::now();
-    let tmp = path.with_extension("partial");
-    let _ = std::fs::remove_file(&tmp);
-    let mut db = Db::open(&tmp, today).unwrap();
-    let options = DemoOptions {
-        people: people as usize,
-        months: years * 12,
-        seed: 7,
-    };
-    let report = demo::fill(&mut db, today, &options).unwrap();
-    drop(db);
-    std::fs::rename(&tmp, path).unwrap();
-    println!(
-        "generated {} in {:.1} s: {report:?}",
-        path.display(),
-        start.elapsed().as_secs_f64()
-    );
 }
 
 fn main() {
@@ -114,10 +77,9 @@ fn main() {
     let at: DateTime<Utc> = DateTime::parse_from_rfc3339("2026-11-27T09:00:00Z")
         .unwrap()
         .with_timezone(&Utc);
-    let bench = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../target/bench");
-    std::fs::create_dir_all(&bench).unwrap();
+    let bench = bench_dir();
     let source = bench.join(format!("overdue-{people}p-{years}y.sqlite"));
-    generate(&source, people, years, today);
+    demo_database(&source, today, people, years * 12);
 
     // Fresh copies, each in its own folder (their backups go next to them).
     let dir = bench.join("encryption");
@@ -252,8 +214,8 @@ fn main() {
                 times.push(t.elapsed());
             }
         }
-        let (am, a90) = stats(&mut a);
-        let (bm, b90) = stats(&mut b);
+        let (am, a90) = median_p90(&mut a);
+        let (bm, b90) = median_p90(&mut b);
         println!(
             "{label:<34} plain {am:>8.2} ms (p90 {a90:>8.2})   encrypted {bm:>8.2} ms (p90 \
              {b90:>8.2})   ratio {:>5.2}   ({cold_runs} runs)",

@@ -26,7 +26,9 @@
 //! database is generated once into target/bench/ and reused. Needs the
 //! `sqlite3` shell (`sudo apt-get install sqlite3`).
 
-use std::path::{Path, PathBuf};
+mod support;
+
+use std::path::Path;
 use std::process::{Command, Stdio};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -34,7 +36,6 @@ use std::time::{Duration, Instant};
 use chrono::NaiveDate;
 use coachlog_core::calendar::{self, Month};
 use coachlog_core::dashboard;
-use coachlog_core::demo::{self, DemoOptions};
 use coachlog_core::model::PersonId;
 use coachlog_core::nudges::{self, Records};
 use coachlog_core::overview;
@@ -46,27 +47,10 @@ use coachlog_core::summary::{self, Format, SummaryOptions};
 use coachlog_core::Db;
 use rusqlite::trace::{TraceEvent, TraceEventCodes};
 use rusqlite::Connection;
+use support::{arg, bench_dir, demo_database, median, ms};
 
 /// The target of issue 6, item 11.
 const TARGET: f64 = 1.5;
-
-fn arg(name: &str, default: u32) -> u32 {
-    let args: Vec<String> = std::env::args().collect();
-    args.iter()
-        .position(|a| a == name)
-        .and_then(|i| args.get(i + 1))
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(default)
-}
-
-fn ms(d: Duration) -> f64 {
-    d.as_secs_f64() * 1000.0
-}
-
-fn median(mut v: Vec<f64>) -> f64 {
-    v.sort_by(f64::total_cmp);
-    v[v.len() / 2]
-}
 
 /// One screen: its name, what the UI calls, and the core calls.
 struct Screen {
@@ -263,30 +247,6 @@ fn screens(today: NaiveDate, person: PersonId, word: &'static str) -> Vec<Screen
     ]
 }
 
-/// Generates the demo database at `path` unless it is there.
-fn generate(path: &Path, today: NaiveDate, people: u32, years: u32) {
-    if path.exists() {
-        return;
-    }
-    let start = Instant::now();
-    let tmp = path.with_extension("partial");
-    let _ = std::fs::remove_file(&tmp);
-    let mut db = Db::open(&tmp, today).unwrap();
-    let options = DemoOptions {
-        people: people as usize,
-        months: years * 12,
-        seed: 7,
-    };
-    let report = demo::fill(&mut db, today, &options).unwrap();
-    drop(db);
-    std::fs::rename(&tmp, path).unwrap();
-    println!(
-        "generated {} in {:.1} s: {report:?}",
-        path.display(),
-        start.elapsed().as_secs_f64()
-    );
-}
-
 /// Runs a script through `sqlite3 -batch FILE` and returns the wall time.
 fn sqlite3(db: &Path, script: &str) -> Duration {
     use std::io::Write;
@@ -327,10 +287,9 @@ fn main() {
     let people = arg("--people", 800);
     let years = arg("--years", 10);
     let today = calendar::parse_date("2026-11-27").unwrap();
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../target/bench");
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = bench_dir();
     let path = dir.join(format!("screens-{people}p-{years}y.sqlite"));
-    generate(&path, today, people, years);
+    demo_database(&path, today, people, years * 12);
     // Open once the way the app does (checks, migrations to this version).
     {
         let db = Db::open(&path, today).unwrap();

@@ -7,38 +7,20 @@
 //! `cargo bench -p coachlog-core --bench summary [-- --people N --months M]`
 //! The database is generated once into target/bench/ and reused.
 
-use std::path::PathBuf;
+mod support;
+
 use std::time::{Duration, Instant};
 
 use coachlog_core::calendar::{self, Month};
-use coachlog_core::demo::{self, DemoOptions};
 use coachlog_core::summary::{self, Format, SummaryOptions};
 use coachlog_core::Db;
+use support::{arg, bench_dir, demo_database, time_runs};
 
-fn arg(name: &str, default: u32) -> u32 {
-    let args: Vec<String> = std::env::args().collect();
-    args.iter()
-        .position(|a| a == name)
-        .and_then(|i| args.get(i + 1))
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(default)
-}
-
-fn measure(label: &str, unit: &str, runs: usize, mut f: impl FnMut() -> usize) {
-    let mut times: Vec<Duration> = Vec::with_capacity(runs);
-    let mut n = 0;
-    for _ in 0..runs {
-        let start = Instant::now();
-        n = std::hint::black_box(f());
-        times.push(start.elapsed());
-    }
-    times.sort();
-    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+fn measure(label: &str, unit: &str, runs: usize, f: impl FnMut() -> usize) {
+    let (t, n) = time_runs(runs, f);
     println!(
         "{label:<44} median {:>8.2} ms   p90 {:>8.2} ms   max {:>8.2} ms   ({n} {unit}, {runs} runs)",
-        ms(times[runs / 2]),
-        ms(times[runs * 9 / 10]),
-        ms(times[runs - 1]),
+        t.median, t.p90, t.max,
     );
 }
 
@@ -46,28 +28,8 @@ fn main() {
     let people = arg("--people", 100);
     let months = arg("--months", 12);
     let today = calendar::parse_date("2026-11-27").unwrap();
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../target/bench");
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join(format!("summary-{people}p-{months}m.sqlite"));
-    if !path.exists() {
-        let start = Instant::now();
-        let tmp = path.with_extension("partial");
-        let _ = std::fs::remove_file(&tmp);
-        let mut db = Db::open(&tmp, today).unwrap();
-        let options = DemoOptions {
-            people: people as usize,
-            months,
-            seed: 7,
-        };
-        let report = demo::fill(&mut db, today, &options).unwrap();
-        drop(db);
-        std::fs::rename(&tmp, &path).unwrap();
-        println!(
-            "generated {} in {:.1} s: {report:?}",
-            path.display(),
-            start.elapsed().as_secs_f64()
-        );
-    }
+    let path = bench_dir().join(format!("summary-{people}p-{months}m.sqlite"));
+    demo_database(&path, today, people, months);
     let db = Db::open(&path, today).unwrap();
     let conn = db.conn();
     let counts: (i64, i64, i64, i64, i64) = conn
