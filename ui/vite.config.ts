@@ -18,8 +18,12 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     target: 'es2022',
-    // No inline polyfill script: the CSP allows scripts from 'self' only.
-    modulePreload: { polyfill: false },
+    // No inline polyfill script (the CSP allows scripts from 'self' only),
+    // and no <link rel="modulepreload"> added to the page for the screens'
+    // chunks (App.svelte): each chunk's imports load with it, from the app's
+    // own files, and the page keeps no link element but its own stylesheets
+    // (tests/e2e/tests/hostile.rs checks for any other).
+    modulePreload: false,
     // Everything bundled; no asset is inlined as a data: URL script.
     assetsInlineLimit: 0,
   },
