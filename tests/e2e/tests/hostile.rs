@@ -489,8 +489,15 @@ fn is_read_command(cmd: &str) -> bool {
         "overdue",
         "coverage",
         "releases",
+        // Export's month choices; Settings' encryption section.
+        "one_on_one_months",
+        "encryption_status",
         // Log a 1:1 keeps the draft while the form is open (and typed into).
         "draft_save",
+        // The start-up probe (ui/src/lib/probe.ts): once per page load, two
+        // frames after Today's first data; carries nothing, changes nothing.
+        // It lands after the recorder when that is installed first.
+        "startup_painted",
     ];
     READS.contains(&cmd)
         || cmd.ends_with("_list")
