@@ -73,15 +73,22 @@ impl Ctx {
             .map_err(|e| Error::Io(format!("cannot read {}: {e}", self.path.display())))
     }
 
+    /// Refuses a database file that does not exist yet, saying how to start
+    /// one: for the commands that work on an existing file only.
+    pub fn require_database(&self) -> Result<()> {
+        if self.exists()? {
+            return Ok(());
+        }
+        Err(Error::not_found(format!(
+            "No database at {} yet; add someone with `coachlog person add` or try \
+             `coachlog demo`.",
+            self.path.display()
+        )))
+    }
+
     /// Opens an existing database for reading; never creates one.
     pub fn read(&self) -> Result<Db> {
-        if !self.exists()? {
-            return Err(Error::not_found(format!(
-                "No database at {} yet; add someone with `coachlog person add` or try \
-                 `coachlog demo`.",
-                self.path.display()
-            )));
-        }
+        self.require_database()?;
         self.open()
     }
 

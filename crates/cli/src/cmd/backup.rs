@@ -45,7 +45,7 @@ pub fn now() -> Result<DateTime<Utc>> {
 
 /// Runs `backup`: a verified backup now, then the rolling set's rotation.
 pub fn create(ctx: &Ctx) -> Result<String> {
-    require_database(ctx)?;
+    ctx.require_database()?;
     let now = now()?;
     let made = backup::create(&ctx.path, now, ctx.key()?)?;
     backup::rotate(&ctx.path, now, backup::RETENTION)?;
@@ -131,16 +131,6 @@ pub fn restore(ctx: &Ctx, a: RestoreArgs) -> Result<String> {
         done.database.display(),
         done.restored_from.display()
     ))
-}
-
-fn require_database(ctx: &Ctx) -> Result<()> {
-    if ctx.path.exists() {
-        return Ok(());
-    }
-    Err(Error::not_found(format!(
-        "No database at {} yet; add someone with `coachlog person add` or try `coachlog demo`.",
-        ctx.path.display()
-    )))
 }
 
 fn kind(k: BackupKind) -> &'static str {

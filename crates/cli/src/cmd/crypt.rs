@@ -36,7 +36,7 @@ struct Report<'a> {
 
 /// Runs `encrypt`.
 pub fn encrypt(ctx: &Ctx, a: EncryptArgs) -> Result<String> {
-    require_database(ctx)?;
+    ctx.require_database()?;
     if crypto::is_encrypted(&ctx.path)? {
         return Err(Error::conflict(format!(
             "{} is already encrypted; to change its passphrase, run `coachlog decrypt`, then \
@@ -95,7 +95,7 @@ pub fn encrypt(ctx: &Ctx, a: EncryptArgs) -> Result<String> {
 
 /// Runs `decrypt`.
 pub fn decrypt(ctx: &Ctx) -> Result<String> {
-    require_database(ctx)?;
+    ctx.require_database()?;
     if !crypto::is_encrypted(&ctx.path)? {
         return Err(Error::conflict(format!(
             "{} is not encrypted; there is nothing to decrypt.",
@@ -150,16 +150,6 @@ fn copies(n: usize) -> String {
         1 => "1 backup".into(),
         n => format!("{n} backups"),
     }
-}
-
-fn require_database(ctx: &Ctx) -> Result<()> {
-    if ctx.path.exists() {
-        return Ok(());
-    }
-    Err(Error::not_found(format!(
-        "No database at {} yet; add someone with `coachlog person add` or try `coachlog demo`.",
-        ctx.path.display()
-    )))
 }
 
 /// The passphrase to encrypt with: given (file, environment), or typed
