@@ -54,7 +54,8 @@ const MIN_TEXT_YEAR: i32 = 1000;
 /// Largest year accepted in the textual forms (`YYYY-MM-DD`, `YYYY-MM`).
 const MAX_TEXT_YEAR: i32 = 9999;
 
-const MONTH_NAMES: [&str; 12] = [
+/// The months' English names, January first.
+pub(crate) const MONTH_NAMES: [&str; 12] = [
     "January",
     "February",
     "March",

@@ -579,21 +579,8 @@ pub fn export(
 
 /// The month written out: "May 2026".
 pub fn month_name(month: Month) -> String {
-    const NAMES: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    format!("{} {}", NAMES[(month.month() - 1) as usize], month.year())
+    let name = crate::calendar::MONTH_NAMES[(month.month() - 1) as usize];
+    format!("{name} {}", month.year())
 }
 
 /// A practice's column title: "1:1s", "Requests", "Actions", "Updates",
