@@ -154,6 +154,24 @@ pub fn list(conn: &Connection, filter: Filter) -> Result<Vec<Win>> {
     Ok(out)
 }
 
+/// Wins noted or shared between `first` and `last` (inclusive), by noting
+/// date, then id: a month's wins in the summary.
+pub fn noted_or_shared_between(
+    conn: &Connection,
+    first: NaiveDate,
+    last: NaiveDate,
+) -> Result<Vec<Win>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {COLUMNS} FROM win
+         WHERE noted_on BETWEEN ?1 AND ?2 OR shared_on BETWEEN ?1 AND ?2
+         ORDER BY noted_on, id"
+    ))?;
+    let wins = stmt
+        .query_map(params![first, last], from_row)?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(wins)
+}
+
 /// Wins noted on or before `day` and not shared by its end, by id. The
 /// snapshot the overdue review reads.
 pub fn unshared_on(conn: &Connection, day: NaiveDate) -> Result<Vec<Win>> {

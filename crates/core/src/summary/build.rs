@@ -73,7 +73,7 @@ pub fn build(conn: &Connection, month: Month, options: &SummaryOptions) -> Resul
         },
     )?;
     let check_ins = load_check_in_counts(conn, first, last)?;
-    let wins = load_wins(conn, first, last)?;
+    let wins = crate::store::wins::noted_or_shared_between(conn, first, last)?;
     let (interviews, interviews_by_person) = load_interviews(conn, first, last)?;
     let overdue = month_end(conn, &settings, month)?;
 
@@ -664,28 +664,6 @@ fn load_check_in_counts(
     )?;
     let rows = stmt.query_map(params![first, last], |r| Ok((r.get(0)?, r.get(1)?)))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
-}
-
-/// Wins noted or shared in the month, by noting date, then id.
-fn load_wins(conn: &Connection, first: NaiveDate, last: NaiveDate) -> Result<Vec<Win>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT id, person_id, noted_on, text, shared_on, shared_where FROM win
-         WHERE noted_on BETWEEN ?1 AND ?2 OR shared_on BETWEEN ?1 AND ?2
-         ORDER BY noted_on, id",
-    )?;
-    let wins = stmt
-        .query_map(params![first, last], |r| {
-            Ok(Win {
-                id: r.get(0)?,
-                person_id: r.get(1)?,
-                noted_on: r.get(2)?,
-                text: r.get(3)?,
-                shared_on: r.get(4)?,
-                shared_where: r.get(5)?,
-            })
-        })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    Ok(wins)
 }
 
 /// Interviews dated in the month: how many, and how many per person of
