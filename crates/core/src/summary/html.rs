@@ -458,23 +458,10 @@ fn leader(o: &mut String, s: &Summary, month: &str) {
             let _ = writeln!(o, "<p>None was due in {m}.</p>");
         }
     }
-    let stages = if l.stages_covered.is_empty() {
-        "no stage".to_string()
-    } else {
-        l.stages_covered
-            .iter()
-            .map(|s| esc(s))
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
     let _ = writeln!(
         o,
-        "<h3>Walkthroughs</h3>\n<p>{} in {m}; stages covered: {stages}.</p>",
-        esc(&text::count(
-            l.walkthroughs.len() as u32,
-            "walkthrough",
-            "walkthroughs"
-        ))
+        "<h3>Walkthroughs</h3>\n<p>{}</p>",
+        text::walkthroughs(l.walkthroughs.len(), &l.stages_covered, &m, esc)
     );
     if !l.walkthroughs.is_empty() {
         o.push_str("<ul>\n");

@@ -286,19 +286,10 @@ fn leader(o: &mut String, s: &Summary, month: &str) {
     }
 
     let _ = writeln!(o, "### Walkthroughs\n");
-    let stages = if l.stages_covered.is_empty() {
-        "no stage".to_string()
-    } else {
-        l.stages_covered
-            .iter()
-            .map(|s| inline(s))
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
     let _ = writeln!(
         o,
-        "{} in {month}; stages covered: {stages}.\n",
-        text::count(l.walkthroughs.len() as u32, "walkthrough", "walkthroughs")
+        "{}\n",
+        text::walkthroughs(l.walkthroughs.len(), &l.stages_covered, month, inline)
     );
     for w in &l.walkthroughs {
         let _ = write!(o, "- {} · **{}**", w.date, inline(&w.title));

@@ -191,6 +191,30 @@ pub(super) fn win_shared(w: &WinNoted, escape: impl Fn(&str) -> String) -> Strin
     }
 }
 
+/// "2 walkthroughs in May 2026; stages covered: Create, Plan." (or "no
+/// stage"); `month` is as the renderer shows it, `escape` escapes the stage
+/// names (user text).
+pub(super) fn walkthroughs(
+    walkthroughs: usize,
+    stages: &[String],
+    month: &str,
+    escape: impl Fn(&str) -> String,
+) -> String {
+    let stages = if stages.is_empty() {
+        "no stage".to_string()
+    } else {
+        stages
+            .iter()
+            .map(|s| escape(s))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    format!(
+        "{} in {month}; stages covered: {stages}.",
+        count(walkthroughs as u32, "walkthrough", "walkthroughs")
+    )
+}
+
 /// The rows of a person's practice table: (label, value). `escape` escapes
 /// the user text inside values (tag, team and category names) for a renderer
 /// that writes values as they are; one that escapes whole values passes
