@@ -8,8 +8,7 @@ import { fireEvent, render, screen } from '@testing-library/svelte';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import App from './App.svelte';
 import { emptyDb, fillDemo, installMockBackend } from './dev/mockBackend';
-import { app } from '$lib/app.svelte';
-import { toasts } from '$lib/toasts.svelte';
+import { go, resetApp } from './test/app';
 
 const chunk = vi.hoisted(() => ({ fail: true }));
 
@@ -18,20 +17,8 @@ vi.mock('./screens/Wins.svelte', async (importOriginal) => {
   return importOriginal();
 });
 
-async function go(hash: string) {
-  location.hash = hash;
-  window.dispatchEvent(new HashChangeEvent('hashchange'));
-  await Promise.resolve();
-}
-
 beforeEach(async () => {
-  app.info = null;
-  app.loaded = false;
-  app.loadError = null;
-  app.people = [];
-  app.settings = [];
-  app.firstRunDone = false;
-  toasts.list = [];
+  resetApp();
   const db = emptyDb('2026-05-14');
   fillDemo(db);
   installMockBackend(db);

@@ -4,16 +4,14 @@
  * and Settings → Encryption (turning it on with a confirmed passphrase and
  * the warning, turning it off with the current one).
  */
-import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
+import { clearMocks } from '@tauri-apps/api/mocks';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import App from '../App.svelte';
 import { emptyDb, fillDemo, handle, type MockDb } from '../dev/mockBackend';
 import { app } from '$lib/app.svelte';
 import { toasts } from '$lib/toasts.svelte';
-
-type Args = Record<string, unknown>;
-type Override = (a: Args) => unknown;
+import { go, resetApp, recordingBackend, type Args, type Override } from '../test/app';
 
 const SECRET = 'correct horse battery staple';
 
@@ -21,31 +19,13 @@ let db: MockDb;
 let calls: [string, Args][];
 
 function install(overrides: Record<string, Override> = {}) {
-  calls = [];
-  mockIPC((cmd, payload) => {
-    const a = (payload ?? {}) as Args;
-    calls.push([cmd, a]);
-    const answer = overrides[cmd] ? overrides[cmd](a) : handle(db, cmd, a);
-    return Promise.resolve(answer).then((v) => JSON.parse(JSON.stringify(v ?? null)));
-  });
+  calls = recordingBackend(db, overrides);
 }
 
 const called = (cmd: string) => calls.filter(([c]) => c === cmd).map(([, a]) => a);
 
-async function go(hash: string) {
-  location.hash = hash;
-  window.dispatchEvent(new HashChangeEvent('hashchange'));
-  await Promise.resolve();
-}
-
 beforeEach(async () => {
-  app.info = null;
-  app.loaded = false;
-  app.loadError = null;
-  app.people = [];
-  app.settings = [];
-  app.firstRunDone = false;
-  toasts.list = [];
+  resetApp();
   db = emptyDb('2026-11-27');
   fillDemo(db);
   await go('#/today');

@@ -9,27 +9,14 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/sve
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import App from '../App.svelte';
 import { emptyDb, fillDemo, installMockBackend, type MockDb } from '../dev/mockBackend';
-import { app } from '$lib/app.svelte';
-import { toasts } from '$lib/toasts.svelte';
+import { go, resetApp } from '../test/app';
 
 const TODAY = '2026-05-14'; // a Thursday
 
 let db: MockDb;
 
-async function go(hash: string) {
-  location.hash = hash;
-  window.dispatchEvent(new HashChangeEvent('hashchange'));
-  await Promise.resolve();
-}
-
 beforeEach(async () => {
-  app.info = null;
-  app.loaded = false;
-  app.loadError = null;
-  app.people = [];
-  app.settings = [];
-  app.firstRunDone = false;
-  toasts.list = [];
+  resetApp();
   db = emptyDb(TODAY);
   fillDemo(db);
   installMockBackend(db);
