@@ -50,6 +50,12 @@ use coachlog_core::Db;
 use rusqlite::trace::{TraceEvent, TraceEventCodes};
 use rusqlite::Connection;
 
+// The store tests' fixtures: only `person_input` is used here.
+#[allow(dead_code)]
+#[path = "store/fixture.rs"]
+mod fixture;
+use fixture::person_input;
+
 /// Tables whose size is bounded by the team, not by the years of history:
 /// scanning them is cheap at any age of the database.
 const BOUNDED: &[(&str, &str)] = &[
@@ -1037,24 +1043,6 @@ fn workload(dir: &std::path::Path) -> Traced {
         nudges::overdue(c, today, true).unwrap()
     });
     t
-}
-
-fn person_input(name: &str) -> PersonInput {
-    PersonInput {
-        name: name.into(),
-        title: "Senior Product Manager".into(),
-        job_family: JobFamily::SeniorProductManager,
-        level: Level::Ic,
-        scope: Scope {
-            kind: ScopeKind::Group,
-            section: Some("Dev".into()),
-            stages: vec!["Plan".into()],
-            groups: vec!["Project Management".into()],
-        },
-        since: d("2025-06-01"),
-        cadence_days: None,
-        tracked: true,
-    }
 }
 
 #[test]

@@ -6,7 +6,6 @@ use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
 use chrono::{DateTime, NaiveDate, Utc};
-use coachlog_core::model::*;
 use coachlog_core::Db;
 use rusqlite::Connection;
 
@@ -58,24 +57,11 @@ pub fn env_number(name: &str, default: u64) -> u64 {
         .unwrap_or(default)
 }
 
-/// A person input with sensible defaults.
-pub fn person_input(name: &str) -> PersonInput {
-    PersonInput {
-        name: name.into(),
-        title: "Senior Product Manager".into(),
-        job_family: JobFamily::SeniorProductManager,
-        level: Level::Ic,
-        scope: Scope {
-            kind: ScopeKind::Group,
-            section: Some("Dev".into()),
-            stages: vec!["Plan".into()],
-            groups: vec!["Project Management".into()],
-        },
-        since: d("2025-06-01"),
-        cadence_days: None,
-        tracked: true,
-    }
-}
+// The store tests' fixtures: only `person_input` is used here.
+#[allow(dead_code)]
+#[path = "../store/fixture.rs"]
+mod fixture;
+pub use fixture::person_input;
 
 /// Creates a real Coachlog database with a small demo team and its history
 /// at `path` (closed cleanly: WAL mode, no `-wal` left).
