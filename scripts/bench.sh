@@ -15,7 +15,7 @@ cargo bench -p coachlog-core --bench overdue --locked
 db=target/bench/overdue-100p-10y.sqlite
 
 cargo build --release --locked -p coachlog-cli
-cli=target/release/coachlog
+cli="${CARGO_TARGET_DIR:-target}/release/coachlog"
 python3 - "$cli" "$db" "$runs" <<'PY'
 import subprocess, sys, time
 cli, db, runs = sys.argv[1], sys.argv[2], int(sys.argv[3])

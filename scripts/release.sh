@@ -24,4 +24,4 @@ node -e '
   fs.writeFileSync(process.argv[1], JSON.stringify(c, null, 2));
 ' "$tmp"
 TAURI_APP_PATH=src-tauri npx --prefix ui tauri build --bundles deb
-ls -l target/release/bundle/deb/*.deb
+ls -l "${CARGO_TARGET_DIR:-target}"/release/bundle/deb/*.deb

@@ -16,8 +16,9 @@ npm --prefix ui run --silent build -- --logLevel warn
 printf '==> building Coachlog (release; the first build takes about 10 minutes)\n'
 cargo build --release --locked -p coachlog-desktop -p coachlog-cli
 
-app=target/release/coachlog-desktop
-cli=target/release/coachlog
+target="${CARGO_TARGET_DIR:-target}"
+app=$target/release/coachlog-desktop
+cli=$target/release/coachlog
 if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
   db=$("$cli" path)
   printf '\nNo display here, so the desktop app cannot open; this is the command line on %s.\n' "$db"
