@@ -36,6 +36,9 @@ pub struct Ctx {
     /// `--passphrase-file`.
     pub passphrase_file: Option<PathBuf>,
     created: Cell<bool>,
+    /// Whether a command opened the database for writing (only then can it
+    /// have changed: read-only commands use [`Ctx::read`]).
+    opened_for_writing: Cell<bool>,
     /// The passphrase once found (`None`: the database is not encrypted).
     key: OnceCell<Option<Passphrase>>,
     /// Whether it came from the system keyring (for the message when it
@@ -62,6 +65,7 @@ impl Ctx {
             json,
             passphrase_file,
             created: Cell::new(false),
+            opened_for_writing: Cell::new(false),
             key: OnceCell::new(),
             from_keyring: Cell::new(false),
         })
@@ -105,7 +109,16 @@ impl Ctx {
             }
             self.created.set(true);
         }
+        self.opened_for_writing.set(true);
         self.open()
+    }
+
+    /// Whether this run opened the database with [`Ctx::write`]. Opening a
+    /// file can touch it without changing a record (the first open of a
+    /// restored copy switches its journal to WAL), so the automatic backup
+    /// asks this, not only whether the file's size or time changed.
+    pub fn opened_for_writing(&self) -> bool {
+        self.opened_for_writing.get()
     }
 
     fn open(&self) -> Result<Db> {

@@ -23,9 +23,13 @@ struct Env {
     dir: tempfile::TempDir,
 }
 
+/// The instant every run sees unless a test gives its own ([`at`]): backup
+/// names and the backup cadence never depend on when the tests run.
+const NOW: &str = "2026-11-27T12:00:00Z";
+
 fn coachlog() -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_coachlog"));
-    c.env_remove("COACHLOG_DB");
+    c.env_remove("COACHLOG_DB").env("COACHLOG_NOW", NOW);
     c
 }
 
@@ -1503,7 +1507,11 @@ fn backup_backups_and_restore() {
             kept.display()
         )
     );
+    // Reading the restored file touches it (its journal becomes WAL) but
+    // changes no record, so it makes no automatic backup.
+    let backups = backup_names(&env);
     assert_eq!(names_in(&env), ["Priya Raman"]);
+    assert_eq!(backup_names(&env), backups);
     // --latest: the newest backup of the rolling set, not the safety copy.
     let done: Value = serde_json::from_str(&ok_at(
         &env,

@@ -183,11 +183,11 @@ impl Fingerprint {
     }
 }
 
-/// After a command that succeeded: if the database changed, the automatic
-/// backup when due (at most every 30 minutes). A failure is a warning; the
-/// command's own work is done.
+/// After a command that succeeded: if it opened the database for writing
+/// and the file changed, the automatic backup when due (at most every 30
+/// minutes). A failure is a warning; the command's own work is done.
 pub fn after_command(ctx: &Ctx, before: &Fingerprint) {
-    if !ctx.path.exists() || Fingerprint::of(&ctx.path) == *before {
+    if !ctx.opened_for_writing() || !ctx.path.exists() || Fingerprint::of(&ctx.path) == *before {
         return;
     }
     let made = now().and_then(|now| backup::automatic(&ctx.path, now, true, ctx.key()?));
