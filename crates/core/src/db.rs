@@ -69,6 +69,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0005_history_indexes",
         include_str!("../../../migrations/0005_history_indexes.sql"),
     ),
+    (
+        "0006_search_by_date",
+        include_str!("../../../migrations/0006_search_by_date.sql"),
+    ),
 ];
 
 /// The schema version this program writes.

@@ -69,9 +69,11 @@ pub const FORMAT: &str = "coachlog";
 /// The version of the format this program writes, and the newest it reads.
 pub const FORMAT_VERSION: u32 = 1;
 
-/// The largest id a file may carry: 2⁵³ − 1, the largest integer every JSON
-/// reader represents exactly.
-pub const MAX_ID: i64 = 9_007_199_254_740_991;
+/// The largest id a file may carry: 2³⁶ − 1 (68,719,476,735). Every JSON
+/// reader represents it exactly, and the search index keeps a record's id
+/// in 38 bits of its rowid (migration 0006), which leaves room for as many
+/// records again to be added after an import.
+pub const MAX_ID: i64 = (1 << 36) - 1;
 
 /// Years a date in the file may have, as everywhere in Coachlog.
 const YEARS: std::ops::RangeInclusive<i32> = 1000..=9999;

@@ -891,7 +891,7 @@ fn a_duplicate_id_is_refused_and_named() {
     doc.people[1].id = PersonId(0);
     refused_into_file(
         &doc,
-        "people[1] (id 0): ids are whole numbers from 1 to 9007199254740991.",
+        "people[1] (id 0): ids are whole numbers from 1 to 68719476735.",
     );
 }
 

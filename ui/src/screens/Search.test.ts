@@ -41,6 +41,30 @@ describe('Search', () => {
     expect((window as unknown as { pwned?: number }).pwned).toBeUndefined();
   });
 
+  it('counts the results, and at the limit says how a very common word is ranked', async () => {
+    let found = 3;
+    const asked: number[] = [];
+    mockIPC((cmd, payload) => {
+      if (cmd !== 'search') return null;
+      asked.push((payload as { limit: number }).limit);
+      return Array.from({ length: found }, (_, i) => ({ ...hostile, id: i + 1 }));
+    });
+    render(Search, { id: null, query: {} });
+    const box = screen.getByTestId('search-input');
+    await fireEvent.input(box, { target: { value: 'roadmap' } });
+    await fireEvent.submit(box.closest('form')!);
+    await waitFor(() => expect(screen.getByTestId('search-count').textContent).toMatch(/^\s*3 results for “roadmap”\s*$/));
+    found = 50;
+    await fireEvent.input(box, { target: { value: 'customer' } });
+    await fireEvent.submit(box.closest('form')!);
+    await waitFor(() =>
+      expect(screen.getByTestId('search-count').textContent).toContain('The 50 best results for “customer”.'),
+    );
+    const said = screen.getByTestId('search-count').textContent!.replace(/\s+/g, ' ');
+    expect(said).toContain('is ranked among the newest 5,000 of them; add a word to narrow the search.');
+    expect(asked).toEqual([50, 50]);
+  });
+
   it('follows a new ?q= in the route while already on Search', async () => {
     const asked: string[] = [];
     mockIPC((cmd, payload) => {
