@@ -1,6 +1,8 @@
 import { mount } from 'svelte';
 import './app.css';
 import App from './App.svelte';
+import { dropUntaken, preload, WAIT_MS } from '$lib/preload';
+import { parseHash } from '$lib/routes';
 
 // In development only, `/?mock` (or `/?mock=demo`) runs the UI in a plain
 // browser against an in-memory backend; production builds drop this branch.
@@ -14,4 +16,11 @@ if (import.meta.env.DEV && new URLSearchParams(location.search).has('mock')) {
 const target = document.getElementById('app');
 if (!target) throw new Error('index.html has no #app element');
 
-export default mount(App, { target });
+// The first screen's reads before the first frame (see lib/preload.ts).
+await Promise.race([
+  preload(parseHash(location.hash).name === 'today'),
+  new Promise((resolve) => setTimeout(resolve, WAIT_MS)),
+]);
+const app = mount(App, { target });
+setTimeout(dropUntaken, 0);
+export default app;

@@ -6,6 +6,7 @@
 import * as api from './api';
 import { localToday } from './dates';
 import { toCommandError } from './errors';
+import { orAsk, take } from './preload';
 import type { AppInfo, CommandError, Person, SettingEntry } from './types';
 
 export const app = $state<{
@@ -30,7 +31,9 @@ export const app = $state<{
 /** Loads app info, settings and people; on failure keeps the error to show. */
 export async function loadApp(): Promise<void> {
   try {
-    const info = await api.appInfo();
+    // Taken at once: what start-up preloaded is for this first load only.
+    const [preInfo, preSettings, prePeople] = [take('info'), take('settings'), take('people')];
+    const info = await orAsk(preInfo, api.appInfo);
     app.info = info;
     app.today = info.today || localToday();
     if (info.startup_error) {
@@ -38,7 +41,10 @@ export async function loadApp(): Promise<void> {
       app.loadError = toCommandError(info.startup_error);
       return;
     }
-    const [settings, people] = await Promise.all([api.settingsList(), api.peopleList(true)]);
+    const [settings, people] = await Promise.all([
+      orAsk(preSettings, api.settingsList),
+      orAsk(prePeople, () => api.peopleList(true)),
+    ]);
     app.settings = settings;
     app.people = people;
     app.loadError = null;
