@@ -19,6 +19,9 @@
 //!   `capabilities/main.json`; there is no other permission but the core
 //!   defaults the window needs (none of the notification plugin's: the daily
 //!   digest, [`notify`], is sent from Rust).
+//! - WebKitGTK draws without its compositing mode unless the user's
+//!   environment asks for it ([`webkit`]); `main` sets this before anything
+//!   else.
 //!
 //! See `docs/desktop.md`.
 
@@ -31,6 +34,7 @@ pub mod error;
 pub mod notify;
 pub mod probe;
 pub mod state;
+pub mod webkit;
 
 mod command_names;
 
