@@ -19,9 +19,6 @@
 //!   `capabilities/main.json`; there is no other permission but the core
 //!   defaults the window needs (none of the notification plugin's: the daily
 //!   digest, [`notify`], is sent from Rust).
-//! - WebKitGTK draws without its compositing mode unless the user's
-//!   environment asks for it ([`webkit`]); `main` sets this before anything
-//!   else.
 //!
 //! See `docs/desktop.md`.
 
@@ -34,7 +31,6 @@ pub mod error;
 pub mod notify;
 pub mod probe;
 pub mod state;
-pub mod webkit;
 
 mod command_names;
 

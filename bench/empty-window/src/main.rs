@@ -1,8 +1,7 @@
 //! An empty Tauri window: the baseline that `scripts/perf.sh` compares the
 //! Coachlog app with (start-up to first paint, memory, binary size). The same
-//! tauri, features, window size, WebKitGTK setting (no compositing mode)
-//! and release profile as `src-tauri`, no plugins, a static page (`dist/`)
-//! and one command.
+//! tauri, features, window size and release profile as `src-tauri`, no
+//! plugins, a static page (`dist/`) and one command.
 //!
 //! The page calls [`painted`] two animation frames after it loaded (so after
 //! its first frame was painted), which prints `empty-window: painted` on
@@ -21,17 +20,7 @@ fn painted() {
     let _ = out.flush();
 }
 
-/// The same WebKitGTK setting as the app's (`src-tauri/src/webkit.rs`):
-/// no compositing mode unless the environment sets the variable.
-fn configure_webkit() {
-    const VAR: &str = "WEBKIT_DISABLE_COMPOSITING_MODE";
-    if cfg!(target_os = "linux") && std::env::var_os(VAR).is_none() {
-        std::env::set_var(VAR, "1");
-    }
-}
-
 fn main() {
-    configure_webkit();
     tauri::Builder::default()
         .invoke_handler(tauri::generate_handler![painted])
         .run(tauri::generate_context!())
