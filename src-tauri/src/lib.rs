@@ -8,6 +8,8 @@
 //! - Backups ([`backups`]) are taken on worker threads through their own
 //!   connection; restoring one closes the database and opens it again
 //!   ([`AppState::swap`]).
+//! - No save checkpoints the write-ahead log: a background task does, every
+//!   few seconds ([`checkpoints`]).
 //! - An encrypted database is opened with `COACHLOG_PASSPHRASE`, the OS
 //!   keyring's passphrase, or the one typed on the Unlock screen
 //!   ([`encryption`]); the passphrase never reaches a log or a message.
@@ -24,6 +26,7 @@
 
 pub mod backups;
 pub mod bindings;
+pub mod checkpoints;
 pub mod clock;
 pub mod commands;
 pub mod encryption;
@@ -152,6 +155,7 @@ pub fn run() {
         .setup(|app| {
             notify::start(app.handle());
             backups::start(app.handle());
+            checkpoints::start(app.handle());
             Ok(())
         });
     app_builder(builder, state)

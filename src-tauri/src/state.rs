@@ -84,8 +84,22 @@ pub(crate) fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
     m.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
+/// A database as the app keeps it open: its write-ahead log checkpointed by
+/// the background task of [`crate::checkpoints`], not inside a save
+/// (`Db::defer_checkpoints`). Should the setting fail, SQLite's own
+/// checkpoints stay: slower saves now and then, nothing worse.
+fn app_mode(slot: Slot) -> Slot {
+    if let Ok(db) = &slot {
+        if let Err(e) = db.defer_checkpoints() {
+            eprintln!("coachlog: checkpoints stay in the saves: {e}");
+        }
+    }
+    slot
+}
+
 impl AppState {
     fn with(slot: Slot, path: Option<PathBuf>, db_path: String) -> AppState {
+        let slot = app_mode(slot);
         let changes = slot.as_ref().map_or(0, Db::total_changes);
         let source = match &slot {
             Ok(db) if db.is_encrypted() => KeySource::Typed,
@@ -331,7 +345,7 @@ impl AppState {
                 "The database is being replaced; try again in a moment.",
             ));
             let done = f(&path, &mut key);
-            *slot = Db::open_with_key(&path, today, key.as_ref()).map_err(IpcError::from);
+            *slot = app_mode(Db::open_with_key(&path, today, key.as_ref()).map_err(IpcError::from));
             *status.write().unwrap_or_else(PoisonError::into_inner) = slot.as_ref().err().cloned();
             lock(&memory).changes_at_backup = slot.as_ref().map_or(0, Db::total_changes);
             done
@@ -359,7 +373,7 @@ impl AppState {
             }
             let opened = Db::open_with_key(&path, today, Some(&key)).map_err(IpcError::from)?;
             lock(&memory).changes_at_backup = opened.total_changes();
-            *slot = Ok(opened);
+            *slot = app_mode(Ok(opened));
             *status.write().unwrap_or_else(PoisonError::into_inner) = None;
             Ok(())
         })

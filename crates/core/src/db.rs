@@ -75,6 +75,11 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
     ),
 ];
 
+/// The write-ahead log's size, in pages, at which a connection whose
+/// checkpoints are deferred ([`Db::defer_checkpoints`]) still checkpoints
+/// at commit: a backstop in case its process stops checkpointing.
+pub const DEFERRED_CHECKPOINT_PAGES: i64 = 10_000;
+
 /// The schema version this program writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 
@@ -227,6 +232,37 @@ impl Db {
     /// [`crate::backup::due`] when it differs.
     pub fn total_changes(&self) -> u64 {
         self.conn.total_changes()
+    }
+
+    /// For a long-running process (the desktop app): a commit no longer
+    /// copies the write-ahead log into the database file once the log holds
+    /// SQLite's default 1,000 pages — that checkpoint, and its fsync, landed
+    /// inside about one save in a hundred and made it ten times slower
+    /// (docs/performance.md) — but only at [`DEFERRED_CHECKPOINT_PAGES`], as
+    /// a backstop. The process calls [`Db::checkpoint`] off the write path
+    /// instead. A short-lived process need not: closing the last connection
+    /// checkpoints.
+    pub fn defer_checkpoints(&self) -> Result<()> {
+        self.conn.query_row(
+            &format!("PRAGMA wal_autocheckpoint = {DEFERRED_CHECKPOINT_PAGES}"),
+            [],
+            |r| r.get::<_, i64>(0),
+        )?;
+        Ok(())
+    }
+
+    /// Copies the committed pages of the write-ahead log into the database
+    /// file without waiting for other connections (a PASSIVE checkpoint;
+    /// pages a reader still needs wait for the next one). Returns the pages
+    /// the log holds and how many of them are now in the file (both 0 when
+    /// it is empty, -1 for an in-memory database).
+    pub fn checkpoint(&self) -> Result<(i64, i64)> {
+        let (log, copied) = self
+            .conn
+            .query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |r| {
+                Ok((r.get(1)?, r.get(2)?))
+            })?;
+        Ok((log, copied))
     }
 
     /// Runs `f` in one immediate transaction: all of its writes land, or none.

@@ -261,3 +261,69 @@ fn backup_to_writes_a_checked_copy_and_refuses_to_overwrite() {
     let err = db.backup_to(&target).unwrap_err();
     assert!(err.to_string().contains("already exists"), "{err}");
 }
+
+/// Commits `txns` transactions of 20 large 1:1 notes each; returns what a
+/// PASSIVE checkpoint then reports: the pages in the log, and copied.
+fn write_notes_then_checkpoint(db: &mut Db, txns: i64) -> (i64, i64) {
+    let p = add_person(db, "Ada");
+    let note = "n".repeat(3_000);
+    for t in 0..txns {
+        db.write(|tx| {
+            for i in 0..20 {
+                tx.execute(
+                    "INSERT INTO one_on_one (person_id, date, status, notes)
+                     VALUES (?1, date('2020-01-01', '+' || ?2 || ' days'), 'held', ?3)",
+                    rusqlite::params![p.id.0, t * 20 + i, note],
+                )?;
+            }
+            Ok(())
+        })
+        .unwrap();
+    }
+    db.checkpoint().unwrap()
+}
+
+#[test]
+fn deferred_checkpoints_leave_the_log_to_the_caller_up_to_the_backstop() {
+    use coachlog_core::db::DEFERRED_CHECKPOINT_PAGES;
+    // SQLite's default: a commit checkpoints once the log passes 1,000 pages.
+    let dir = tempfile::tempdir().unwrap();
+    let mut db = Db::open(&dir.path().join("default.sqlite"), d("2026-03-02")).unwrap();
+    let (log, _) = write_notes_then_checkpoint(&mut db, 60);
+    assert!(
+        log < 1_000,
+        "the default checkpoints at commit: {log} pages left"
+    );
+
+    // Deferred: nothing is copied at commit; `checkpoint` copies it all.
+    let path = dir.path().join("deferred.sqlite");
+    let mut db = Db::open(&path, d("2026-03-02")).unwrap();
+    db.defer_checkpoints().unwrap();
+    let auto: i64 = db
+        .conn()
+        .query_row("PRAGMA wal_autocheckpoint", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(auto, DEFERRED_CHECKPOINT_PAGES);
+    let (log, copied) = write_notes_then_checkpoint(&mut db, 60);
+    assert!(log > 1_000, "{log} pages in the log");
+    assert_eq!(copied, log);
+    // Nothing left to copy; the file holds every note.
+    db.write(|tx| {
+        tx.execute("UPDATE person SET title = 'PM'", [])?;
+        Ok(())
+    })
+    .unwrap();
+    let (log, copied) = db.checkpoint().unwrap();
+    assert_eq!(copied, log);
+    assert!(log < 10, "{log}");
+    drop(db);
+    let notes: i64 = Connection::open(&path)
+        .unwrap()
+        .query_row("SELECT count(*) FROM one_on_one", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(notes, 1_200);
+
+    // In memory there is no log.
+    let db = Db::open_in_memory(d("2026-03-02")).unwrap();
+    assert_eq!(db.checkpoint().unwrap(), (-1, -1));
+}
