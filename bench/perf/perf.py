@@ -321,7 +321,8 @@ def main():
     ]
     if ipc:
         for key, label, q, target in (
-            ("save", "save: one_on_one_log", 99, 5.0),
+            ("save", "save: one_on_one_log, today's 1:1 with another PM each time", 99, 5.0),
+            ("save_backdated", "save: one_on_one_log, one PM's 1:1s on the 1,000 days before", 99, 5.0),
             ("draft", "autosave: draft_save", 99, None),
             ("search", "search, 50 best hits", 95, 50.0),
         ):
