@@ -100,6 +100,16 @@ def alive(pid):
         return False
 
 
+def signal_alive(pids, sig):
+    """Sends `sig` to each of `pids` still running (one may end meanwhile)."""
+    for pid in pids:
+        if alive(pid):
+            try:
+                os.kill(pid, sig)
+            except OSError:
+                pass
+
+
 def stop(proc, grace=10.0):
     """SIGTERM the app, then whatever it started that is still there."""
     below = tree(proc.pid)[1:]
@@ -111,20 +121,10 @@ def stop(proc, grace=10.0):
             proc.kill()
             proc.wait()
     deadline = time.monotonic() + 3
-    for pid in below:
-        if alive(pid):
-            try:
-                os.kill(pid, signal.SIGTERM)
-            except OSError:
-                pass
+    signal_alive(below, signal.SIGTERM)
     while time.monotonic() < deadline and any(alive(p) for p in below):
         time.sleep(0.05)
-    for pid in below:
-        if alive(pid):
-            try:
-                os.kill(pid, signal.SIGKILL)
-            except OSError:
-                pass
+    signal_alive(below, signal.SIGKILL)
 
 
 # ---- One start ------------------------------------------------------------------
