@@ -10,52 +10,8 @@ use serde::Serialize;
 
 use crate::calendar::{self, Month};
 use crate::model::{Person, PersonId};
-use crate::nudges::{Nudge, Records, Rule};
+use crate::nudges::{Nudge, Practice, Records, Rule};
 use crate::settings::Settings;
-
-/// A column of the coverage grid: the practices owed per PM.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-#[serde(rename_all = "snake_case")]
-pub enum Practice {
-    /// 1:1s by cadence (rule 1).
-    OneOnOne,
-    /// Answering HELP requests (rule 2).
-    Requests,
-    /// TODO/DOTO actions with a timing (rule 3).
-    Actions,
-    /// Next release, 3-month vision and OKR updates (rule 4).
-    Updates,
-    /// Internal-customer check-ins and category epics (rules 5 and 6).
-    Customers,
-    /// Raising wins to senior leadership (rule 11).
-    Wins,
-}
-
-impl Practice {
-    /// The columns, in order.
-    pub const ALL: [Practice; 6] = [
-        Practice::OneOnOne,
-        Practice::Requests,
-        Practice::Actions,
-        Practice::Updates,
-        Practice::Customers,
-        Practice::Wins,
-    ];
-
-    /// Which practice a per-person rule belongs to.
-    pub fn of(rule: Rule) -> Option<Practice> {
-        Some(match rule {
-            Rule::OneOnOne => Practice::OneOnOne,
-            Rule::Request => Practice::Requests,
-            Rule::Action => Practice::Actions,
-            Rule::Update => Practice::Updates,
-            Rule::CustomerCheckIn | Rule::CustomerEpic => Practice::Customers,
-            Rule::WinUnshared => Practice::Wins,
-            _ => return None,
-        })
-    }
-}
 
 /// Where one PM stands on one practice.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -96,7 +52,7 @@ pub struct Row {
     pub person_id: PersonId,
     /// Their name.
     pub name: String,
-    /// One cell per [`Practice::ALL`], in order.
+    /// One cell per practice of [`crate::nudges::PRACTICES`], in order.
     pub cells: Vec<Cell>,
 }
 
@@ -134,7 +90,7 @@ pub fn coverage(records: &Records, nudges: &[Nudge], as_of: NaiveDate) -> Covera
     let with_links: HashSet<PersonId> = records
         .links
         .iter()
-        .filter(|l| l.since <= as_of && l.archived_on.is_none_or(|a| a > as_of))
+        .filter(|l| l.is_active_on(as_of))
         .map(|l| l.person_id)
         .collect();
     let none = Vec::new();
@@ -143,13 +99,12 @@ pub fn coverage(records: &Records, nudges: &[Nudge], as_of: NaiveDate) -> Covera
         .map(|p| {
             let has_links = with_links.contains(&p.id);
             let theirs = by_person.get(&p.id).unwrap_or(&none);
-            let cells = Practice::ALL
-                .iter()
-                .map(|&practice| {
+            let cells = Practice::all()
+                .map(|practice| {
                     let mine: Vec<&Nudge> = theirs
                         .iter()
                         .copied()
-                        .filter(|n| Practice::of(n.rule) == Some(practice))
+                        .filter(|n| n.rule.practice() == Some(practice))
                         .collect();
                     let overdue = mine.iter().filter(|n| n.is_overdue()).count();
                     let due_soon = mine.len() - overdue;
@@ -183,26 +138,9 @@ pub fn coverage(records: &Records, nudges: &[Nudge], as_of: NaiveDate) -> Covera
         .collect();
     Coverage {
         as_of,
-        practices: Practice::ALL.to_vec(),
+        practices: Practice::all().collect(),
         rows,
     }
-}
-
-fn noun(rule: Rule, n: usize) -> String {
-    let (one, many) = match rule {
-        Rule::OneOnOne => ("1:1", "1:1s"),
-        Rule::Request => ("request", "requests"),
-        Rule::Action => ("action", "actions"),
-        Rule::Update => ("update", "updates"),
-        Rule::CustomerCheckIn => ("customer check-in", "customer check-ins"),
-        Rule::CustomerEpic => ("category epic", "category epics"),
-        Rule::Walkthrough => ("walkthrough", "walkthroughs"),
-        Rule::StageWalkthrough => ("stage walkthrough", "stage walkthroughs"),
-        Rule::HiringPeer => ("hiring loop", "hiring loops"),
-        Rule::RequisitionStale => ("stale requisition", "stale requisitions"),
-        Rule::WinUnshared => ("win to share", "wins to share"),
-    };
-    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// The one-line daily digest of what is overdue — "5 items need you: 2 1:1s,
@@ -217,7 +155,7 @@ pub fn digest(nudges: &[Nudge]) -> Option<String> {
         .iter()
         .filter_map(|&rule| {
             let n = overdue.iter().filter(|x| x.rule == rule).count();
-            (n > 0).then(|| noun(rule, n))
+            (n > 0).then(|| rule.count(n))
         })
         .collect();
     let total = overdue.len();

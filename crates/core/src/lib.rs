@@ -22,6 +22,8 @@ pub mod interchange;
 pub mod model;
 pub mod nudges;
 pub mod overview;
+pub mod practice;
+pub mod rule;
 pub mod settings;
 pub mod store;
 pub mod summary;

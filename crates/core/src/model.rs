@@ -592,6 +592,14 @@ pub struct CustomerLink {
     pub archived_on: Option<NaiveDate>,
 }
 
+impl CustomerLink {
+    /// Whether the link is active on `day`, as a person is: `since <= day`
+    /// and not archived on or before it.
+    pub fn is_active_on(&self, day: NaiveDate) -> bool {
+        self.since <= day && self.archived_on.is_none_or(|a| a > day)
+    }
+}
+
 /// What is needed to add or replace a customer link.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]

@@ -2,8 +2,8 @@
 //! for context or advice, open actions, open requisitions and unshared wins.
 //!
 //! These are facts, not nudges: the overdue review with the exact practice
-//! rules lives in its own module. What is shared with it — the due date of a
-//! 1:1 and of an agenda item — is computed here by the same functions.
+//! rules lives in [`crate::nudges`]. What is shared with it — the due date
+//! of a 1:1 and of an agenda item — comes from [`crate::practice`].
 
 use std::collections::HashMap;
 
@@ -13,8 +13,9 @@ use serde::Serialize;
 
 use crate::calendar;
 use crate::error::Result;
-use crate::model::{AgendaItem, OpenTag, Person, PersonId, RaisedBy, Requisition, Timing, Win};
-use crate::settings::{self, Settings};
+use crate::model::{AgendaItem, OpenTag, Person, PersonId, RaisedBy, Requisition, Win};
+use crate::practice::{is_request, item_due, next_one_on_one, owner};
+use crate::settings;
 use crate::store::{agenda, hiring, people, wins};
 
 /// One person on the Today screen.
@@ -120,70 +121,6 @@ pub struct Overview {
     pub unshared_wins: Vec<WinSummary>,
     /// Totals.
     pub counts: Counts,
-}
-
-/// The day a person's tracking starts: `max(since, tracking_since)`.
-pub fn base_start(person: &Person, settings: &Settings) -> NaiveDate {
-    person.since.max(settings.tracking_since)
-}
-
-/// The 1:1 cadence in days for a person (their override, else the setting).
-pub fn cadence(person: &Person, settings: &Settings) -> u32 {
-    person
-        .cadence_days
-        .unwrap_or(settings.one_on_one_every_days)
-}
-
-/// When the next 1:1 is due: `max(last held, base_start) + cadence`.
-pub fn next_one_on_one(
-    person: &Person,
-    last_held: Option<NaiveDate>,
-    settings: &Settings,
-) -> NaiveDate {
-    let from = last_held.map_or(base_start(person, settings), |d| {
-        d.max(base_start(person, settings))
-    });
-    from + chrono::Days::new(u64::from(cadence(person, settings)))
-}
-
-/// The date of a timing: the date itself, or the release day of a version.
-pub fn timing_date(timing: Timing, settings: &Settings) -> NaiveDate {
-    match timing {
-        Timing::Date(d) => d,
-        Timing::Release(v) => {
-            calendar::version_release_date(v, settings.release_anchor, settings.release_day)
-        }
-    }
-}
-
-/// When an open agenda item is due: its timing's date; for a HELP item raised
-/// by the person without timing, `request_reply_business_days` business days
-/// after it was opened; otherwise none. Never before `tracking_since`.
-pub fn item_due(item: &AgendaItem, settings: &Settings) -> Option<NaiveDate> {
-    let due = match item.timing {
-        Some(t) => Some(timing_date(t, settings)),
-        None if is_request(item) => Some(calendar::add_business_days(
-            item.opened_on,
-            settings.request_reply_business_days,
-        )),
-        None => None,
-    };
-    due.map(|d| d.max(settings.tracking_since))
-}
-
-/// Whether an item is a request for context or advice (HELP raised by the person).
-pub fn is_request(item: &AgendaItem) -> bool {
-    item.open_tag == OpenTag::Help && item.raised_by == RaisedBy::Person
-}
-
-/// Who owes an item: TODO the person, DOTO and answers to HELP the leader;
-/// other tags whoever raised it.
-pub fn owner(item: &AgendaItem) -> RaisedBy {
-    match item.open_tag {
-        OpenTag::Todo => RaisedBy::Person,
-        OpenTag::Doto | OpenTag::Help => RaisedBy::Leader,
-        _ => item.raised_by,
-    }
 }
 
 /// Builds the overview for `today`.

@@ -24,8 +24,8 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 use coachlog_core::calendar::{Month, Period};
-use coachlog_core::dashboard::Practice;
 use coachlog_core::model::*;
+use coachlog_core::nudges::Practice;
 use coachlog_core::nudges::{self, Records, Rule};
 use coachlog_core::store::{
     agenda, customers, hiring, nudge_state, one_on_ones, people, updates, walkthroughs, wins,
@@ -1035,9 +1035,8 @@ fn the_grid_grades_each_practice() {
     let m = may();
     let s = default_summary(&m);
     let grades = |id| -> Vec<Grade> {
-        Practice::ALL
-            .iter()
-            .map(|p| person(&s, id).grade_of(*p))
+        Practice::all()
+            .map(|p| person(&s, id).grade_of(p))
             .collect()
     };
     use Grade::*;

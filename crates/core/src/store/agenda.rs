@@ -76,7 +76,7 @@ fn check_timing(timing: Option<Timing>, opened_on: NaiveDate) -> Result<()> {
 fn check_release(conn: &Connection, timing: Option<Timing>, opened_on: NaiveDate) -> Result<()> {
     if let Some(Timing::Release(v)) = timing {
         let settings = crate::settings::load(conn)?;
-        let day = crate::overview::timing_date(Timing::Release(v), &settings);
+        let day = crate::practice::timing_date(Timing::Release(v), &settings);
         if day < opened_on {
             return Err(Error::invalid(format!(
                 "Release {v} shipped on {day}, before the item was opened ({opened_on}); give a \

@@ -31,7 +31,7 @@ const KEY_MAX_BYTES: usize = 4096;
 fn check_key(key: &str) -> Result<&str> {
     let k = key.trim();
     let rule = k.split(':').next().unwrap_or_default();
-    let known = crate::nudges::Rule::ALL.iter().any(|r| r.as_str() == rule);
+    let known = crate::rule::Rule::from_id(rule).is_some();
     if k.is_empty() || !k.contains(':') || !known || k.len() > KEY_MAX_BYTES {
         return Err(Error::invalid(format!(
             "'{k}' is not a nudge key; keys look like one_on_one:3:2026-11-20 or request:17 \

@@ -8,14 +8,14 @@ use chrono::{Days, NaiveDate};
 use rusqlite::{params, Connection};
 
 use crate::calendar::{self, FiscalQuarter, Month, Period};
-use crate::dashboard::Practice;
 use crate::error::Result;
 use crate::model::{
     AgendaItem, CustomerLink, LinkId, OneOnOneStatus, OpenTag, Person, PersonId, RequisitionStatus,
-    Timing, Update, UpdateKind, UpdateStatus, Win,
+    Update, UpdateKind, UpdateStatus, Win,
 };
+use crate::nudges::Practice;
 use crate::nudges::{self, Records, Rule};
-use crate::overview::{base_start, cadence, is_request};
+use crate::practice::{base_start, cadence, is_request, item_due};
 use crate::settings::{self, Settings};
 use crate::store::{customers, hiring, nudge_state, people, walkthroughs};
 use crate::validate;
@@ -24,7 +24,7 @@ use super::{
     grade, ActionCounts, Actions, Customers, Hiring, ItemText, LeaderMonth, LinkRef, OneOnOneDay,
     OneOnOneNotes, OneOnOnes, Outcome, Overdue, OverdueItem, PersonMonth, PersonNotes,
     PracticeGrade, Requests, RequisitionRef, RuleCount, Summary, SummaryOptions, TagCount,
-    UpdateDue, WalkthroughMonth, WinNoted, Wins, PERSON_RULES,
+    UpdateDue, WalkthroughMonth, WinNoted, Wins,
 };
 
 /// Builds the summary of `month` (`PRACTICES.md`, "Monthly summary").
@@ -142,7 +142,7 @@ pub fn build(conn: &Connection, month: Month, options: &SummaryOptions) -> Resul
                 requests.open_at_end += u32::from(open_at_end(item));
                 if let Some(closed) = item.closed_on.filter(|c| in_month(*c)) {
                     requests.closed += 1;
-                    let on_time = request_due(item, &settings).is_none_or(|due| closed <= due);
+                    let on_time = closed <= item_due(item, &settings).unwrap_or(NaiveDate::MAX);
                     requests.closed_on_time += u32::from(on_time);
                 }
             }
@@ -236,9 +236,10 @@ pub fn build(conn: &Connection, month: Month, options: &SummaryOptions) -> Resul
             .unwrap_or_default();
         coaching_tags.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.tag.cmp(&b.tag)));
 
-        let overdue_at_month_end = PERSON_RULES
-            .iter()
-            .map(|&rule| RuleCount {
+        let overdue_at_month_end = Rule::ALL
+            .into_iter()
+            .filter(|rule| rule.is_personal())
+            .map(|rule| RuleCount {
                 rule,
                 count: overdue_counts.get(&(p.id, rule)).copied().unwrap_or(0),
             })
@@ -284,9 +285,8 @@ pub fn build(conn: &Connection, month: Month, options: &SummaryOptions) -> Resul
             coverage: Vec::new(),
             notes: person_notes,
         };
-        person.coverage = Practice::ALL
-            .iter()
-            .map(|&practice| PracticeGrade {
+        person.coverage = Practice::all()
+            .map(|practice| PracticeGrade {
                 practice,
                 grade: grade(&person, practice),
             })
@@ -374,27 +374,6 @@ pub fn build(conn: &Connection, month: Month, options: &SummaryOptions) -> Resul
 /// not archived on or before its first day.
 fn active_in(since: NaiveDate, archived_on: Option<NaiveDate>, month: Month) -> bool {
     since <= month.last_day() && archived_on.is_none_or(|a| a > month.first_day())
-}
-
-/// A HELP item's rule-2 due: its timing's date, or
-/// `request_reply_business_days` business days after it was opened; never
-/// before `tracking_since`. `None` for a release that ships past the last
-/// year the calendar can represent (never due).
-fn request_due(item: &AgendaItem, settings: &Settings) -> Option<NaiveDate> {
-    let due = match item.timing {
-        Some(Timing::Date(d)) => d,
-        Some(Timing::Release(v)) => {
-            let anchor = settings.release_anchor;
-            let months = 12 * (i64::from(v.major()) - i64::from(anchor.version().major()))
-                + (i64::from(v.minor()) - i64::from(anchor.version().minor()));
-            calendar::release_day(
-                anchor.month().checked_add_months(months)?,
-                settings.release_day,
-            )
-        }
-        None => calendar::add_business_days(item.opened_on, settings.request_reply_business_days),
-    };
-    Some(due.max(settings.tracking_since))
 }
 
 /// The outcome of the update of (`person`, `kind`, `period`) due on `due`.

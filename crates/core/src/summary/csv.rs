@@ -13,7 +13,7 @@ use std::fmt::Write;
 
 use crate::model::UpdateKind;
 
-use super::{grade::Grade, practice_id, Summary, UpdateDue};
+use super::{grade::Grade, Summary, UpdateDue};
 
 /// One field, quoted when needed (see the module docs).
 pub fn field(s: &str) -> String {
@@ -116,7 +116,7 @@ pub fn csv(s: &Summary) -> String {
         rows.row("overdue_at_month_end.total", p.overdue_total());
         for c in &p.coverage {
             let g: Grade = c.grade;
-            rows.row(&format!("grade.{}", practice_id(c.practice)), g.as_str());
+            rows.row(&format!("grade.{}", c.practice.as_str()), g.as_str());
         }
     }
 

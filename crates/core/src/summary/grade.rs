@@ -5,8 +5,7 @@
 use serde::Serialize;
 
 use crate::calendar::Month;
-use crate::dashboard::Practice;
-use crate::nudges::Rule;
+use crate::nudges::{Practice, Rule};
 
 use super::{Outcome, PersonMonth};
 

@@ -13,12 +13,10 @@ use std::fmt::Write;
 
 use chrono::{Datelike, Weekday};
 
-use crate::dashboard::Practice;
 use crate::model::OneOnOneStatus;
+use crate::nudges::{Practice, PRACTICES};
 
-use super::{
-    month_name, practice_label, rule_label, text, Grade, Outcome, PersonMonth, Summary, UpdateDue,
-};
+use super::{month_name, text, Grade, Outcome, PersonMonth, Summary, UpdateDue};
 
 /// Escapes text for HTML content and attribute values.
 pub fn esc(s: &str) -> String {
@@ -164,25 +162,25 @@ fn coverage(o: &mut String, s: &Summary, month: &str) {
     }
     let (label_w, col_w, row_h, head_h) = (190, 122, 24, 24);
     let overdue_w = 90;
-    let width = label_w + col_w * Practice::ALL.len() + overdue_w;
+    let width = label_w + col_w * PRACTICES.len() + overdue_w;
     let height = head_h + row_h * s.people.len() + 4;
     let _ = writeln!(
         o,
         "<figure>\n<svg viewBox=\"0 0 {width} {height}\" width=\"{width}\" height=\"{height}\" \
          role=\"img\" aria-label=\"Practice coverage per PM\">"
     );
-    for (i, p) in Practice::ALL.iter().enumerate() {
+    for (i, p) in Practice::all().enumerate() {
         let x = label_w + col_w * i + col_w / 2;
         let _ = writeln!(
             o,
             "<text x=\"{x}\" y=\"16\" text-anchor=\"middle\">{}</text>",
-            esc(practice_label(*p))
+            esc(p.label())
         );
     }
     let _ = writeln!(
         o,
         "<text x=\"{}\" y=\"16\" text-anchor=\"middle\">Overdue</text>",
-        label_w + col_w * Practice::ALL.len() + overdue_w / 2
+        label_w + col_w * PRACTICES.len() + overdue_w / 2
     );
     for (r, p) in s.people.iter().enumerate() {
         let y = head_h + row_h * r;
@@ -193,9 +191,9 @@ fn coverage(o: &mut String, s: &Summary, month: &str) {
             y + 16,
             esc(&clip(&p.name, 28))
         );
-        for (i, practice) in Practice::ALL.iter().enumerate() {
-            let g = p.grade_of(*practice);
-            let note = text::cell_note(p, *practice);
+        for (i, practice) in Practice::all().enumerate() {
+            let g = p.grade_of(practice);
+            let note = text::cell_note(p, practice);
             let x = label_w + col_w * i;
             let _ = writeln!(
                 o,
@@ -204,7 +202,7 @@ fn coverage(o: &mut String, s: &Summary, month: &str) {
                 esc(&format!(
                     "{}, {}: {}{}",
                     p.name,
-                    practice_label(*practice),
+                    practice.label(),
                     g.label(),
                     if note.is_empty() { String::new() } else { format!(" ({note})") }
                 )),
@@ -221,7 +219,7 @@ fn coverage(o: &mut String, s: &Summary, month: &str) {
         let _ = writeln!(
             o,
             "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}</text>",
-            label_w + col_w * Practice::ALL.len() + overdue_w / 2,
+            label_w + col_w * PRACTICES.len() + overdue_w / 2,
             y + 16,
             p.overdue_total()
         );
@@ -544,12 +542,12 @@ fn overdue(o: &mut String, s: &Summary) {
             "<g><title>{}: {}</title><text x=\"{}\" y=\"{}\" text-anchor=\"end\">{}. {}</text>\
              <rect x=\"{label_w}\" y=\"{}\" width=\"{w}\" height=\"{}\" rx=\"2\" fill=\"#cf222e\"/>\
              <text x=\"{}\" y=\"{}\">{}</text></g>",
-            esc(&rule_label(c.rule)),
+            esc(c.rule.label()),
             c.count,
             label_w - 8,
             y + 13,
             c.rule as u8,
-            esc(&rule_label(c.rule)),
+            esc(c.rule.label()),
             y + 2,
             row_h - 6,
             label_w + w + 6,
@@ -564,7 +562,7 @@ fn overdue(o: &mut String, s: &Summary) {
             o,
             "<tr><td>{}. {}</td><td class=\"num\">{}</td></tr>",
             c.rule as u8,
-            esc(&rule_label(c.rule)),
+            esc(c.rule.label()),
             c.count
         );
     }

@@ -14,11 +14,9 @@
 
 use std::fmt::Write;
 
-use crate::dashboard::Practice;
+use crate::nudges::Practice;
 
-use super::{
-    month_name, practice_label, rule_label, text, Grade, Outcome, PersonMonth, Summary, UpdateDue,
-};
+use super::{month_name, text, Grade, Outcome, PersonMonth, Summary, UpdateDue};
 
 /// Escapes user text for inline Markdown (see the module docs).
 pub fn inline(s: &str) -> String {
@@ -195,8 +193,8 @@ fn headline(o: &mut String, s: &Summary, month: &str) {
     }
     let mut header = String::from("| PM |");
     let mut rule = String::from("| --- |");
-    for p in Practice::ALL {
-        let _ = write!(header, " {} |", practice_label(p));
+    for p in Practice::all() {
+        let _ = write!(header, " {} |", p.label());
         rule.push_str(" :---: |");
     }
     header.push_str(" Overdue at month end |");
@@ -204,7 +202,7 @@ fn headline(o: &mut String, s: &Summary, month: &str) {
     let _ = writeln!(o, "{header}\n{rule}");
     for p in &s.people {
         let _ = write!(o, "| {} |", inline(&p.name));
-        for practice in Practice::ALL {
+        for practice in Practice::all() {
             let _ = write!(o, " {} |", cell(p, practice));
         }
         let _ = writeln!(o, " {} |", p.overdue_total());
@@ -345,13 +343,7 @@ fn overdue(o: &mut String, s: &Summary) {
     );
     let _ = writeln!(o, "| Rule | Overdue |\n| --- | ---: |");
     for c in &d.by_rule {
-        let _ = writeln!(
-            o,
-            "| {}. {} | {} |",
-            c.rule as u8,
-            rule_label(c.rule),
-            c.count
-        );
+        let _ = writeln!(o, "| {}. {} | {} |", c.rule as u8, c.rule.label(), c.count);
     }
     let _ = writeln!(o, "| **Total** | **{}** |\n", d.total);
     for n in &d.items {

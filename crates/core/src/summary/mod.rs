@@ -43,12 +43,12 @@ use rusqlite::Connection;
 use serde::Serialize;
 
 use crate::calendar::{FiscalQuarter, Month, Period};
-use crate::dashboard::Practice;
 use crate::error::{Error, Result};
 use crate::model::{
     AgendaItemId, CloseTag, LinkId, OneOnOneStatus, OpenTag, PersonId, RequisitionId, UpdateKind,
     WalkthroughId, WinId,
 };
+use crate::nudges::Practice;
 use crate::nudges::Rule;
 
 pub use build::build;
@@ -135,7 +135,7 @@ pub struct PersonMonth {
     /// Their items of the overdue list at month end, counted by rule (the
     /// rules that concern a person, in catalogue order, zeros included).
     pub overdue_at_month_end: Vec<RuleCount>,
-    /// The grade of each practice, in [`Practice::ALL`] order (see [`grade`]).
+    /// The grade of each practice, in [`crate::nudges::PRACTICES`] order (see [`grade`]).
     pub coverage: Vec<PracticeGrade>,
     /// Notes and agenda texts; only with [`SummaryOptions::include_notes`].
     pub notes: Option<PersonNotes>,
@@ -583,52 +583,6 @@ pub fn month_name(month: Month) -> String {
     format!("{name} {}", month.year())
 }
 
-/// A practice's column title: "1:1s", "Requests", "Actions", "Updates",
-/// "Internal customers", "Wins".
-pub fn practice_label(p: Practice) -> &'static str {
-    match p {
-        Practice::OneOnOne => "1:1s",
-        Practice::Requests => "Requests",
-        Practice::Actions => "Actions",
-        Practice::Updates => "Updates",
-        Practice::Customers => "Internal customers",
-        Practice::Wins => "Wins",
-    }
-}
-
-/// The stable snake_case name of a practice (as in JSON and CSV).
-pub fn practice_id(p: Practice) -> &'static str {
-    match p {
-        Practice::OneOnOne => "one_on_one",
-        Practice::Requests => "requests",
-        Practice::Actions => "actions",
-        Practice::Updates => "updates",
-        Practice::Customers => "customers",
-        Practice::Wins => "wins",
-    }
-}
-
-/// A rule's row title: "1:1s", "Requests", … "Wins to share".
-pub fn rule_label(rule: Rule) -> String {
-    let label = rule.label();
-    let mut chars = label.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
-}
-
-/// The rules that concern a person, in catalogue order.
-pub const PERSON_RULES: [Rule; 7] = [
-    Rule::OneOnOne,
-    Rule::Request,
-    Rule::Action,
-    Rule::Update,
-    Rule::CustomerCheckIn,
-    Rule::CustomerEpic,
-    Rule::WinUnshared,
-];
-
 impl PersonMonth {
     /// The grade of one practice.
     pub fn grade_of(&self, practice: Practice) -> Grade {
@@ -681,7 +635,5 @@ mod tests {
     #[test]
     fn labels() {
         assert_eq!(month_name("2026-05".parse().unwrap()), "May 2026");
-        assert_eq!(rule_label(Rule::OneOnOne), "1:1s");
-        assert_eq!(rule_label(Rule::WinUnshared), "Wins to share");
     }
 }

@@ -1,8 +1,8 @@
 //! Plain-English phrases shared by the Markdown and HTML renderers. They
 //! carry no user text, so each renderer escapes only what it adds.
 
-use crate::dashboard::Practice;
-use crate::model::{OneOnOneStatus, UpdateKind};
+use crate::model::OneOnOneStatus;
+use crate::nudges::Practice;
 use crate::nudges::Rule;
 
 use super::{ActionCounts, Grade, Outcome, PersonMonth, UpdateDue, WinNoted};
@@ -14,13 +14,7 @@ pub(super) fn count(n: u32, one: &str, many: &str) -> String {
 
 /// "Next release 2026-05", "OKRs FY27-Q2".
 pub(super) fn update_title(u: &UpdateDue) -> String {
-    let kind = match u.kind {
-        UpdateKind::NextRelease => "Next release",
-        UpdateKind::ThreeMonthVision => "3-month vision",
-        UpdateKind::Okrs => "OKRs",
-        UpdateKind::PortfolioDirection => "Portfolio direction",
-    };
-    format!("{kind} {}", u.period)
+    format!("{} {}", u.kind.label(), u.period)
 }
 
 /// "due 2026-05-21: done late (2026-06-03)".
@@ -132,7 +126,7 @@ pub(super) fn overdue(p: &PersonMonth) -> String {
         .overdue_at_month_end
         .iter()
         .filter(|c| c.count > 0)
-        .map(|c| format!("{} {}", c.rule.label(), c.count))
+        .map(|c| format!("{} {}", c.rule.info().many, c.count))
         .collect();
     if parts.is_empty() {
         "none".into()
