@@ -17,7 +17,7 @@ use coachlog_core::store::names::{self, NameKind};
 use coachlog_core::store::nudge_state::{self, KeyState};
 use coachlog_core::store::search::{self as fts, Hit};
 use coachlog_core::store::{
-    self, agenda, customers, drafts, hiring, one_on_ones, people, updates, walkthroughs, wins,
+    self, agenda, customers, drafts, hiring, log, one_on_ones, people, updates, walkthroughs, wins,
 };
 use coachlog_core::summary::{self, Format, SummaryOptions};
 use coachlog_core::{calendar, calendar::Period, ErrorKind};
@@ -210,7 +210,7 @@ pub async fn one_on_one_get(state: State<'_, AppState>, id: OneOnOneId) -> Reply
 #[tauri::command]
 pub async fn one_on_one_log(state: State<'_, AppState>, input: LogInput) -> Reply<Logged> {
     state
-        .write(move |db| db.write(|tx| one_on_ones::log(tx, &input)))
+        .write(move |db| db.write(|tx| log::one_on_one(tx, &input)))
         .await
 }
 

@@ -11,9 +11,7 @@
 //!   before anything is written, so a refused write changes nothing.
 //! - Errors are [`Error`], with messages written for the user.
 
-pub mod backup;
 pub mod calendar;
-pub mod crypto;
 pub mod dashboard;
 pub mod db;
 pub mod demo;
@@ -29,6 +27,6 @@ pub mod store;
 pub mod summary;
 pub mod validate;
 
-pub use crypto::Passphrase;
-pub use db::Db;
+pub use db::{backup, crypto};
+pub use db::{Db, Passphrase};
 pub use error::{Error, ErrorKind, Result};

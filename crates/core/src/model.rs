@@ -359,6 +359,29 @@ pub struct PersonInput {
     pub tracked: bool,
 }
 
+impl PersonInput {
+    /// A tracked product manager, an individual contributor with an empty
+    /// group scope, reporting since `since`, on the default cadence: change
+    /// what differs with `PersonInput { …, ..PersonInput::new(name, since) }`.
+    pub fn new(name: impl Into<String>, since: NaiveDate) -> PersonInput {
+        PersonInput {
+            name: name.into(),
+            title: String::new(),
+            job_family: JobFamily::ProductManager,
+            level: Level::Ic,
+            scope: Scope {
+                kind: ScopeKind::Group,
+                section: None,
+                stages: Vec::new(),
+                groups: Vec::new(),
+            },
+            since,
+            cadence_days: None,
+            tracked: true,
+        }
+    }
+}
+
 fn yes() -> bool {
     true
 }
@@ -412,6 +435,19 @@ pub struct OneOnOneInput {
     /// Coaching tags.
     #[serde(default)]
     pub tags: Vec<String>,
+}
+
+impl OneOnOneInput {
+    /// A held 1:1 without notes or tags.
+    pub fn new(person_id: PersonId, date: NaiveDate) -> OneOnOneInput {
+        OneOnOneInput {
+            person_id,
+            date,
+            status: OneOnOneStatus::Held,
+            notes: String::new(),
+            tags: Vec::new(),
+        }
+    }
 }
 
 /// When an agenda item is due: a date, or a release version such as `19.2`.
@@ -519,6 +555,27 @@ pub struct AgendaItemInput {
     pub opened_in: Option<OneOnOneId>,
 }
 
+impl AgendaItemInput {
+    /// An item without timing, raised outside a 1:1.
+    pub fn new(
+        person_id: PersonId,
+        text: impl Into<String>,
+        open_tag: OpenTag,
+        raised_by: RaisedBy,
+        opened_on: NaiveDate,
+    ) -> AgendaItemInput {
+        AgendaItemInput {
+            person_id,
+            text: text.into(),
+            open_tag,
+            timing: None,
+            raised_by,
+            opened_on,
+            opened_in: None,
+        }
+    }
+}
+
 /// The editable parts of an agenda item.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -574,6 +631,21 @@ pub struct UpdateInput {
     pub link: Option<String>,
 }
 
+impl UpdateInput {
+    /// A PM's update (`person_id`), or the leader's portfolio direction
+    /// (`None`), not started and without a link.
+    pub fn new(person_id: Option<PersonId>, kind: UpdateKind, period: Period) -> UpdateInput {
+        UpdateInput {
+            person_id,
+            kind,
+            period,
+            status: UpdateStatus::NotStarted,
+            done_on: None,
+            link: None,
+        }
+    }
+}
+
 /// A PM's internal customer: a team, for a category.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -614,6 +686,23 @@ pub struct CustomerLinkInput {
     pub since: NaiveDate,
 }
 
+impl CustomerLinkInput {
+    /// A PM's internal customer `team` for `category`, since `since`.
+    pub fn new(
+        person_id: PersonId,
+        team: impl Into<String>,
+        category: impl Into<String>,
+        since: NaiveDate,
+    ) -> CustomerLinkInput {
+        CustomerLinkInput {
+            person_id,
+            team: team.into(),
+            category: category.into(),
+            since,
+        }
+    }
+}
+
 /// A check-in with an internal customer.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -646,6 +735,18 @@ pub struct CheckInInput {
     pub notes: String,
 }
 
+impl CheckInInput {
+    /// A check-in without notes, the epic not updated.
+    pub fn new(link_id: LinkId, date: NaiveDate) -> CheckInInput {
+        CheckInInput {
+            link_id,
+            date,
+            epic_updated: false,
+            notes: String::new(),
+        }
+    }
+}
+
 /// An open (or closed) position being hired for.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -674,6 +775,17 @@ pub struct RequisitionInput {
     pub level: Level,
     /// Opened on.
     pub opened_on: NaiveDate,
+}
+
+impl RequisitionInput {
+    /// A requisition opened on `opened_on`.
+    pub fn new(title: impl Into<String>, level: Level, opened_on: NaiveDate) -> RequisitionInput {
+        RequisitionInput {
+            title: title.into(),
+            level,
+            opened_on,
+        }
+    }
 }
 
 /// Someone taking part in hiring: a person of the team or a free name.
@@ -719,6 +831,18 @@ pub struct LoopMemberInput {
     pub works_with_hire: bool,
 }
 
+impl LoopMemberInput {
+    /// A loop member without a role who will not work with the new hire.
+    pub fn new(requisition_id: RequisitionId, member: Participant) -> LoopMemberInput {
+        LoopMemberInput {
+            requisition_id,
+            member,
+            role: String::new(),
+            works_with_hire: false,
+        }
+    }
+}
+
 /// An interview held for a requisition.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -748,6 +872,22 @@ pub struct InterviewInput {
     /// Interviewers.
     #[serde(default)]
     pub interviewers: Vec<Participant>,
+}
+
+impl InterviewInput {
+    /// An interview without interviewers.
+    pub fn new(
+        requisition_id: RequisitionId,
+        date: NaiveDate,
+        candidate: impl Into<String>,
+    ) -> InterviewInput {
+        InterviewInput {
+            requisition_id,
+            date,
+            candidate: candidate.into(),
+            interviewers: Vec::new(),
+        }
+    }
 }
 
 /// A product walkthrough.
@@ -792,6 +932,20 @@ pub struct WalkthroughInput {
     pub issue_link: Option<String>,
 }
 
+impl WalkthroughInput {
+    /// A walkthrough covering no stage or category yet, without findings.
+    pub fn new(date: NaiveDate, title: impl Into<String>) -> WalkthroughInput {
+        WalkthroughInput {
+            date,
+            title: title.into(),
+            stages: Vec::new(),
+            categories: Vec::new(),
+            findings: String::new(),
+            issue_link: None,
+        }
+    }
+}
+
 /// A PM's win.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -822,6 +976,17 @@ pub struct WinInput {
     pub text: String,
 }
 
+impl WinInput {
+    /// A win of `person_id` noted on `noted_on`.
+    pub fn new(person_id: PersonId, noted_on: NaiveDate, text: impl Into<String>) -> WinInput {
+        WinInput {
+            person_id,
+            noted_on,
+            text: text.into(),
+        }
+    }
+}
+
 /// A new agenda item opened while logging a 1:1.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -835,6 +1000,18 @@ pub struct NewItem {
     pub timing: Option<Timing>,
     /// Who raised it.
     pub raised_by: RaisedBy,
+}
+
+impl NewItem {
+    /// An item without timing.
+    pub fn new(text: impl Into<String>, open_tag: OpenTag, raised_by: RaisedBy) -> NewItem {
+        NewItem {
+            text: text.into(),
+            open_tag,
+            timing: None,
+            raised_by,
+        }
+    }
 }
 
 /// An agenda item to close while logging a 1:1.
@@ -860,6 +1037,17 @@ pub struct LogInput {
     /// Items closed in it (closed on its date, in it).
     #[serde(default)]
     pub close_items: Vec<ItemClosure>,
+}
+
+impl LogInput {
+    /// Logging `one_on_one` with no agenda change.
+    pub fn new(one_on_one: OneOnOneInput) -> LogInput {
+        LogInput {
+            one_on_one,
+            new_items: Vec::new(),
+            close_items: Vec::new(),
+        }
+    }
 }
 
 /// What [`LogInput`] produced.

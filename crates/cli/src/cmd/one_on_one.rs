@@ -6,10 +6,10 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 use clap::{Args, Subcommand};
 use coachlog_core::model::{
-    AgendaItem, AgendaItemId, AgendaItemInput, CloseTag, OneOnOne, OneOnOneId, OneOnOneInput,
-    OneOnOneStatus, OpenTag, Person, RaisedBy,
+    AgendaItem, AgendaItemId, CloseTag, ItemClosure, LogInput, NewItem, OneOnOne, OneOnOneId,
+    OneOnOneInput, OneOnOneStatus, OpenTag, Person, RaisedBy,
 };
-use coachlog_core::store::{agenda, one_on_ones, people};
+use coachlog_core::store::{agenda, log, one_on_ones, people};
 use coachlog_core::Result;
 use serde::Serialize;
 
@@ -145,54 +145,35 @@ fn log(ctx: &Ctx, a: LogArgs) -> Result<String> {
         notes,
         tags: a.tags,
     };
-    let new_items: Vec<(OpenTag, RaisedBy, String)> = a
+    let new_items = a
         .todos
         .into_iter()
-        .map(|t| (OpenTag::Todo, RaisedBy::Leader, t))
+        .map(|t| NewItem::new(t, OpenTag::Todo, RaisedBy::Leader))
         .chain(
             a.dotos
                 .into_iter()
-                .map(|t| (OpenTag::Doto, RaisedBy::Leader, t)),
+                .map(|t| NewItem::new(t, OpenTag::Doto, RaisedBy::Leader)),
         )
         .chain(
             a.help_requests
                 .into_iter()
-                .map(|t| (OpenTag::Help, RaisedBy::Person, t)),
+                .map(|t| NewItem::new(t, OpenTag::Help, RaisedBy::Person)),
         )
         .collect();
-    let logged = db.write(|tx| {
-        let one_on_one = one_on_ones::insert(tx, &input)?;
-        let mut opened = Vec::new();
-        for (open_tag, raised_by, text) in &new_items {
-            opened.push(agenda::insert(
-                tx,
-                &AgendaItemInput {
-                    person_id: person.id,
-                    text: text.clone(),
-                    open_tag: *open_tag,
-                    timing: None,
-                    raised_by: *raised_by,
-                    opened_on: day,
-                    opened_in: Some(one_on_one.id),
-                },
-            )?);
-        }
-        let mut closed = Vec::new();
-        for (item, tag) in &a.close {
-            closed.push(agenda::close(
-                tx,
-                AgendaItemId(*item),
-                *tag,
-                day,
-                Some(one_on_one.id),
-            )?);
-        }
-        Ok(Logged {
-            one_on_one,
-            opened,
-            closed,
+    let close_items = a
+        .close
+        .iter()
+        .map(|&(item, tag)| ItemClosure {
+            id: AgendaItemId(item),
+            tag,
         })
-    })?;
+        .collect();
+    let input = LogInput {
+        one_on_one: input,
+        new_items,
+        close_items,
+    };
+    let logged = db.write(|tx| log::one_on_one(tx, &input))?;
     if ctx.json {
         return json(&logged);
     }

@@ -15,6 +15,7 @@ pub mod agenda;
 pub mod customers;
 pub mod drafts;
 pub mod hiring;
+pub mod log;
 pub mod names;
 pub mod nudge_state;
 pub mod one_on_ones;

@@ -1,90 +1,17 @@
-//! Opening the one database file: checks, pragmas, migrations, backups.
-//!
-//! **Invariants.**
-//! - Nothing is written to a file Coachlog refuses. An existing file is
-//!   checked read-only first — an SQLite header, Coachlog's
-//!   `application_id`, a `user_version` this program knows, every table,
-//!   index and trigger of that version unchanged, and (for files up to
-//!   [`CHECK_AT_OPEN_MAX_BYTES`]) `PRAGMA integrity_check` — and only then
-//!   written to. A refusal is [`Error::Corrupt`] or [`Error::SchemaTooNew`]
-//!   naming the file and the problem, and it names the latest backup and
-//!   `coachlog restore` when one exists next to the file. There is no
-//!   fallback to an empty or in-memory database.
-//! - The schema version is SQLite's `user_version`; migration `N` (the N-th
-//!   file in `migrations/`) brings it from `N-1` to `N`. Before an existing
-//!   file is migrated, a verified copy is written next to it with SQLite's
-//!   online backup API. All pending migrations then run in one transaction,
-//!   in the file's own journal mode, and only after they committed is the
-//!   file switched to WAL: a failure leaves the file byte for byte as it was.
-//! - A new file is built under a temporary name in the same folder and
-//!   linked into place only when complete, so a crash while creating it
-//!   leaves either no file or a whole one — never an empty file that the
-//!   next start would refuse.
-//! - Pragmas are per connection and set here, never in migrations:
-//!   `foreign_keys = ON`, `journal_mode = WAL`, `synchronous = FULL` (see
-//!   `docs/reliability.md` for why FULL), a 5-second busy timeout.
-//! - Every write goes through [`Db::write`]: one `BEGIN IMMEDIATE` transaction.
-//! - An encrypted file (SQLCipher, see [`crate::crypto`]) is opened with
-//!   [`Db::open_with_key`]: the key is the first thing set on every
-//!   connection, before SQLite reads a page, and the `Db` keeps it for the
-//!   copies it makes (backups are encrypted with the same passphrase). A
-//!   file without the SQLite header is taken for an encrypted one when its
-//!   size is a whole number of pages; without a passphrase, or with one that
-//!   does not open it, it is refused ([`Error::Passphrase`]) untouched.
-//!
-//! To change the schema, add `migrations/NNNN_name.sql` and append it to
-//! [`MIGRATIONS`]; never edit a released file, and commit a fixture database
-//! of the new version in `crates/core/tests/fixtures/` (see
-//! `docs/reliability.md`).
+//! The SQLite file itself: connections and their key, the read-only checks
+//! of an existing file, creating a new one, consistent copies, and
+//! installing a finished file in place. Used by [`super::Db`], backups and
+//! encryption.
 
 use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
 use std::time::Duration;
 
 use chrono::NaiveDate;
-use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
+use rusqlite::{Connection, OpenFlags};
 
-use crate::crypto::Passphrase;
+use super::passphrase::Passphrase;
+use super::schema::{expected_schema, migrate, schema_difference, schema_of, APPLICATION_ID};
 use crate::error::{Error, Result};
-
-/// The migrations, in order. Index + 1 is the schema version each produces.
-pub const MIGRATIONS: &[(&str, &str)] = &[
-    (
-        "0001_initial",
-        include_str!("../../../migrations/0001_initial.sql"),
-    ),
-    (
-        "0002_drafts",
-        include_str!("../../../migrations/0002_drafts.sql"),
-    ),
-    (
-        "0003_nudge_state",
-        include_str!("../../../migrations/0003_nudge_state.sql"),
-    ),
-    (
-        "0004_review_indexes",
-        include_str!("../../../migrations/0004_review_indexes.sql"),
-    ),
-    (
-        "0005_history_indexes",
-        include_str!("../../../migrations/0005_history_indexes.sql"),
-    ),
-    (
-        "0006_search_by_date",
-        include_str!("../../../migrations/0006_search_by_date.sql"),
-    ),
-];
-
-/// The write-ahead log's size, in pages, at which a connection whose
-/// checkpoints are deferred ([`Db::defer_checkpoints`]) still checkpoints
-/// at commit: a backstop in case its process stops checkpointing.
-pub const DEFERRED_CHECKPOINT_PAGES: i64 = 10_000;
-
-/// The schema version this program writes.
-pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
-
-/// SQLite `application_id` marking a Coachlog database ("CoLg").
-pub const APPLICATION_ID: i32 = 0x436F_4C67;
 
 /// Files (database plus write-ahead log) up to this size get a
 /// `PRAGMA integrity_check` every time they are opened (about 5 ms per MiB,
@@ -103,197 +30,6 @@ pub const ENCRYPTED_CACHE_KIB: i64 = 32 * 1024;
 const BACKUP_STEP_PAGES: i32 = 256;
 
 const SQLITE_HEADER: &[u8; 16] = b"SQLite format 3\0";
-
-/// An open Coachlog database.
-#[derive(Debug)]
-pub struct Db {
-    conn: Connection,
-    path: Option<PathBuf>,
-    backup: Option<PathBuf>,
-    /// The passphrase the file was opened with (`None`: a plain file).
-    key: Option<Passphrase>,
-}
-
-impl Db {
-    /// Opens the database at `path`, creating it when missing, and migrates
-    /// it to [`SCHEMA_VERSION`]. `today` becomes `tracking_since` of a new
-    /// database and dates the pre-migration backup's name.
-    ///
-    /// A file that is not a usable Coachlog database is refused without a
-    /// byte written to it (see the module documentation).
-    ///
-    /// Open a file once per process: the header check reads it with plain
-    /// file I/O, and on POSIX systems closing that read releases the locks
-    /// another connection of the same process holds on the file. (To back
-    /// up an open database use [`crate::backup::create`], which does not.)
-    pub fn open(path: &Path, today: NaiveDate) -> Result<Db> {
-        Db::open_inner(path, today, MIGRATIONS, None)
-    }
-
-    /// [`Db::open`] for a file that may be encrypted: `key` opens an
-    /// encrypted file and is kept for its backups. A plain file opens as is
-    /// whatever `key` is (the passphrase is not used: new files are plain
-    /// too; [`crate::crypto::encrypt`] turns encryption on).
-    ///
-    /// An encrypted file without `key`, or with a `key` that does not open
-    /// it, is refused with [`Error::Passphrase`] and left untouched.
-    pub fn open_with_key(path: &Path, today: NaiveDate, key: Option<&Passphrase>) -> Result<Db> {
-        Db::open_inner(path, today, MIGRATIONS, key)
-    }
-
-    /// [`Db::open`] with another list of migrations: for the tests that
-    /// inject a failure into a migration step. Not for production use.
-    #[doc(hidden)]
-    pub fn open_with_migrations(
-        path: &Path,
-        today: NaiveDate,
-        migrations: &[(&str, &str)],
-    ) -> Result<Db> {
-        Db::open_inner(path, today, migrations, None)
-    }
-
-    fn open_inner(
-        path: &Path,
-        today: NaiveDate,
-        migrations: &[(&str, &str)],
-        key: Option<&Passphrase>,
-    ) -> Result<Db> {
-        let shown = path.display().to_string();
-        if !check_file(path, key).map_err(|e| with_restore_hint(e, path))? {
-            create_new(path, today, migrations)?;
-        }
-        let side = SideFiles::before(path);
-        let (mut conn, keyed) = open_existing(path, key)?;
-        let key = if keyed { key.cloned() } else { None };
-        let mut backup = None;
-        match prepare_file(
-            &mut conn,
-            path,
-            &shown,
-            today,
-            migrations,
-            key.as_ref(),
-            &mut backup,
-        ) {
-            Ok(()) => Ok(Db {
-                conn,
-                path: Some(path.to_path_buf()),
-                backup,
-                key,
-            }),
-            Err(e) => {
-                side.close_untouched(conn);
-                Err(with_restore_hint(e, path))
-            }
-        }
-    }
-
-    /// Opens a fresh in-memory database (for tests and dry runs).
-    pub fn open_in_memory(today: NaiveDate) -> Result<Db> {
-        let mut conn = Connection::open_in_memory()?;
-        conn.pragma_update(None, "foreign_keys", "ON")?;
-        migrate(&mut conn, 0, today, MIGRATIONS)?;
-        Ok(Db {
-            conn,
-            path: None,
-            backup: None,
-            key: None,
-        })
-    }
-
-    /// The connection, for reads. Writes go through [`Db::write`].
-    pub fn conn(&self) -> &Connection {
-        &self.conn
-    }
-
-    /// The file, or `None` for an in-memory database.
-    pub fn path(&self) -> Option<&Path> {
-        self.path.as_deref()
-    }
-
-    /// The passphrase the file was opened with: `None` for a plain file.
-    /// Pass it to the functions of [`crate::backup`] for this database.
-    pub fn key(&self) -> Option<&Passphrase> {
-        self.key.as_ref()
-    }
-
-    /// Whether the file is encrypted (it was opened with a passphrase).
-    pub fn is_encrypted(&self) -> bool {
-        self.key.is_some()
-    }
-
-    /// The backup written before this open's migration, if one was needed.
-    pub fn migration_backup(&self) -> Option<&Path> {
-        self.backup.as_deref()
-    }
-
-    /// Rows changed through this connection since it was opened: a shell can
-    /// remember it at each backup and pass `changed` to
-    /// [`crate::backup::due`] when it differs.
-    pub fn total_changes(&self) -> u64 {
-        self.conn.total_changes()
-    }
-
-    /// For a long-running process (the desktop app): a commit no longer
-    /// copies the write-ahead log into the database file once the log holds
-    /// SQLite's default 1,000 pages — that checkpoint, and its fsync, landed
-    /// inside about one save in a hundred and made it ten times slower
-    /// (docs/performance.md) — but only at [`DEFERRED_CHECKPOINT_PAGES`], as
-    /// a backstop. The process calls [`Db::checkpoint`] off the write path
-    /// instead. A short-lived process need not: closing the last connection
-    /// checkpoints.
-    pub fn defer_checkpoints(&self) -> Result<()> {
-        self.conn.query_row(
-            &format!("PRAGMA wal_autocheckpoint = {DEFERRED_CHECKPOINT_PAGES}"),
-            [],
-            |r| r.get::<_, i64>(0),
-        )?;
-        Ok(())
-    }
-
-    /// Copies the committed pages of the write-ahead log into the database
-    /// file without waiting for other connections (a PASSIVE checkpoint;
-    /// pages a reader still needs wait for the next one). Returns the pages
-    /// the log holds and how many of them are now in the file (both 0 when
-    /// it is empty, -1 for an in-memory database).
-    pub fn checkpoint(&self) -> Result<(i64, i64)> {
-        let (log, copied) = self
-            .conn
-            .query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |r| {
-                Ok((r.get(1)?, r.get(2)?))
-            })?;
-        Ok((log, copied))
-    }
-
-    /// Runs `f` in one immediate transaction: all of its writes land, or none.
-    pub fn write<T>(&mut self, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let out = f(&tx)?;
-        tx.commit()?;
-        Ok(out)
-    }
-
-    /// Writes a consistent copy of the database to `target` (online backup),
-    /// and checks it with `PRAGMA quick_check`. Refuses to replace a file.
-    /// The copy of an encrypted database is encrypted with the same passphrase.
-    pub fn backup_to(&self, target: &Path) -> Result<()> {
-        copy_database(&self.conn, target, self.key.as_ref()).map(|_| ())
-    }
-
-    /// Runs `PRAGMA quick_check` (or, with `full`, `PRAGMA integrity_check`,
-    /// which also compares every index with its table) over the whole file
-    /// and returns the problems found; empty means sound.
-    pub fn check(&self, full: bool) -> Result<Vec<String>> {
-        let pragma = if full {
-            "PRAGMA integrity_check"
-        } else {
-            "PRAGMA quick_check"
-        };
-        Ok(run_check(&self.conn, pragma)?)
-    }
-}
 
 /// The last path component, for messages and side-file names.
 pub(crate) fn file_name(path: &Path) -> String {
@@ -411,53 +147,6 @@ fn probe(conn: &Connection) -> rusqlite::Result<()> {
 fn is_not_a_database(e: &rusqlite::Error) -> bool {
     matches!(e, rusqlite::Error::SqliteFailure(f, _)
         if f.code == rusqlite::ffi::ErrorCode::NotADatabase)
-}
-
-/// Checks, migrates and sets up an existing file (see the module
-/// documentation for the order, which is what keeps a refused or failed
-/// file unchanged).
-fn prepare_file(
-    conn: &mut Connection,
-    path: &Path,
-    shown: &str,
-    today: NaiveDate,
-    migrations: &[(&str, &str)],
-    key: Option<&Passphrase>,
-    backup: &mut Option<PathBuf>,
-) -> Result<()> {
-    // Read-only checks first: nothing is written to a file we refuse.
-    let version = inspect(conn, shown, migrations, Some(path))?;
-    // Not writes: per-connection settings.
-    conn.pragma_update(None, "foreign_keys", "ON")?;
-    // FULL: in WAL mode NORMAL may lose the last commits on power loss; a
-    // 1:1 note is worth the fsync (docs/reliability.md).
-    conn.pragma_update(None, "synchronous", "FULL")?;
-    if version < migrations.len() as i64 {
-        *backup = Some(backup_before_migration(conn, path, version, today, key)?);
-        migrate(conn, version, today, migrations)?;
-    }
-    // Only now, with the migrations committed, may the header change.
-    enable_wal(conn, shown)
-}
-
-/// The verified copy written next to a file before it is migrated:
-/// `coachlog.sqlite.v1-2026-11-27.backup` (its version and the day).
-fn backup_before_migration(
-    conn: &Connection,
-    path: &Path,
-    from: i64,
-    today: NaiveDate,
-    key: Option<&Passphrase>,
-) -> Result<PathBuf> {
-    let name = file_name(path);
-    let mut target = path.with_file_name(format!("{name}.v{from}-{today}.backup"));
-    let mut n = 2;
-    while target.exists() {
-        target = path.with_file_name(format!("{name}.v{from}-{today}-{n}.backup"));
-        n += 1;
-    }
-    copy_database(conn, &target, key)?;
-    Ok(target)
 }
 
 /// Which SQLite side files were next to a database before a connection of
@@ -608,35 +297,6 @@ fn check_header(path: &Path) -> Result<()> {
     Ok(())
 }
 
-/// Adds the way out to a refusal: the latest backup and how to restore it.
-pub(crate) fn with_restore_hint(e: Error, path: &Path) -> Error {
-    match e {
-        // A file that looks encrypted may be a damaged one too.
-        Error::Passphrase(m) => match crate::backup::latest(path) {
-            Ok(Some(b)) => Error::Passphrase(format!(
-                "{m} If it is damaged, the latest backup, from {}, is {}: restore it with \
-                 `coachlog restore --latest`, which keeps a copy of this file first.",
-                b.taken_at.format("%Y-%m-%d %H:%M UTC"),
-                b.path.display()
-            )),
-            _ => Error::Passphrase(m),
-        },
-        Error::Corrupt(m) => {
-            let hint = match crate::backup::latest(path) {
-                Ok(Some(b)) => format!(
-                    " The latest backup, from {}, is {}: restore it with `coachlog restore \
-                     --latest`, which keeps a copy of this file first.",
-                    b.taken_at.format("%Y-%m-%d %H:%M UTC"),
-                    b.path.display()
-                ),
-                _ => " Restore a backup if you have one, or choose another file.".into(),
-            };
-            Error::Corrupt(format!("{m}{hint}"))
-        }
-        other => other,
-    }
-}
-
 /// Maps an SQLite failure while reading an existing file: everything but
 /// "busy", "cannot open", "permission" and "out of memory" means the file is
 /// damaged (or not a database), and says so with SQLite's own words.
@@ -739,91 +399,10 @@ pub(crate) fn run_check(conn: &Connection, pragma: &str) -> rusqlite::Result<Vec
     Ok(rows.into_iter().filter(|r| r != "ok").collect())
 }
 
-/// One object of `sqlite_schema`: type, name, table, SQL.
-type SchemaRow = (String, String, String, Option<String>);
-
-/// The schema objects Coachlog created: SQLite's own (`sqlite_…`) left out,
-/// and the SQL of the full-text index's shadow tables (written by SQLite's
-/// FTS5, which may change between SQLite versions) not compared.
-fn schema_of(conn: &Connection) -> rusqlite::Result<Vec<SchemaRow>> {
-    let mut stmt = conn.prepare(
-        "SELECT type, name, tbl_name, sql FROM sqlite_schema \
-         WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY type, name",
-    )?;
-    let rows = stmt
-        .query_map([], |r| {
-            let name: String = r.get(1)?;
-            let sql: Option<String> = if name.starts_with("search_index_") {
-                None
-            } else {
-                r.get(3)?
-            };
-            Ok((r.get(0)?, name, r.get(2)?, sql))
-        })?
-        .collect();
-    rows
-}
-
-/// The schema a file of `version` has: the migrations up to it, applied to
-/// an in-memory database (cached for the built-in [`MIGRATIONS`]).
-fn expected_schema(migrations: &[(&str, &str)], version: i64) -> Result<Vec<SchemaRow>> {
-    fn build(migrations: &[(&str, &str)]) -> Result<Vec<Vec<SchemaRow>>> {
-        let conn = Connection::open_in_memory()?;
-        let mut out = Vec::new();
-        for (name, sql) in migrations {
-            conn.execute_batch(sql)
-                .map_err(|e| Error::Internal(format!("migration {name} failed: {e}")))?;
-            out.push(schema_of(&conn)?);
-        }
-        Ok(out)
-    }
-    static BUILT_IN: OnceLock<std::result::Result<Vec<Vec<SchemaRow>>, String>> = OnceLock::new();
-    let index = (version - 1) as usize;
-    if std::ptr::eq(migrations, MIGRATIONS) {
-        let all = BUILT_IN.get_or_init(|| build(MIGRATIONS).map_err(|e| e.to_string()));
-        match all {
-            Ok(all) => Ok(all[index].clone()),
-            Err(e) => Err(Error::Internal(e.clone())),
-        }
-    } else {
-        Ok(build(&migrations[..=index])?.swap_remove(index))
-    }
-}
-
-/// What is missing or changed in `found` compared with `expected`, briefly,
-/// or `None`. Objects a user added (a view, an index of their own) are not
-/// a difference: they do not stop Coachlog from working.
-fn schema_difference(expected: &[SchemaRow], found: &[SchemaRow]) -> Option<String> {
-    let mut missing = Vec::new();
-    let mut changed = Vec::new();
-    for e in expected {
-        match found.iter().find(|f| f.1 == e.1) {
-            None => missing.push(e.1.as_str()),
-            Some(f) if f != e => changed.push(e.1.as_str()),
-            Some(_) => {}
-        }
-    }
-    let list = |v: &[&str]| {
-        let mut s = v.iter().take(3).copied().collect::<Vec<_>>().join(", ");
-        if v.len() > 3 {
-            s.push_str(&format!(" and {} more", v.len() - 3));
-        }
-        s
-    };
-    let mut parts = Vec::new();
-    if !missing.is_empty() {
-        parts.push(format!("missing {}", list(&missing)));
-    }
-    if !changed.is_empty() {
-        parts.push(format!("changed {}", list(&changed)));
-    }
-    (!parts.is_empty()).then(|| parts.join("; "))
-}
-
 /// Builds a new database under a temporary name next to `path` and links it
 /// into place when it is complete. If another process created `path` in the
 /// meantime, its file is kept and ours dropped.
-fn create_new(path: &Path, today: NaiveDate, migrations: &[(&str, &str)]) -> Result<()> {
+pub(crate) fn create_new(path: &Path, today: NaiveDate, migrations: &[(&str, &str)]) -> Result<()> {
     let tmp = folder_of(path).join(format!(".{}.new-{}", file_name(path), std::process::id()));
     remove_with_side_files(&tmp);
     let result = (|| {
@@ -893,46 +472,13 @@ pub(crate) fn sync_folder(dir: &Path) {
     }
 }
 
-fn enable_wal(conn: &Connection, shown: &str) -> Result<()> {
+pub(crate) fn enable_wal(conn: &Connection, shown: &str) -> Result<()> {
     let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
     if !mode.eq_ignore_ascii_case("wal") {
         return Err(Error::Io(format!(
             "{shown}: SQLite could not switch to write-ahead logging (got {mode})."
         )));
     }
-    Ok(())
-}
-
-fn migrate(
-    conn: &mut Connection,
-    from: i64,
-    today: NaiveDate,
-    migrations: &[(&str, &str)],
-) -> Result<()> {
-    let target = migrations.len() as i64;
-    if from >= target {
-        return Ok(());
-    }
-    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-    // Read again under the write lock: another process may have migrated the
-    // file while this one waited for the lock.
-    let current: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
-    if current >= target {
-        return Ok(());
-    }
-    for (i, (name, sql)) in migrations.iter().enumerate().skip(current as usize) {
-        tx.execute_batch(sql)
-            .map_err(|e| Error::Internal(format!("migration {name} failed: {e}")))?;
-        tx.pragma_update(None, "user_version", i as i64 + 1)?;
-    }
-    if current == 0 {
-        tx.pragma_update(None, "application_id", APPLICATION_ID)?;
-        tx.execute(
-            "INSERT INTO setting (key, value) VALUES ('tracking_since', ?1)",
-            [today.format("%Y-%m-%d").to_string()],
-        )?;
-    }
-    tx.commit()?;
     Ok(())
 }
 

@@ -19,7 +19,7 @@
 //! encrypting leaves no plain copy that Coachlog made and decrypting leaves
 //! every copy readable again. The order is what keeps a failure harmless:
 //!
-//! 1. a verified backup of the database as it is ([`crate::backup::create`]);
+//! 1. a verified backup of the database as it is ([`backup::create`]);
 //! 2. each backup converted to a copy under a temporary name in its folder,
 //!    checked (schema, `quick_check`, the same number of rows in every
 //!    table), flushed and renamed over the old one;
@@ -39,60 +39,12 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, Utc};
 use rusqlite::Connection;
 use serde::Serialize;
-use zeroize::Zeroizing;
 
-use crate::backup;
-use crate::db::{self, MIGRATIONS};
+use super::backup;
+use super::file;
+use super::passphrase::Passphrase;
+use super::schema::MIGRATIONS;
 use crate::error::{Error, Result};
-
-/// The longest passphrase accepted, in bytes.
-pub const MAX_PASSPHRASE_BYTES: usize = 1024;
-
-/// A passphrase for an encrypted database.
-///
-/// Valid by construction ([`Passphrase::new`]); its text is not printed by
-/// `Debug` and is overwritten with zeros when it is dropped.
-#[derive(Clone, PartialEq, Eq)]
-pub struct Passphrase(Zeroizing<String>);
-
-impl Passphrase {
-    /// Checks a passphrase: not empty, at most [`MAX_PASSPHRASE_BYTES`]
-    /// bytes, and no control characters (a NUL would cut it short in SQLite,
-    /// and a newline or tab is almost always a mistake of copying).
-    pub fn new(text: String) -> Result<Passphrase> {
-        let text = Zeroizing::new(text);
-        if text.is_empty() {
-            return Err(Error::invalid(
-                "The passphrase is empty; give one (a few words are easy to remember and hard to \
-                 guess).",
-            ));
-        }
-        if text.len() > MAX_PASSPHRASE_BYTES {
-            return Err(Error::invalid(format!(
-                "The passphrase is {} bytes long; use at most {MAX_PASSPHRASE_BYTES}.",
-                text.len()
-            )));
-        }
-        if text.chars().any(char::is_control) {
-            return Err(Error::invalid(
-                "The passphrase contains a control character (a tab, a line break or NUL); \
-                 type it again without one.",
-            ));
-        }
-        Ok(Passphrase(text))
-    }
-
-    /// The passphrase's text: to hand it to SQLCipher or a keyring only.
-    pub fn expose(&self) -> &str {
-        &self.0
-    }
-}
-
-impl std::fmt::Debug for Passphrase {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("Passphrase(…)")
-    }
-}
 
 /// What [`encrypt`] or [`decrypt`] did.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -121,10 +73,10 @@ pub struct Converted {
 /// the database (on POSIX systems closing the read releases the locks the
 /// process holds on it); once open, ask [`crate::Db::is_encrypted`].
 pub fn is_encrypted(path: &Path) -> Result<bool> {
-    if !db::check_path(path)? {
+    if !file::check_path(path)? {
         return Ok(false);
     }
-    db::looks_encrypted(path)
+    file::looks_encrypted(path)
 }
 
 /// Where a conversion may be made to fail, for the tests that prove a
@@ -206,7 +158,7 @@ pub fn decrypt_failing(
 }
 
 fn exists(path: &Path) -> Result<bool> {
-    db::check_path(path)
+    file::check_path(path)
 }
 
 /// The whole conversion of a database and its backups from `from` to `to`.
@@ -219,15 +171,15 @@ fn convert(
 ) -> Result<Converted> {
     // The database must open as it is before anything is written.
     {
-        let side = db::SideFiles::before(path);
-        let (conn, keyed) = db::open_existing(path, from)?;
+        let side = file::SideFiles::before(path);
+        let (conn, keyed) = file::open_existing(path, from)?;
         let checked = if keyed != from.is_some() {
-            Err(db::passphrase_needed(path))
+            Err(file::passphrase_needed(path))
         } else {
-            db::inspect(&conn, &path.display().to_string(), MIGRATIONS, None).map(|_| ())
+            file::inspect(&conn, &path.display().to_string(), MIGRATIONS, None).map(|_| ())
         };
         side.close_untouched(conn);
-        checked.map_err(|e| db::with_restore_hint(e, path))?;
+        checked.map_err(|e| backup::with_restore_hint(e, path))?;
     }
     let first = backup::create(path, at, from)?;
     let mut converted = Vec::new();
@@ -251,8 +203,8 @@ fn convert(
 /// and the pre-migration backups next to it (`coachlog.sqlite.v1-….backup`).
 fn copies_of(path: &Path) -> Result<Vec<PathBuf>> {
     let mut out: Vec<PathBuf> = backup::list(path)?.into_iter().map(|b| b.path).collect();
-    let prefix = format!("{}.v", db::file_name(path));
-    let dir = db::folder_of(path);
+    let prefix = format!("{}.v", file::file_name(path));
+    let dir = file::folder_of(path);
     let entries = std::fs::read_dir(dir)
         .map_err(|e| Error::Io(format!("cannot read the folder {}: {e}", dir.display())))?;
     for entry in entries.flatten() {
@@ -296,10 +248,10 @@ fn convert_copy(copy: &Path, from: Option<&Passphrase>, to: Option<&Passphrase>)
         }
         Err(e) => return Err(e),
     };
-    db::install(&tmp, copy, true).inspect_err(|_| db::remove_with_side_files(&tmp))?;
+    file::install(&tmp, copy, true).inspect_err(|_| file::remove_with_side_files(&tmp))?;
     // A raw damaged copy may have its log next to it, in the old form.
     for suffix in ["-wal", "-journal", "-shm"] {
-        let _ = std::fs::remove_file(db::with_suffix(copy, suffix));
+        let _ = std::fs::remove_file(file::with_suffix(copy, suffix));
     }
     Ok(true)
 }
@@ -314,11 +266,11 @@ fn is_damaged_copy(copy: &Path) -> bool {
 /// it, encrypted with `to` (or plain), and checks the copy: schema, the
 /// number of rows of every table, `quick_check`. Returns the copy's path.
 fn export(src: &Path, from: Option<&Passphrase>, to: Option<&Passphrase>) -> Result<PathBuf> {
-    let side = db::SideFiles::before(src);
-    let (conn, keyed) = db::open_existing(src, from)?;
+    let side = file::SideFiles::before(src);
+    let (conn, keyed) = file::open_existing(src, from)?;
     if keyed != from.is_some() {
         side.close_untouched(conn);
-        return Err(db::passphrase_needed(src));
+        return Err(file::passphrase_needed(src));
     }
     let tmp = temp_name(src);
     let made = export_from(&conn, src, &tmp, to);
@@ -326,16 +278,16 @@ fn export(src: &Path, from: Option<&Passphrase>, to: Option<&Passphrase>) -> Res
     match made {
         Ok(()) => Ok(tmp),
         Err(e) => {
-            db::remove_with_side_files(&tmp);
+            file::remove_with_side_files(&tmp);
             Err(e)
         }
     }
 }
 
 fn temp_name(path: &Path) -> PathBuf {
-    db::folder_of(path).join(format!(
+    file::folder_of(path).join(format!(
         ".{}.convert-{}",
-        db::file_name(path),
+        file::file_name(path),
         std::process::id()
     ))
 }
@@ -345,9 +297,9 @@ const TARGET: &str = "coachlog_convert";
 
 fn export_from(conn: &Connection, src: &Path, tmp: &Path, to: Option<&Passphrase>) -> Result<()> {
     let shown = src.display().to_string();
-    db::remove_with_side_files(tmp);
-    let version = db::inspect(conn, &shown, MIGRATIONS, None)?;
-    let counts = row_counts(conn, "main").map_err(|e| db::damaged(&shown, e))?;
+    file::remove_with_side_files(tmp);
+    let version = file::inspect(conn, &shown, MIGRATIONS, None)?;
+    let counts = row_counts(conn, "main").map_err(|e| file::damaged(&shown, e))?;
     let tmp_text = tmp.to_str().ok_or_else(|| {
         Error::Io(format!(
             "the folder of {shown} has a name that is not UTF-8; SQLCipher cannot write there. \
@@ -369,7 +321,11 @@ fn export_from(conn: &Connection, src: &Path, tmp: &Path, to: Option<&Passphrase
         })?;
         // sqlcipher_export copies the records, not these header fields.
         conn.pragma_update(Some(TARGET), "user_version", version)?;
-        conn.pragma_update(Some(TARGET), "application_id", db::APPLICATION_ID)?;
+        conn.pragma_update(
+            Some(TARGET),
+            "application_id",
+            super::schema::APPLICATION_ID,
+        )?;
         Ok(())
     })();
     let detached = conn.execute_batch(&format!("DETACH DATABASE {TARGET}"));
@@ -393,15 +349,16 @@ fn check_copy(
              file was left as it was."
         ))
     };
-    let conn = db::open_connection(tmp, false)?;
+    let conn = file::open_connection(tmp, false)?;
     if let Some(key) = key {
-        db::apply_key(&conn, key)?;
+        file::apply_key(&conn, key)?;
     }
-    let found = db::inspect(&conn, shown, MIGRATIONS, None).map_err(|e| failed(e.to_string()))?;
+    let found = file::inspect(&conn, shown, MIGRATIONS, None).map_err(|e| failed(e.to_string()))?;
     if found != version {
         return Err(failed(format!("schema version {found}, not {version}")));
     }
-    let problems = db::run_check(&conn, "PRAGMA quick_check").map_err(|e| failed(e.to_string()))?;
+    let problems =
+        file::run_check(&conn, "PRAGMA quick_check").map_err(|e| failed(e.to_string()))?;
     if let Some(first) = problems.first() {
         return Err(failed(first.clone()));
     }
@@ -449,7 +406,7 @@ fn convert_database(
         backup::Hold::Locked(conn, keyed) if keyed == from.is_some() => conn,
         backup::Hold::Locked(conn, _) => {
             drop(conn);
-            return Err(db::passphrase_needed(path));
+            return Err(file::passphrase_needed(path));
         }
         backup::Hold::Busy => {
             return Err(Error::Io(format!(
@@ -479,13 +436,13 @@ fn convert_database(
             )));
         }
         for suffix in ["-wal", "-shm", "-journal"] {
-            match std::fs::remove_file(db::with_suffix(path, suffix)) {
+            match std::fs::remove_file(file::with_suffix(path, suffix)) {
                 Ok(()) => {}
                 Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
                 Err(e) => {
                     return Err(Error::Io(format!(
                         "cannot remove {}: {e}; the database was not converted.",
-                        db::with_suffix(path, suffix).display()
+                        file::with_suffix(path, suffix).display()
                     )))
                 }
             }
@@ -498,7 +455,7 @@ fn convert_database(
             true,
         );
         drop(conn);
-        db::remove_with_side_files(&tmp);
+        file::remove_with_side_files(&tmp);
         return Err(e);
     }
     let mut held = Some(conn);
@@ -506,10 +463,10 @@ fn convert_database(
         // Elsewhere a file open in this process cannot be replaced.
         drop(held.take());
     }
-    let installed = db::install(&tmp, path, true);
+    let installed = file::install(&tmp, path, true);
     drop(held);
     if installed.is_err() {
-        db::remove_with_side_files(&tmp);
+        file::remove_with_side_files(&tmp);
     }
     installed
 }

@@ -49,8 +49,9 @@ use chrono::{DateTime, Datelike, Days, NaiveDate, NaiveDateTime, TimeDelta, Utc}
 use rusqlite::{Connection, OpenFlags};
 use serde::Serialize;
 
-use crate::crypto::Passphrase;
-use crate::db::{self, MIGRATIONS};
+use super::file;
+use super::passphrase::Passphrase;
+use super::schema::MIGRATIONS;
 use crate::error::{Error, Result};
 
 /// The folder next to the database that holds its backups.
@@ -187,7 +188,7 @@ fn monday(day: NaiveDate) -> NaiveDate {
 
 /// The backups folder of the database at `db_path`.
 pub fn folder(db_path: &Path) -> PathBuf {
-    db::folder_of(db_path).join(FOLDER)
+    file::folder_of(db_path).join(FOLDER)
 }
 
 /// The database's file name without its extension: the backups' prefix.
@@ -331,22 +332,22 @@ fn make_folder(db_path: &Path) -> Result<()> {
 /// encrypted (the backup is encrypted with it too).
 pub fn create(db_path: &Path, at: DateTime<Utc>, key: Option<&Passphrase>) -> Result<BackupFile> {
     let shown = db_path.display().to_string();
-    let hint = |e: Error| db::with_restore_hint(e, db_path);
+    let hint = |e: Error| with_restore_hint(e, db_path);
     // Metadata only: the app may have the file open, and reading it with
     // plain file I/O would release its locks (POSIX). SQLite reads the rest.
-    if !db::check_path(db_path).map_err(hint)? {
+    if !file::check_path(db_path).map_err(hint)? {
         return Err(Error::not_found(format!(
             "There is no database at {shown} to back up."
         )));
     }
-    let side = db::SideFiles::before(db_path);
-    let (conn, keyed) = db::open_existing(db_path, key)?;
+    let side = file::SideFiles::before(db_path);
+    let (conn, keyed) = file::open_existing(db_path, key)?;
     let key = if keyed { key } else { None };
     let made = (|| {
-        db::inspect(&conn, &shown, MIGRATIONS, None).map_err(hint)?;
+        file::inspect(&conn, &shown, MIGRATIONS, None).map_err(hint)?;
         make_folder(db_path)?;
         let (target, seq) = free_path(db_path, at, BackupKind::Rolling);
-        let bytes = db::copy_database(&conn, &target, key).map_err(|e| match e {
+        let bytes = file::copy_database(&conn, &target, key).map_err(|e| match e {
             Error::Corrupt(m) => hint(Error::Corrupt(format!(
                 "{shown} could not be backed up: {m} The database was left untouched."
             ))),
@@ -375,7 +376,7 @@ pub fn before_import(
     at: DateTime<Utc>,
     key: Option<&Passphrase>,
 ) -> Result<Option<BackupFile>> {
-    if !db::check_path(db_path)? {
+    if !file::check_path(db_path)? {
         return Ok(None);
     }
     create(db_path, at, key).map(Some)
@@ -429,15 +430,15 @@ pub fn automatic(
 /// encrypted.
 pub fn verify(file: &Path, key: Option<&Passphrase>) -> Result<i64> {
     let shown = file.display().to_string();
-    if !db::check_file(file, key)? {
+    if !file::check_file(file, key)? {
         return Err(Error::not_found(format!("{shown} does not exist.")));
     }
-    let side = db::SideFiles::before(file);
-    let (conn, _) = db::open_existing(file, key)?;
+    let side = file::SideFiles::before(file);
+    let (conn, _) = file::open_existing(file, key)?;
     let checked = (|| {
-        let version = db::inspect(&conn, &shown, MIGRATIONS, None)?;
+        let version = file::inspect(&conn, &shown, MIGRATIONS, None)?;
         let problems =
-            db::run_check(&conn, "PRAGMA quick_check").map_err(|e| db::damaged(&shown, e))?;
+            file::run_check(&conn, "PRAGMA quick_check").map_err(|e| file::damaged(&shown, e))?;
         if let Some(first) = problems.first() {
             return Err(Error::Corrupt(format!(
                 "{shown} is damaged: SQLite's check found a problem ({}).",
@@ -482,7 +483,7 @@ pub fn restore(
         )),
         other => other,
     };
-    if !db::check_file(from, key).map_err(invalid)? {
+    if !file::check_file(from, key).map_err(invalid)? {
         return Err(Error::not_found(format!(
             "{shown_from} does not exist; `coachlog backups` lists the backups."
         )));
@@ -492,7 +493,7 @@ pub fn restore(
             "{shown_from} is the database itself; choose a backup to restore."
         )));
     }
-    let dir = db::folder_of(db_path);
+    let dir = file::folder_of(db_path);
     if !dir.is_dir() {
         return Err(Error::Io(format!(
             "cannot restore to {}: the folder does not exist.",
@@ -500,18 +501,18 @@ pub fn restore(
         )));
     }
     // The backup is only read: closed without a checkpoint into it.
-    let side = db::SideFiles::before(from);
-    let (src, keyed) = db::open_existing(from, key)?;
+    let side = file::SideFiles::before(from);
+    let (src, keyed) = file::open_existing(from, key)?;
     let src_key = if keyed { key } else { None };
     let tmp = dir.join(format!(
         ".{}.restore-{}",
-        db::file_name(db_path),
+        file::file_name(db_path),
         std::process::id()
     ));
     let copied = (|| -> Result<i64> {
-        let version = db::inspect(&src, &shown_from, MIGRATIONS, None).map_err(invalid)?;
+        let version = file::inspect(&src, &shown_from, MIGRATIONS, None).map_err(invalid)?;
         let _ = std::fs::remove_file(&tmp);
-        db::copy_database(&src, &tmp, src_key).map_err(invalid)?;
+        file::copy_database(&src, &tmp, src_key).map_err(invalid)?;
         Ok(version)
     })();
     side.close_untouched(src);
@@ -575,7 +576,7 @@ fn hold_as(db_path: &Path, key: Option<&Passphrase>) -> Hold {
             true,
         )
         .and_then(|_| match key {
-            Some(k) => db::apply_key(&conn, k).map_err(|_| rusqlite::Error::InvalidQuery),
+            Some(k) => file::apply_key(&conn, k).map_err(|_| rusqlite::Error::InvalidQuery),
             None => Ok(()),
         })
         .and_then(|()| conn.busy_timeout(std::time::Duration::from_secs(1)))
@@ -602,7 +603,7 @@ fn replace(
     at: DateTime<Utc>,
     key: Option<&Passphrase>,
 ) -> Result<Option<PathBuf>> {
-    let side = |s: &str| db::with_suffix(db_path, s);
+    let side = |s: &str| file::with_suffix(db_path, s);
     let present = db_path.exists() || side("-wal").exists() || side("-journal").exists();
     let mut held = None;
     let safety = if present {
@@ -617,7 +618,7 @@ fn replace(
             Hold::Locked(conn, keyed) => {
                 make_folder(db_path)?;
                 let (target, _) = free_path(db_path, at, BackupKind::BeforeRestore);
-                match db::copy_database(&conn, &target, if keyed { key } else { None }) {
+                match file::copy_database(&conn, &target, if keyed { key } else { None }) {
                     Ok(_) => {
                         // Fold the WAL into the old file and stop using one,
                         // under the lock; keep the connection (and the lock)
@@ -669,7 +670,7 @@ fn replace(
         // Elsewhere a file open in this process cannot be replaced.
         drop(held.take());
     }
-    db::install(tmp, db_path, true)?;
+    file::install(tmp, db_path, true)?;
     drop(held);
     Ok(safety)
 }
@@ -679,11 +680,11 @@ fn replace(
 fn raw_copy(db_path: &Path, at: DateTime<Utc>) -> Result<PathBuf> {
     let (target, _) = free_path(db_path, at, BackupKind::Damaged);
     for s in ["", "-wal", "-journal"] {
-        let source = db::with_suffix(db_path, s);
+        let source = file::with_suffix(db_path, s);
         if !source.exists() {
             continue;
         }
-        let dest = db::with_suffix(&target, s);
+        let dest = file::with_suffix(&target, s);
         std::fs::copy(&source, &dest)
             .and_then(|_| {
                 std::fs::OpenOptions::new()
@@ -699,8 +700,37 @@ fn raw_copy(db_path: &Path, at: DateTime<Utc>) -> Result<PathBuf> {
                 ))
             })?;
     }
-    db::sync_folder(&folder(db_path));
+    file::sync_folder(&folder(db_path));
     Ok(target)
+}
+
+/// Adds the way out to a refusal: the latest backup and how to restore it.
+pub(crate) fn with_restore_hint(e: Error, path: &Path) -> Error {
+    match e {
+        // A file that looks encrypted may be a damaged one too.
+        Error::Passphrase(m) => match latest(path) {
+            Ok(Some(b)) => Error::Passphrase(format!(
+                "{m} If it is damaged, the latest backup, from {}, is {}: restore it with \
+                 `coachlog restore --latest`, which keeps a copy of this file first.",
+                b.taken_at.format("%Y-%m-%d %H:%M UTC"),
+                b.path.display()
+            )),
+            _ => Error::Passphrase(m),
+        },
+        Error::Corrupt(m) => {
+            let hint = match latest(path) {
+                Ok(Some(b)) => format!(
+                    " The latest backup, from {}, is {}: restore it with `coachlog restore \
+                     --latest`, which keeps a copy of this file first.",
+                    b.taken_at.format("%Y-%m-%d %H:%M UTC"),
+                    b.path.display()
+                ),
+                _ => " Restore a backup if you have one, or choose another file.".into(),
+            };
+            Error::Corrupt(format!("{m}{hint}"))
+        }
+        other => other,
+    }
 }
 
 #[cfg(test)]
