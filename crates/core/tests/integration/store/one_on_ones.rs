@@ -3,7 +3,7 @@
 use coachlog_core::model::*;
 use coachlog_core::store::{agenda, drafts, one_on_ones};
 
-use crate::fixture::{add_person, d, db, dump, refused};
+use super::fixture::{add_person, d, db, dump, refused};
 
 fn input(person: PersonId, date: &str) -> OneOnOneInput {
     OneOnOneInput {

@@ -3,7 +3,7 @@
 use coachlog_core::model::*;
 use coachlog_core::store::updates::{self, Filter};
 
-use crate::fixture::{add_person, d, db, refused};
+use super::fixture::{add_person, d, db, refused};
 
 fn input(person: Option<PersonId>, kind: UpdateKind, period: &str) -> UpdateInput {
     UpdateInput {

@@ -3,7 +3,7 @@
 use coachlog_core::model::*;
 use coachlog_core::store::walkthroughs;
 
-use crate::fixture::{d, db, refused};
+use super::fixture::{d, db, refused};
 
 fn input() -> WalkthroughInput {
     WalkthroughInput {

@@ -4,7 +4,7 @@ use coachlog_core::db::{APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION};
 use coachlog_core::{Db, ErrorKind};
 use rusqlite::Connection;
 
-use crate::fixture::{add_person, d};
+use super::fixture::{add_person, d};
 
 fn user_version(path: &std::path::Path) -> i64 {
     Connection::open(path)
@@ -54,7 +54,7 @@ fn reopening_keeps_data_and_tracking_since() {
 
 #[test]
 fn every_migration_applies_from_empty_and_the_schema_is_sound() {
-    let db = crate::fixture::db();
+    let db = super::fixture::db();
     let version: i64 = db
         .conn()
         .query_row("PRAGMA user_version", [], |r| r.get(0))
@@ -232,16 +232,16 @@ fn a_failing_migration_leaves_the_file_as_it_was() {
 
 #[test]
 fn a_failed_write_rolls_back_everything_it_did() {
-    let mut db = crate::fixture::db();
-    let before = crate::fixture::dump(&db);
+    let mut db = super::fixture::db();
+    let before = super::fixture::dump(&db);
     let err = db
         .write(|tx| {
-            coachlog_core::store::people::insert(tx, &crate::fixture::person_input("One"))?;
-            coachlog_core::store::people::insert(tx, &crate::fixture::person_input(""))
+            coachlog_core::store::people::insert(tx, &super::fixture::person_input("One"))?;
+            coachlog_core::store::people::insert(tx, &super::fixture::person_input(""))
         })
         .unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Invalid);
-    assert_eq!(before, crate::fixture::dump(&db));
+    assert_eq!(before, super::fixture::dump(&db));
 }
 
 #[test]

@@ -115,6 +115,12 @@ fn acknowledged_commits_survive_sigkill_at_random_moments() {
     let runs = env_number("COACHLOG_CRASH_RUNS", 200);
     let seed = env_number("COACHLOG_CRASH_SEED", 20_261_127);
     let exe = std::env::current_exe().unwrap();
+    // The writer's name as libtest knows it: this module's path without the
+    // crate's name (`reliability::crash::writer_process`).
+    let writer_test = format!(
+        "{}::writer_process",
+        module_path!().split_once("::").unwrap().1
+    );
     let dir = tempfile::tempdir().unwrap();
     let mut rng = Rng::new(seed);
     let mut tally = Tally::default();
@@ -132,7 +138,7 @@ fn acknowledged_commits_survive_sigkill_at_random_moments() {
         let stderr = std::fs::File::create(dir.path().join("writer.stderr")).unwrap();
         let mut child = Command::new(&exe)
             .args([
-                "crash::writer_process",
+                writer_test.as_str(),
                 "--exact",
                 "--ignored",
                 "--nocapture",

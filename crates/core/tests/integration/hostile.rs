@@ -17,7 +17,7 @@ use coachlog_core::store::{
 use coachlog_core::{interchange, nudges, Db, ErrorKind};
 
 #[allow(dead_code)]
-#[path = "../../../tests/e2e/payloads/corpus.rs"]
+#[path = "../../../../tests/e2e/payloads/corpus.rs"]
 mod corpus;
 
 fn d(s: &str) -> NaiveDate {

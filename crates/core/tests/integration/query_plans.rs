@@ -50,11 +50,7 @@ use coachlog_core::Db;
 use rusqlite::trace::{TraceEvent, TraceEventCodes};
 use rusqlite::Connection;
 
-// The store tests' fixtures: only `person_input` is used here.
-#[allow(dead_code)]
-#[path = "store/fixture.rs"]
-mod fixture;
-use fixture::person_input;
+use crate::store::fixture::person_input;
 
 /// Tables whose size is bounded by the team, not by the years of history:
 /// scanning them is cheap at any age of the database.

@@ -4,7 +4,7 @@
 //! Every test starts from [`fixture::db`], an in-memory database with the
 //! real migrations applied, or from a temporary file where the file matters.
 
-mod fixture;
+pub mod fixture;
 
 mod agenda;
 mod customers;

@@ -3,7 +3,7 @@
 use coachlog_core::model::*;
 use coachlog_core::store::drafts;
 
-use crate::fixture::{add_person, d, db, refused};
+use super::fixture::{add_person, d, db, refused};
 
 #[test]
 fn save_replace_get_and_discard() {

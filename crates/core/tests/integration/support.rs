@@ -57,11 +57,7 @@ pub fn env_number(name: &str, default: u64) -> u64 {
         .unwrap_or(default)
 }
 
-// The store tests' fixtures: only `person_input` is used here.
-#[allow(dead_code)]
-#[path = "../store/fixture.rs"]
-mod fixture;
-pub use fixture::person_input;
+pub use crate::store::fixture::person_input;
 
 /// Creates a real Coachlog database with a small demo team and its history
 /// at `path` (closed cleanly: WAL mode, no `-wal` left).

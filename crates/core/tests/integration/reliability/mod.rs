@@ -2,8 +2,6 @@
 //! restore, and the migration of every released schema version. What each
 //! module proves, and what it does not, is in `docs/reliability.md`.
 
-mod support;
-
 mod backups;
 mod corpus;
 mod crash;

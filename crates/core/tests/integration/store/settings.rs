@@ -3,7 +3,7 @@
 use coachlog_core::calendar::ReleaseDay;
 use coachlog_core::settings::{self, KEYS};
 
-use crate::fixture::{d, db, dump, CREATED};
+use super::fixture::{d, db, dump, CREATED};
 
 #[test]
 fn defaults_match_the_catalogue() {

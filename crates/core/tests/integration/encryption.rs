@@ -2,16 +2,13 @@
 //! the clear — not in the database file, its write-ahead log or any backup —
 //! and every refusal or failure leaves the file as it was.
 
-#[allow(dead_code)]
-#[path = "reliability/support.rs"]
-mod support;
-
 use std::path::{Path, PathBuf};
 
 use coachlog_core::crypto::{self, FailAt};
 use coachlog_core::model::*;
 use coachlog_core::{backup, interchange, store, Db, ErrorKind, Passphrase};
-use support::{d, person_input, side, utc, TODAY};
+
+use crate::support::{d, person_input, side, utc, TODAY};
 
 /// Text that appears nowhere else, one per kind of record, and one set
 /// written after encryption.
@@ -285,7 +282,7 @@ fn a_failure_while_encrypting_leaves_the_database_as_it_was() {
         assert_eq!(hash(&path), was, "{fail:?}");
         assert!(!crypto::is_encrypted(&path).unwrap());
         // No temporary file is left behind.
-        let names = support::listing(dir.path());
+        let names = crate::support::listing(dir.path());
         assert!(
             names.iter().all(|n| !n.starts_with('.')),
             "{fail:?}: {names:?}"
@@ -356,7 +353,7 @@ fn what_looks_encrypted() {
         std::fs::write(&p, bytes).unwrap();
         p
     };
-    let mut rng = support::Rng::new(3);
+    let mut rng = crate::support::Rng::new(3);
     let plain = dir.path().join("plain.sqlite");
     Db::open(&plain, d(TODAY)).unwrap();
     let mut damaged_header = hash(&plain);
