@@ -12,9 +12,7 @@ use coachlog_core::store::{
 use coachlog_core::{settings, Db, ErrorKind};
 use serde_json::{json, Value};
 
-fn d(s: &str) -> NaiveDate {
-    coachlog_core::calendar::parse_date(s).unwrap()
-}
+use crate::support::{d, pm};
 
 const TODAY: &str = "2026-04-16";
 
@@ -481,19 +479,8 @@ fn a_database_that_is_not_empty_is_refused_and_left_unchanged() {
                 people::insert(
                     tx,
                     &PersonInput {
-                        name: "Ada".into(),
                         title: String::new(),
-                        job_family: JobFamily::ProductManager,
-                        level: Level::Ic,
-                        scope: Scope {
-                            kind: ScopeKind::Group,
-                            section: None,
-                            stages: vec![],
-                            groups: vec![],
-                        },
-                        since: d("2026-01-05"),
-                        cadence_days: None,
-                        tracked: true,
+                        ..pm("Ada", "2026-01-05")
                     },
                 )
             })

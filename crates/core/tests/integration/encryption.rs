@@ -6,9 +6,9 @@ use std::path::{Path, PathBuf};
 
 use coachlog_core::crypto::{self, FailAt};
 use coachlog_core::model::*;
-use coachlog_core::{backup, interchange, store, Db, ErrorKind, Passphrase};
+use coachlog_core::{backup, store, Db, ErrorKind, Passphrase};
 
-use crate::support::{d, person_input, side, utc, TODAY};
+use crate::support::{d, export_json, listing, person_input, side, utc, Rng, TODAY};
 
 /// Text that appears nowhere else, one per kind of record, and one set
 /// written after encryption.
@@ -95,10 +95,6 @@ fn holding(files: &[PathBuf], marker: &str) -> Vec<PathBuf> {
         })
         .cloned()
         .collect()
-}
-
-fn export_json(db: &Db) -> String {
-    interchange::to_json(&interchange::export(db.conn()).unwrap())
 }
 
 fn hash(path: &Path) -> Vec<u8> {
@@ -282,7 +278,7 @@ fn a_failure_while_encrypting_leaves_the_database_as_it_was() {
         assert_eq!(hash(&path), was, "{fail:?}");
         assert!(!crypto::is_encrypted(&path).unwrap());
         // No temporary file is left behind.
-        let names = crate::support::listing(dir.path());
+        let names = listing(dir.path());
         assert!(
             names.iter().all(|n| !n.starts_with('.')),
             "{fail:?}: {names:?}"
@@ -353,7 +349,7 @@ fn what_looks_encrypted() {
         std::fs::write(&p, bytes).unwrap();
         p
     };
-    let mut rng = crate::support::Rng::new(3);
+    let mut rng = Rng::new(3);
     let plain = dir.path().join("plain.sqlite");
     Db::open(&plain, d(TODAY)).unwrap();
     let mut damaged_header = hash(&plain);

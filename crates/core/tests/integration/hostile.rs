@@ -9,36 +9,23 @@
 
 use std::time::Instant;
 
-use chrono::NaiveDate;
 use coachlog_core::model::*;
 use coachlog_core::store::{
     agenda, customers, drafts, one_on_ones, people, search, walkthroughs, wins,
 };
 use coachlog_core::{interchange, nudges, Db, ErrorKind};
 
+use crate::support::{self, d, db, dump, export_json, plan_scope, pm, refused_as, CREATED};
+
 #[allow(dead_code)]
 #[path = "../../../../tests/e2e/payloads/corpus.rs"]
 mod corpus;
 
-fn d(s: &str) -> NaiveDate {
-    coachlog_core::calendar::parse_date(s).unwrap()
-}
-
+/// A Product Manager in [`plan_scope`] since the database was created.
 fn person(name: &str) -> PersonInput {
     PersonInput {
-        name: name.into(),
-        title: "Product Manager".into(),
-        job_family: JobFamily::ProductManager,
-        level: Level::Ic,
-        scope: Scope {
-            kind: ScopeKind::Group,
-            section: Some("Dev".into()),
-            stages: vec!["Plan".into()],
-            groups: vec!["Project Management".into()],
-        },
-        since: d("2026-01-05"),
-        cadence_days: None,
-        tracked: true,
+        scope: plan_scope(),
+        ..pm(name, CREATED)
     }
 }
 
@@ -54,9 +41,10 @@ fn item(person: PersonId, text: &str) -> AgendaItemInput {
     }
 }
 
-/// A database (created on 2026-01-05) with Ada (id 1) and one internal-customer link.
+/// A database (created on [`CREATED`]) with Ada (id 1) and one
+/// internal-customer link.
 fn setup() -> (Db, Person, CustomerLink) {
-    let mut db = Db::open_in_memory(d("2026-01-05")).unwrap();
+    let mut db = db();
     let ada = db
         .write(|tx| people::insert(tx, &person("Ada Anchor")))
         .unwrap();
@@ -68,7 +56,7 @@ fn setup() -> (Db, Person, CustomerLink) {
                     person_id: ada.id,
                     team: "Support".into(),
                     category: "Billing".into(),
-                    since: d("2026-01-05"),
+                    since: d(CREATED),
                 },
             )
         })
@@ -76,64 +64,15 @@ fn setup() -> (Db, Person, CustomerLink) {
     (db, ada, link)
 }
 
-/// Every row of every table (the search index aside), for "nothing changed".
-fn dump(db: &Db) -> String {
-    let conn = db.conn();
-    let tables: Vec<String> = conn
-        .prepare(
-            "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'search_index%' \
-             AND name NOT LIKE 'sqlite_%' ORDER BY name",
-        )
-        .unwrap()
-        .query_map([], |r| r.get(0))
-        .unwrap()
-        .collect::<Result<_, _>>()
-        .unwrap();
-    let mut out = String::new();
-    for t in tables {
-        let mut stmt = conn
-            .prepare(&format!("SELECT * FROM \"{t}\" ORDER BY 1"))
-            .unwrap();
-        let n = stmt.column_count();
-        let rows = stmt
-            .query_map([], |r| {
-                (0..n)
-                    .map(|i| {
-                        r.get::<_, rusqlite::types::Value>(i)
-                            .map(|v| format!("{v:?}"))
-                    })
-                    .collect::<Result<Vec<_>, _>>()
-            })
-            .unwrap();
-        for row in rows {
-            out.push_str(&format!("{t}: {}\n", row.unwrap().join("|")));
-        }
-    }
-    out
-}
-
-/// Runs `f` as a write; it must be refused as invalid with `needle` in the
-/// message, and leave every table as it was.
+/// [`refused_as`], and the refusal is of invalid input.
 fn refused<T: std::fmt::Debug>(
     db: &mut Db,
     what: &str,
     needle: &str,
     f: impl FnOnce(&rusqlite::Transaction<'_>) -> coachlog_core::Result<T>,
 ) {
-    let before = dump(db);
-    let err = db
-        .write(f)
-        .expect_err(&format!("{what}: the write should be refused"));
+    let err = refused_as(db, what, needle, f);
     assert_eq!(err.kind(), ErrorKind::Invalid, "{what}: {err}");
-    assert!(
-        err.to_string().contains(needle),
-        "{what}: expected {needle:?} in {:?}",
-        err.to_string()
-    );
-    assert!(
-        dump(db) == before,
-        "{what}: a refused write changed the database"
-    );
 }
 
 #[test]
@@ -394,18 +333,15 @@ fn every_payload_of_the_corpus_is_stored_and_read_back_byte_for_byte() {
     // The export round-trips them too.
     let doc = interchange::export(db.conn()).unwrap();
     let json = interchange::to_json(&doc);
-    let mut copy = Db::open_in_memory(d("2026-01-05")).unwrap();
+    let mut copy = support::db();
     interchange::import(&mut copy, &interchange::parse(&json).unwrap()).unwrap();
-    assert_eq!(
-        interchange::to_json(&interchange::export(copy.conn()).unwrap()),
-        json
-    );
+    assert_eq!(export_json(&copy), json);
 }
 
 #[test]
 fn a_hundred_thousand_agenda_items_for_one_person_are_stored_and_every_view_still_works() {
     let dir = tempfile::tempdir().unwrap();
-    let mut db = Db::open(&dir.path().join("big.sqlite"), d("2026-01-05")).unwrap();
+    let mut db = Db::open(&dir.path().join("big.sqlite"), d(CREATED)).unwrap();
     let ada = db
         .write(|tx| people::insert(tx, &person("Ada Anchor")))
         .unwrap();
@@ -550,13 +486,13 @@ fn a_nul_in_an_imported_name_is_refused_with_its_place_and_nothing_is_written() 
     .unwrap();
     doc["people"][0]["name"] = serde_json::Value::from("Ada\u{0}Anchor");
     let doc = interchange::parse(&doc.to_string()).unwrap();
-    let mut fresh = Db::open_in_memory(d("2026-01-05")).unwrap();
-    let before = dump(&fresh);
+    let mut fresh = support::db();
+    let before = dump(fresh.conn());
     let err = interchange::import(&mut fresh, &doc).expect_err("a NUL in a name");
     assert_eq!(err.kind(), ErrorKind::Invalid);
     assert!(err.to_string().contains("people[0]"), "{err}");
     assert!(err.to_string().contains("control character"), "{err}");
-    assert!(dump(&fresh) == before);
+    assert!(dump(fresh.conn()) == before);
 }
 
 #[test]

@@ -5,7 +5,7 @@
 //! written through the store's public functions, or from an empty one.
 
 use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use chrono::NaiveDate;
 use coachlog_core::interchange::{self, Document, ImportReport, FORMAT_VERSION, LISTS};
@@ -18,30 +18,26 @@ use coachlog_core::store::{
 use coachlog_core::{Db, ErrorKind};
 use serde_json::{json, Value};
 
-fn d(s: &str) -> NaiveDate {
-    coachlog_core::calendar::parse_date(s).unwrap()
-}
+use crate::support::{
+    d, db, db_on, dump_with_search_index, export_json, file_db, person_input, plan_scope, CREATED,
+};
 
-/// The day the source database is created (its `tracking_since`).
-const CREATED: &str = "2026-01-05";
-
+/// A Senior Product Manager of two groups of the stage Plan since `since`.
 fn person(name: &str, since: &str) -> PersonInput {
     PersonInput {
-        name: name.into(),
         title: "Senior Product Manager, Plan".into(),
-        job_family: JobFamily::SeniorProductManager,
-        level: Level::Ic,
         scope: Scope {
-            kind: ScopeKind::Group,
-            section: Some("Dev".into()),
-            stages: vec!["Plan".into()],
             groups: vec!["Project Management".into(), "Product Planning".into()],
+            ..plan_scope()
         },
         since: d(since),
-        cadence_days: None,
-        tracked: true,
+        ..person_input(name)
     }
 }
+
+/// The day the import targets, in memory and in files, are created:
+/// another day than the source's [`CREATED`].
+const TARGET_CREATED: &str = "2026-07-01";
 
 fn one_on_one(
     p: PersonId,
@@ -82,7 +78,7 @@ fn item(
 /// A database with at least one record of every kind, every optional field
 /// used somewhere, closed and archived states, Unicode and Markdown.
 fn filled() -> Db {
-    let mut db = Db::open_in_memory(d(CREATED)).unwrap();
+    let mut db = db();
     db.write(|tx| {
         // People: an active PM with a cadence override, one archived with old
         // 1:1s, and an untracked manager with a Unicode name.
@@ -489,52 +485,8 @@ fn export(db: &Db) -> Document {
     interchange::export(db.conn()).unwrap()
 }
 
-fn text(db: &Db) -> String {
-    interchange::to_json(&export(db))
-}
-
 fn empty_db() -> Db {
-    Db::open_in_memory(d("2026-07-01")).unwrap()
-}
-
-/// Every row of every table (search index included), for "the same
-/// database" and "nothing changed" checks below the level of the export.
-fn dump(db: &Db) -> String {
-    let conn = db.conn();
-    let tables: Vec<String> = conn
-        .prepare(
-            "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' \
-             AND name NOT LIKE 'search_index_%' ORDER BY name",
-        )
-        .unwrap()
-        .query_map([], |r| r.get(0))
-        .unwrap()
-        .collect::<Result<_, _>>()
-        .unwrap();
-    let mut out = String::new();
-    for t in tables {
-        let sql = if t == "search_index" {
-            "SELECT rowid, body FROM search_index ORDER BY rowid".to_string()
-        } else {
-            format!("SELECT * FROM \"{t}\" ORDER BY 1, 2")
-        };
-        let mut stmt = conn.prepare(&sql).unwrap();
-        let n = stmt.column_count();
-        let rows = stmt
-            .query_map([], |r| {
-                (0..n)
-                    .map(|i| {
-                        r.get::<_, rusqlite::types::Value>(i)
-                            .map(|v| format!("{v:?}"))
-                    })
-                    .collect::<Result<Vec<_>, _>>()
-            })
-            .unwrap();
-        for row in rows {
-            out.push_str(&format!("{t}: {}\n", row.unwrap().join("|")));
-        }
-    }
-    out
+    db_on(TARGET_CREATED)
 }
 
 // ---------------------------------------------------------------------------
@@ -544,7 +496,7 @@ fn dump(db: &Db) -> String {
 #[test]
 fn export_import_export_is_byte_identical() {
     let source = filled();
-    let first = text(&source);
+    let first = export_json(&source);
     let doc = interchange::parse(&first).unwrap();
     assert_eq!(doc, export(&source));
 
@@ -577,16 +529,14 @@ fn export_import_export_is_byte_identical() {
         "{report}"
     );
 
-    let second = text(&target);
+    let second = export_json(&target);
     assert_eq!(first, second);
     // Below the export: every table, the search index included, is the same
     // (settings aside: the import writes every setting, defaults included).
     let records = |db: &Db| {
-        dump(db)
-            .lines()
-            .filter(|l| !l.starts_with("setting: "))
-            .collect::<Vec<_>>()
-            .join("\n")
+        let mut tables = dump_with_search_index(db.conn());
+        tables.remove("setting");
+        tables
     };
     assert_eq!(records(&source), records(&target));
 
@@ -663,7 +613,11 @@ fn export_is_complete_sorted_and_deterministic() {
         json.contains("\"archived_on\": null"),
         "absent values are written as null"
     );
-    assert_eq!(json, text(&db), "the same database gives the same bytes");
+    assert_eq!(
+        json,
+        export_json(&db),
+        "the same database gives the same bytes"
+    );
     assert_eq!(
         json,
         interchange::to_json(&interchange::parse(&json).unwrap())
@@ -673,11 +627,11 @@ fn export_is_complete_sorted_and_deterministic() {
 #[test]
 fn an_empty_database_round_trips() {
     let db = empty_db();
-    let first = text(&db);
+    let first = export_json(&db);
     let mut target = Db::open_in_memory(d("2020-01-01")).unwrap();
     let report = interchange::import(&mut target, &interchange::parse(&first).unwrap()).unwrap();
     assert_eq!(report.total(), 0);
-    assert_eq!(text(&target), first);
+    assert_eq!(export_json(&target), first);
 }
 
 #[test]
@@ -759,7 +713,7 @@ fn edits_cannot_reach_states_that_import_would_refuse() {
             Ok((p, link, req))
         })
         .unwrap();
-    let before = text(&db);
+    let before = export_json(&db);
     let mut later = PersonInput::from(&p);
     later.since = d("2025-03-01");
     let refusals: Vec<(coachlog_core::Error, &str)> = vec![
@@ -788,48 +742,41 @@ fn edits_cannot_reach_states_that_import_would_refuse() {
     for (err, needle) in refusals {
         assert!(err.to_string().contains(needle), "{err}");
     }
-    assert_eq!(before, text(&db), "a refused edit changed the database");
+    assert_eq!(
+        before,
+        export_json(&db),
+        "a refused edit changed the database"
+    );
     let mut target = empty_db();
     interchange::import(&mut target, &interchange::parse(&before).unwrap()).unwrap();
-    assert_eq!(before, text(&target));
+    assert_eq!(before, export_json(&target));
 }
 
 // ---------------------------------------------------------------------------
 // What import refuses
 // ---------------------------------------------------------------------------
 
-fn file_db(dir: &Path, name: &str) -> PathBuf {
-    let path = dir.join(name);
-    drop(Db::open(&path, d("2026-07-01")).unwrap());
-    path
-}
-
 /// Imports `doc` into a new database file and asserts that it is refused
 /// with a message containing `needle`, and that the file is byte for byte
 /// what it was before.
 fn refused_into_file(doc: &Document, needle: &str) -> coachlog_core::Error {
     let dir = tempfile::tempdir().unwrap();
-    let path = file_db(dir.path(), "target.sqlite");
+    let path = file_db(dir.path(), "target.sqlite", TARGET_CREATED);
     let before = std::fs::read(&path).unwrap();
-    let mut db = Db::open(&path, d("2026-07-01")).unwrap();
+    let mut db = Db::open(&path, d(TARGET_CREATED)).unwrap();
     let err = interchange::import(&mut db, doc).unwrap_err();
     assert!(
         err.to_string().contains(needle),
         "expected «{needle}» in «{err}»"
     );
     assert_eq!(
-        text(&db),
-        text(&empty_db_on_path_day()),
+        export_json(&db),
+        export_json(&empty_db()),
         "the database still has nothing in it"
     );
     drop(db);
     assert!(std::fs::read(&path).unwrap() == before, "the file changed");
     err
-}
-
-/// An empty in-memory database created the same day as the target files.
-fn empty_db_on_path_day() -> Db {
-    Db::open_in_memory(d("2026-07-01")).unwrap()
 }
 
 #[test]
@@ -1019,23 +966,23 @@ fn a_database_with_records_is_refused_and_unchanged() {
     target
         .write(|tx| people::insert(tx, &person("Zed", "2026-01-01")))
         .unwrap();
-    let before = dump(&target);
+    let before = dump_with_search_index(target.conn());
     let err = interchange::import(&mut target, &doc).unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Conflict);
     let msg = err.to_string();
     assert!(msg.contains("already has records (1 people)"), "{msg}");
     assert!(msg.contains("--db new.sqlite"), "{msg}");
-    assert_eq!(dump(&target), before);
+    assert_eq!(dump_with_search_index(target.conn()), before);
 
     // Importing twice is refused the same way.
     let mut target = empty_db();
     interchange::import(&mut target, &doc).unwrap();
-    let before = dump(&target);
+    let before = dump_with_search_index(target.conn());
     assert_eq!(
         interchange::import(&mut target, &doc).unwrap_err().kind(),
         ErrorKind::Conflict
     );
-    assert_eq!(dump(&target), before);
+    assert_eq!(dump_with_search_index(target.conn()), before);
 
     // A dismissed nudge is the leader's data too.
     let mut target = empty_db();
@@ -1056,21 +1003,21 @@ fn changed_settings_alone_do_not_make_a_database_non_empty() {
         .write(|tx| settings::set(tx, "one_on_one_every_days", "3"))
         .unwrap();
     interchange::import(&mut target, &doc).unwrap();
-    assert_eq!(text(&target), interchange::to_json(&doc));
+    assert_eq!(export_json(&target), interchange::to_json(&doc));
 }
 
 #[test]
 fn an_import_into_a_file_persists() {
     let dir = tempfile::tempdir().unwrap();
-    let path = file_db(dir.path(), "restored.sqlite");
+    let path = file_db(dir.path(), "restored.sqlite", TARGET_CREATED);
     let source = filled();
-    let first = text(&source);
+    let first = export_json(&source);
     {
-        let mut db = Db::open(&path, d("2026-07-01")).unwrap();
+        let mut db = Db::open(&path, d(TARGET_CREATED)).unwrap();
         interchange::import(&mut db, &interchange::parse(&first).unwrap()).unwrap();
     }
     let db = Db::open(&path, d("2026-08-01")).unwrap();
-    assert_eq!(text(&db), first);
+    assert_eq!(export_json(&db), first);
 }
 
 // ---------------------------------------------------------------------------
@@ -1134,7 +1081,7 @@ fn a_newer_format_version_is_refused_with_both_numbers() {
 #[test]
 fn unknown_and_missing_fields_are_refused() {
     // Top level (a typo of a list name), with its position.
-    let json = text(&filled()).replacen("\"people\":", "\"peple\":", 1);
+    let json = export_json(&filled()).replacen("\"people\":", "\"peple\":", 1);
     let msg = parse_err(&json);
     assert!(
         msg.contains("unknown field `peple`") && msg.contains("at line"),
@@ -1170,7 +1117,7 @@ fn unknown_and_missing_fields_are_refused() {
     );
 
     // A setting given twice.
-    let json = text(&filled()).replacen(
+    let json = export_json(&filled()).replacen(
         "\"release_day\": \"22\",",
         "\"release_day\": \"22\",\n    \"release_day\": \"3\",",
         1,
@@ -1449,9 +1396,9 @@ fn the_export_validates_against_the_schema_exactly() {
         schema["$schema"],
         "https://json-schema.org/draft/2020-12/schema"
     );
-    let doc: Value = serde_json::from_str(&text(&filled())).unwrap();
+    let doc: Value = serde_json::from_str(&export_json(&filled())).unwrap();
     assert_eq!(schema_errors(&schema, &doc), Vec::<String>::new());
-    let empty: Value = serde_json::from_str(&text(&empty_db())).unwrap();
+    let empty: Value = serde_json::from_str(&export_json(&empty_db())).unwrap();
     assert_eq!(schema_errors(&schema, &empty), Vec::<String>::new());
 }
 

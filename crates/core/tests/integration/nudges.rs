@@ -25,13 +25,7 @@ use coachlog_core::store::{
 use coachlog_core::{settings, Db};
 use rusqlite::Connection;
 
-/// Parses a `YYYY-MM-DD` literal.
-fn d(s: &str) -> NaiveDate {
-    coachlog_core::calendar::parse_date(s).unwrap()
-}
-
-/// The day every table-case database is created: its `tracking_since` (a Monday).
-const CREATED: &str = "2026-01-05";
+use crate::support::{d, pm, Rng, CREATED};
 
 // ---------------------------------------------------------------------------
 // A small world builder over the real store.
@@ -72,21 +66,7 @@ impl W {
         since: &str,
         edit: impl FnOnce(&mut PersonInput),
     ) -> PersonId {
-        let mut input = PersonInput {
-            name: name.into(),
-            title: "Product Manager".into(),
-            job_family: JobFamily::ProductManager,
-            level: Level::Ic,
-            scope: Scope {
-                kind: ScopeKind::Group,
-                section: None,
-                stages: vec![],
-                groups: vec![],
-            },
-            since: d(since),
-            cadence_days: None,
-            tracked: true,
-        };
+        let mut input = pm(name, since);
         edit(&mut input);
         self.db.write(|tx| people::insert(tx, &input)).unwrap().id
     }
@@ -1973,35 +1953,6 @@ fn overdue_without_due_soon_keeps_only_overdue_items() {
 // Random small databases.
 // ---------------------------------------------------------------------------
 
-/// SplitMix64: a tiny deterministic PRNG.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n
-    }
-
-    fn chance(&mut self, percent: u64) -> bool {
-        self.below(100) < percent
-    }
-
-    fn pick<'a, T>(&mut self, xs: &'a [T]) -> &'a T {
-        &xs[self.below(xs.len() as u64) as usize]
-    }
-
-    fn day(&mut self, from: NaiveDate, span: u64) -> NaiveDate {
-        from + Days::new(self.below(span.max(1)))
-    }
-}
-
 const STAGES: &[&str] = &[
     "Plan",
     "plan",
@@ -2937,7 +2888,7 @@ const DAYS_PER_WORLD: usize = 3;
 
 #[test]
 fn review_equals_the_spec_read_naively_on_random_databases() {
-    let mut rng = Rng(0xC0AC_4106);
+    let mut rng = Rng::new(0xC0AC_4106);
     let mut compared = 0;
     let mut rules_seen = [0usize; 12];
     for world in 0..WORLDS {
@@ -2969,7 +2920,7 @@ fn review_equals_the_spec_read_naively_on_random_databases() {
 
 #[test]
 fn logging_the_activity_a_nudge_asks_for_removes_it() {
-    let mut rng = Rng(0x5EED_0004);
+    let mut rng = Rng::new(0x5EED_0004);
     let mut resolved = [0usize; 12];
     for world in 0..WORLDS {
         let w = random_world(&mut rng);

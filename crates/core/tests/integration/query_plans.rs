@@ -31,8 +31,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::{Arc, Mutex};
 
-use chrono::NaiveDate;
-use coachlog_core::calendar::{self, Month, Period};
+use coachlog_core::calendar::{Month, Period};
 use coachlog_core::dashboard;
 use coachlog_core::demo::{self, DemoOptions};
 use coachlog_core::interchange;
@@ -50,7 +49,7 @@ use coachlog_core::Db;
 use rusqlite::trace::{TraceEvent, TraceEventCodes};
 use rusqlite::Connection;
 
-use crate::store::fixture::person_input;
+use crate::support::{d, db_on, person_input, TODAY};
 
 /// Tables whose size is bounded by the team, not by the years of history:
 /// scanning them is cheap at any age of the database.
@@ -98,10 +97,6 @@ const MUST_READ_ALL: &[(&str, &str, &str)] = &[
         "whether the database is empty: each NOT EXISTS stops at the first row",
     ),
 ];
-
-fn d(s: &str) -> NaiveDate {
-    calendar::parse_date(s).unwrap()
-}
 
 /// One step of the workload: a label and whether the caller asked for every
 /// record of some tables (then scanning those is what it must do).
@@ -397,7 +392,7 @@ fn schema_tables(conn: &Connection) -> BTreeSet<String> {
 
 /// The demo dataset in a file, and the traced workload over it.
 fn workload(dir: &std::path::Path) -> Traced {
-    let today = d("2026-11-27");
+    let today = d(TODAY);
     let path = dir.join("plans.sqlite");
     {
         let mut db = Db::open(&path, today).unwrap();
@@ -1122,7 +1117,7 @@ fn no_shipped_query_scans_a_table_that_grows_with_history() {
 /// The checker catches what it is there to catch.
 #[test]
 fn the_checker_flags_scans_and_passes_seeks() {
-    let conn = Db::open_in_memory(d("2026-11-27")).unwrap();
+    let conn = db_on(TODAY);
     let conn = conn.conn();
     let tables = schema_tables(conn);
     let scans = |sql: &str| {

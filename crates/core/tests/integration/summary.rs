@@ -33,9 +33,7 @@ use coachlog_core::store::{
 use coachlog_core::summary::{self, Format, Grade, Outcome, Summary, SummaryOptions};
 use coachlog_core::{settings, Db};
 
-fn d(s: &str) -> NaiveDate {
-    coachlog_core::calendar::parse_date(s).unwrap()
-}
+use crate::support::{d, pm};
 
 fn month(s: &str) -> Month {
     s.parse().unwrap()
@@ -57,21 +55,7 @@ impl W {
     }
 
     fn person(&mut self, name: &str, since: &str, edit: impl FnOnce(&mut PersonInput)) -> PersonId {
-        let mut input = PersonInput {
-            name: name.into(),
-            title: "Product Manager".into(),
-            job_family: JobFamily::ProductManager,
-            level: Level::Ic,
-            scope: Scope {
-                kind: ScopeKind::Group,
-                section: None,
-                stages: vec![],
-                groups: vec![],
-            },
-            since: d(since),
-            cadence_days: None,
-            tracked: true,
-        };
+        let mut input = pm(name, since);
         edit(&mut input);
         self.db.write(|tx| people::insert(tx, &input)).unwrap().id
     }

@@ -10,20 +10,17 @@ use coachlog_core::store::people;
 use coachlog_core::{Db, ErrorKind};
 use rusqlite::Connection;
 
-use crate::support::{age, d, dump, listing, person_input, side, utc, FileState, TODAY};
+use crate::support::{
+    add_person, age, column, d, dump, listing, side, user_version, utc, FileState, TODAY,
+};
 
 /// A database with one person, Ada, in a fresh folder.
 fn database() -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("coachlog.sqlite");
     let mut db = Db::open(&path, d(TODAY)).unwrap();
-    add(&mut db, "Ada Lovelace");
+    add_person(&mut db, "Ada Lovelace");
     (dir, path)
-}
-
-fn add(db: &mut Db, name: &str) {
-    db.write(|tx| people::insert(tx, &person_input(name)))
-        .unwrap();
 }
 
 fn names(path: &Path) -> Vec<String> {
@@ -107,7 +104,7 @@ fn backups_run_while_the_app_keeps_writing() {
             .collect::<Vec<_>>()
     });
     for i in 0..50 {
-        add(&mut db, &format!("Person {i}"));
+        add_person(&mut db, &format!("Person {i}"));
     }
     let made = worker.join().unwrap();
     for b in made {
@@ -179,7 +176,7 @@ fn restore_puts_the_backup_back_and_keeps_the_replaced_file() {
     let made = backup::create(&path, utc("2026-11-27T09:00:00Z"), None).unwrap();
     {
         let mut db = Db::open(&path, d(TODAY)).unwrap();
-        add(&mut db, "Grace Hopper");
+        add_person(&mut db, "Grace Hopper");
     }
     let done = backup::restore(&path, &made.path, utc("2026-11-27T10:00:00Z"), None).unwrap();
     assert_eq!(done.database, path);
@@ -285,7 +282,7 @@ fn restore_replaces_a_damaged_file_and_never_replays_its_stale_log() {
     let stranger = dir.path().join("stranger.sqlite");
     {
         let mut db = Db::open(&stranger, d(TODAY)).unwrap();
-        add(&mut db, "Stranger");
+        add_person(&mut db, "Stranger");
         db.conn()
             .pragma_update(None, "wal_autocheckpoint", 0)
             .unwrap();
@@ -320,14 +317,7 @@ fn restore_replaces_a_damaged_file_and_never_replays_its_stale_log() {
     assert!(side(&copy, "-wal").exists(), "with its log");
     assert!(!side(&path, "-wal").exists());
     let db = Db::open(&path, d(TODAY)).unwrap();
-    let titles: Vec<String> = db
-        .conn()
-        .prepare("SELECT title FROM person")
-        .unwrap()
-        .query_map([], |r| r.get(0))
-        .unwrap()
-        .collect::<Result<_, _>>()
-        .unwrap();
+    let titles: Vec<String> = column(db.conn(), "SELECT title FROM person");
     assert!(
         !titles.iter().any(|t| t == "FROM A STALE LOG"),
         "{titles:?}"
@@ -364,10 +354,7 @@ fn a_new_database_appears_whole_or_not_at_all() {
     let bytes = std::fs::read(&path).unwrap();
     assert_eq!((bytes[18], bytes[19]), (2, 2), "WAL mode");
     let c = Connection::open(&path).unwrap();
-    let v: i64 = c
-        .query_row("PRAGMA user_version", [], |r| r.get(0))
-        .unwrap();
-    assert_eq!(v, SCHEMA_VERSION);
+    assert_eq!(user_version(&c), SCHEMA_VERSION);
 }
 
 #[test]

@@ -18,7 +18,9 @@ use coachlog_core::db::{APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION};
 use coachlog_core::{interchange, store, Db, ErrorKind};
 use rusqlite::Connection;
 
-use crate::support::{age, d, dump, integrity, listing, side, FileState, TODAY};
+use crate::support::{
+    age, column, d, dump, integrity, listing, side, user_version, FileState, TODAY,
+};
 
 fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
@@ -159,11 +161,6 @@ fn write_missing_fixtures() {
     }
 }
 
-fn user_version(conn: &Connection) -> i64 {
-    conn.query_row("PRAGMA user_version", [], |r| r.get(0))
-        .unwrap()
-}
-
 /// A copy of the fixture of `version` in `dir`, optionally switched to the
 /// rollback journal (as a file copied by other tools may be).
 fn copy_fixture(dir: &Path, version: i64, rollback_journal: bool) -> PathBuf {
@@ -213,16 +210,11 @@ fn there_is_a_fixture_of_every_released_version_with_every_table_filled() {
         };
         assert_eq!(schema(&c), schema(&fresh), "v{version}");
         // Every table has rows, the search index included.
-        let tables: Vec<String> = c
-            .prepare(
-                "SELECT name FROM sqlite_schema WHERE type = 'table' \
-                 AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'search_index_%'",
-            )
-            .unwrap()
-            .query_map([], |r| r.get(0))
-            .unwrap()
-            .collect::<Result<_, _>>()
-            .unwrap();
+        let tables: Vec<String> = column(
+            &c,
+            "SELECT name FROM sqlite_schema WHERE type = 'table' \
+             AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'search_index_%'",
+        );
         for t in tables {
             let n: i64 = c
                 .query_row(&format!("SELECT count(*) FROM \"{t}\""), [], |r| r.get(0))

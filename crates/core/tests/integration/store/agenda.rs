@@ -3,7 +3,7 @@
 use coachlog_core::model::*;
 use coachlog_core::store::agenda::{self, Filter};
 
-use super::fixture::{add_person, d, db, refused};
+use crate::support::{add_person, d, db, refused};
 
 fn item(person: PersonId, text: &str, tag: OpenTag, opened: &str) -> AgendaItemInput {
     AgendaItemInput {

@@ -3,7 +3,7 @@
 use coachlog_core::model::*;
 use coachlog_core::store::customers::{self, LinkFilter};
 
-use super::fixture::{add_person, d, db, refused};
+use crate::support::{add_person, d, db, refused};
 
 fn link(person: PersonId, team: &str) -> CustomerLinkInput {
     CustomerLinkInput {

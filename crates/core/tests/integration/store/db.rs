@@ -4,14 +4,9 @@ use coachlog_core::db::{APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION};
 use coachlog_core::{Db, ErrorKind};
 use rusqlite::Connection;
 
-use super::fixture::{add_person, d};
-
-fn user_version(path: &std::path::Path) -> i64 {
-    Connection::open(path)
-        .unwrap()
-        .query_row("PRAGMA user_version", [], |r| r.get(0))
-        .unwrap()
-}
+use crate::support::{
+    add_person, column, d, db, dump, file_db, integrity, person_input, user_version,
+};
 
 #[test]
 fn a_new_file_gets_every_migration_and_tracking_since() {
@@ -31,7 +26,10 @@ fn a_new_file_gets_every_migration_and_tracking_since() {
         .unwrap();
     assert_eq!((fk, mode.as_str(), app), (1, "wal", APPLICATION_ID));
     drop(db);
-    assert_eq!(user_version(&path), SCHEMA_VERSION);
+    assert_eq!(
+        user_version(&Connection::open(&path).unwrap()),
+        SCHEMA_VERSION
+    );
 }
 
 #[test]
@@ -54,17 +52,9 @@ fn reopening_keeps_data_and_tracking_since() {
 
 #[test]
 fn every_migration_applies_from_empty_and_the_schema_is_sound() {
-    let db = super::fixture::db();
-    let version: i64 = db
-        .conn()
-        .query_row("PRAGMA user_version", [], |r| r.get(0))
-        .unwrap();
-    assert_eq!(version, MIGRATIONS.len() as i64);
-    let check: String = db
-        .conn()
-        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
-        .unwrap();
-    assert_eq!(check, "ok");
+    let db = db();
+    assert_eq!(user_version(db.conn()), MIGRATIONS.len() as i64);
+    assert_eq!(integrity(db.conn()), "ok");
     let fk_problems: i64 = db
         .conn()
         .query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| {
@@ -77,8 +67,7 @@ fn every_migration_applies_from_empty_and_the_schema_is_sound() {
 #[test]
 fn a_newer_schema_is_refused_and_left_untouched() {
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("future.sqlite");
-    drop(Db::open(&path, d("2026-03-02")).unwrap());
+    let path = file_db(dir.path(), "future.sqlite", "2026-03-02");
     {
         let c = Connection::open(&path).unwrap();
         c.pragma_update(None, "user_version", SCHEMA_VERSION + 5)
@@ -176,8 +165,11 @@ fn migrating_an_existing_file_writes_a_verified_backup_first() {
         "old.sqlite.v1-2026-03-03.backup"
     );
     drop(db);
-    assert_eq!(user_version(&backup), 1);
-    assert_eq!(user_version(&path), SCHEMA_VERSION);
+    assert_eq!(user_version(&Connection::open(&backup).unwrap()), 1);
+    assert_eq!(
+        user_version(&Connection::open(&path).unwrap()),
+        SCHEMA_VERSION
+    );
     let notes: String = Connection::open(&backup)
         .unwrap()
         .query_row("SELECT notes FROM one_on_one WHERE id = 1", [], |r| {
@@ -207,19 +199,8 @@ fn a_failing_migration_leaves_the_file_as_it_was() {
         .unwrap();
     let snapshot = |p: &std::path::Path| {
         let c = Connection::open(p).unwrap();
-        let v: i64 = c
-            .query_row("PRAGMA user_version", [], |r| r.get(0))
-            .unwrap();
-        let tables: Vec<String> = c
-            .prepare("SELECT sql FROM sqlite_schema ORDER BY name")
-            .unwrap()
-            .query_map([], |r| {
-                r.get::<_, Option<String>>(0).map(|s| s.unwrap_or_default())
-            })
-            .unwrap()
-            .collect::<Result<_, _>>()
-            .unwrap();
-        (v, tables)
+        let tables: Vec<Option<String>> = column(&c, "SELECT sql FROM sqlite_schema ORDER BY name");
+        (user_version(&c), tables)
     };
     let before = snapshot(&path);
     let err = Db::open(&path, d("2026-03-03")).unwrap_err();
@@ -232,16 +213,16 @@ fn a_failing_migration_leaves_the_file_as_it_was() {
 
 #[test]
 fn a_failed_write_rolls_back_everything_it_did() {
-    let mut db = super::fixture::db();
-    let before = super::fixture::dump(&db);
+    let mut db = db();
+    let before = dump(db.conn());
     let err = db
         .write(|tx| {
-            coachlog_core::store::people::insert(tx, &super::fixture::person_input("One"))?;
-            coachlog_core::store::people::insert(tx, &super::fixture::person_input(""))
+            coachlog_core::store::people::insert(tx, &person_input("One"))?;
+            coachlog_core::store::people::insert(tx, &person_input(""))
         })
         .unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Invalid);
-    assert_eq!(before, super::fixture::dump(&db));
+    assert_eq!(before, dump(db.conn()));
 }
 
 #[test]

@@ -3,7 +3,7 @@
 use coachlog_core::model::*;
 use coachlog_core::store::drafts;
 
-use super::fixture::{add_person, d, db, refused};
+use crate::support::{add_person, d, db, refused};
 
 #[test]
 fn save_replace_get_and_discard() {

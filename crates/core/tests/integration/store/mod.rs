@@ -1,10 +1,9 @@
-//! The store's integration tests: one binary whose modules mirror
-//! `crates/core/src/store/` (plus `db` for opening and migrations).
+//! The store's tests, whose modules mirror `crates/core/src/store/` (plus
+//! `db` for opening and migrations).
 //!
-//! Every test starts from [`fixture::db`], an in-memory database with the
-//! real migrations applied, or from a temporary file where the file matters.
-
-pub mod fixture;
+//! Every test starts from [`crate::support::db`], an in-memory database
+//! with the real migrations applied, or from a temporary file where the
+//! file matters.
 
 mod agenda;
 mod customers;

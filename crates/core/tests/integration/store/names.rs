@@ -4,7 +4,7 @@ use coachlog_core::model::*;
 use coachlog_core::store::names::{self, NameKind};
 use coachlog_core::store::{self, customers, one_on_ones, walkthroughs};
 
-use super::fixture::{add_person, d, db};
+use crate::support::{add_person, d, db};
 
 #[test]
 fn names_are_remembered_once_per_spelling_from_every_source() {

@@ -3,7 +3,7 @@
 use coachlog_core::model::*;
 use coachlog_core::store::{agenda, drafts, one_on_ones};
 
-use super::fixture::{add_person, d, db, dump, refused};
+use crate::support::{add_person, d, db, dump, refused};
 
 fn input(person: PersonId, date: &str) -> OneOnOneInput {
     OneOnOneInput {
@@ -153,7 +153,7 @@ fn log_opens_and_closes_items_in_one_transaction_and_clears_the_draft() {
 fn a_log_with_one_bad_item_writes_nothing() {
     let mut db = db();
     let p = add_person(&mut db, "Ada");
-    let before = dump(&db);
+    let before = dump(db.conn());
     let log = LogInput {
         one_on_one: input(p.id, "2026-01-06"),
         new_items: vec![
@@ -178,7 +178,7 @@ fn a_log_with_one_bad_item_writes_nothing() {
             .starts_with("New item 2: The timing 2026-01-01 is before the item was opened"),
         "{err}"
     );
-    assert_eq!(before, dump(&db));
+    assert_eq!(before, dump(db.conn()));
 }
 
 #[test]

@@ -4,7 +4,7 @@ use coachlog_core::model::*;
 use coachlog_core::overview::build;
 use coachlog_core::store::{agenda, one_on_ones, people};
 
-use super::fixture::{add_person, d, db, person_input};
+use crate::support::{add_person, d, db, person_input};
 
 #[test]
 fn next_one_on_ones_requests_and_actions_are_ordered_by_due() {

@@ -4,7 +4,7 @@ use coachlog_core::model::*;
 use coachlog_core::store::people::{self, Filter};
 use coachlog_core::ErrorKind;
 
-use super::fixture::{add_person, d, db, person_input, refused};
+use crate::support::{add_person, d, db, person_input, refused};
 
 #[test]
 fn insert_and_get_round_trip_with_scope() {

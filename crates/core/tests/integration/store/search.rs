@@ -4,7 +4,7 @@ use coachlog_core::model::*;
 use coachlog_core::store::search::{search, search_newest, HitKind};
 use coachlog_core::store::{agenda, one_on_ones, walkthroughs, wins};
 
-use super::fixture::{add_person, d, db};
+use crate::support::{add_person, d, db};
 
 #[test]
 fn finds_notes_items_walkthroughs_and_wins_and_follows_edits() {

@@ -3,7 +3,7 @@
 use coachlog_core::calendar::ReleaseDay;
 use coachlog_core::settings::{self, KEYS};
 
-use super::fixture::{d, db, dump, CREATED};
+use crate::support::{d, db, dump, CREATED};
 
 #[test]
 fn defaults_match_the_catalogue() {
@@ -63,9 +63,9 @@ fn set_validates_and_stores_the_canonical_value() {
         ),
     ];
     for (key, value, needle) in cases {
-        let before = dump(&db);
+        let before = dump(db.conn());
         let err = db.write(|tx| settings::set(tx, key, value)).unwrap_err();
         assert!(err.to_string().contains(needle), "{key}={value}: {err}");
-        assert_eq!(before, dump(&db));
+        assert_eq!(before, dump(db.conn()));
     }
 }

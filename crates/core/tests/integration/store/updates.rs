@@ -3,7 +3,7 @@
 use coachlog_core::model::*;
 use coachlog_core::store::updates::{self, Filter};
 
-use super::fixture::{add_person, d, db, refused};
+use crate::support::{add_person, d, db, refused};
 
 fn input(person: Option<PersonId>, kind: UpdateKind, period: &str) -> UpdateInput {
     UpdateInput {

@@ -3,7 +3,7 @@
 use coachlog_core::model::*;
 use coachlog_core::store::walkthroughs;
 
-use super::fixture::{d, db, refused};
+use crate::support::{d, db, refused};
 
 fn input() -> WalkthroughInput {
     WalkthroughInput {

@@ -3,7 +3,7 @@
 use coachlog_core::model::*;
 use coachlog_core::store::wins::{self, Filter};
 
-use super::fixture::{add_person, d, db, refused};
+use crate::support::{add_person, d, db, refused};
 
 #[test]
 fn note_share_and_unshare() {
