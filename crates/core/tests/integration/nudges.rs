@@ -25,39 +25,34 @@ use coachlog_core::store::{
 use coachlog_core::{settings, Db};
 use rusqlite::Connection;
 
-use crate::support::{d, pm, Rng, CREATED};
+use crate::support::{d, Rng, Suite, World, CREATED};
 
 // ---------------------------------------------------------------------------
-// A small world builder over the real store.
+// The world builder (`support::World`) with the table cases' defaults.
 // ---------------------------------------------------------------------------
 
-/// A database and helpers that write records through the store (and panic
-/// when the store refuses: table cases only write valid records).
-struct W {
-    db: Db,
-}
+/// The table cases, as a [`Suite`] marker.
+enum Tables {}
+
+/// [`World`] with the table cases' defaults: only what a rule reads is
+/// given, the rest is fixed (no notes, tags or interviewers; items close as
+/// DONE, requisitions as filled).
+type W = Suite<Tables>;
 
 impl W {
+    /// A database created on [`CREATED`].
     fn new() -> W {
-        W::created(d(CREATED))
+        W::of(World::created(CREATED))
     }
 
     fn created(day: NaiveDate) -> W {
-        W {
+        W::of(World {
             db: Db::open_in_memory(day).unwrap(),
-        }
-    }
-
-    fn conn(&self) -> &Connection {
-        self.db.conn()
-    }
-
-    fn set(&mut self, key: &str, value: &str) {
-        self.db.write(|tx| settings::set(tx, key, value)).unwrap();
+        })
     }
 
     fn person(&mut self, name: &str, since: &str) -> PersonId {
-        self.person_with(name, since, |_| {})
+        self.world.person(name, since, |_| {})
     }
 
     fn person_with(
@@ -66,34 +61,11 @@ impl W {
         since: &str,
         edit: impl FnOnce(&mut PersonInput),
     ) -> PersonId {
-        let mut input = pm(name, since);
-        edit(&mut input);
-        self.db.write(|tx| people::insert(tx, &input)).unwrap().id
-    }
-
-    /// Writes around the store's checks, for states an import of an older
-    /// file (or an older version of the app) can leave behind.
-    fn sql(&self, sql: &str) {
-        self.conn().execute_batch(sql).unwrap();
-    }
-
-    fn archive(&mut self, id: PersonId, on: &str) {
-        self.db.write(|tx| people::archive(tx, id, d(on))).unwrap();
+        self.world.person(name, since, edit)
     }
 
     fn one_on_one(&mut self, p: PersonId, date: &str, status: OneOnOneStatus) {
-        let input = OneOnOneInput {
-            person_id: p,
-            date: d(date),
-            status,
-            notes: String::new(),
-            tags: vec![],
-        };
-        self.db.write(|tx| one_on_ones::insert(tx, &input)).unwrap();
-    }
-
-    fn held(&mut self, p: PersonId, date: &str) {
-        self.one_on_one(p, date, OneOnOneStatus::Held);
+        self.world.one_on_one(p, date, status, &[], "");
     }
 
     fn item(
@@ -104,22 +76,12 @@ impl W {
         opened: &str,
         timing: Option<&str>,
     ) -> AgendaItemId {
-        let input = AgendaItemInput {
-            person_id: p,
-            text: format!("{} item", tag.label()),
-            open_tag: tag,
-            timing: timing.map(|t| t.parse().unwrap()),
-            raised_by: by,
-            opened_on: d(opened),
-            opened_in: None,
-        };
-        self.db.write(|tx| agenda::insert(tx, &input)).unwrap().id
+        let text = format!("{} item", tag.label());
+        self.world.item(p, tag, by, opened, timing, &text)
     }
 
     fn close(&mut self, item: AgendaItemId, on: &str) {
-        self.db
-            .write(|tx| agenda::close(tx, item, CloseTag::Done, d(on), None))
-            .unwrap();
+        self.world.close(item, CloseTag::Done, on);
     }
 
     fn update(
@@ -130,46 +92,15 @@ impl W {
         status: UpdateStatus,
         done_on: Option<&str>,
     ) {
-        let input = UpdateInput {
-            person_id: p,
-            kind,
-            period: period.parse().unwrap(),
-            status,
-            done_on: done_on.map(d),
-            link: None,
-        };
-        self.db.write(|tx| updates::insert(tx, &input)).unwrap();
+        self.world.update(p, kind, period, status, done_on, None);
     }
 
     fn link(&mut self, p: PersonId, team: &str, since: &str) -> LinkId {
-        let input = CustomerLinkInput {
-            person_id: p,
-            team: team.into(),
-            category: "Issue tracking".into(),
-            since: d(since),
-        };
-        self.db
-            .write(|tx| customers::insert_link(tx, &input))
-            .unwrap()
-            .id
-    }
-
-    fn archive_link(&mut self, id: LinkId, on: &str) {
-        self.db
-            .write(|tx| customers::archive_link(tx, id, d(on)))
-            .unwrap();
+        self.world.link(p, team, "Issue tracking", since)
     }
 
     fn check_in(&mut self, link: LinkId, date: &str, epic_updated: bool) {
-        let input = CheckInInput {
-            link_id: link,
-            date: d(date),
-            epic_updated,
-            notes: String::new(),
-        };
-        self.db
-            .write(|tx| customers::insert_check_in(tx, &input))
-            .unwrap();
+        self.world.check_in(link, date, epic_updated, "");
     }
 
     fn walkthrough(&mut self, date: &str, stages: &[&str]) {
@@ -182,66 +113,29 @@ impl W {
             findings: String::new(),
             issue_link: None,
         };
-        self.db
-            .write(|tx| walkthroughs::insert(tx, &input))
-            .unwrap();
+        self.write(|tx| walkthroughs::insert(tx, &input));
     }
 
     fn requisition(&mut self, opened: &str) -> RequisitionId {
-        let input = RequisitionInput {
-            title: "Senior PM, Plan".into(),
-            level: Level::Ic,
-            opened_on: d(opened),
-        };
-        self.db
-            .write(|tx| hiring::insert_requisition(tx, &input))
-            .unwrap()
-            .id
+        self.world.requisition("Senior PM, Plan", opened)
     }
 
     fn close_requisition(&mut self, r: RequisitionId, on: &str) {
-        self.db
-            .write(|tx| hiring::close_requisition(tx, r, RequisitionStatus::Filled, d(on)))
-            .unwrap();
-    }
-
-    fn loop_member(&mut self, r: RequisitionId, member: Participant, works_with_hire: bool) {
-        let input = LoopMemberInput {
-            requisition_id: r,
-            member,
-            role: "interviewer".into(),
-            works_with_hire,
-        };
-        self.db
-            .write(|tx| hiring::insert_loop_member(tx, &input))
-            .unwrap();
+        self.world
+            .close_requisition(r, RequisitionStatus::Filled, on);
     }
 
     fn interview(&mut self, r: RequisitionId, date: &str) {
-        let input = InterviewInput {
-            requisition_id: r,
-            date: d(date),
-            candidate: format!("Candidate {date}"),
-            interviewers: vec![],
-        };
-        self.db
-            .write(|tx| hiring::insert_interview(tx, &input))
-            .unwrap();
+        self.world
+            .interview(r, date, &format!("Candidate {date}"), vec![]);
     }
 
     fn win(&mut self, p: PersonId, noted: &str) -> WinId {
-        let input = WinInput {
-            person_id: p,
-            noted_on: d(noted),
-            text: "Shipped it".into(),
-        };
-        self.db.write(|tx| wins::insert(tx, &input)).unwrap().id
+        self.world.win(p, noted, "Shipped it")
     }
 
     fn share(&mut self, w: WinId, on: &str) {
-        self.db
-            .write(|tx| wins::share(tx, w, d(on), Some("staff meeting")))
-            .unwrap();
+        self.world.share(w, on, Some("staff meeting"));
     }
 
     /// Every item of the review on `as_of` (snoozes and dismissals not applied).

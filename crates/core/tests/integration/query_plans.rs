@@ -39,7 +39,7 @@ use coachlog_core::model::*;
 use coachlog_core::nudges::{self, Records};
 use coachlog_core::overview;
 use coachlog_core::settings;
-use coachlog_core::store::names::{self, NameKind};
+use coachlog_core::store::names;
 use coachlog_core::store::{
     self, agenda, customers, drafts, hiring, nudge_state, one_on_ones, people, search, updates,
     walkthroughs, wins,
@@ -49,7 +49,7 @@ use coachlog_core::Db;
 use rusqlite::trace::{TraceEvent, TraceEventCodes};
 use rusqlite::Connection;
 
-use crate::support::{d, db_on, person_input, TODAY};
+use crate::support::{d, db_on, person_input, NAME_KINDS, TODAY};
 
 /// Tables whose size is bounded by the team, not by the years of history:
 /// scanning them is cheap at any age of the database.
@@ -663,13 +663,7 @@ fn workload(dir: &std::path::Path) -> Traced {
     });
     // Settings
     t.run(step("settings_list"), |c| settings::list(c).unwrap());
-    for kind in [
-        NameKind::Stage,
-        NameKind::Group,
-        NameKind::Category,
-        NameKind::Tag,
-        NameKind::Team,
-    ] {
+    for kind in NAME_KINDS {
         t.run(step("names"), |c| names::list(c, kind).unwrap());
     }
     // Export (the monthly summary) — every format, with and without notes.

@@ -27,90 +27,33 @@ use coachlog_core::calendar::{Month, Period};
 use coachlog_core::dashboard::Practice;
 use coachlog_core::model::*;
 use coachlog_core::nudges::{self, Records, Rule};
+use coachlog_core::settings;
 use coachlog_core::store::{
-    agenda, customers, hiring, nudge_state, one_on_ones, people, updates, walkthroughs, wins,
+    agenda, customers, hiring, nudge_state, one_on_ones, updates, walkthroughs, wins,
 };
 use coachlog_core::summary::{self, Format, Grade, Outcome, Summary, SummaryOptions};
-use coachlog_core::{settings, Db};
 
-use crate::support::{d, pm};
+use crate::support::{d, Suite, World};
 
 fn month(s: &str) -> Month {
     s.parse().unwrap()
 }
 
 // ---------------------------------------------------------------------------
-// A small world builder over the real store.
+// The world builder (`support::World`) with the summary's defaults.
 // ---------------------------------------------------------------------------
 
-struct W {
-    db: Db,
-}
+/// The summary tests, as a [`Suite`] marker.
+enum Summaries {}
+
+/// [`World`] with the summary's defaults: an update's status follows from
+/// its done date, check-ins carry private notes, a win may be shared at
+/// once, and walkthroughs have a category and an issue link.
+type W = Suite<Summaries>;
 
 impl W {
     fn created(day: &str) -> W {
-        W {
-            db: Db::open_in_memory(d(day)).unwrap(),
-        }
-    }
-
-    fn person(&mut self, name: &str, since: &str, edit: impl FnOnce(&mut PersonInput)) -> PersonId {
-        let mut input = pm(name, since);
-        edit(&mut input);
-        self.db.write(|tx| people::insert(tx, &input)).unwrap().id
-    }
-
-    fn archive(&mut self, p: PersonId, on: &str) {
-        self.db.write(|tx| people::archive(tx, p, d(on))).unwrap();
-    }
-
-    fn one_on_one(
-        &mut self,
-        p: PersonId,
-        date: &str,
-        status: OneOnOneStatus,
-        tags: &[&str],
-        notes: &str,
-    ) {
-        let input = OneOnOneInput {
-            person_id: p,
-            date: d(date),
-            status,
-            notes: notes.into(),
-            tags: tags.iter().map(|t| t.to_string()).collect(),
-        };
-        self.db.write(|tx| one_on_ones::insert(tx, &input)).unwrap();
-    }
-
-    fn held(&mut self, p: PersonId, date: &str) {
-        self.one_on_one(p, date, OneOnOneStatus::Held, &[], "");
-    }
-
-    fn item(
-        &mut self,
-        p: PersonId,
-        tag: OpenTag,
-        by: RaisedBy,
-        opened: &str,
-        timing: Option<&str>,
-        text: &str,
-    ) -> AgendaItemId {
-        let input = AgendaItemInput {
-            person_id: p,
-            text: text.into(),
-            open_tag: tag,
-            timing: timing.map(|t| t.parse().unwrap()),
-            raised_by: by,
-            opened_on: d(opened),
-            opened_in: None,
-        };
-        self.db.write(|tx| agenda::insert(tx, &input)).unwrap().id
-    }
-
-    fn close(&mut self, item: AgendaItemId, tag: CloseTag, on: &str) {
-        self.db
-            .write(|tx| agenda::close(tx, item, tag, d(on), None))
-            .unwrap();
+        W::of(World::created(day))
     }
 
     fn update(
@@ -121,44 +64,17 @@ impl W {
         done: Option<&str>,
         link: Option<&str>,
     ) -> UpdateId {
-        let input = UpdateInput {
-            person_id: p,
-            kind,
-            period: period.parse().unwrap(),
-            status: if done.is_some() {
-                UpdateStatus::Done
-            } else {
-                UpdateStatus::InReview
-            },
-            done_on: done.map(d),
-            link: link.map(str::to_string),
+        let status = if done.is_some() {
+            UpdateStatus::Done
+        } else {
+            UpdateStatus::InReview
         };
-        self.db.write(|tx| updates::insert(tx, &input)).unwrap().id
-    }
-
-    fn link(&mut self, p: PersonId, team: &str, category: &str, since: &str) -> LinkId {
-        let input = CustomerLinkInput {
-            person_id: p,
-            team: team.into(),
-            category: category.into(),
-            since: d(since),
-        };
-        self.db
-            .write(|tx| customers::insert_link(tx, &input))
-            .unwrap()
-            .id
+        self.world.update(p, kind, period, status, done, link)
     }
 
     fn check_in(&mut self, link: LinkId, date: &str, epic: bool) {
-        let input = CheckInInput {
-            link_id: link,
-            date: d(date),
-            epic_updated: epic,
-            notes: "Private check-in notes".into(),
-        };
-        self.db
-            .write(|tx| customers::insert_check_in(tx, &input))
-            .unwrap();
+        self.world
+            .check_in(link, date, epic, "Private check-in notes");
     }
 
     fn win(
@@ -168,48 +84,11 @@ impl W {
         text: &str,
         shared: Option<(&str, Option<&str>)>,
     ) -> WinId {
-        let input = WinInput {
-            person_id: p,
-            noted_on: d(noted),
-            text: text.into(),
-        };
-        let id = self.db.write(|tx| wins::insert(tx, &input)).unwrap().id;
+        let id = self.world.win(p, noted, text);
         if let Some((on, place)) = shared {
-            self.db
-                .write(|tx| wins::share(tx, id, d(on), place))
-                .unwrap();
+            self.share(id, on, place);
         }
         id
-    }
-
-    fn requisition(&mut self, title: &str, opened: &str) -> RequisitionId {
-        let input = RequisitionInput {
-            title: title.into(),
-            level: Level::Ic,
-            opened_on: d(opened),
-        };
-        self.db
-            .write(|tx| hiring::insert_requisition(tx, &input))
-            .unwrap()
-            .id
-    }
-
-    fn close_requisition(&mut self, r: RequisitionId, status: RequisitionStatus, on: &str) {
-        self.db
-            .write(|tx| hiring::close_requisition(tx, r, status, d(on)))
-            .unwrap();
-    }
-
-    fn interview(&mut self, r: RequisitionId, date: &str, candidate: &str, who: Vec<Participant>) {
-        let input = InterviewInput {
-            requisition_id: r,
-            date: d(date),
-            candidate: candidate.into(),
-            interviewers: who,
-        };
-        self.db
-            .write(|tx| hiring::insert_interview(tx, &input))
-            .unwrap();
     }
 
     fn walkthrough(&mut self, date: &str, title: &str, stages: &[&str], findings: &str) {
@@ -221,17 +100,11 @@ impl W {
             findings: findings.into(),
             issue_link: Some("https://gitlab.example.com/walkthroughs/issues/1".into()),
         };
-        self.db
-            .write(|tx| walkthroughs::insert(tx, &input))
-            .unwrap();
-    }
-
-    fn set(&mut self, key: &str, value: &str) {
-        self.db.write(|tx| settings::set(tx, key, value)).unwrap();
+        self.write(|tx| walkthroughs::insert(tx, &input));
     }
 
     fn summary(&self, m: &str, options: SummaryOptions) -> Summary {
-        summary::build(self.db.conn(), month(m), &options).unwrap()
+        summary::build(self.conn(), month(m), &options).unwrap()
     }
 }
 

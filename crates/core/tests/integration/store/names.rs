@@ -4,19 +4,13 @@ use coachlog_core::model::*;
 use coachlog_core::store::names::{self, NameKind};
 use coachlog_core::store::{self, customers, one_on_ones, walkthroughs};
 
-use crate::support::{add_person, d, db};
+use crate::support::{add_person, d, db, NAME_KINDS};
 
 #[test]
 fn names_are_remembered_once_per_spelling_from_every_source() {
     let mut db = db();
     assert!(store::is_empty(db.conn()).unwrap());
-    for kind in [
-        NameKind::Stage,
-        NameKind::Group,
-        NameKind::Category,
-        NameKind::Tag,
-        NameKind::Team,
-    ] {
+    for kind in NAME_KINDS {
         assert!(names::list(db.conn(), kind).unwrap().is_empty(), "{kind:?}");
     }
     let ada = add_person(&mut db, "Ada");

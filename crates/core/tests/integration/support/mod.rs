@@ -8,10 +8,14 @@ use std::time::SystemTime;
 
 use chrono::{DateTime, Days, NaiveDate, Utc};
 use coachlog_core::model::*;
+use coachlog_core::store::names::NameKind;
 use coachlog_core::store::people;
 use coachlog_core::Db;
 use rusqlite::types::FromSql;
 use rusqlite::Connection;
+
+mod world;
+pub use world::{Suite, World};
 
 // ---------------------------------------------------------------------------
 // Days.
@@ -119,6 +123,15 @@ pub fn add_person(db: &mut Db, name: &str) -> Person {
     db.write(|tx| people::insert(tx, &person_input(name)))
         .unwrap()
 }
+
+/// Every kind of name the store remembers (`store::names`).
+pub const NAME_KINDS: [NameKind; 5] = [
+    NameKind::Stage,
+    NameKind::Group,
+    NameKind::Category,
+    NameKind::Tag,
+    NameKind::Team,
+];
 
 /// The interchange export of the whole database, as its JSON text.
 pub fn export_json(db: &Db) -> String {
