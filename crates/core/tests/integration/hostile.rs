@@ -4,7 +4,7 @@
 //! 100,000 agenda items for one person; the import parser survives deep and
 //! huge JSON; and no search text ever reaches SQLite as FTS syntax.
 //!
-//! Timings are printed (`cargo test -p coachlog-core --test hostile -- --nocapture`),
+//! Timings are printed (`cargo test -p coachlog-core --test integration hostile:: -- --nocapture`),
 //! never asserted.
 
 use std::time::Instant;

@@ -1,5 +1,11 @@
-//! The core's integration tests: one binary, `cargo test -p coachlog-core
-//! --test integration`, with one module per topic.
+//! The core's integration tests, in one binary:
+//! `cargo test -p coachlog-core --test integration`, or one topic's tests
+//! by their path (`… --test integration reliability::`, `store::agenda::`).
+//!
+//! One module per topic. The fixtures they share — dates, databases in
+//! memory and in files, people, the world builder over the store, "nothing
+//! changed" checks, a seeded random number generator — are in [`support`],
+//! one copy of each.
 
 mod support;
 

@@ -6,7 +6,11 @@
 //! search, the interchange export, drafts and nudge state — on one
 //! connection with SQLite's statement trace on (`trace_v2`), so every
 //! statement the core runs on that connection is captured, whichever code
-//! path prepared it. Then it asks SQLite for each distinct statement's plan
+//! path prepared it. The trace is that connection's own (`trace_v2` keeps
+//! its callback per connection) and collects into the workload's own
+//! [`Seen`], not into anything global: the other tests of this binary, which
+//! run alongside on their own connections, cannot add a statement to it.
+//! Then it asks SQLite for each distinct statement's plan
 //! (`EXPLAIN QUERY PLAN`) and fails on any `SCAN` of a table that is not in
 //! [`BOUNDED`] (tables whose size is bounded by the team, not by history) —
 //! including `SCAN … USING (COVERING) INDEX`, which reads a whole index.
@@ -25,7 +29,7 @@
 //! here through the store, and one `count(*)` per table of a database that
 //! must be empty.
 //!
-//! `cargo test -p coachlog-core --test query_plans -- --nocapture` prints
+//! `cargo test -p coachlog-core --test integration query_plans:: -- --nocapture` prints
 //! every statement and its plan.
 
 use std::collections::{BTreeMap, BTreeSet};

@@ -1310,7 +1310,7 @@ fn snapshot(name: &str, got: &str) {
     }
     let want = std::fs::read_to_string(&path).unwrap_or_else(|_| {
         panic!(
-            "no snapshot {}; run `UPDATE_SNAPSHOTS=1 cargo test -p coachlog-core --test summary` \
+            "no snapshot {}; run `UPDATE_SNAPSHOTS=1 cargo test -p coachlog-core --test integration summary::` \
              and review the new file",
             path.display()
         )
@@ -1318,7 +1318,7 @@ fn snapshot(name: &str, got: &str) {
     if want != got {
         panic!(
             "the {name} summary changed (- snapshot, + now):\n{}\nIf the change is intended, run \
-             `UPDATE_SNAPSHOTS=1 cargo test -p coachlog-core --test summary` and review the diff.",
+             `UPDATE_SNAPSHOTS=1 cargo test -p coachlog-core --test integration summary::` and review the diff.",
             diff(&want, got)
         );
     }

@@ -480,7 +480,7 @@ fn a_thousand_damaged_or_foreign_files_never_crash_and_are_never_modified() {
 /// The price of checking a file at open: `quick_check` and
 /// `integrity_check` on a large generated database, for docs/reliability.md.
 /// A measurement, not a check; run it with
-/// `cargo test -p coachlog-core --test reliability check_cost -- --ignored --nocapture`.
+/// `cargo test -p coachlog-core --test integration reliability::corpus::check_cost -- --ignored --nocapture`.
 #[test]
 #[ignore = "a measurement for the docs"]
 fn check_cost() {

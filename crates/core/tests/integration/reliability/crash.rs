@@ -304,7 +304,7 @@ fn check_after_kill(
 
 /// The price of `synchronous = FULL`: save times with FULL and NORMAL, for
 /// docs/reliability.md. A measurement, not a check; run it with
-/// `cargo test -p coachlog-core --test reliability synchronous_cost -- --ignored --nocapture`
+/// `cargo test -p coachlog-core --test integration reliability::crash::synchronous_cost -- --ignored --nocapture`
 /// (`COACHLOG_SYNC_DIR` to measure another disk than the temporary folder's).
 #[test]
 #[ignore = "a measurement for the docs"]

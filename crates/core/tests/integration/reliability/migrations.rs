@@ -8,7 +8,7 @@
 //! cleanly. They are written once, by [`write_missing_fixtures`], and then
 //! never regenerated: a released version's file does not change. When a
 //! migration is added, run
-//! `COACHLOG_WRITE_FIXTURES=1 cargo test -p coachlog-core --test reliability write_missing_fixtures -- --ignored`
+//! `COACHLOG_WRITE_FIXTURES=1 cargo test -p coachlog-core --test integration reliability::migrations::write_missing_fixtures -- --ignored`
 //! (after adding rows for its new tables to [`fixture_rows`]) and commit the
 //! new file.
 
