@@ -628,7 +628,7 @@ fn export_is_complete_sorted_and_deterministic() {
 fn an_empty_database_round_trips() {
     let db = empty_db();
     let first = export_json(&db);
-    let mut target = Db::open_in_memory(d("2020-01-01")).unwrap();
+    let mut target = db_on("2020-01-01");
     let report = interchange::import(&mut target, &interchange::parse(&first).unwrap()).unwrap();
     assert_eq!(report.total(), 0);
     assert_eq!(export_json(&target), first);
@@ -656,7 +656,7 @@ fn search_finds_imported_records() {
 /// later activity): the store refuses each, so every database round trips.
 #[test]
 fn edits_cannot_reach_states_that_import_would_refuse() {
-    let mut db = Db::open_in_memory(d("2025-01-01")).unwrap();
+    let mut db = db_on("2025-01-01");
     let (p, link, req) = db
         .write(|tx| {
             let p = people::insert(tx, &person("Ines", "2025-01-01"))?;

@@ -19,7 +19,7 @@ use coachlog_core::{interchange, store, Db, ErrorKind};
 use rusqlite::Connection;
 
 use crate::support::{
-    age, column, d, dump, integrity, listing, side, user_version, FileState, TODAY,
+    age, column, d, db_on, dump, integrity, listing, side, user_version, FileState, TODAY,
 };
 
 fn fixtures() -> PathBuf {
@@ -226,7 +226,7 @@ fn there_is_a_fixture_of_every_released_version_with_every_table_filled() {
 
 #[test]
 fn every_fixture_upgrades_to_the_current_version_with_all_its_data() {
-    let fresh = Db::open_in_memory(d(TODAY)).unwrap();
+    let fresh = db_on(TODAY);
     let current_schema = schema_sql(fresh.conn());
     for version in 1..=SCHEMA_VERSION {
         let dir = tempfile::tempdir().unwrap();

@@ -5,7 +5,7 @@ use coachlog_core::{Db, ErrorKind};
 use rusqlite::Connection;
 
 use crate::support::{
-    add_person, column, d, db, dump, file_db, integrity, person_input, user_version,
+    add_person, column, d, db, db_on, dump, file_db, integrity, person_input, user_version,
 };
 
 #[test]
@@ -305,6 +305,6 @@ fn deferred_checkpoints_leave_the_log_to_the_caller_up_to_the_backstop() {
     assert_eq!(notes, 1_200);
 
     // In memory there is no log.
-    let db = Db::open_in_memory(d("2026-03-02")).unwrap();
+    let db = db_on("2026-03-02");
     assert_eq!(db.checkpoint().unwrap(), (-1, -1));
 }
