@@ -18,13 +18,13 @@ seeds=${SEEDS:-"1 2 3 4 5"}
 runs=${COACHLOG_CRASH_RUNS:-1000}
 started=$SECONDS
 
-cargo test -p coachlog-core --test reliability --locked --no-run
+cargo test -p coachlog-core --test integration --locked --no-run
 for seed in $seeds; do
     echo "==> crash safety: $runs runs, seed $seed"
     COACHLOG_CRASH_RUNS=$runs COACHLOG_CRASH_SEED=$seed \
-        cargo test -q -p coachlog-core --test reliability --locked crash::acknowledged_commits_survive -- --nocapture
+        cargo test -q -p coachlog-core --test integration --locked reliability::crash::acknowledged_commits_survive -- --nocapture
     echo "==> damaged files: seed $seed"
     COACHLOG_CORPUS_SEED=$seed \
-        cargo test -q -p coachlog-core --test reliability --locked corpus::a_thousand -- --nocapture
+        cargo test -q -p coachlog-core --test integration --locked reliability::corpus::a_thousand -- --nocapture
 done
 echo "reliability.sh: seeds $seeds passed in $((SECONDS - started)) s"

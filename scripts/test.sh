@@ -3,7 +3,7 @@
 # This is the project's one test command; .ci/run calls it.
 #
 #   formatting, lints and docs:  cargo fmt --check, cargo clippy -D warnings, rustdoc -D warnings
-#   Rust tests:                  core (unit + store + interchange + demo), CLI, desktop IPC
+#   Rust tests:                  core (unit + integration), CLI, desktop IPC
 #   OS keyring:                  the passphrase through a real Secret Service (gnome-keyring)
 #   UI:                          svelte-check, eslint, vitest
 #   end to end:                  the real app under Xvfb through WebDriver
