@@ -1,5 +1,6 @@
 /**
- * The typed IPC layer: the ONLY module that calls `invoke`.
+ * The typed IPC layer: the ONLY module that calls `invoke` (lint enforces it:
+ * eslint.config.js bans `@tauri-apps/api/core` and the plugins elsewhere).
  *
  * One async function per Tauri command (`src-tauri/src/commands.rs`, listed in
  * `src-tauri/src/command_names.rs`). Arguments travel under the camelCase
