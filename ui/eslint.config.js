@@ -34,4 +34,45 @@ export default ts.config(
       'svelte/no-navigation-without-resolve': 'off',
     },
   },
+  {
+    // Only lib/api.ts talks to the shell (docs/ui.md, architecture invariants):
+    // invoke and the plugins' JavaScript are imported there and nowhere else.
+    ignores: ['src/lib/api.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: '@tauri-apps/api/core', message: 'Only src/lib/api.ts calls invoke; use its functions.' }],
+          patterns: [
+            { group: ['@tauri-apps/plugin-*'], message: "Only src/lib/api.ts calls a plugin's JavaScript; use its functions." },
+            { group: ['@tauri-apps/api/mocks'], message: 'The IPC mocks are for tests and src/dev only.' },
+          ],
+        },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "ImportExpression[source.value=/^@tauri-apps\\/(api\\/core|plugin-)/]",
+          message: 'Only src/lib/api.ts talks to the shell; use its functions.',
+        },
+        {
+          selector: "Identifier[name=/^__TAURI/], Literal[value=/^__TAURI/]",
+          message: "The shell's internals are for @tauri-apps/api in src/lib/api.ts only.",
+        },
+      ],
+    },
+  },
+  {
+    // Tests, their helpers and the browser preview's stand-in may mock IPC.
+    files: ['src/**/*.test.ts', 'src/test/**', 'src/dev/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: '@tauri-apps/api/core', message: 'Only src/lib/api.ts calls invoke; mock IPC with @tauri-apps/api/mocks.' }],
+          patterns: [{ group: ['@tauri-apps/plugin-*'], message: "Only src/lib/api.ts calls a plugin's JavaScript." }],
+        },
+      ],
+    },
+  },
 );

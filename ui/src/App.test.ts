@@ -9,7 +9,7 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/sve
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import App from './App.svelte';
 import { emptyDb, fillDemo, installMockBackend, type MockDb } from './dev/mockBackend';
-import { NAV } from '$lib/shortcuts';
+import { NAV } from '$lib/screens';
 import { toasts } from '$lib/toasts.svelte';
 import { go, resetApp } from './test/app';
 

@@ -7,8 +7,8 @@ import { clearMocks } from '@tauri-apps/api/mocks';
 import { fireEvent, render, screen } from '@testing-library/svelte';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import App from './App.svelte';
-import { emptyDb, fillDemo, installMockBackend } from './dev/mockBackend';
-import { go, resetApp } from './test/app';
+import { installMockBackend } from './dev/mockBackend';
+import { demoDb, go, resetApp } from './test/app';
 
 const chunk = vi.hoisted(() => ({ fail: true }));
 
@@ -19,9 +19,7 @@ vi.mock('./screens/Wins.svelte', async (importOriginal) => {
 
 beforeEach(async () => {
   resetApp();
-  const db = emptyDb('2026-05-14');
-  fillDemo(db);
-  installMockBackend(db);
+  installMockBackend(demoDb('2026-05-14'));
   await go('#/today');
 });
 

@@ -3,19 +3,20 @@ import { isSaveShortcut } from './logForm';
 
 /**
  * Ctrl+Enter (or Cmd+Enter) anywhere inside `node` calls `save` — the
- * "save the form you are in" shortcut of every form and dialog.
+ * "save the form you are in" shortcut of every form and dialog. With `null`
+ * the keys are left alone.
  */
-export function saveShortcut(node: HTMLElement, save: () => void) {
+export function saveShortcut(node: HTMLElement, save: (() => void) | null) {
   let handler = save;
   function onkeydown(e: KeyboardEvent) {
-    if (isSaveShortcut(e)) {
+    if (handler && isSaveShortcut(e)) {
       e.preventDefault();
       handler();
     }
   }
   node.addEventListener('keydown', onkeydown);
   return {
-    update(next: () => void) {
+    update(next: (() => void) | null) {
       handler = next;
     },
     destroy() {

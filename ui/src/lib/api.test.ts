@@ -72,4 +72,15 @@ describe('api', () => {
     });
     await expect(api.personGet(1)).rejects.toMatchObject({ kind: 'internal', message: 'x' });
   });
+
+  it('reads errors the way toCommandError does: JSON-encoded, and never with an empty message', async () => {
+    record(() => {
+      throw '{"kind":"conflict","message":"Jane Doe is already on the team."}';
+    });
+    await expect(api.personGet(1)).rejects.toMatchObject({ kind: 'conflict', message: 'Jane Doe is already on the team.' });
+    record(() => {
+      throw { kind: 'io', message: '' };
+    });
+    await expect(api.personGet(1)).rejects.toMatchObject({ kind: 'io', message: 'The database file could not be read or written.' });
+  });
 });

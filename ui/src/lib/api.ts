@@ -1,5 +1,6 @@
 /**
- * The typed IPC layer: the ONLY module that calls `invoke`.
+ * The typed IPC layer: the ONLY module that calls `invoke` (lint enforces it:
+ * eslint.config.js bans `@tauri-apps/api/core` and the plugins elsewhere).
  *
  * One async function per Tauri command (`src-tauri/src/commands.rs`, listed in
  * `src-tauri/src/command_names.rs`). Arguments travel under the camelCase
@@ -9,15 +10,17 @@
  * here.
  *
  * A failing command rejects with an `ApiError` (`kind` to branch on,
- * `message` written for the user). Errors that do not come from the core —
- * arguments Tauri could not read, a command the capability does not allow —
- * arrive as plain strings and become `ApiError`s of kind `internal`.
+ * `message` written for the user), normalised by `toCommandError`
+ * (errors.ts). Errors that do not come from the core — arguments Tauri could
+ * not read, a command the capability does not allow — arrive as plain
+ * strings and become `ApiError`s of kind `internal`.
  *
  * How to add a command: write it in Rust (see command_names.rs), regenerate
  * the bindings, then add its function here with `call('name', { args })`.
  */
 import { invoke, type InvokeArgs } from '@tauri-apps/api/core';
 import { save as saveDialog } from '@tauri-apps/plugin-dialog';
+import { toCommandError } from './errors';
 import type {
   AgendaItem,
   AgendaItemEdit,
@@ -84,17 +87,6 @@ import type {
 /** A calendar date as it crosses IPC: `YYYY-MM-DD`. */
 type Day = string;
 
-const KINDS: readonly ErrorKind[] = [
-  'invalid',
-  'not_found',
-  'conflict',
-  'schema_too_new',
-  'corrupt',
-  'io',
-  'passphrase',
-  'internal',
-];
-
 /** A command's failure: `{ kind, message }` from the core. */
 export class ApiError extends Error implements IpcError {
   readonly kind: ErrorKind;
@@ -105,15 +97,11 @@ export class ApiError extends Error implements IpcError {
     this.kind = kind;
   }
 
-  /** Turns whatever `invoke` rejected with into an `ApiError`. */
+  /** Turns whatever `invoke` rejected with into an `ApiError` (read by `toCommandError`, errors.ts). */
   static from(e: unknown): ApiError {
     if (e instanceof ApiError) return e;
-    if (e && typeof e === 'object' && 'message' in e) {
-      const { kind, message } = e as { kind?: unknown; message?: unknown };
-      const k = KINDS.find((known) => known === kind) ?? 'internal';
-      return new ApiError(k, String(message ?? ''));
-    }
-    return new ApiError('internal', typeof e === 'string' ? e : String(e));
+    const { kind, message } = toCommandError(e);
+    return new ApiError(kind, message);
   }
 }
 

@@ -10,6 +10,7 @@ import {
   isDate,
   isDueSoon,
   isOverdue,
+  newestFirst,
   isTiming,
   localToday,
   parseTiming,
@@ -120,5 +121,17 @@ describe('dates', () => {
     expect(parseTiming('  ')).toBeNull();
     expect(parseTiming(' 19.2 ')).toBe('19.2');
     expect(() => parseTiming('next week')).toThrow(/not a timing/);
+  });
+});
+
+describe('newestFirst', () => {
+  it('orders by day, newest first, and the later added first on the same day', () => {
+    const records = [
+      { id: 1, date: '2026-05-01' },
+      { id: 3, date: '2026-05-14' },
+      { id: 2, date: '2026-05-14' },
+    ];
+    expect(newestFirst(records, (r) => r.date).map((r) => r.id)).toEqual([3, 2, 1]);
+    expect(records.map((r) => r.id)).toEqual([1, 3, 2]);
   });
 });

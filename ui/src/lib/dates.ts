@@ -61,6 +61,11 @@ export function daysBetween(from: DateStr, to: DateStr): number {
   return Math.round((toUtc(to) - toUtc(from)) / DAY_MS);
 }
 
+/** A copy of `records`, newest first by `day`; on the same day the later added (higher id) first. */
+export function newestFirst<T extends { id: number }>(records: readonly T[], day: (r: T) => DateStr): T[] {
+  return [...records].sort((a, b) => day(b).localeCompare(day(a)) || b.id - a.id);
+}
+
 /** Whether something due on `due` is overdue on `today` (due strictly before today). */
 export function isOverdue(due: DateStr | null, today: DateStr): boolean {
   return due !== null && due < today;

@@ -1,33 +1,44 @@
 /**
- * Errors as the UI shows them. Commands reject with `{ kind, message }`;
- * anything else thrown (a JS `Error`, a string from the IPC layer) is turned
+ * Errors as the UI shows them: the one place that turns anything thrown into
+ * `{ kind, message }`. Commands reject with `{ kind, message }` (`api.ts`
+ * wraps that in an `ApiError` through `toCommandError`); anything else thrown
+ * (a JS `Error`, a string from the IPC layer, JSON-encoded or not) is turned
  * into the same shape so every error has a message to show and a kind to
  * branch on.
  */
 import type { CommandError, ErrorKind } from './types';
 
-const KINDS: readonly ErrorKind[] = [
-  'invalid',
-  'not_found',
-  'conflict',
-  'schema_too_new',
-  'corrupt',
-  'io',
-  'passphrase',
-  'internal',
-];
+/**
+ * Every kind the core sends (`ErrorKind`, generated from Rust), with the
+ * heading shown above its message and the message used when none came. A
+ * `Record` over `ErrorKind`, so a kind added in Rust fails the type check
+ * until it has its words here.
+ */
+const KINDS: Record<ErrorKind, { title: string; fallback: string }> = {
+  invalid: { title: 'Please check your input', fallback: 'Some of what was entered is not valid.' },
+  not_found: { title: 'Not found', fallback: 'That record no longer exists.' },
+  conflict: { title: 'Already exists', fallback: 'That conflicts with a record that already exists.' },
+  schema_too_new: {
+    title: 'Database from a newer version',
+    fallback: 'This database was written by a newer Coachlog; update the app to open it.',
+  },
+  corrupt: { title: 'Database damaged', fallback: 'The database looks damaged; restore it from a backup.' },
+  io: { title: 'Could not use the database file', fallback: 'The database file could not be read or written.' },
+  passphrase: { title: 'Passphrase needed', fallback: 'The database is encrypted; its passphrase is missing or wrong.' },
+  internal: { title: 'Something went wrong', fallback: 'Something went wrong inside Coachlog.' },
+};
 
 function isKind(k: unknown): k is ErrorKind {
-  return typeof k === 'string' && (KINDS as readonly string[]).includes(k);
+  return typeof k === 'string' && Object.hasOwn(KINDS, k);
 }
 
 /** Normalises anything thrown into `{ kind, message }`. */
 export function toCommandError(e: unknown): CommandError {
   if (e && typeof e === 'object' && 'message' in e) {
     const message = String((e as { message: unknown }).message ?? '').trim();
-    const kind = (e as { kind?: unknown }).kind;
-    if (isKind(kind)) return { kind, message: message || fallbackMessage(kind) };
-    return { kind: 'internal', message: message || fallbackMessage('internal') };
+    const raw = (e as { kind?: unknown }).kind;
+    const kind = isKind(raw) ? raw : 'internal';
+    return { kind, message: message || fallbackMessage(kind) };
   }
   if (typeof e === 'string' && e.trim() !== '') {
     // A JSON-encoded error, as some IPC layers send it.
@@ -44,44 +55,10 @@ export function toCommandError(e: unknown): CommandError {
 
 /** A message for an error that came without one. */
 export function fallbackMessage(kind: ErrorKind): string {
-  switch (kind) {
-    case 'invalid':
-      return 'Some of what was entered is not valid.';
-    case 'not_found':
-      return 'That record no longer exists.';
-    case 'conflict':
-      return 'That conflicts with a record that already exists.';
-    case 'schema_too_new':
-      return 'This database was written by a newer Coachlog; update the app to open it.';
-    case 'corrupt':
-      return 'The database looks damaged; restore it from a backup.';
-    case 'io':
-      return 'The database file could not be read or written.';
-    case 'passphrase':
-      return 'The database is encrypted; its passphrase is missing or wrong.';
-    case 'internal':
-      return 'Something went wrong inside Coachlog.';
-  }
+  return KINDS[kind].fallback;
 }
 
 /** A heading for an error of this kind, shown above the message. */
 export function errorTitle(kind: ErrorKind): string {
-  switch (kind) {
-    case 'invalid':
-      return 'Please check your input';
-    case 'not_found':
-      return 'Not found';
-    case 'conflict':
-      return 'Already exists';
-    case 'schema_too_new':
-      return 'Database from a newer version';
-    case 'corrupt':
-      return 'Database damaged';
-    case 'io':
-      return 'Could not use the database file';
-    case 'passphrase':
-      return 'Passphrase needed';
-    case 'internal':
-      return 'Something went wrong';
-  }
+  return KINDS[kind].title;
 }

@@ -3,8 +3,8 @@ import { clearMocks } from '@tauri-apps/api/mocks';
 import { render, screen, waitFor } from '@testing-library/svelte';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import App from '../App.svelte';
-import { emptyDb, fillDemo, type MockDb } from '../dev/mockBackend';
-import { go, recordingBackend, resetApp } from '../test/app';
+import type { MockDb } from '../dev/mockBackend';
+import { demoDb, go, recordingBackend, resetApp } from '../test/app';
 import { dropUntaken, orAsk, preload, take } from './preload';
 import type { SettingEntry } from './types';
 
@@ -14,8 +14,7 @@ let db: MockDb;
 beforeEach(async () => {
   resetApp();
   dropUntaken();
-  db = emptyDb(TODAY);
-  fillDemo(db);
+  db = demoDb(TODAY);
   await go('#/');
 });
 

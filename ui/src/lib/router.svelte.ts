@@ -1,5 +1,6 @@
 /** The current hash route, as reactive state; `navigate` changes it. */
-import { href, parseHash, type Route, type RouteName } from './routes';
+import { href, parseHash, type Route } from './routes';
+import type { RouteName } from './screens';
 
 export const router = $state<{ route: Route }>({ route: parseHash(location.hash) });
 

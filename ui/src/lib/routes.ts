@@ -1,21 +1,9 @@
 /**
  * Hash routes: `#/today`, `#/person/3?focus=item-12`, `#/log/3`, `#/search?q=roadmap`.
  * Pure parsing and building, so the router itself stays tiny and testable.
+ * Which screens exist and which take an id is `screens.ts`'s table.
  */
-
-export type RouteName =
-  | 'today'
-  | 'team'
-  | 'person'
-  | 'log'
-  | 'accountability'
-  | 'customers'
-  | 'hiring'
-  | 'walkthroughs'
-  | 'wins'
-  | 'search'
-  | 'export'
-  | 'settings';
+import { findScreen, type RouteName } from './screens';
 
 export interface Route {
   name: RouteName;
@@ -23,19 +11,6 @@ export interface Route {
   id: number | null;
   query: Record<string, string>;
 }
-
-const SIMPLE: readonly RouteName[] = [
-  'today',
-  'team',
-  'accountability',
-  'customers',
-  'hiring',
-  'walkthroughs',
-  'wins',
-  'search',
-  'export',
-  'settings',
-];
 
 /** Parses `location.hash`; anything unknown is Today. */
 export function parseHash(hash: string): Route {
@@ -46,10 +21,9 @@ export function parseHash(hash: string): Route {
   const parts = path.split('/').filter(Boolean);
   const [head, arg] = parts;
   const id = arg !== undefined && /^\d+$/.test(arg) ? Number(arg) : null;
-  if (head === 'person' && id !== null) return { name: 'person', id, query };
-  if (head === 'log') return { name: 'log', id, query };
-  if ((SIMPLE as readonly string[]).includes(head)) return { name: head as RouteName, id: null, query };
-  return { name: 'today', id: null, query };
+  const screen = head === undefined ? undefined : findScreen(head);
+  if (!screen || (screen.id === 'required' && id === null)) return { name: 'today', id: null, query };
+  return { name: screen.route, id: screen.id ? id : null, query };
 }
 
 /** Builds a hash (with the leading `#`) for a route. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isField, NAV, resolveKey, SHORTCUTS } from './shortcuts';
+import { NAV } from './screens';
+import { isField, resolveKey, SHORTCUTS } from './shortcuts';
 
 const key = (k: string, over: Partial<Parameters<typeof resolveKey>[0]> = {}) => ({
   key: k,
@@ -51,6 +52,16 @@ describe('resolveKey', () => {
     expect(NAV).toHaveLength(11);
     expect(new Set(NAV.map((n) => n.g)).size).toBe(NAV.length);
     expect(SHORTCUTS.length).toBeGreaterThan(NAV.length);
+    const letters = NAV.flatMap((n) => [n.g, ...(n.gAliases ?? []), ...(n.gQuiet ?? [])]);
+    expect(new Set(letters).size).toBe(letters.length);
+  });
+
+  it('lists each screen\'s keys in the overlay', () => {
+    const keys = (label: string) => SHORTCUTS.find((s) => s.does === `Go to ${label}`)?.keys;
+    expect(keys('Today')).toBe('g t  or  Ctrl+1');
+    expect(keys('Team')).toBe('g m  or  g p  or  Ctrl+2');
+    expect(keys('Search')).toBe('g f  or  Ctrl+9');
+    expect(keys('Settings')).toBe('g s');
   });
 });
 

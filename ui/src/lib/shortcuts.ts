@@ -3,7 +3,7 @@
  * key event and whether a `g` was just pressed, it says what to do, so the
  * whole table is unit-tested; `App.svelte` wires it to `keydown`.
  */
-import type { RouteName } from './routes';
+import { NAV, type RouteName } from './screens';
 
 export type ShortcutAction =
   | { type: 'go'; route: RouteName }
@@ -12,37 +12,20 @@ export type ShortcutAction =
   | { type: 'help' }
   | { type: 'prefix' };
 
-/** The navigation order: Ctrl+1 … Ctrl+9 and the sidebar (Export has Ctrl+E). */
-export const NAV: readonly { route: RouteName; label: string; g: string }[] = [
-  { route: 'today', label: 'Today', g: 't' },
-  { route: 'team', label: 'Team', g: 'm' },
-  { route: 'log', label: 'Log a 1:1', g: 'l' },
-  { route: 'accountability', label: 'Accountability', g: 'a' },
-  { route: 'customers', label: 'Internal customers', g: 'c' },
-  { route: 'hiring', label: 'Hiring', g: 'h' },
-  { route: 'walkthroughs', label: 'Walkthroughs', g: 'w' },
-  { route: 'wins', label: 'Wins', g: 'v' },
-  { route: 'search', label: 'Search', g: 'f' },
-  { route: 'export', label: 'Export', g: 'e' },
-  { route: 'settings', label: 'Settings', g: 's' },
-];
+/** Ctrl+<letter> shortcuts to a screen (`nav.ctrl` in screens.ts). */
+const CTRL_LETTERS = new Map<string, RouteName>(NAV.flatMap((n) => (n.ctrl ? [[n.ctrl, n.route] as const] : [])));
 
-/** Ctrl+<letter> shortcuts to a screen; they work while typing, like Ctrl+1…9. */
-const CTRL_LETTERS: Record<string, RouteName> = { e: 'export' };
-
-/** Extra `g` letters: `g p` (people) for Team, `g ,` for Settings. */
-const G_ALIASES: Record<string, RouteName> = { p: 'team', ',': 'settings' };
+/** `g <letter>` to a screen: each screen's letter, then its aliases, listed or not (screens.ts). */
+const G_LETTERS = new Map<string, RouteName>(
+  NAV.flatMap((n) => [n.g, ...(n.gAliases ?? []), ...(n.gQuiet ?? [])].map((g) => [g, n.route] as const)),
+);
 
 /** Every shortcut, as the "?" overlay and docs/ui.md list them. */
 export const SHORTCUTS: readonly { keys: string; does: string }[] = [
-  ...NAV.map((n, i) => ({
-    keys:
-      (n.route === 'team' ? 'g m  or  g p' : `g ${n.g}`) +
-      (i < 9 ? `  or  Ctrl+${i + 1}` : '') +
-      Object.entries(CTRL_LETTERS)
-        .filter(([, r]) => r === n.route)
-        .map(([k]) => `  or  Ctrl+${k.toUpperCase()}`)
-        .join(''),
+  ...NAV.map((n) => ({
+    keys: [n.g, ...(n.gAliases ?? [])].map((g) => `g ${g}`).join('  or  ') +
+      (n.digit ? `  or  Ctrl+${n.digit}` : '') +
+      (n.ctrl ? `  or  Ctrl+${n.ctrl.toUpperCase()}` : ''),
     does: `Go to ${n.label}`,
   })),
   { keys: 'n', does: 'Log a 1:1' },
@@ -68,13 +51,11 @@ export function resolveKey(e: KeyLike, afterG: boolean): ShortcutAction | null {
     const n = NAV[Number(e.key) - 1];
     return n ? { type: 'go', route: n.route } : null;
   }
-  if ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() in CTRL_LETTERS) {
-    return { type: 'go', route: CTRL_LETTERS[e.key.toLowerCase()] };
-  }
+  const ctrlTo = CTRL_LETTERS.get(e.key.toLowerCase());
+  if ((e.ctrlKey || e.metaKey) && !e.altKey && ctrlTo) return { type: 'go', route: ctrlTo };
   if (e.inField || e.ctrlKey || e.metaKey || e.altKey) return null;
   if (afterG) {
-    const n = NAV.find((x) => x.g === e.key.toLowerCase());
-    const route = n?.route ?? G_ALIASES[e.key.toLowerCase()];
+    const route = G_LETTERS.get(e.key.toLowerCase());
     return route ? { type: 'go', route } : null;
   }
   switch (e.key) {

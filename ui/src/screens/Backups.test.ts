@@ -8,25 +8,17 @@ import { clearMocks } from '@tauri-apps/api/mocks';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import App from '../App.svelte';
-import { emptyDb, fillDemo, handle, type MockDb } from '../dev/mockBackend';
+import { handle, type MockDb } from '../dev/mockBackend';
 import { app } from '$lib/app.svelte';
 import { toasts } from '$lib/toasts.svelte';
-import { go, resetApp, recordingBackend, type Args, type Override } from '../test/app';
+import { backendLog, demoDb, go, resetApp } from '../test/app';
 
 let db: MockDb;
-let calls: [string, Args][];
-
-/** The mock backend, with some commands answered by `overrides`. */
-function install(overrides: Record<string, Override> = {}) {
-  calls = recordingBackend(db, overrides);
-}
-
-const called = (cmd: string) => calls.filter(([c]) => c === cmd).map(([, a]) => a);
+const { install, called } = backendLog(() => db);
 
 beforeEach(async () => {
   resetApp();
-  db = emptyDb('2026-11-27');
-  fillDemo(db);
+  db = demoDb('2026-11-27');
   await go('#/settings');
 });
 

@@ -8,8 +8,8 @@ import { clearMocks } from '@tauri-apps/api/mocks';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import App from '../App.svelte';
-import { emptyDb, fillDemo, installMockBackend, type MockDb } from '../dev/mockBackend';
-import { go, resetApp } from '../test/app';
+import { installMockBackend, type MockDb } from '../dev/mockBackend';
+import { demoDb, go, resetApp } from '../test/app';
 
 const TODAY = '2026-05-14'; // a Thursday
 
@@ -17,8 +17,7 @@ let db: MockDb;
 
 beforeEach(async () => {
   resetApp();
-  db = emptyDb(TODAY);
-  fillDemo(db);
+  db = demoDb(TODAY);
   installMockBackend(db);
   await go('#/today');
 });

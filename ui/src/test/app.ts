@@ -4,7 +4,7 @@
  * and a backend that records what the UI asked.
  */
 import { mockIPC } from '@tauri-apps/api/mocks';
-import { handle, type MockDb } from '../dev/mockBackend';
+import { emptyDb, fillDemo, handle, type MockDb } from '../dev/mockBackend';
 import { app } from '$lib/app.svelte';
 import { toasts } from '$lib/toasts.svelte';
 
@@ -29,6 +29,13 @@ export function resetApp(): void {
   toasts.list = [];
 }
 
+/** A mock database holding the demo team, on the day `today`. */
+export function demoDb(today: string): MockDb {
+  const db = emptyDb(today);
+  fillDemo(db);
+  return db;
+}
+
 /**
  * The mock backend over `db`, with some commands answered by `overrides`;
  * returns the log of every call (command, arguments), newest last.
@@ -42,4 +49,19 @@ export function recordingBackend(db: MockDb, overrides: Record<string, Override>
     return Promise.resolve(answer).then((v) => JSON.parse(JSON.stringify(v ?? null)));
   });
   return calls;
+}
+
+/**
+ * A recording backend over the database `db()` returns, which a test
+ * installs (again) with the overrides it needs; `called(cmd)` gives the
+ * arguments of each call to `cmd` since the last `install`, oldest first.
+ */
+export function backendLog(db: () => MockDb) {
+  let calls: [string, Args][] = [];
+  return {
+    install(overrides: Record<string, Override> = {}): void {
+      calls = recordingBackend(db(), overrides);
+    },
+    called: (cmd: string): Args[] => calls.filter(([c]) => c === cmd).map(([, a]) => a),
+  };
 }
