@@ -427,7 +427,7 @@ fn refused_commands_change_nothing() {
         (
             vec!["one-on-one", "log", "marco", "--close", "1=done"],
             2,
-            "is with someone else",
+            "is on someone else's agenda; close it in a 1:1 with them",
         ),
         (
             vec!["agenda", "add", "marco", "Ship it", "--tag", "TODO", "--opened", "2026-11-20", "--timing", "2026-11-19"],

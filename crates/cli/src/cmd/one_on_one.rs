@@ -106,14 +106,6 @@ pub struct EditArgs {
     pub no_tags: bool,
 }
 
-/// What `one-on-one log --json` prints.
-#[derive(Debug, Serialize)]
-struct Logged {
-    one_on_one: OneOnOne,
-    opened: Vec<AgendaItem>,
-    closed: Vec<AgendaItem>,
-}
-
 /// What `one-on-one show --json` prints.
 #[derive(Debug, Serialize)]
 struct OneOnOneView {

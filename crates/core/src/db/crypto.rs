@@ -484,34 +484,3 @@ fn export_locked(
     }
     Ok(())
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn passphrases_are_checked() {
-        assert!(Passphrase::new("correct horse battery staple".into()).is_ok());
-        assert!(Passphrase::new("ünïcödé ✓".into()).is_ok());
-        for (text, says) in [
-            (String::new(), "empty"),
-            ("x".repeat(MAX_PASSPHRASE_BYTES + 1), "at most 1024"),
-            ("with\nnewline".into(), "control character"),
-            ("nul\0inside".into(), "control character"),
-            ("tab\there".into(), "control character"),
-        ] {
-            let e = Passphrase::new(text).unwrap_err();
-            assert_eq!(e.kind(), crate::ErrorKind::Invalid);
-            assert!(e.to_string().contains(says), "{e}");
-        }
-        assert!(Passphrase::new("x".repeat(MAX_PASSPHRASE_BYTES)).is_ok());
-    }
-
-    #[test]
-    fn debug_shows_no_passphrase() {
-        let p = Passphrase::new("hunter2-secret".into()).unwrap();
-        let shown = format!("{p:?}");
-        assert!(!shown.contains("hunter2"), "{shown}");
-        assert_eq!(p.expose(), "hunter2-secret");
-    }
-}

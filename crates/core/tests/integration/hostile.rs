@@ -86,7 +86,7 @@ fn ten_megabyte_texts_are_refused_with_the_length_message_and_nothing_is_written
         "a 10 MB 1:1 note",
         &format!("The notes is {n} characters long; the most is 200000. Shorten it or split it."),
         |tx| {
-            one_on_ones::log(
+            coachlog_core::store::log::one_on_one(
                 tx,
                 &LogInput {
                     one_on_one: OneOnOneInput {

@@ -745,7 +745,7 @@ fn workload(dir: &std::path::Path) -> Traced {
         people::update(c, nid, &i)
     });
     let logged = t.write(step("1:1 log"), |c| {
-        one_on_ones::log(
+        coachlog_core::store::log::one_on_one(
             c,
             &LogInput {
                 one_on_one: OneOnOneInput {

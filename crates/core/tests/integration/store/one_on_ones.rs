@@ -133,7 +133,9 @@ fn log_opens_and_closes_items_in_one_transaction_and_clears_the_draft() {
             tag: CloseTag::Done,
         }],
     };
-    let logged = db.write(|tx| one_on_ones::log(tx, &log)).unwrap();
+    let logged = db
+        .write(|tx| coachlog_core::store::log::one_on_one(tx, &log))
+        .unwrap();
     assert_eq!(logged.opened.len(), 2);
     assert!(logged
         .opened
@@ -172,7 +174,9 @@ fn a_log_with_one_bad_item_writes_nothing() {
         ],
         close_items: vec![],
     };
-    let err = db.write(|tx| one_on_ones::log(tx, &log)).unwrap_err();
+    let err = db
+        .write(|tx| coachlog_core::store::log::one_on_one(tx, &log))
+        .unwrap_err();
     assert!(
         err.to_string()
             .starts_with("New item 2: The timing 2026-01-01 is before the item was opened"),
