@@ -20,6 +20,7 @@ use coachlog_core::store::{
     self, agenda, customers, drafts, hiring, log, one_on_ones, people, updates, walkthroughs, wins,
 };
 use coachlog_core::summary::{self, Format, SummaryOptions};
+use coachlog_core::db::output::{self, Existing};
 use coachlog_core::{calendar, calendar::Period, ErrorKind};
 use serde::Serialize;
 use tauri::{Runtime, State};
@@ -932,9 +933,11 @@ pub async fn summary_save(
         .read(move |db| summary::export(db.conn(), month, &options, format))
         .await?;
     let bytes = text.len() as u64;
-    tauri::async_runtime::spawn_blocking(move || write_atomically(&target, text.as_bytes()))
-        .await
-        .map_err(|e| IpcError::internal(format!("the file task failed: {e}")))??;
+    tauri::async_runtime::spawn_blocking(move || {
+        output::write_atomically(&target, text.as_bytes(), Existing::Replace)
+    })
+    .await
+    .map_err(|e| IpcError::internal(format!("the file task failed: {e}")))??;
     Ok(SavedFile { path, bytes })
 }
 
@@ -971,32 +974,4 @@ fn check_target(target: &std::path::Path) -> Result<(), IpcError> {
             format!("'{shown}' names no file; choose one with Save as…."),
         )),
     }
-}
-
-/// Writes `bytes` to `target` through a temporary file in the same folder
-/// (flushed to disk, then renamed into place, replacing a file already
-/// there). On any failure the temporary file is removed and `target` is left
-/// as it was.
-fn write_atomically(target: &std::path::Path, bytes: &[u8]) -> Result<(), IpcError> {
-    use std::io::Write;
-    let io = |e: std::io::Error| {
-        IpcError::new(
-            ErrorKind::Io,
-            format!("Cannot save to {}: {e}.", target.display()),
-        )
-    };
-    let dir = target.parent().unwrap_or(std::path::Path::new("."));
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".coachlog-")
-        .suffix(".tmp")
-        .tempfile_in(dir)
-        .map_err(io)?;
-    tmp.write_all(bytes).map_err(io)?;
-    tmp.as_file().sync_all().map_err(io)?;
-    tmp.persist(target).map_err(|e| io(e.error))?;
-    // Best effort: make the rename itself durable.
-    if let Ok(d) = std::fs::File::open(dir) {
-        let _ = d.sync_all();
-    }
-    Ok(())
 }

@@ -22,17 +22,12 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError, RwLock};
 
 use chrono::{DateTime, NaiveDate, Utc};
+use coachlog_core::db::output::{self, DB_ENV};
 use coachlog_core::{crypto, Db, ErrorKind, Passphrase};
 use coachlog_secrets::{KeyStore, MemoryKeyStore};
 use serde::Serialize;
 
 use crate::error::IpcError;
-
-/// Environment variable naming the database file (overrides the default).
-pub const DB_ENV: &str = "COACHLOG_DB";
-
-/// The database file's name inside the data folder.
-pub const DB_FILE: &str = "coachlog.sqlite";
 
 /// The open database, or why it is not open.
 type Slot = Result<Db, IpcError>;
@@ -413,29 +408,7 @@ pub fn database_path() -> Result<PathBuf, IpcError> {
     if let Some(path) = std::env::var_os(DB_ENV).filter(|p| !p.is_empty()) {
         return Ok(PathBuf::from(path));
     }
-    let dirs = directories::ProjectDirs::from("", "", "coachlog").ok_or_else(|| {
-        IpcError::new(
-            ErrorKind::Io,
-            format!(
-                "Coachlog cannot find your home folder to keep its database in; set {DB_ENV} \
-                 to the path of the database file."
-            ),
-        )
-    })?;
-    let dir = dirs.data_dir();
-    create_dir(dir)?;
-    Ok(dir.join(DB_FILE))
-}
-
-fn create_dir(dir: &Path) -> Result<(), IpcError> {
-    std::fs::create_dir_all(dir).map_err(|e| {
-        IpcError::new(
-            ErrorKind::Io,
-            format!(
-                "Coachlog cannot create its data folder {}: {e}. Check its permissions, or set \
-                 {DB_ENV} to the path of the database file.",
-                dir.display()
-            ),
-        )
-    })
+    let path = output::default_path()?;
+    output::create_folder(&path)?;
+    Ok(path)
 }

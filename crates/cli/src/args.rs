@@ -6,6 +6,7 @@
 
 use chrono::NaiveDate;
 use coachlog_core::calendar;
+use coachlog_core::db::output::Existing;
 use coachlog_core::model::CloseTag;
 
 /// A strict `YYYY-MM-DD` date.
@@ -55,5 +56,14 @@ mod tests {
         assert!(date("2026-02-28").is_ok());
         assert!(date("2026-02-30").unwrap_err().contains("not a real date"));
         assert!(date("2026-2-3").is_err());
+    }
+}
+
+/// `--force` as the core's choice about an existing output file.
+pub fn existing(force: bool) -> Existing {
+    if force {
+        Existing::Replace
+    } else {
+        Existing::Refuse
     }
 }

@@ -19,6 +19,7 @@ use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
+use coachlog_core::db::output;
 use coachlog_core::{crypto, Db, Error, Passphrase, Result};
 use coachlog_secrets::{KeyStore, SystemKeyStore};
 
@@ -56,7 +57,7 @@ impl Ctx {
     ) -> Result<Ctx> {
         let (path, default_path) = match path {
             Some(p) if !p.as_os_str().is_empty() => (p, false),
-            _ => (default_path()?, true),
+            _ => (output::default_path()?, true),
         };
         Ok(Ctx {
             path,
@@ -101,11 +102,7 @@ impl Ctx {
     pub fn write(&self) -> Result<Db> {
         if !self.exists()? {
             if self.default_path {
-                if let Some(dir) = self.path.parent() {
-                    std::fs::create_dir_all(dir).map_err(|e| {
-                        Error::Io(format!("cannot create the folder {}: {e}", dir.display()))
-                    })?;
-                }
+                output::create_folder(&self.path)?;
             }
             self.created.set(true);
         }
@@ -210,11 +207,7 @@ impl Ctx {
         if !self.created.get() {
             return;
         }
-        for suffix in ["", "-wal", "-shm", "-journal"] {
-            let mut p = self.path.clone().into_os_string();
-            p.push(suffix);
-            let _ = std::fs::remove_file(PathBuf::from(p));
-        }
+        coachlog_core::db::remove_database(&self.path);
     }
 }
 
@@ -223,19 +216,6 @@ pub fn prompt(question: &str) -> Result<Passphrase> {
     let text = rpassword::prompt_password(question)
         .map_err(|e| Error::Io(format!("cannot read the passphrase from the terminal: {e}")))?;
     Passphrase::new(text)
-}
-
-/// `coachlog.sqlite` in the platform data folder.
-fn default_path() -> Result<PathBuf> {
-    directories::ProjectDirs::from("", "", "coachlog")
-        .map(|dirs| dirs.data_dir().join("coachlog.sqlite"))
-        .ok_or_else(|| {
-            Error::Io(
-                "cannot find your data folder (is HOME set?); give the database with --db PATH \
-                 or COACHLOG_DB."
-                    .into(),
-            )
-        })
 }
 
 /// Reads text given inline or from a file (`-` = standard input).

@@ -9,7 +9,6 @@ mod args;
 mod clock;
 mod cmd;
 mod context;
-mod files;
 mod render;
 mod table;
 

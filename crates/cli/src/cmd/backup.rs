@@ -111,11 +111,7 @@ pub fn restore(ctx: &Ctx, a: RestoreArgs) -> Result<String> {
     };
     // Restoring onto a new machine: the default data folder may not exist yet.
     if ctx.default_path {
-        if let Some(dir) = ctx.path.parent() {
-            std::fs::create_dir_all(dir).map_err(|e| {
-                Error::Io(format!("cannot create the folder {}: {e}", dir.display()))
-            })?;
-        }
+        coachlog_core::db::output::create_folder(&ctx.path)?;
     }
     let key = ctx.key_for(&from)?;
     let done = backup::restore(&ctx.path, &from, now()?, key.as_ref())?;

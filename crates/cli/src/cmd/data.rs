@@ -3,9 +3,11 @@
 use std::path::{Path, PathBuf};
 
 use clap::Args;
+use coachlog_core::db::output;
 use coachlog_core::{demo, interchange, Result};
 use serde::Serialize;
 
+use crate::args::existing;
 use crate::context::Ctx;
 use crate::render::{self, json};
 
@@ -55,7 +57,7 @@ struct PathInfo<'a> {
 pub fn export(ctx: &Ctx, a: ExportArgs) -> Result<String> {
     if let Some(out) = &a.output {
         if !a.force && out.exists() {
-            return Err(crate::files::already_exists(out));
+            return Err(output::already_exists(out));
         }
     }
     let db = ctx.read()?;
@@ -64,7 +66,7 @@ pub fn export(ctx: &Ctx, a: ExportArgs) -> Result<String> {
     let Some(out) = a.output else {
         return Ok(text);
     };
-    crate::files::write_atomically(&out, text.as_bytes(), a.force)?;
+    output::write_atomically(&out, text.as_bytes(), existing(a.force))?;
     if ctx.json {
         return json(&PathInfo {
             path: &out,

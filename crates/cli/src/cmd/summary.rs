@@ -12,7 +12,8 @@ use coachlog_core::Result;
 use serde::Serialize;
 
 use crate::context::Ctx;
-use crate::files;
+use crate::args::existing;
+use coachlog_core::db::output;
 use crate::render::json;
 
 /// `coachlog summary`
@@ -95,7 +96,7 @@ struct Written<'a> {
 /// Runs `summary`.
 pub fn run(ctx: &Ctx, a: SummaryArgs) -> Result<String> {
     if let Some(out) = &a.output {
-        files::check_new(out, a.force)?;
+        output::check_new(out, existing(a.force))?;
     }
     let month = a.month.unwrap_or_else(|| Month::of(ctx.today).prev());
     let format = a
@@ -116,7 +117,7 @@ pub fn run(ctx: &Ctx, a: SummaryArgs) -> Result<String> {
     let Some(out) = a.output else {
         return Ok(text);
     };
-    files::write_atomically(&out, text.as_bytes(), a.force)?;
+    output::write_atomically(&out, text.as_bytes(), existing(a.force))?;
     if ctx.json {
         return json(&Written {
             path: &out,

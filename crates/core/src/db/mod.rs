@@ -72,6 +72,13 @@ use file::{
 use schema::migrate;
 
 pub use file::{CHECK_AT_OPEN_MAX_BYTES, ENCRYPTED_CACHE_KIB};
+
+/// Removes a database file and its SQLite side files (`-wal`, `-shm`,
+/// `-journal`), ignoring what is not there: for a front end that created a
+/// file for a command that then failed. Close every connection to it first.
+pub fn remove_database(path: &Path) {
+    file::remove_with_side_files(path);
+}
 pub use passphrase::{Passphrase, MAX_PASSPHRASE_BYTES};
 pub use schema::{APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION};
 
