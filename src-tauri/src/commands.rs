@@ -8,6 +8,7 @@
 
 use chrono::NaiveDate;
 use coachlog_core::dashboard::{self, Coverage, Release};
+use coachlog_core::db::output::{self, Existing};
 use coachlog_core::demo::{self, DemoOptions, DemoReport};
 use coachlog_core::model::*;
 use coachlog_core::nudges::{self, Nudge, Records};
@@ -20,7 +21,6 @@ use coachlog_core::store::{
     self, agenda, customers, drafts, hiring, log, one_on_ones, people, updates, walkthroughs, wins,
 };
 use coachlog_core::summary::{self, Format, SummaryOptions};
-use coachlog_core::db::output::{self, Existing};
 use coachlog_core::{calendar, calendar::Period, ErrorKind};
 use serde::Serialize;
 use tauri::{Runtime, State};

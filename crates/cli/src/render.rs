@@ -37,10 +37,7 @@ pub fn summary(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// `1 item`, `2 items`.
-pub fn count(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
+pub use coachlog_core::words::count;
 
 /// Names of everyone (archived included), by id.
 pub fn person_names(conn: &Connection) -> Result<HashMap<PersonId, String>> {

@@ -308,28 +308,12 @@ fn main() {
     let shell = String::from_utf8_lossy(&shell.stdout);
     let shell = shell.split(' ').next().unwrap_or("?").to_string();
 
-    let tables = [
-        ("person", "people"),
-        ("one_on_one", "1:1s"),
-        ("agenda_item", "agenda items"),
-        ("accountability_update", "updates"),
-        ("customer_link", "internal-customer links"),
-        ("check_in", "check-ins"),
-        ("requisition", "requisitions"),
-        ("loop_member", "loop members"),
-        ("interview", "interviews"),
-        ("walkthrough", "walkthroughs"),
-        ("win", "wins"),
-    ];
-    let mut total = 0;
-    let mut parts = Vec::new();
-    for (t, label) in tables {
-        let n: i64 = conn
-            .query_row(&format!("SELECT count(*) FROM {t}"), [], |r| r.get(0))
-            .unwrap();
-        total += n;
-        parts.push(format!("{n} {label}"));
-    }
+    let counts = coachlog_core::store::counts(&conn).unwrap();
+    let total = counts.total();
+    let parts: Vec<String> = counts
+        .iter()
+        .map(|(k, n)| format!("{n} {}", k.many()))
+        .collect();
     let size = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
     println!("database: {} ({:.0} MB)", path.display(), size as f64 / 1e6);
     println!("records: {total} in all: {}", parts.join(", "));

@@ -51,6 +51,7 @@ use serde_json::Value;
 use crate::calendar;
 use crate::db::Db;
 use crate::error::{Error, Result};
+use crate::kinds::{Counts, RecordKind};
 use crate::model::{
     AgendaItem, AgendaItemInput, CheckIn, CheckInInput, CustomerLink, CustomerLinkInput, Draft,
     Interview, InterviewInput, LinkId, LoopMember, LoopMemberInput, OneOnOne, OneOnOneInput,
@@ -60,7 +61,7 @@ use crate::model::{
 use crate::settings::{self, Settings, KEYS};
 use crate::store::nudge_state::{self, KeyState};
 use crate::store::{
-    agenda, customers, drafts, hiring, one_on_ones, people, updates, walkthroughs, wins,
+    self, agenda, customers, drafts, hiring, one_on_ones, people, updates, walkthroughs, wins,
 };
 
 /// The value of the `format` field of every Coachlog export.
@@ -78,23 +79,15 @@ pub const MAX_ID: i64 = (1 << 36) - 1;
 /// Years a date in the file may have, as everywhere in Coachlog.
 const YEARS: std::ops::RangeInclusive<i32> = 1000..=9999;
 
-/// The record lists of a [`Document`], in the file's order (the names of its
-/// fields after `format`, `format_version` and `settings`).
-pub const LISTS: &[&str] = &[
-    "people",
-    "one_on_ones",
-    "agenda_items",
-    "updates",
-    "customer_links",
-    "check_ins",
-    "requisitions",
-    "loop_members",
-    "interviews",
-    "walkthroughs",
-    "wins",
-    "drafts",
-    "nudge_states",
-];
+/// The lists of a [`Document`] that are not records: drafts and nudge states.
+pub const OTHER_LISTS: [&str; 2] = ["drafts", "nudge_states"];
+
+/// The lists of a [`Document`], in the file's order (the names of its
+/// fields after `format`, `format_version` and `settings`): one per
+/// [`RecordKind`], then [`OTHER_LISTS`].
+pub fn lists() -> impl Iterator<Item = &'static str> {
+    RecordKind::ALL.iter().map(|k| k.key()).chain(OTHER_LISTS)
+}
 
 /// The whole database as one document: what `coachlog export` writes and
 /// `coachlog import` reads.
@@ -139,91 +132,67 @@ pub struct Document {
     pub nudge_states: Vec<KeyState>,
 }
 
-/// What an import loaded: the number of records of each kind.
+/// What an import loaded: the number of records of each kind, drafts and
+/// snoozed or dismissed nudges.
 #[derive(Serialize, Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct ImportReport {
-    /// People.
-    pub people: usize,
-    /// 1:1s.
-    pub one_on_ones: usize,
-    /// Agenda items.
-    pub agenda_items: usize,
-    /// Accountability updates (portfolio direction included).
-    pub updates: usize,
-    /// Internal-customer links.
-    pub customer_links: usize,
-    /// Check-ins.
-    pub check_ins: usize,
-    /// Requisitions.
-    pub requisitions: usize,
-    /// Loop members.
-    pub loop_members: usize,
-    /// Interviews.
-    pub interviews: usize,
-    /// Walkthroughs.
-    pub walkthroughs: usize,
-    /// Wins.
-    pub wins: usize,
+    /// Records of each kind.
+    #[serde(flatten)]
+    pub records: Counts,
     /// Drafts of 1:1s.
     pub drafts: usize,
     /// Snoozed or dismissed nudges.
     pub nudge_states: usize,
 }
 
+impl Document {
+    /// How many records of `kind` the document holds.
+    pub fn len(&self, kind: RecordKind) -> usize {
+        match kind {
+            RecordKind::Person => self.people.len(),
+            RecordKind::OneOnOne => self.one_on_ones.len(),
+            RecordKind::AgendaItem => self.agenda_items.len(),
+            RecordKind::Update => self.updates.len(),
+            RecordKind::CustomerLink => self.customer_links.len(),
+            RecordKind::CheckIn => self.check_ins.len(),
+            RecordKind::Requisition => self.requisitions.len(),
+            RecordKind::LoopMember => self.loop_members.len(),
+            RecordKind::Interview => self.interviews.len(),
+            RecordKind::Walkthrough => self.walkthroughs.len(),
+            RecordKind::Win => self.wins.len(),
+        }
+    }
+}
+
 impl ImportReport {
     /// The number of records of each kind in `doc`.
     pub fn of(doc: &Document) -> ImportReport {
+        let mut records = Counts::default();
+        for &kind in RecordKind::ALL {
+            *records.get_mut(kind) = doc.len(kind);
+        }
         ImportReport {
-            people: doc.people.len(),
-            one_on_ones: doc.one_on_ones.len(),
-            agenda_items: doc.agenda_items.len(),
-            updates: doc.updates.len(),
-            customer_links: doc.customer_links.len(),
-            check_ins: doc.check_ins.len(),
-            requisitions: doc.requisitions.len(),
-            loop_members: doc.loop_members.len(),
-            interviews: doc.interviews.len(),
-            walkthroughs: doc.walkthroughs.len(),
-            wins: doc.wins.len(),
+            records,
             drafts: doc.drafts.len(),
             nudge_states: doc.nudge_states.len(),
         }
     }
 
-    /// Every count with a label for people, in the file's order.
-    pub fn counts(&self) -> [(&'static str, usize); 13] {
-        [
-            ("people", self.people),
-            ("1:1s", self.one_on_ones),
-            ("agenda items", self.agenda_items),
-            ("updates", self.updates),
-            ("internal-customer links", self.customer_links),
-            ("check-ins", self.check_ins),
-            ("requisitions", self.requisitions),
-            ("loop members", self.loop_members),
-            ("interviews", self.interviews),
-            ("walkthroughs", self.walkthroughs),
-            ("wins", self.wins),
-            ("drafts", self.drafts),
-            ("snoozed or dismissed nudges", self.nudge_states),
-        ]
-    }
-
-    /// All records together.
+    /// All records together, drafts and nudge states included.
     pub fn total(&self) -> usize {
-        self.counts().iter().map(|(_, n)| n).sum()
+        self.records.total() + self.drafts + self.nudge_states
     }
 }
 
 impl fmt::Display for ImportReport {
-    /// E.g. `3 people, 12 1:1s, 0 agenda items, …`.
+    /// E.g. `3 people, 12 1:1s, 0 agenda items, …, 0 drafts, 0 snoozed or
+    /// dismissed nudges`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let parts: Vec<String> = self
-            .counts()
-            .iter()
-            .map(|(what, n)| format!("{n} {what}"))
-            .collect();
-        f.write_str(&parts.join(", "))
+        write!(
+            f,
+            "{}, {} drafts, {} snoozed or dismissed nudges",
+            self.records, self.drafts, self.nudge_states
+        )
     }
 }
 
@@ -593,29 +562,18 @@ pub fn import(db: &mut Db, doc: &Document) -> Result<ImportReport> {
     })
 }
 
-/// The tables whose rows make a database non-empty, with their labels.
-const TABLES: &[(&str, &str)] = &[
-    ("person", "people"),
-    ("one_on_one", "1:1s"),
-    ("agenda_item", "agenda items"),
-    ("accountability_update", "updates"),
-    ("customer_link", "internal-customer links"),
-    ("check_in", "check-ins"),
-    ("requisition", "requisitions"),
-    ("loop_member", "loop members"),
-    ("interview", "interviews"),
-    ("walkthrough", "walkthroughs"),
-    ("win", "wins"),
-    ("draft", "drafts"),
-    ("nudge_state", "snoozed or dismissed nudges"),
-];
-
 fn require_empty(conn: &Connection) -> Result<()> {
     let mut found = Vec::new();
-    for (table, label) in TABLES {
+    if !store::is_empty(conn)? {
+        found.push(store::counts(conn)?.nonzero());
+    }
+    for (table, what) in [
+        ("draft", "drafts"),
+        ("nudge_state", "snoozed or dismissed nudges"),
+    ] {
         let n: i64 = conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))?;
         if n > 0 {
-            found.push(format!("{n} {label}"));
+            found.push(format!("{n} {what}"));
         }
     }
     if found.is_empty() {
@@ -1211,10 +1169,10 @@ mod tests {
             .keys()
             .map(String::as_str)
             .collect();
-        for list in LISTS {
-            assert!(keys.contains(list), "{list}");
+        for list in lists() {
+            assert!(keys.contains(&list), "{list}");
         }
-        assert_eq!(keys.len(), LISTS.len() + 3);
+        assert_eq!(keys.len(), lists().count() + 3);
     }
 
     #[test]

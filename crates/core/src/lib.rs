@@ -17,6 +17,7 @@ pub mod db;
 pub mod demo;
 pub mod error;
 pub mod interchange;
+pub mod kinds;
 pub mod model;
 pub mod nudges;
 pub mod overview;
@@ -26,6 +27,7 @@ pub mod settings;
 pub mod store;
 pub mod summary;
 pub mod validate;
+pub mod words;
 
 pub use db::{backup, crypto};
 pub use db::{Db, Passphrase};

@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use crate::args::existing;
 use crate::context::Ctx;
-use crate::render::{self, json};
+use crate::render::json;
 
 /// `coachlog export`
 #[derive(Debug, Args)]
@@ -94,23 +94,7 @@ pub fn import(ctx: &Ctx, a: ImportArgs) -> Result<String> {
         "Imported {} into {}: {}.\n",
         a.file.display(),
         ctx.path.display(),
-        counts(&[
-            (r.people, "person", "people"),
-            (r.one_on_ones, "1:1", "1:1s"),
-            (r.agenda_items, "agenda item", "agenda items"),
-            (r.updates, "update", "updates"),
-            (
-                r.customer_links,
-                "internal-customer link",
-                "internal-customer links"
-            ),
-            (r.check_ins, "check-in", "check-ins"),
-            (r.requisitions, "requisition", "requisitions"),
-            (r.loop_members, "loop member", "loop members"),
-            (r.interviews, "interview", "interviews"),
-            (r.walkthroughs, "walkthrough", "walkthroughs"),
-            (r.wins, "win", "wins"),
-        ])
+        r.records
     ))
 }
 
@@ -136,32 +120,8 @@ pub fn demo(ctx: &Ctx, a: DemoArgs) -> Result<String> {
          Have a look with `coachlog person list` and `coachlog overview`.\n",
         ctx.path.display(),
         r.tracking_since,
-        counts(&[
-            (r.people, "person", "people"),
-            (r.one_on_ones, "1:1", "1:1s"),
-            (r.agenda_items, "agenda item", "agenda items"),
-            (r.updates, "update", "updates"),
-            (
-                r.customer_links,
-                "internal-customer link",
-                "internal-customer links"
-            ),
-            (r.check_ins, "check-in", "check-ins"),
-            (r.requisitions, "requisition", "requisitions"),
-            (r.interviews, "interview", "interviews"),
-            (r.walkthroughs, "walkthrough", "walkthroughs"),
-            (r.wins, "win", "wins"),
-        ])
+        r.records
     ))
-}
-
-/// `3 people, 1 win`: the counts, in order.
-fn counts(parts: &[(usize, &str, &str)]) -> String {
-    parts
-        .iter()
-        .map(|(n, one, many)| render::count(*n, one, many))
-        .collect::<Vec<_>>()
-        .join(", ")
 }
 
 /// Runs `path`.

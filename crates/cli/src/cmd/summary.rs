@@ -11,10 +11,10 @@ use coachlog_core::summary::{self, Format, SummaryOptions};
 use coachlog_core::Result;
 use serde::Serialize;
 
-use crate::context::Ctx;
 use crate::args::existing;
-use coachlog_core::db::output;
+use crate::context::Ctx;
 use crate::render::json;
+use coachlog_core::db::output;
 
 /// `coachlog summary`
 #[derive(Debug, Args)]

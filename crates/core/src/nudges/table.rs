@@ -221,7 +221,7 @@ impl Rule {
     /// `n` of its items: "1 request", "2 requests".
     pub fn count(self, n: usize) -> String {
         let info = self.info();
-        format!("{n} {}", if n == 1 { info.one } else { info.many })
+        crate::words::count(n, info.one, info.many)
     }
 
     /// The coverage-grid column it counts in, if any.

@@ -27,19 +27,30 @@ pub mod wins;
 
 use rusqlite::Connection;
 
-/// Whether the database holds no records (settings aside): nobody on the
-/// team, no requisition, walkthrough or portfolio direction. Every other
-/// record hangs off a person or a requisition.
+use crate::kinds::{Counts, RecordKind};
+
+/// Whether the database holds no records (settings aside): no record of
+/// any [`RecordKind`]. One index probe per table.
 pub fn is_empty(conn: &Connection) -> crate::Result<bool> {
-    let empty = conn.query_row(
-        "SELECT NOT EXISTS (SELECT 1 FROM person)
-            AND NOT EXISTS (SELECT 1 FROM requisition)
-            AND NOT EXISTS (SELECT 1 FROM walkthrough)
-            AND NOT EXISTS (SELECT 1 FROM accountability_update)",
-        [],
-        |r| r.get(0),
-    )?;
-    Ok(empty)
+    for kind in RecordKind::ALL {
+        let sql = format!("SELECT EXISTS (SELECT 1 FROM {})", kind.table());
+        if conn.query_row(&sql, [], |r| r.get::<_, bool>(0))? {
+            return Ok(false);
+        }
+    }
+    Ok(true)
+}
+
+/// How many records of each kind the database holds (archived, closed and
+/// done ones included). Counts every row: for reports and checks, not for a
+/// screen of a large database.
+pub fn counts(conn: &Connection) -> crate::Result<Counts> {
+    let mut counts = Counts::default();
+    for &kind in RecordKind::ALL {
+        let sql = format!("SELECT count(*) FROM {}", kind.table());
+        *counts.get_mut(kind) = conn.query_row(&sql, [], |r| r.get::<_, i64>(0))? as usize;
+    }
+    Ok(counts)
 }
 
 /// The `WHERE` clause of a list query, made of the filters that are set

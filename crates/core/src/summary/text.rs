@@ -7,10 +7,7 @@ use crate::nudges::Rule;
 
 use super::{ActionCounts, Grade, Outcome, PersonMonth, UpdateDue, WinNoted};
 
-/// `1 item`, `2 items`.
-pub(super) fn count(n: u32, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
+pub(super) use crate::words::count;
 
 /// "Next release 2026-05", "OKRs FY27-Q2".
 pub(super) fn update_title(u: &UpdateDue) -> String {

@@ -8,7 +8,7 @@ use std::collections::BTreeSet;
 use std::path::Path;
 
 use chrono::NaiveDate;
-use coachlog_core::interchange::{self, Document, ImportReport, FORMAT_VERSION, LISTS};
+use coachlog_core::interchange::{self, Document, ImportReport, FORMAT_VERSION};
 use coachlog_core::model::*;
 use coachlog_core::settings::{self, KEYS};
 use coachlog_core::store::nudge_state;
@@ -505,7 +505,7 @@ fn export_import_export_is_byte_identical() {
     let mut target = empty_db();
     let report = interchange::import(&mut target, &doc).unwrap();
     assert_eq!(report, ImportReport::of(&doc));
-    assert_eq!(report.people, 3);
+    assert_eq!(report.records.people, 3);
     assert_eq!(
         report.total(),
         doc.people.len()
@@ -550,7 +550,7 @@ fn export_is_complete_sorted_and_deterministic() {
     let db = filled();
     let doc = export(&db);
     let value = serde_json::to_value(&doc).unwrap();
-    for list in LISTS {
+    for list in interchange::lists() {
         let records = value[list].as_array().unwrap_or_else(|| panic!("{list}"));
         assert!(
             !records.is_empty(),
@@ -970,7 +970,7 @@ fn a_database_with_records_is_refused_and_unchanged() {
     let err = interchange::import(&mut target, &doc).unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Conflict);
     let msg = err.to_string();
-    assert!(msg.contains("already has records (1 people)"), "{msg}");
+    assert!(msg.contains("already has records (1 person)"), "{msg}");
     assert!(msg.contains("--db new.sqlite"), "{msg}");
     assert_eq!(dump_with_search_index(target.conn()), before);
 
@@ -1457,7 +1457,7 @@ fn the_schema_lists_every_list_setting_and_enumeration() {
         .map(String::as_str)
         .collect();
     let mut expected = vec!["format", "format_version", "settings"];
-    expected.extend(LISTS);
+    expected.extend(interchange::lists());
     assert_eq!(
         top.iter().copied().collect::<BTreeSet<_>>(),
         expected.iter().copied().collect::<BTreeSet<_>>()
