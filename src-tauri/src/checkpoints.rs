@@ -41,6 +41,8 @@ pub fn start<R: Runtime>(app: &AppHandle<R>) {
 #[cfg(test)]
 mod tests {
     use coachlog_core::db::DEFERRED_CHECKPOINT_PAGES;
+    use coachlog_core::model::WalkthroughInput;
+    use coachlog_core::store::walkthroughs;
     use coachlog_core::Db;
 
     use super::*;
@@ -54,17 +56,9 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let state = AppState::new(Db::open(&dir.path().join("c.sqlite"), day()).unwrap());
         tauri::async_runtime::block_on(async {
-            let auto: i64 = state
-                .read(|db| {
-                    Ok(db
-                        .conn()
-                        .query_row("PRAGMA wal_autocheckpoint", [], |r| r.get(0))?)
-                })
-                .await
-                .unwrap();
-            assert_eq!(auto, DEFERRED_CHECKPOINT_PAGES);
-            // 1,200 pages and more of notes: past SQLite's 1,000, nothing
-            // is copied at commit.
+            // 1,200 pages and more of notes: past SQLite's default of 1,000
+            // (a commit would have copied them), past nothing that
+            // DEFERRED_CHECKPOINT_PAGES lets through.
             let note = "n".repeat(4_000);
             for t in 0..60_i64 {
                 let note = note.clone();
@@ -72,11 +66,12 @@ mod tests {
                     .write(move |db| {
                         db.write(|tx| {
                             for i in 0..20_i64 {
-                                tx.execute(
-                                    "INSERT INTO walkthrough (date, title, findings)
-                                     VALUES (date('2020-01-01', '+' || ?1 || ' days'), 'w', ?2)",
-                                    (t * 20 + i, note.as_str()),
-                                )?;
+                                let day = day() - chrono::Days::new((t * 20 + i) as u64);
+                                let input = WalkthroughInput {
+                                    findings: note.clone(),
+                                    ..WalkthroughInput::new(day, "w")
+                                };
+                                walkthroughs::insert(tx, &input)?;
                             }
                             Ok(())
                         })
@@ -86,6 +81,7 @@ mod tests {
             }
             let (log, copied) = once(&state).await.unwrap();
             assert!(log > 1_000, "{log}");
+            assert!(log < DEFERRED_CHECKPOINT_PAGES, "{log}");
             assert_eq!(copied, log);
         });
     }

@@ -5,9 +5,7 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 use coachlog_core::calendar;
 use coachlog_core::model::{JobFamily, Level, Participant, PersonId, Scope, ScopeKind};
-use coachlog_core::store::people;
 use coachlog_core::{Error, Result};
-use rusqlite::Connection;
 use serde::Serialize;
 
 /// Pretty JSON of `value`, with a final line break.
@@ -38,19 +36,6 @@ pub fn summary(text: &str) -> String {
 }
 
 pub use coachlog_core::words::count;
-
-/// Names of everyone (archived included), by id.
-pub fn person_names(conn: &Connection) -> Result<HashMap<PersonId, String>> {
-    Ok(people::list(
-        conn,
-        people::Filter {
-            include_archived: true,
-        },
-    )?
-    .into_iter()
-    .map(|p| (p.id, p.name))
-    .collect())
-}
 
 /// A person's name from the map, or `#id` if unknown.
 pub fn name_of(names: &HashMap<PersonId, String>, id: PersonId) -> String {

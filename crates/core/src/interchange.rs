@@ -49,7 +49,7 @@ use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::Value;
 
 use crate::calendar;
-use crate::db::Db;
+use crate::db::{Db, Tx};
 use crate::error::{Error, Result};
 use crate::kinds::{Counts, RecordKind};
 use crate::model::{
@@ -931,7 +931,7 @@ fn check_settings(values: &BTreeMap<String, String>) -> Result<Settings> {
 ///   check-in dated after the archive date (allowed by archiving later) fits;
 /// - requisitions are inserted open and closed after their loop members and
 ///   interviews.
-fn write_records(tx: &Connection, doc: &Document) -> Result<()> {
+fn write_records(tx: &Tx<'_>, doc: &Document) -> Result<()> {
     // People, with `since` widened where needed.
     let mut earliest: HashMap<PersonId, NaiveDate> = HashMap::new();
     let mut widen = |p: PersonId, d: NaiveDate| {

@@ -30,5 +30,5 @@ pub mod validate;
 pub mod words;
 
 pub use db::{backup, crypto};
-pub use db::{Db, Passphrase};
+pub use db::{Db, Passphrase, Tx};
 pub use error::{Error, ErrorKind, Result};

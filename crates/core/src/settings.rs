@@ -9,6 +9,7 @@ use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 
 use crate::calendar::{self, ReleaseAnchor, ReleaseDay};
+use crate::db::Tx;
 use crate::error::{Error, Result};
 use crate::validate;
 
@@ -265,11 +266,11 @@ pub fn load(conn: &Connection) -> Result<Settings> {
 }
 
 /// Sets one setting (validated) and returns the settings now in force.
-pub fn set(conn: &Connection, key: &str, value: &str) -> Result<Settings> {
-    let mut settings = load(conn)?;
+pub fn set(tx: &Tx<'_>, key: &str, value: &str) -> Result<Settings> {
+    let mut settings = load(tx)?;
     settings.apply(key, value)?;
     let canonical = settings.value_of(key)?;
-    conn.execute(
+    tx.execute(
         "INSERT INTO setting (key, value) VALUES (?1, ?2)
          ON CONFLICT (key) DO UPDATE SET value = excluded.value",
         params![key, canonical],
@@ -283,15 +284,26 @@ pub fn get(conn: &Connection, key: &str) -> Result<String> {
 }
 
 /// Writes every setting of `settings` (used by import).
-pub fn save_all(conn: &Connection, settings: &Settings) -> Result<()> {
+pub fn save_all(tx: &Tx<'_>, settings: &Settings) -> Result<()> {
     for info in KEYS {
-        conn.execute(
+        tx.execute(
             "INSERT INTO setting (key, value) VALUES (?1, ?2)
              ON CONFLICT (key) DO UPDATE SET value = excluded.value",
             params![info.key, settings.value_of(info.key)?],
         )?;
     }
     Ok(())
+}
+
+/// The entry of the setting `key` (trimmed); an unknown key is refused with
+/// the list of keys.
+pub fn entry(conn: &Connection, key: &str) -> Result<SettingEntry> {
+    let key = key.trim();
+    load(conn)?.value_of(key)?;
+    list(conn)?
+        .into_iter()
+        .find(|e| e.key == key)
+        .ok_or_else(|| Error::Internal(format!("setting {key} is missing from the list")))
 }
 
 /// Every setting with its value, default and meaning.

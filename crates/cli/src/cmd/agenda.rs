@@ -249,7 +249,7 @@ fn list(
             None => format!("No agenda items{whose}.\n"),
         });
     }
-    let names = render::person_names(conn)?;
+    let names = people::names(conn)?;
     let mut columns = vec![col("ID").right()];
     if person.is_none() {
         columns.push(col("PERSON").max(24));

@@ -231,7 +231,7 @@ fn list(ctx: &Ctx, person: Option<&str>, all: bool) -> Result<String> {
     if links.is_empty() {
         return Ok("No internal customers; `coachlog customer add PERSON --team T --category C` adds one.\n".into());
     }
-    let names = render::person_names(conn)?;
+    let names = people::names(conn)?;
     let mut columns = vec![
         col("ID").right(),
         col("PERSON").max(24),
@@ -273,7 +273,7 @@ fn check_ins(ctx: &Ctx, link: Option<i64>, person: Option<&str>) -> Result<Strin
             "No check-ins recorded; `coachlog customer check-in LINK_ID` records one.\n".into(),
         );
     }
-    let names = render::person_names(conn)?;
+    let names = people::names(conn)?;
     let links = customers::list_links(
         conn,
         customers::LinkFilter {

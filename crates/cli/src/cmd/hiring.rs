@@ -285,7 +285,7 @@ fn show(ctx: &Ctx, id: RequisitionId) -> Result<String> {
         return json(&view);
     }
     let r = &view.requisition;
-    let names = render::person_names(conn)?;
+    let names = people::names(conn)?;
     let mut out = format!("Requisition #{}: {}\n", r.id, r.title);
     let status = match r.closed_on {
         Some(d) => format!("{} on {d}", r.status.as_str()),
@@ -383,7 +383,7 @@ fn run_loop(ctx: &Ctx, cmd: LoopCmd) -> Result<String> {
             if ctx.json {
                 return json(&m);
             }
-            let names = render::person_names(db.conn())?;
+            let names = people::names(db.conn())?;
             Ok(format!(
                 "Added {} to the loop of requisition #{} (member {}{}).\n",
                 render::participant(&names, &m.member),
@@ -403,7 +403,7 @@ fn run_loop(ctx: &Ctx, cmd: LoopCmd) -> Result<String> {
             if ctx.json {
                 return json(&m);
             }
-            let names = render::person_names(db.conn())?;
+            let names = people::names(db.conn())?;
             Ok(format!(
                 "Removed {} from the loop of requisition #{}.\n",
                 render::participant(&names, &m.member),
@@ -424,7 +424,7 @@ fn run_loop(ctx: &Ctx, cmd: LoopCmd) -> Result<String> {
                     "No one in the loop of requisition #{id} yet; `coachlog hiring loop add {id} --person P` adds someone.\n"
                 ));
             }
-            Ok(loop_table(&render::person_names(conn)?, &members))
+            Ok(loop_table(&people::names(conn)?, &members))
         }
     }
 }
@@ -470,7 +470,7 @@ fn interviews(ctx: &Ctx, requisition: Option<RequisitionId>) -> Result<String> {
         return Ok("No interviews recorded; `coachlog hiring interview REQ --candidate NAME` records one.\n".into());
     }
     Ok(interview_table(
-        &render::person_names(conn)?,
+        &people::names(conn)?,
         &list,
         requisition.is_none(),
     ))

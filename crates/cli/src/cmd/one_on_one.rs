@@ -265,7 +265,7 @@ fn list(
     if list.is_empty() {
         return Ok("No 1:1s logged yet; `coachlog one-on-one log PERSON` logs one.\n".into());
     }
-    let names = render::person_names(conn)?;
+    let names = people::names(conn)?;
     let mut t = Table::new(vec![
         col("ID").right(),
         col("DATE"),

@@ -1,8 +1,8 @@
 //! `coachlog settings …`: the practice settings.
 
 use clap::Subcommand;
-use coachlog_core::settings::{self, SettingEntry};
-use coachlog_core::{Error, Result};
+use coachlog_core::settings;
+use coachlog_core::Result;
 
 use crate::context::Ctx;
 use crate::render::json;
@@ -49,7 +49,7 @@ pub fn run(ctx: &Ctx, cmd: Cmd) -> Result<String> {
         }
         Cmd::Get { key } => {
             let db = ctx.read()?;
-            let entry = entry(db.conn(), key.trim())?;
+            let entry = settings::entry(db.conn(), &key)?;
             if ctx.json {
                 return json(&entry);
             }
@@ -61,7 +61,7 @@ pub fn run(ctx: &Ctx, cmd: Cmd) -> Result<String> {
             settings::Settings::defaults(ctx.today).apply(&key, &value)?;
             let mut db = ctx.write()?;
             db.write(|tx| settings::set(tx, &key, &value))?;
-            let entry = entry(db.conn(), key.trim())?;
+            let entry = settings::entry(db.conn(), &key)?;
             if ctx.json {
                 return json(&entry);
             }
@@ -70,11 +70,3 @@ pub fn run(ctx: &Ctx, cmd: Cmd) -> Result<String> {
     }
 }
 
-/// The entry of `key`; an unknown key gets the core's error, which lists the keys.
-fn entry(conn: &rusqlite::Connection, key: &str) -> Result<SettingEntry> {
-    settings::load(conn)?.value_of(key)?;
-    settings::list(conn)?
-        .into_iter()
-        .find(|e| e.key == key)
-        .ok_or_else(|| Error::Internal(format!("setting {key} is missing from the list")))
-}

@@ -5,8 +5,7 @@ use clap::{Args, Subcommand};
 use coachlog_core::calendar::Period;
 use coachlog_core::model::{Update, UpdateId, UpdateInput, UpdateKind, UpdateStatus};
 use coachlog_core::store::{people, updates};
-use coachlog_core::Result;
-use rusqlite::Connection;
+use coachlog_core::{Db, Result};
 
 use crate::args::date;
 use crate::cmd::person::nothing_to_change;
@@ -114,7 +113,7 @@ pub fn run(ctx: &Ctx, cmd: Cmd) -> Result<String> {
             let line = format!(
                 "Marked update #{} ({}) done on {on}.",
                 u.id,
-                describe(db.conn(), &u)?
+                describe(&db, &u)?
             );
             written(ctx, &u, line)
         }
@@ -136,9 +135,9 @@ fn written(ctx: &Ctx, u: &Update, line: String) -> Result<String> {
 }
 
 /// `Priya Raman's next release update for 2026-05`.
-fn describe(conn: &Connection, u: &Update) -> Result<String> {
+fn describe(db: &Db, u: &Update) -> Result<String> {
     let whose = match u.person_id {
-        Some(p) => format!("{}'s", people::get(conn, p)?.name),
+        Some(p) => format!("{}'s", people::get(db.conn(), p)?.name),
         None => "your".to_string(),
     };
     Ok(format!(
@@ -172,7 +171,7 @@ fn add(ctx: &Ctx, a: AddArgs) -> Result<String> {
     let line = format!(
         "Added update #{}: {} ({}).",
         u.id,
-        describe(db.conn(), &u)?,
+        describe(&db, &u)?,
         u.status.label().to_lowercase()
     );
     written(ctx, &u, line)
@@ -229,7 +228,7 @@ fn edit(ctx: &Ctx, a: EditArgs) -> Result<String> {
         input.link = a.link;
     }
     let u = db.write(|tx| updates::update(tx, id, &input))?;
-    let line = format!("Changed update #{}: {}.", u.id, describe(db.conn(), &u)?);
+    let line = format!("Changed update #{}: {}.", u.id, describe(&db, &u)?);
     written(ctx, &u, line)
 }
 
@@ -264,7 +263,7 @@ fn list(
                 .into(),
         );
     }
-    let names = render::person_names(conn)?;
+    let names = people::names(conn)?;
     let mut t = Table::new(vec![
         col("ID").right(),
         col("PERSON").max(24),

@@ -146,7 +146,7 @@ pub fn run(ctx: &Ctx, cmd: Cmd) -> Result<String> {
                     "No wins noted yet; `coachlog win add PERSON TEXT` notes one.\n".into()
                 });
             }
-            let names = render::person_names(conn)?;
+            let names = people::names(conn)?;
             let mut t = Table::new(vec![
                 col("ID").right(),
                 col("NOTED"),

@@ -87,6 +87,21 @@ pub use schema::{APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION};
 /// at commit: a backstop in case its process stops checkpointing.
 pub const DEFERRED_CHECKPOINT_PAGES: i64 = 10_000;
 
+/// The transaction of one [`Db::write`], and the only way to reach the
+/// store's write functions: they take a `&Tx`, which nothing but
+/// [`Db::write`] can make, so a write outside a transaction does not
+/// compile. It reads like a [`Connection`] (it dereferences to one), so the
+/// store's read functions run inside it too.
+pub struct Tx<'a>(Transaction<'a>);
+
+impl std::ops::Deref for Tx<'_> {
+    type Target = Connection;
+
+    fn deref(&self) -> &Connection {
+        &self.0
+    }
+}
+
 /// An open Coachlog database.
 #[derive(Debug)]
 pub struct Db {
@@ -249,13 +264,25 @@ impl Db {
     }
 
     /// Runs `f` in one immediate transaction: all of its writes land, or none.
-    pub fn write<T>(&mut self, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
-        let tx = self
+    pub fn write<T>(&mut self, f: impl FnOnce(&Tx<'_>) -> Result<T>) -> Result<T> {
+        let tx = Tx(self
             .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+            .transaction_with_behavior(TransactionBehavior::Immediate)?);
         let out = f(&tx)?;
-        tx.commit()?;
+        tx.0.commit()?;
         Ok(out)
+    }
+
+    /// Installs SQLite's statement trace on the connection (see
+    /// [`rusqlite::Connection::trace_v2`]): for the query-plan test, which
+    /// checks every statement the screens and writes run.
+    #[doc(hidden)]
+    pub fn trace_v2<F>(&mut self, mask: rusqlite::trace::TraceEventCodes, f: Option<F>) -> Result<()>
+    where
+        F: Fn(rusqlite::trace::TraceEvent<'_>) + Send + 'static,
+    {
+        self.conn.trace_v2(mask, f)?;
+        Ok(())
     }
 
     /// Writes a consistent copy of the database to `target` (online backup),

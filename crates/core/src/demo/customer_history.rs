@@ -43,7 +43,7 @@ pub(super) fn internal_customers(
                 tries += 1;
             }
             let link = customers::insert_link(
-                w.conn,
+                w.tx,
                 &CustomerLinkInput {
                     person_id: pid,
                     team: team.to_string(),
@@ -92,7 +92,7 @@ pub(super) fn internal_customers(
                     epic
                 );
                 customers::insert_check_in(
-                    w.conn,
+                    w.tx,
                     &CheckInInput {
                         link_id: link.id,
                         date: d,
@@ -110,7 +110,7 @@ pub(super) fn internal_customers(
             }
             match archive {
                 Some(a) => {
-                    customers::archive_link(w.conn, link.id, a)?;
+                    customers::archive_link(w.tx, link.id, a)?;
                     active.retain(|k| *k != (team, category));
                     if p.archived_on == Some(a) {
                         break;

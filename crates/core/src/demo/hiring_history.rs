@@ -55,7 +55,7 @@ pub(super) fn hiring_history(w: &World<'_>, report: &mut DemoReport) -> Result<(
             continue;
         }
         let req = hiring::insert_requisition(
-            w.conn,
+            w.tx,
             &RequisitionInput {
                 title: p.title.clone(),
                 level: p.level,
@@ -65,7 +65,7 @@ pub(super) fn hiring_history(w: &World<'_>, report: &mut DemoReport) -> Result<(
         report.records.requisitions += 1;
         let em = format!("{} {}", p.em, rng.pick(LAST_NAMES));
         hiring::insert_loop_member(
-            w.conn,
+            w.tx,
             &LoopMemberInput {
                 requisition_id: req.id,
                 member: Participant::Name(em.clone()),
@@ -77,7 +77,7 @@ pub(super) fn hiring_history(w: &World<'_>, report: &mut DemoReport) -> Result<(
         let peers = some_colleagues(w, &mut rng, opened, Some(idx), 2);
         for (k, j) in peers.iter().enumerate() {
             hiring::insert_loop_member(
-                w.conn,
+                w.tx,
                 &LoopMemberInput {
                     requisition_id: req.id,
                     member: Participant::Person(w.ids[*j]),
@@ -113,7 +113,7 @@ pub(super) fn hiring_history(w: &World<'_>, report: &mut DemoReport) -> Result<(
                 vec![panel[k % panel.len()].clone()]
             };
             hiring::insert_interview(
-                w.conn,
+                w.tx,
                 &InterviewInput {
                     requisition_id: req.id,
                     date: business_day(day).min(closed),
@@ -123,13 +123,13 @@ pub(super) fn hiring_history(w: &World<'_>, report: &mut DemoReport) -> Result<(
             )?;
             report.records.interviews += 1;
         }
-        hiring::close_requisition(w.conn, req.id, RequisitionStatus::Filled, closed)?;
+        hiring::close_requisition(w.tx, req.id, RequisitionStatus::Filled, closed)?;
     }
 
     // The open requisition, with a PM who will work with the hire in the loop.
     let opened = plus(w.today, -40).max(w.start);
     let req = hiring::insert_requisition(
-        w.conn,
+        w.tx,
         &RequisitionInput {
             title: "Senior Product Manager, Verify:Pipeline Authoring".to_string(),
             level: Level::Ic,
@@ -175,7 +175,7 @@ pub(super) fn hiring_history(w: &World<'_>, report: &mut DemoReport) -> Result<(
     members.push((grace, "Recruiter".to_string(), false));
     for (member, role, works_with_hire) in members {
         hiring::insert_loop_member(
-            w.conn,
+            w.tx,
             &LoopMemberInput {
                 requisition_id: req.id,
                 member,
@@ -205,7 +205,7 @@ pub(super) fn hiring_history(w: &World<'_>, report: &mut DemoReport) -> Result<(
     let mut k = 0;
     while day <= w.today {
         hiring::insert_interview(
-            w.conn,
+            w.tx,
             &InterviewInput {
                 requisition_id: req.id,
                 date: day,

@@ -152,7 +152,7 @@ pub fn fill(db: &mut Db, today: NaiveDate, options: &DemoOptions) -> Result<Demo
             report.records.people += 1;
         }
         let w = World {
-            conn: tx,
+            tx,
             settings,
             today,
             start,

@@ -33,7 +33,7 @@ pub(super) fn person_history(w: &World<'_>, idx: usize, report: &mut DemoReport)
         }
     }
     if let Some(a) = p.archived_on {
-        people::archive(w.conn, w.ids[idx], a)?;
+        people::archive(w.tx, w.ids[idx], a)?;
     }
     Ok(())
 }
@@ -148,7 +148,7 @@ pub(super) fn one_on_ones_and_agenda(
                 CANCELLED
             };
             one_on_ones::insert(
-                w.conn,
+                w.tx,
                 &OneOnOneInput {
                     person_id: pid,
                     date,
@@ -195,7 +195,7 @@ pub(super) fn one_on_ones_and_agenda(
             },
         );
         let o = one_on_ones::insert(
-            w.conn,
+            w.tx,
             &OneOnOneInput {
                 person_id: pid,
                 date,
@@ -208,7 +208,7 @@ pub(super) fn one_on_ones_and_agenda(
 
         for it in closing {
             let tag = if leaving { CloseTag::Move } else { it.tag };
-            agenda::close(w.conn, it.id, tag, date, Some(o.id))?;
+            agenda::close(w.tx, it.id, tag, date, Some(o.id))?;
         }
         for k in 0..new_items {
             // Fresh picks per item: a category, a team…
@@ -222,7 +222,7 @@ pub(super) fn one_on_ones_and_agenda(
                 None => new_item(w, &mut rng, date, &vars),
             };
             let id = agenda::insert(
-                w.conn,
+                w.tx,
                 &AgendaItemInput {
                     person_id: pid,
                     text,
@@ -237,7 +237,7 @@ pub(super) fn one_on_ones_and_agenda(
             report.records.agenda_items += 1;
             match fate {
                 Fate::Now(t) => {
-                    agenda::close(w.conn, id, t, date, Some(o.id))?;
+                    agenda::close(w.tx, id, t, date, Some(o.id))?;
                 }
                 Fate::Later(k, t) => pending.push(Pending {
                     id,
@@ -245,7 +245,7 @@ pub(super) fn one_on_ones_and_agenda(
                     tag: t,
                 }),
                 Fate::On(day, t) if day <= end => {
-                    agenda::close(w.conn, id, t, day, None)?;
+                    agenda::close(w.tx, id, t, day, None)?;
                 }
                 Fate::On(_, t) => pending.push(Pending {
                     id,
@@ -280,7 +280,7 @@ pub(super) fn one_on_ones_and_agenda(
             };
         if let Some((tag, raised, text, timing)) = planted {
             agenda::insert(
-                w.conn,
+                w.tx,
                 &AgendaItemInput {
                     person_id: pid,
                     text: fill_in(text, &vars),

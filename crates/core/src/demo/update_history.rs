@@ -91,7 +91,7 @@ pub(super) fn write_update(
         }
     };
     updates::insert(
-        w.conn,
+        w.tx,
         &UpdateInput {
             person_id: person,
             kind,

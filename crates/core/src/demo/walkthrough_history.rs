@@ -95,7 +95,7 @@ pub(super) fn walkthrough_history(w: &World<'_>, report: &mut DemoReport) -> Res
             );
             let days = days_between(NaiveDate::from_ymd_opt(2018, 1, 1).unwrap_or(day), day).max(0);
             walkthroughs::insert(
-                w.conn,
+                w.tx,
                 &WalkthroughInput {
                     date: day,
                     title: format!("Product walk-through: {journey}"),

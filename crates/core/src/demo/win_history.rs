@@ -32,7 +32,7 @@ pub(super) fn person_wins(
     while d <= limit {
         let vars = w.vars(idx, d, &mut rng);
         let win = wins::insert(
-            w.conn,
+            w.tx,
             &WinInput {
                 person_id: pid,
                 noted_on: d,
@@ -48,14 +48,14 @@ pub(super) fn person_wins(
         let shared = business_day(plus(d, lag));
         let forgotten = days_between(d, w.today) <= 90 && rng.percent(3);
         if shared <= w.today && !forgotten {
-            wins::share(w.conn, win.id, shared, Some(rng.line(SHARED_WHERE)))?;
+            wins::share(w.tx, win.id, shared, Some(rng.line(SHARED_WHERE)))?;
         }
         d = business_day(plus(d, rng.range(25, 75)));
     }
     if let Some(d) = planted {
         let vars = w.vars(idx, d, &mut rng);
         wins::insert(
-            w.conn,
+            w.tx,
             &WinInput {
                 person_id: pid,
                 noted_on: d,

@@ -2,7 +2,7 @@
 //! the team and its ids.
 
 use chrono::NaiveDate;
-use rusqlite::Connection;
+use crate::db::Tx;
 
 use super::catalogue::TEAMS;
 use super::days::plus;
@@ -15,7 +15,7 @@ use crate::settings::Settings;
 
 /// What every generator step reads.
 pub(super) struct World<'a> {
-    pub(super) conn: &'a Connection,
+    pub(super) tx: &'a Tx<'a>,
     pub(super) settings: Settings,
     pub(super) today: NaiveDate,
     pub(super) start: NaiveDate,

@@ -8,6 +8,7 @@
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
+use crate::db::Tx;
 use crate::error::{Error, Result};
 use crate::model::{
     AgendaItem, AgendaItemEdit, AgendaItemId, AgendaItemInput, CloseTag, OneOnOneId, OpenTag,
@@ -117,22 +118,22 @@ pub struct Filter {
 }
 
 /// Opens an item on a person's agenda.
-pub fn insert(conn: &Connection, input: &AgendaItemInput) -> Result<AgendaItem> {
-    check_release(conn, input.timing, input.opened_on)?;
-    insert_with_id(conn, None, input)
+pub fn insert(tx: &Tx<'_>, input: &AgendaItemInput) -> Result<AgendaItem> {
+    check_release(tx, input.timing, input.opened_on)?;
+    insert_with_id(tx, None, input)
 }
 
 pub(crate) fn insert_with_id(
-    conn: &Connection,
+    tx: &Tx<'_>,
     id: Option<AgendaItemId>,
     input: &AgendaItemInput,
 ) -> Result<AgendaItem> {
     let text = validate::text("agenda item", &input.text, ITEM_MAX, true)?;
     check_timing(input.timing, input.opened_on)?;
-    people::require_active(conn, input.person_id, input.opened_on, "new agenda item")?;
-    check_in_one_on_one(conn, input.opened_in, input.person_id, "raised")?;
+    people::require_active(tx, input.person_id, input.opened_on, "new agenda item")?;
+    check_in_one_on_one(tx, input.opened_in, input.person_id, "raised")?;
     let (date, release) = timing_columns(input.timing);
-    conn.execute(
+    tx.execute(
         "INSERT INTO agenda_item (id, person_id, text, open_tag, timing_date, timing_release,
                                   raised_by, opened_on, opened_in)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
@@ -148,13 +149,13 @@ pub(crate) fn insert_with_id(
             input.opened_in
         ],
     )?;
-    get(conn, AgendaItemId(conn.last_insert_rowid()))
+    get(tx, AgendaItemId(tx.last_insert_rowid()))
 }
 
 /// Changes an item's text, open tag (only while open), timing or raiser.
-pub fn update(conn: &Connection, id: AgendaItemId, edit: &AgendaItemEdit) -> Result<AgendaItem> {
+pub fn update(tx: &Tx<'_>, id: AgendaItemId, edit: &AgendaItemEdit) -> Result<AgendaItem> {
     let text = validate::text("agenda item", &edit.text, ITEM_MAX, true)?;
-    let before = get(conn, id)?;
+    let before = get(tx, id)?;
     if !before.is_open() && edit.open_tag != before.open_tag {
         return Err(Error::invalid(format!(
             "Item {id} is closed, so its open tag stays {}; reopen it first to change the tag.",
@@ -163,27 +164,27 @@ pub fn update(conn: &Connection, id: AgendaItemId, edit: &AgendaItemEdit) -> Res
     }
     check_timing(edit.timing, before.opened_on)?;
     if edit.timing != before.timing {
-        check_release(conn, edit.timing, before.opened_on)?;
+        check_release(tx, edit.timing, before.opened_on)?;
     }
     let (date, release) = timing_columns(edit.timing);
-    conn.execute(
+    tx.execute(
         "UPDATE agenda_item SET text = ?2, open_tag = ?3, timing_date = ?4, timing_release = ?5,
                 raised_by = ?6
          WHERE id = ?1",
         params![id, text, edit.open_tag, date, release, edit.raised_by],
     )?;
-    get(conn, id)
+    get(tx, id)
 }
 
 /// Closes an item with a ready-to-remove tag on `on`, optionally in a 1:1.
 pub fn close(
-    conn: &Connection,
+    tx: &Tx<'_>,
     id: AgendaItemId,
     tag: CloseTag,
     on: NaiveDate,
     in_one_on_one: Option<OneOnOneId>,
 ) -> Result<AgendaItem> {
-    let item = get(conn, id)?;
+    let item = get(tx, id)?;
     if let (Some(t), Some(d)) = (item.close_tag, item.closed_on) {
         return Err(Error::conflict(format!(
             "Item {id} was already closed as {} on {d}; reopen it first to close it again.",
@@ -196,25 +197,25 @@ pub fn close(
         "the day the item was opened",
         item.opened_on,
     )?;
-    check_in_one_on_one(conn, in_one_on_one, item.person_id, "closed")?;
-    conn.execute(
+    check_in_one_on_one(tx, in_one_on_one, item.person_id, "closed")?;
+    tx.execute(
         "UPDATE agenda_item SET close_tag = ?2, closed_on = ?3, closed_in = ?4 WHERE id = ?1",
         params![id, tag, on, in_one_on_one],
     )?;
-    get(conn, id)
+    get(tx, id)
 }
 
 /// Reopens a closed item: it carries over again.
-pub fn reopen(conn: &Connection, id: AgendaItemId) -> Result<AgendaItem> {
-    let item = get(conn, id)?;
+pub fn reopen(tx: &Tx<'_>, id: AgendaItemId) -> Result<AgendaItem> {
+    let item = get(tx, id)?;
     if item.is_open() {
         return Err(Error::conflict(format!("Item {id} is already open.")));
     }
-    conn.execute(
+    tx.execute(
         "UPDATE agenda_item SET close_tag = NULL, closed_on = NULL, closed_in = NULL WHERE id = ?1",
         [id],
     )?;
-    get(conn, id)
+    get(tx, id)
 }
 
 /// One item by id.

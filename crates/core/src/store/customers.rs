@@ -5,6 +5,7 @@
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
+use crate::db::Tx;
 use crate::error::{Error, Result};
 use crate::model::{
     CheckIn, CheckInId, CheckInInput, CustomerLink, CustomerLinkInput, LinkId, PersonId,
@@ -78,18 +79,18 @@ fn check_link(conn: &Connection, l: &CustomerLinkInput, except: Option<LinkId>) 
 }
 
 /// Adds an internal customer to a PM.
-pub fn insert_link(conn: &Connection, input: &CustomerLinkInput) -> Result<CustomerLink> {
-    insert_link_with_id(conn, None, input)
+pub fn insert_link(tx: &Tx<'_>, input: &CustomerLinkInput) -> Result<CustomerLink> {
+    insert_link_with_id(tx, None, input)
 }
 
 pub(crate) fn insert_link_with_id(
-    conn: &Connection,
+    tx: &Tx<'_>,
     id: Option<LinkId>,
     input: &CustomerLinkInput,
 ) -> Result<CustomerLink> {
     let l = clean_link(input)?;
-    check_link(conn, &l, None)?;
-    conn.execute(
+    check_link(tx, &l, None)?;
+    tx.execute(
         "INSERT INTO customer_link (id, person_id, team, team_key, category, category_key, since)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
         params![
@@ -102,19 +103,19 @@ pub(crate) fn insert_link_with_id(
             l.since
         ],
     )?;
-    get_link(conn, LinkId(conn.last_insert_rowid()))
+    get_link(tx, LinkId(tx.last_insert_rowid()))
 }
 
 /// Replaces a link's details.
 pub fn update_link(
-    conn: &Connection,
+    tx: &Tx<'_>,
     id: LinkId,
     input: &CustomerLinkInput,
 ) -> Result<CustomerLink> {
     let l = clean_link(input)?;
-    let before = get_link(conn, id)?;
-    check_link(conn, &l, Some(id))?;
-    let first: Option<NaiveDate> = conn.query_row(
+    let before = get_link(tx, id)?;
+    check_link(tx, &l, Some(id))?;
+    let first: Option<NaiveDate> = tx.query_row(
         "SELECT min(date) FROM check_in WHERE link_id = ?1",
         [id],
         |r| r.get(0),
@@ -132,7 +133,7 @@ pub fn update_link(
              link instead.",
         ));
     }
-    conn.execute(
+    tx.execute(
         "UPDATE customer_link SET person_id = ?2, team = ?3, team_key = ?4, category = ?5,
                 category_key = ?6, since = ?7
          WHERE id = ?1",
@@ -146,19 +147,19 @@ pub fn update_link(
             l.since
         ],
     )?;
-    get_link(conn, id)
+    get_link(tx, id)
 }
 
 /// Archives a link on `on`: no check-ins are owed after that.
-pub fn archive_link(conn: &Connection, id: LinkId, on: NaiveDate) -> Result<CustomerLink> {
-    let l = get_link(conn, id)?;
+pub fn archive_link(tx: &Tx<'_>, id: LinkId, on: NaiveDate) -> Result<CustomerLink> {
+    let l = get_link(tx, id)?;
     if let Some(a) = l.archived_on {
         return Err(Error::conflict(format!(
             "Link {id} is already archived (since {a})."
         )));
     }
     validate::not_before("archive date", on, "the day the link started", l.since)?;
-    let last: Option<NaiveDate> = conn.query_row(
+    let last: Option<NaiveDate> = tx.query_row(
         "SELECT max(date) FROM check_in WHERE link_id = ?1",
         [id],
         |r| r.get(0),
@@ -170,19 +171,19 @@ pub fn archive_link(conn: &Connection, id: LinkId, on: NaiveDate) -> Result<Cust
             l.team
         )));
     }
-    conn.execute(
+    tx.execute(
         "UPDATE customer_link SET archived_on = ?2 WHERE id = ?1",
         params![id, on],
     )?;
-    get_link(conn, id)
+    get_link(tx, id)
 }
 
 pub(crate) fn set_link_archived(
-    conn: &Connection,
+    tx: &Tx<'_>,
     id: LinkId,
     on: Option<NaiveDate>,
 ) -> Result<()> {
-    conn.execute(
+    tx.execute(
         "UPDATE customer_link SET archived_on = ?2 WHERE id = ?1",
         params![id, on],
     )?;
@@ -190,12 +191,12 @@ pub(crate) fn set_link_archived(
 }
 
 /// Makes an archived link active again.
-pub fn unarchive_link(conn: &Connection, id: LinkId) -> Result<CustomerLink> {
-    let l = get_link(conn, id)?;
+pub fn unarchive_link(tx: &Tx<'_>, id: LinkId) -> Result<CustomerLink> {
+    let l = get_link(tx, id)?;
     if l.archived_on.is_none() {
         return Err(Error::conflict(format!("Link {id} is not archived.")));
     }
-    let dup: Option<LinkId> = conn
+    let dup: Option<LinkId> = tx
         .query_row(
             "SELECT id FROM customer_link WHERE person_id = ?1 AND team_key = ?2
                AND category_key = ?3 AND archived_on IS NULL",
@@ -213,11 +214,11 @@ pub fn unarchive_link(conn: &Connection, id: LinkId) -> Result<CustomerLink> {
             l.team, l.category
         )));
     }
-    conn.execute(
+    tx.execute(
         "UPDATE customer_link SET archived_on = NULL WHERE id = ?1",
         [id],
     )?;
-    get_link(conn, id)
+    get_link(tx, id)
 }
 
 /// One link by id.
@@ -253,23 +254,23 @@ pub fn list_links(conn: &Connection, filter: LinkFilter) -> Result<Vec<CustomerL
 }
 
 /// Records a check-in with an internal customer.
-pub fn insert_check_in(conn: &Connection, input: &CheckInInput) -> Result<CheckIn> {
-    insert_check_in_with_id(conn, None, input)
+pub fn insert_check_in(tx: &Tx<'_>, input: &CheckInInput) -> Result<CheckIn> {
+    insert_check_in_with_id(tx, None, input)
 }
 
 pub(crate) fn insert_check_in_with_id(
-    conn: &Connection,
+    tx: &Tx<'_>,
     id: Option<CheckInId>,
     input: &CheckInInput,
 ) -> Result<CheckIn> {
     let notes = validate::text("check-in notes", &input.notes, NOTES_MAX, false)?;
-    let link = get_link(conn, input.link_id)?;
+    let link = get_link(tx, input.link_id)?;
     check_check_in_date(&link, input.date)?;
-    conn.execute(
+    tx.execute(
         "INSERT INTO check_in (id, link_id, date, epic_updated, notes) VALUES (?1, ?2, ?3, ?4, ?5)",
         params![id, input.link_id, input.date, input.epic_updated, notes],
     )?;
-    get_check_in(conn, CheckInId(conn.last_insert_rowid()))
+    get_check_in(tx, CheckInId(tx.last_insert_rowid()))
 }
 
 fn check_check_in_date(link: &CustomerLink, date: NaiveDate) -> Result<()> {
@@ -289,16 +290,16 @@ fn check_check_in_date(link: &CustomerLink, date: NaiveDate) -> Result<()> {
 }
 
 /// Replaces a check-in's details (same link).
-pub fn update_check_in(conn: &Connection, id: CheckInId, input: &CheckInInput) -> Result<CheckIn> {
+pub fn update_check_in(tx: &Tx<'_>, id: CheckInId, input: &CheckInInput) -> Result<CheckIn> {
     let notes = validate::text("check-in notes", &input.notes, NOTES_MAX, false)?;
-    get_check_in(conn, id)?;
-    let link = get_link(conn, input.link_id)?;
+    get_check_in(tx, id)?;
+    let link = get_link(tx, input.link_id)?;
     check_check_in_date(&link, input.date)?;
-    conn.execute(
+    tx.execute(
         "UPDATE check_in SET link_id = ?2, date = ?3, epic_updated = ?4, notes = ?5 WHERE id = ?1",
         params![id, input.link_id, input.date, input.epic_updated, notes],
     )?;
-    get_check_in(conn, id)
+    get_check_in(tx, id)
 }
 
 /// One check-in by id.

@@ -8,16 +8,17 @@
 
 use rusqlite::{params, Connection, OptionalExtension};
 
+use crate::db::Tx;
 use crate::error::{Error, Result};
 use crate::model::{Draft, PersonId};
 use crate::store::people;
 use crate::validate::{ITEM_MAX, NOTES_MAX};
 
 /// Saves (replaces) the draft of `draft.person_id`.
-pub fn save(conn: &Connection, draft: &Draft) -> Result<()> {
-    people::get(conn, draft.person_id)?;
+pub fn save(tx: &Tx<'_>, draft: &Draft) -> Result<()> {
+    people::get(tx, draft.person_id)?;
     for c in &draft.close_items {
-        let item = crate::store::agenda::get(conn, c.id)?;
+        let item = crate::store::agenda::get(tx, c.id)?;
         if item.person_id != draft.person_id {
             return Err(Error::invalid(format!(
                 "Agenda item {} is on someone else's agenda; it cannot be closed in this 1:1.",
@@ -41,7 +42,7 @@ pub fn save(conn: &Connection, draft: &Draft) -> Result<()> {
         )));
     }
     let body = serde_json::to_string(draft).map_err(|e| Error::Internal(e.to_string()))?;
-    conn.execute(
+    tx.execute(
         "INSERT INTO draft (person_id, body) VALUES (?1, ?2)
          ON CONFLICT (person_id) DO UPDATE SET body = excluded.body",
         params![draft.person_id, body],
@@ -80,7 +81,7 @@ pub fn list(conn: &Connection) -> Result<Vec<Draft>> {
 }
 
 /// Discards a person's draft (no error when there is none).
-pub fn discard(conn: &Connection, person: PersonId) -> Result<()> {
-    conn.execute("DELETE FROM draft WHERE person_id = ?1", [person])?;
+pub fn discard(tx: &Tx<'_>, person: PersonId) -> Result<()> {
+    tx.execute("DELETE FROM draft WHERE person_id = ?1", [person])?;
     Ok(())
 }

@@ -5,6 +5,7 @@
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
+use crate::db::Tx;
 use crate::error::{Error, Result};
 use crate::model::{
     Interview, InterviewId, InterviewInput, LoopMember, LoopMemberId, LoopMemberInput, Participant,
@@ -59,12 +60,12 @@ fn same_participant(a: &Participant, b: &Participant) -> bool {
 }
 
 /// Opens a requisition.
-pub fn insert_requisition(conn: &Connection, input: &RequisitionInput) -> Result<Requisition> {
-    insert_requisition_with_id(conn, None, input, RequisitionStatus::Open, None)
+pub fn insert_requisition(tx: &Tx<'_>, input: &RequisitionInput) -> Result<Requisition> {
+    insert_requisition_with_id(tx, None, input, RequisitionStatus::Open, None)
 }
 
 pub(crate) fn insert_requisition_with_id(
-    conn: &Connection,
+    tx: &Tx<'_>,
     id: Option<RequisitionId>,
     input: &RequisitionInput,
     status: RequisitionStatus,
@@ -72,12 +73,12 @@ pub(crate) fn insert_requisition_with_id(
 ) -> Result<Requisition> {
     let title = validate::name("requisition title", &input.title, NAME_MAX)?;
     check_closing(status, closed_on, input.opened_on)?;
-    conn.execute(
+    tx.execute(
         "INSERT INTO requisition (id, title, level, opened_on, status, closed_on)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
         params![id, title, input.level, input.opened_on, status, closed_on],
     )?;
-    get_requisition(conn, RequisitionId(conn.last_insert_rowid()))
+    get_requisition(tx, RequisitionId(tx.last_insert_rowid()))
 }
 
 fn check_closing(
@@ -100,14 +101,14 @@ fn check_closing(
 
 /// Changes a requisition's title, level or opening date.
 pub fn update_requisition(
-    conn: &Connection,
+    tx: &Tx<'_>,
     id: RequisitionId,
     input: &RequisitionInput,
 ) -> Result<Requisition> {
     let title = validate::name("requisition title", &input.title, NAME_MAX)?;
-    let before = get_requisition(conn, id)?;
+    let before = get_requisition(tx, id)?;
     check_closing(before.status, before.closed_on, input.opened_on)?;
-    let first: Option<NaiveDate> = conn.query_row(
+    let first: Option<NaiveDate> = tx.query_row(
         "SELECT min(date) FROM interview WHERE requisition_id = ?1",
         [id],
         |r| r.get(0),
@@ -118,21 +119,21 @@ pub fn update_requisition(
             input.opened_on
         )));
     }
-    conn.execute(
+    tx.execute(
         "UPDATE requisition SET title = ?2, level = ?3, opened_on = ?4 WHERE id = ?1",
         params![id, title, input.level, input.opened_on],
     )?;
-    get_requisition(conn, id)
+    get_requisition(tx, id)
 }
 
 /// Closes an open requisition as filled or cancelled on `on`.
 pub fn close_requisition(
-    conn: &Connection,
+    tx: &Tx<'_>,
     id: RequisitionId,
     status: RequisitionStatus,
     on: NaiveDate,
 ) -> Result<Requisition> {
-    let r = get_requisition(conn, id)?;
+    let r = get_requisition(tx, id)?;
     if status == RequisitionStatus::Open {
         return Err(Error::invalid(
             "Close a requisition as filled or cancelled.",
@@ -145,7 +146,7 @@ pub fn close_requisition(
         )));
     }
     check_closing(status, Some(on), r.opened_on)?;
-    let last: Option<NaiveDate> = conn.query_row(
+    let last: Option<NaiveDate> = tx.query_row(
         "SELECT max(date) FROM interview WHERE requisition_id = ?1",
         [id],
         |r| r.get(0),
@@ -156,26 +157,26 @@ pub fn close_requisition(
              on {last} or later."
         )));
     }
-    conn.execute(
+    tx.execute(
         "UPDATE requisition SET status = ?2, closed_on = ?3 WHERE id = ?1",
         params![id, status, on],
     )?;
-    get_requisition(conn, id)
+    get_requisition(tx, id)
 }
 
 /// Reopens a closed requisition.
-pub fn reopen_requisition(conn: &Connection, id: RequisitionId) -> Result<Requisition> {
-    let r = get_requisition(conn, id)?;
+pub fn reopen_requisition(tx: &Tx<'_>, id: RequisitionId) -> Result<Requisition> {
+    let r = get_requisition(tx, id)?;
     if r.status == RequisitionStatus::Open {
         return Err(Error::conflict(format!(
             "Requisition {id} is already open."
         )));
     }
-    conn.execute(
+    tx.execute(
         "UPDATE requisition SET status = 'open', closed_on = NULL WHERE id = ?1",
         [id],
     )?;
-    get_requisition(conn, id)
+    get_requisition(tx, id)
 }
 
 /// One requisition by id.
@@ -206,19 +207,19 @@ pub fn list_requisitions(conn: &Connection, include_closed: bool) -> Result<Vec<
 }
 
 /// Adds someone to a requisition's interview loop.
-pub fn insert_loop_member(conn: &Connection, input: &LoopMemberInput) -> Result<LoopMember> {
-    insert_loop_member_with_id(conn, None, input)
+pub fn insert_loop_member(tx: &Tx<'_>, input: &LoopMemberInput) -> Result<LoopMember> {
+    insert_loop_member_with_id(tx, None, input)
 }
 
 pub(crate) fn insert_loop_member_with_id(
-    conn: &Connection,
+    tx: &Tx<'_>,
     id: Option<LoopMemberId>,
     input: &LoopMemberInput,
 ) -> Result<LoopMember> {
-    get_requisition(conn, input.requisition_id)?;
-    let member = clean_participant(conn, &input.member, "loop member's name")?;
+    get_requisition(tx, input.requisition_id)?;
+    let member = clean_participant(tx, &input.member, "loop member's name")?;
     let role = validate::line("role", &input.role, NAME_MAX)?;
-    for existing in list_loop(conn, input.requisition_id)? {
+    for existing in list_loop(tx, input.requisition_id)? {
         if same_participant(&existing.member, &member) {
             return Err(Error::conflict(format!(
                 "That person is already in the loop of requisition {} (member {}).",
@@ -227,7 +228,7 @@ pub(crate) fn insert_loop_member_with_id(
         }
     }
     let (person, name) = split(&member);
-    conn.execute(
+    tx.execute(
         "INSERT INTO loop_member (id, requisition_id, person_id, name, role, works_with_hire)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
         params![
@@ -239,16 +240,16 @@ pub(crate) fn insert_loop_member_with_id(
             input.works_with_hire
         ],
     )?;
-    let id = LoopMemberId(conn.last_insert_rowid());
-    list_loop(conn, input.requisition_id)?
+    let id = LoopMemberId(tx.last_insert_rowid());
+    list_loop(tx, input.requisition_id)?
         .into_iter()
         .find(|m| m.id == id)
         .ok_or_else(|| Error::Internal("loop member vanished after insert".into()))
 }
 
 /// Removes someone from an interview loop.
-pub fn remove_loop_member(conn: &Connection, id: LoopMemberId) -> Result<()> {
-    let n = conn.execute("DELETE FROM loop_member WHERE id = ?1", [id])?;
+pub fn remove_loop_member(tx: &Tx<'_>, id: LoopMemberId) -> Result<()> {
+    let n = tx.execute("DELETE FROM loop_member WHERE id = ?1", [id])?;
     if n == 0 {
         return Err(Error::not_found(format!(
             "There is no loop member with id {id}."
@@ -278,17 +279,17 @@ pub fn list_loop(conn: &Connection, requisition: RequisitionId) -> Result<Vec<Lo
 }
 
 /// Records an interview for a requisition.
-pub fn insert_interview(conn: &Connection, input: &InterviewInput) -> Result<Interview> {
-    insert_interview_with_id(conn, None, input)
+pub fn insert_interview(tx: &Tx<'_>, input: &InterviewInput) -> Result<Interview> {
+    insert_interview_with_id(tx, None, input)
 }
 
 pub(crate) fn insert_interview_with_id(
-    conn: &Connection,
+    tx: &Tx<'_>,
     id: Option<InterviewId>,
     input: &InterviewInput,
 ) -> Result<Interview> {
     let candidate = validate::name("candidate's name", &input.candidate, NAME_MAX)?;
-    let req = get_requisition(conn, input.requisition_id)?;
+    let req = get_requisition(tx, input.requisition_id)?;
     validate::not_before(
         "interview date",
         input.date,
@@ -303,7 +304,7 @@ pub(crate) fn insert_interview_with_id(
     }
     let mut interviewers: Vec<Participant> = Vec::new();
     for p in &input.interviewers {
-        let p = clean_participant(conn, p, "interviewer's name")?;
+        let p = clean_participant(tx, p, "interviewer's name")?;
         if interviewers.iter().any(|q| same_participant(q, &p)) {
             return Err(Error::invalid(
                 "An interviewer is listed twice; give each once.",
@@ -311,7 +312,7 @@ pub(crate) fn insert_interview_with_id(
         }
         interviewers.push(p);
     }
-    let mut stmt = conn.prepare_cached(
+    let mut stmt = tx.prepare_cached(
         "SELECT id, candidate FROM interview WHERE requisition_id = ?1 AND date = ?2",
     )?;
     let same_day = stmt
@@ -329,19 +330,19 @@ pub(crate) fn insert_interview_with_id(
             input.date
         )));
     }
-    conn.execute(
+    tx.execute(
         "INSERT INTO interview (id, requisition_id, date, candidate) VALUES (?1, ?2, ?3, ?4)",
         params![id, input.requisition_id, input.date, candidate],
     )?;
-    let id = InterviewId(conn.last_insert_rowid());
-    let mut stmt = conn.prepare_cached(
+    let id = InterviewId(tx.last_insert_rowid());
+    let mut stmt = tx.prepare_cached(
         "INSERT INTO interviewer (interview_id, position, person_id, name) VALUES (?1, ?2, ?3, ?4)",
     )?;
     for (i, p) in interviewers.iter().enumerate() {
         let (person, name) = split(p);
         stmt.execute(params![id, i as i64, person, name])?;
     }
-    get_interview(conn, id)
+    get_interview(tx, id)
 }
 
 fn load_interviewers(conn: &Connection, i: &mut Interview) -> Result<()> {

@@ -3,23 +3,23 @@
 //!
 //! Tests: `crates/core/tests/store/one_on_ones.rs`.
 
+use crate::db::Tx;
 use crate::error::{Error, Result};
 use crate::model::{AgendaItemInput, LogInput, Logged};
 use crate::store::{agenda, drafts, one_on_ones};
-use rusqlite::Connection;
 
 /// Logs a 1:1 together with the agenda changes made in it: new items are
 /// opened on the 1:1's date in it, listed items are closed on that date in
 /// it, and the person's draft (if any) is discarded. Call inside one
 /// transaction ([`crate::Db::write`]) so that all of it lands or none does.
-pub fn one_on_one(conn: &Connection, input: &LogInput) -> Result<Logged> {
-    let one_on_one = one_on_ones::insert(conn, &input.one_on_one)?;
+pub fn one_on_one(tx: &Tx<'_>, input: &LogInput) -> Result<Logged> {
+    let one_on_one = one_on_ones::insert(tx, &input.one_on_one)?;
     let person = one_on_one.person_id;
     let date = one_on_one.date;
     let mut opened = Vec::with_capacity(input.new_items.len());
     for (i, item) in input.new_items.iter().enumerate() {
         let added = agenda::insert(
-            conn,
+            tx,
             &AgendaItemInput {
                 person_id: person,
                 text: item.text.clone(),
@@ -35,16 +35,16 @@ pub fn one_on_one(conn: &Connection, input: &LogInput) -> Result<Logged> {
     }
     let mut closed = Vec::with_capacity(input.close_items.len());
     for c in &input.close_items {
-        let item = agenda::get(conn, c.id)?;
+        let item = agenda::get(tx, c.id)?;
         if item.person_id != person {
             return Err(Error::invalid(format!(
                 "Agenda item {} is on someone else's agenda; close it in a 1:1 with them.",
                 c.id
             )));
         }
-        closed.push(agenda::close(conn, c.id, c.tag, date, Some(one_on_one.id))?);
+        closed.push(agenda::close(tx, c.id, c.tag, date, Some(one_on_one.id))?);
     }
-    drafts::discard(conn, person)?;
+    drafts::discard(tx, person)?;
     Ok(Logged {
         one_on_one,
         opened,

@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 use rusqlite::{params, Connection};
 use serde::{Deserialize, Serialize};
 
+use crate::db::Tx;
 use crate::error::{Error, Result};
 
 /// What the leader did with one nudge key.
@@ -42,31 +43,31 @@ fn check_key(key: &str) -> Result<&str> {
 }
 
 /// Hides `key` until `until` (inclusive); it shows again the day after.
-pub fn snooze(conn: &Connection, key: &str, until: NaiveDate) -> Result<KeyState> {
+pub fn snooze(tx: &Tx<'_>, key: &str, until: NaiveDate) -> Result<KeyState> {
     let key = check_key(key)?;
-    conn.execute(
+    tx.execute(
         "INSERT INTO nudge_state (key, snoozed_until, dismissed) VALUES (?1, ?2, 0)
          ON CONFLICT (key) DO UPDATE SET snoozed_until = excluded.snoozed_until",
         params![key, until],
     )?;
-    get(conn, key)?.ok_or_else(|| Error::Internal("snooze did not stick".into()))
+    get(tx, key)?.ok_or_else(|| Error::Internal("snooze did not stick".into()))
 }
 
 /// Hides `key` for good (until [`undo`]).
-pub fn dismiss(conn: &Connection, key: &str) -> Result<KeyState> {
+pub fn dismiss(tx: &Tx<'_>, key: &str) -> Result<KeyState> {
     let key = check_key(key)?;
-    conn.execute(
+    tx.execute(
         "INSERT INTO nudge_state (key, dismissed) VALUES (?1, 1)
          ON CONFLICT (key) DO UPDATE SET dismissed = 1",
         params![key],
     )?;
-    get(conn, key)?.ok_or_else(|| Error::Internal("dismiss did not stick".into()))
+    get(tx, key)?.ok_or_else(|| Error::Internal("dismiss did not stick".into()))
 }
 
 /// Forgets any snooze or dismissal of `key`.
-pub fn undo(conn: &Connection, key: &str) -> Result<()> {
+pub fn undo(tx: &Tx<'_>, key: &str) -> Result<()> {
     let key = check_key(key)?;
-    let n = conn.execute("DELETE FROM nudge_state WHERE key = ?1", [key])?;
+    let n = tx.execute("DELETE FROM nudge_state WHERE key = ?1", [key])?;
     if n == 0 {
         return Err(Error::not_found(format!(
             "'{key}' is neither snoozed nor dismissed."

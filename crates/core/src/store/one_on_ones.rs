@@ -5,6 +5,7 @@
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
+use crate::db::Tx;
 use crate::error::{Error, Result};
 use crate::model::{OneOnOne, OneOnOneId, OneOnOneInput, PersonId};
 use crate::store::people;
@@ -70,9 +71,9 @@ fn check(conn: &Connection, o: &OneOnOneInput, except: Option<OneOnOneId>) -> Re
     Ok(())
 }
 
-fn write_tags(conn: &Connection, id: OneOnOneId, tags: &[String]) -> Result<()> {
-    conn.execute("DELETE FROM one_on_one_tag WHERE one_on_one_id = ?1", [id])?;
-    let mut stmt = conn.prepare_cached(
+fn write_tags(tx: &Tx<'_>, id: OneOnOneId, tags: &[String]) -> Result<()> {
+    tx.execute("DELETE FROM one_on_one_tag WHERE one_on_one_id = ?1", [id])?;
+    let mut stmt = tx.prepare_cached(
         "INSERT INTO one_on_one_tag (one_on_one_id, position, name, name_key) VALUES (?1, ?2, ?3, ?4)",
     )?;
     for (i, t) in tags.iter().enumerate() {
@@ -82,33 +83,33 @@ fn write_tags(conn: &Connection, id: OneOnOneId, tags: &[String]) -> Result<()> 
 }
 
 /// Logs a 1:1.
-pub fn insert(conn: &Connection, input: &OneOnOneInput) -> Result<OneOnOne> {
-    insert_with_id(conn, None, input)
+pub fn insert(tx: &Tx<'_>, input: &OneOnOneInput) -> Result<OneOnOne> {
+    insert_with_id(tx, None, input)
 }
 
 pub(crate) fn insert_with_id(
-    conn: &Connection,
+    tx: &Tx<'_>,
     id: Option<OneOnOneId>,
     input: &OneOnOneInput,
 ) -> Result<OneOnOne> {
     let o = validate(input)?;
-    check(conn, &o, None)?;
-    conn.execute(
+    check(tx, &o, None)?;
+    tx.execute(
         "INSERT INTO one_on_one (id, person_id, date, status, notes) VALUES (?1, ?2, ?3, ?4, ?5)",
         params![id, o.person_id, o.date, o.status, o.notes],
     )?;
-    let id = OneOnOneId(conn.last_insert_rowid());
-    write_tags(conn, id, &o.tags)?;
-    get(conn, id)
+    let id = OneOnOneId(tx.last_insert_rowid());
+    write_tags(tx, id, &o.tags)?;
+    get(tx, id)
 }
 
 /// Replaces a 1:1's details.
-pub fn update(conn: &Connection, id: OneOnOneId, input: &OneOnOneInput) -> Result<OneOnOne> {
+pub fn update(tx: &Tx<'_>, id: OneOnOneId, input: &OneOnOneInput) -> Result<OneOnOne> {
     let o = validate(input)?;
-    let before = get(conn, id)?;
-    check(conn, &o, Some(id))?;
+    let before = get(tx, id)?;
+    check(tx, &o, Some(id))?;
     if before.person_id != o.person_id {
-        let linked: i64 = conn.query_row(
+        let linked: i64 = tx.query_row(
             "SELECT count(*) FROM agenda_item WHERE opened_in = ?1 OR closed_in = ?1",
             [id],
             |r| r.get(0),
@@ -120,12 +121,12 @@ pub fn update(conn: &Connection, id: OneOnOneId, input: &OneOnOneInput) -> Resul
             )));
         }
     }
-    conn.execute(
+    tx.execute(
         "UPDATE one_on_one SET person_id = ?2, date = ?3, status = ?4, notes = ?5 WHERE id = ?1",
         params![id, o.person_id, o.date, o.status, o.notes],
     )?;
-    write_tags(conn, id, &o.tags)?;
-    get(conn, id)
+    write_tags(tx, id, &o.tags)?;
+    get(tx, id)
 }
 
 /// One 1:1 by id.

@@ -5,6 +5,7 @@
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
+use crate::db::Tx;
 use crate::error::{Error, Result};
 use crate::model::{Person, PersonId, PersonInput, Scope};
 use crate::validate::{self, NAME_MAX};
@@ -87,9 +88,9 @@ fn check_unique_name(conn: &Connection, name: &str, except: Option<PersonId>) ->
     }
 }
 
-fn write_scope(conn: &Connection, id: PersonId, scope: &Scope) -> Result<()> {
-    conn.execute("DELETE FROM person_scope WHERE person_id = ?1", [id])?;
-    let mut stmt = conn.prepare_cached(
+fn write_scope(tx: &Tx<'_>, id: PersonId, scope: &Scope) -> Result<()> {
+    tx.execute("DELETE FROM person_scope WHERE person_id = ?1", [id])?;
+    let mut stmt = tx.prepare_cached(
         "INSERT INTO person_scope (person_id, kind, position, name, name_key)
          VALUES (?1, ?2, ?3, ?4, ?5)",
     )?;
@@ -102,19 +103,19 @@ fn write_scope(conn: &Connection, id: PersonId, scope: &Scope) -> Result<()> {
 }
 
 /// Adds a person and returns them.
-pub fn insert(conn: &Connection, input: &PersonInput) -> Result<Person> {
-    insert_with_id(conn, None, input)
+pub fn insert(tx: &Tx<'_>, input: &PersonInput) -> Result<Person> {
+    insert_with_id(tx, None, input)
 }
 
 /// Adds a person with a given id (import) or a new one.
 pub(crate) fn insert_with_id(
-    conn: &Connection,
+    tx: &Tx<'_>,
     id: Option<PersonId>,
     input: &PersonInput,
 ) -> Result<Person> {
     let p = validate(input)?;
-    check_unique_name(conn, &p.name, None)?;
-    conn.execute(
+    check_unique_name(tx, &p.name, None)?;
+    tx.execute(
         "INSERT INTO person (id, name, name_key, title, job_family, level, scope_kind, section,
                              since, cadence_days, tracked)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
@@ -132,20 +133,20 @@ pub(crate) fn insert_with_id(
             p.tracked
         ],
     )?;
-    let id = PersonId(conn.last_insert_rowid());
-    write_scope(conn, id, &p.scope)?;
-    get(conn, id)
+    let id = PersonId(tx.last_insert_rowid());
+    write_scope(tx, id, &p.scope)?;
+    get(tx, id)
 }
 
 /// Replaces a person's details (not their archive state).
-pub fn update(conn: &Connection, id: PersonId, input: &PersonInput) -> Result<Person> {
+pub fn update(tx: &Tx<'_>, id: PersonId, input: &PersonInput) -> Result<Person> {
     let p = validate(input)?;
-    let before = get(conn, id)?;
-    check_unique_name(conn, &p.name, Some(id))?;
+    let before = get(tx, id)?;
+    check_unique_name(tx, &p.name, Some(id))?;
     if let Some(archived) = before.archived_on {
         validate::not_before("archive date", archived, "the new 'since' date", p.since)?;
     }
-    let first: Option<NaiveDate> = conn.query_row(
+    let first: Option<NaiveDate> = tx.query_row(
         "SELECT min(d) FROM (
              SELECT min(date) AS d FROM one_on_one WHERE person_id = ?1
              UNION ALL SELECT min(opened_on) FROM agenda_item WHERE person_id = ?1
@@ -161,7 +162,7 @@ pub fn update(conn: &Connection, id: PersonId, input: &PersonInput) -> Result<Pe
             p.name, p.since
         )));
     }
-    conn.execute(
+    tx.execute(
         "UPDATE person SET name = ?2, name_key = ?3, title = ?4, job_family = ?5, level = ?6,
                 scope_kind = ?7, section = ?8, since = ?9, cadence_days = ?10, tracked = ?11
          WHERE id = ?1",
@@ -179,13 +180,13 @@ pub fn update(conn: &Connection, id: PersonId, input: &PersonInput) -> Result<Pe
             p.tracked
         ],
     )?;
-    write_scope(conn, id, &p.scope)?;
-    get(conn, id)
+    write_scope(tx, id, &p.scope)?;
+    get(tx, id)
 }
 
 /// Archives a person on `on` (they left the team); their records stay.
-pub fn archive(conn: &Connection, id: PersonId, on: NaiveDate) -> Result<Person> {
-    let p = get(conn, id)?;
+pub fn archive(tx: &Tx<'_>, id: PersonId, on: NaiveDate) -> Result<Person> {
+    let p = get(tx, id)?;
     if let Some(a) = p.archived_on {
         return Err(Error::conflict(format!(
             "{} is already archived (since {a}); unarchive first to change the date.",
@@ -198,7 +199,7 @@ pub fn archive(conn: &Connection, id: PersonId, on: NaiveDate) -> Result<Person>
         &format!("{}'s 'since' date", p.name),
         p.since,
     )?;
-    let later: Option<(String, NaiveDate)> = conn
+    let later: Option<(String, NaiveDate)> = tx
         .query_row(
             "SELECT what, d FROM (
                  SELECT 'a 1:1' AS what, max(date) AS d FROM one_on_one WHERE person_id = ?1
@@ -216,16 +217,16 @@ pub fn archive(conn: &Connection, id: PersonId, on: NaiveDate) -> Result<Person>
             p.name
         )));
     }
-    conn.execute(
+    tx.execute(
         "UPDATE person SET archived_on = ?2 WHERE id = ?1",
         params![id, on],
     )?;
-    get(conn, id)
+    get(tx, id)
 }
 
 /// Sets the archive date directly (import).
-pub(crate) fn set_archived(conn: &Connection, id: PersonId, on: Option<NaiveDate>) -> Result<()> {
-    conn.execute(
+pub(crate) fn set_archived(tx: &Tx<'_>, id: PersonId, on: Option<NaiveDate>) -> Result<()> {
+    tx.execute(
         "UPDATE person SET archived_on = ?2 WHERE id = ?1",
         params![id, on],
     )?;
@@ -233,13 +234,13 @@ pub(crate) fn set_archived(conn: &Connection, id: PersonId, on: Option<NaiveDate
 }
 
 /// Makes an archived person active again.
-pub fn unarchive(conn: &Connection, id: PersonId) -> Result<Person> {
-    let p = get(conn, id)?;
+pub fn unarchive(tx: &Tx<'_>, id: PersonId) -> Result<Person> {
+    let p = get(tx, id)?;
     if p.archived_on.is_none() {
         return Err(Error::conflict(format!("{} is not archived.", p.name)));
     }
-    conn.execute("UPDATE person SET archived_on = NULL WHERE id = ?1", [id])?;
-    get(conn, id)
+    tx.execute("UPDATE person SET archived_on = NULL WHERE id = ?1", [id])?;
+    get(tx, id)
 }
 
 /// One person by id.
@@ -258,6 +259,20 @@ pub fn get(conn: &Connection, id: PersonId) -> Result<Person> {
         })?;
     load_scope(conn, &mut p)?;
     Ok(p)
+}
+
+/// Everyone's name by id, archived people included: for showing the
+/// people a list of records refers to.
+pub fn names(conn: &Connection) -> Result<std::collections::HashMap<PersonId, String>> {
+    Ok(list(
+        conn,
+        Filter {
+            include_archived: true,
+        },
+    )?
+    .into_iter()
+    .map(|p| (p.id, p.name))
+    .collect())
 }
 
 /// People ordered by name (case-insensitively), then id.

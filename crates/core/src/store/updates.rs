@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
 use crate::calendar::Period;
+use crate::db::Tx;
 use crate::error::{Error, Result};
 use crate::model::{PersonId, Update, UpdateId, UpdateInput, UpdateKind, UpdateStatus};
 use crate::store::people;
@@ -108,18 +109,18 @@ fn check(conn: &Connection, u: &UpdateInput) -> Result<()> {
 }
 
 /// Adds an update.
-pub fn insert(conn: &Connection, input: &UpdateInput) -> Result<Update> {
-    insert_with_id(conn, None, input)
+pub fn insert(tx: &Tx<'_>, input: &UpdateInput) -> Result<Update> {
+    insert_with_id(tx, None, input)
 }
 
 pub(crate) fn insert_with_id(
-    conn: &Connection,
+    tx: &Tx<'_>,
     id: Option<UpdateId>,
     input: &UpdateInput,
 ) -> Result<Update> {
     let u = validate(input)?;
-    check(conn, &u)?;
-    conn.execute(
+    check(tx, &u)?;
+    tx.execute(
         "INSERT INTO accountability_update (id, person_id, kind, period, status, done_on, link)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
         params![
@@ -132,15 +133,15 @@ pub(crate) fn insert_with_id(
             u.link
         ],
     )?;
-    get(conn, UpdateId(conn.last_insert_rowid()))
+    get(tx, UpdateId(tx.last_insert_rowid()))
 }
 
 /// Replaces an update's details.
-pub fn update(conn: &Connection, id: UpdateId, input: &UpdateInput) -> Result<Update> {
+pub fn update(tx: &Tx<'_>, id: UpdateId, input: &UpdateInput) -> Result<Update> {
     let u = validate(input)?;
-    get(conn, id)?;
-    check(conn, &u)?;
-    conn.execute(
+    get(tx, id)?;
+    check(tx, &u)?;
+    tx.execute(
         "UPDATE accountability_update SET person_id = ?2, kind = ?3, period = ?4, status = ?5,
                 done_on = ?6, link = ?7
          WHERE id = ?1",
@@ -154,17 +155,17 @@ pub fn update(conn: &Connection, id: UpdateId, input: &UpdateInput) -> Result<Up
             u.link
         ],
     )?;
-    get(conn, id)
+    get(tx, id)
 }
 
 /// Marks an update done on `on` (keeps its link unless a new one is given).
 pub fn mark_done(
-    conn: &Connection,
+    tx: &Tx<'_>,
     id: UpdateId,
     on: NaiveDate,
     link: Option<&str>,
 ) -> Result<Update> {
-    let before = get(conn, id)?;
+    let before = get(tx, id)?;
     if let (UpdateStatus::Done, Some(d)) = (before.status, before.done_on) {
         return Err(Error::conflict(format!(
             "Update {id} is already done (on {d})."
@@ -178,7 +179,7 @@ pub fn mark_done(
         done_on: Some(on),
         link: link.map(str::to_string).or(before.link),
     };
-    update(conn, id, &input)
+    update(tx, id, &input)
 }
 
 /// One update by id.

@@ -5,6 +5,7 @@
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
+use crate::db::Tx;
 use crate::error::{Error, Result};
 use crate::model::{Walkthrough, WalkthroughId, WalkthroughInput};
 use crate::validate::{self, NAME_MAX, NOTES_MAX};
@@ -77,12 +78,12 @@ fn check_unique(
     }
 }
 
-fn write_scope(conn: &Connection, id: WalkthroughId, w: &WalkthroughInput) -> Result<()> {
-    conn.execute(
+fn write_scope(tx: &Tx<'_>, id: WalkthroughId, w: &WalkthroughInput) -> Result<()> {
+    tx.execute(
         "DELETE FROM walkthrough_scope WHERE walkthrough_id = ?1",
         [id],
     )?;
-    let mut stmt = conn.prepare_cached(
+    let mut stmt = tx.prepare_cached(
         "INSERT INTO walkthrough_scope (walkthrough_id, kind, position, name, name_key)
          VALUES (?1, ?2, ?3, ?4, ?5)",
     )?;
@@ -95,41 +96,41 @@ fn write_scope(conn: &Connection, id: WalkthroughId, w: &WalkthroughInput) -> Re
 }
 
 /// Records a walkthrough.
-pub fn insert(conn: &Connection, input: &WalkthroughInput) -> Result<Walkthrough> {
-    insert_with_id(conn, None, input)
+pub fn insert(tx: &Tx<'_>, input: &WalkthroughInput) -> Result<Walkthrough> {
+    insert_with_id(tx, None, input)
 }
 
 pub(crate) fn insert_with_id(
-    conn: &Connection,
+    tx: &Tx<'_>,
     id: Option<WalkthroughId>,
     input: &WalkthroughInput,
 ) -> Result<Walkthrough> {
     let w = validate(input)?;
-    check_unique(conn, &w, None)?;
-    conn.execute(
+    check_unique(tx, &w, None)?;
+    tx.execute(
         "INSERT INTO walkthrough (id, date, title, findings, issue_link) VALUES (?1, ?2, ?3, ?4, ?5)",
         params![id, w.date, w.title, w.findings, w.issue_link],
     )?;
-    let id = WalkthroughId(conn.last_insert_rowid());
-    write_scope(conn, id, &w)?;
-    get(conn, id)
+    let id = WalkthroughId(tx.last_insert_rowid());
+    write_scope(tx, id, &w)?;
+    get(tx, id)
 }
 
 /// Replaces a walkthrough's details.
 pub fn update(
-    conn: &Connection,
+    tx: &Tx<'_>,
     id: WalkthroughId,
     input: &WalkthroughInput,
 ) -> Result<Walkthrough> {
     let w = validate(input)?;
-    get(conn, id)?;
-    check_unique(conn, &w, Some(id))?;
-    conn.execute(
+    get(tx, id)?;
+    check_unique(tx, &w, Some(id))?;
+    tx.execute(
         "UPDATE walkthrough SET date = ?2, title = ?3, findings = ?4, issue_link = ?5 WHERE id = ?1",
         params![id, w.date, w.title, w.findings, w.issue_link],
     )?;
-    write_scope(conn, id, &w)?;
-    get(conn, id)
+    write_scope(tx, id, &w)?;
+    get(tx, id)
 }
 
 /// One walkthrough by id.

@@ -5,6 +5,7 @@
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
+use crate::db::Tx;
 use crate::error::{Error, Result};
 use crate::model::{PersonId, Win, WinId, WinInput};
 use crate::store::people;
@@ -33,12 +34,12 @@ pub struct Filter {
 }
 
 /// Notes a PM's win.
-pub fn insert(conn: &Connection, input: &WinInput) -> Result<Win> {
-    insert_with_id(conn, None, input, None, None)
+pub fn insert(tx: &Tx<'_>, input: &WinInput) -> Result<Win> {
+    insert_with_id(tx, None, input, None, None)
 }
 
 pub(crate) fn insert_with_id(
-    conn: &Connection,
+    tx: &Tx<'_>,
     id: Option<WinId>,
     input: &WinInput,
     shared_on: Option<NaiveDate>,
@@ -46,9 +47,9 @@ pub(crate) fn insert_with_id(
 ) -> Result<Win> {
     let text = validate::text("win", &input.text, ITEM_MAX, true)?;
     let shared_where = validate::optional_name("place shared", shared_where, NAME_MAX)?;
-    people::require_active(conn, input.person_id, input.noted_on, "win")?;
+    people::require_active(tx, input.person_id, input.noted_on, "win")?;
     check_shared(input.noted_on, shared_on, shared_where.as_deref())?;
-    conn.execute(
+    tx.execute(
         "INSERT INTO win (id, person_id, noted_on, text, shared_on, shared_where)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
         params![
@@ -60,7 +61,7 @@ pub(crate) fn insert_with_id(
             shared_where
         ],
     )?;
-    get(conn, WinId(conn.last_insert_rowid()))
+    get(tx, WinId(tx.last_insert_rowid()))
 }
 
 fn check_shared(noted: NaiveDate, shared_on: Option<NaiveDate>, place: Option<&str>) -> Result<()> {
@@ -74,25 +75,25 @@ fn check_shared(noted: NaiveDate, shared_on: Option<NaiveDate>, place: Option<&s
 }
 
 /// Changes a win's text, date or person.
-pub fn update(conn: &Connection, id: WinId, input: &WinInput) -> Result<Win> {
+pub fn update(tx: &Tx<'_>, id: WinId, input: &WinInput) -> Result<Win> {
     let text = validate::text("win", &input.text, ITEM_MAX, true)?;
-    let before = get(conn, id)?;
-    people::require_active(conn, input.person_id, input.noted_on, "win")?;
+    let before = get(tx, id)?;
+    people::require_active(tx, input.person_id, input.noted_on, "win")?;
     check_shared(
         input.noted_on,
         before.shared_on,
         before.shared_where.as_deref(),
     )?;
-    conn.execute(
+    tx.execute(
         "UPDATE win SET person_id = ?2, noted_on = ?3, text = ?4 WHERE id = ?1",
         params![id, input.person_id, input.noted_on, text],
     )?;
-    get(conn, id)
+    get(tx, id)
 }
 
 /// Records that a win was raised to senior leadership on `on`, and where.
-pub fn share(conn: &Connection, id: WinId, on: NaiveDate, place: Option<&str>) -> Result<Win> {
-    let w = get(conn, id)?;
+pub fn share(tx: &Tx<'_>, id: WinId, on: NaiveDate, place: Option<&str>) -> Result<Win> {
+    let w = get(tx, id)?;
     if let Some(d) = w.shared_on {
         return Err(Error::conflict(format!(
             "Win {id} was already shared on {d}; unshare it first to change that."
@@ -100,24 +101,24 @@ pub fn share(conn: &Connection, id: WinId, on: NaiveDate, place: Option<&str>) -
     }
     let place = validate::optional_name("place shared", place, NAME_MAX)?;
     check_shared(w.noted_on, Some(on), place.as_deref())?;
-    conn.execute(
+    tx.execute(
         "UPDATE win SET shared_on = ?2, shared_where = ?3 WHERE id = ?1",
         params![id, on, place],
     )?;
-    get(conn, id)
+    get(tx, id)
 }
 
 /// Clears a win's sharing date.
-pub fn unshare(conn: &Connection, id: WinId) -> Result<Win> {
-    let w = get(conn, id)?;
+pub fn unshare(tx: &Tx<'_>, id: WinId) -> Result<Win> {
+    let w = get(tx, id)?;
     if w.shared_on.is_none() {
         return Err(Error::conflict(format!("Win {id} has not been shared.")));
     }
-    conn.execute(
+    tx.execute(
         "UPDATE win SET shared_on = NULL, shared_where = NULL WHERE id = ?1",
         [id],
     )?;
-    get(conn, id)
+    get(tx, id)
 }
 
 /// One win by id.

@@ -69,7 +69,7 @@ fn refused<T: std::fmt::Debug>(
     db: &mut Db,
     what: &str,
     needle: &str,
-    f: impl FnOnce(&rusqlite::Transaction<'_>) -> coachlog_core::Result<T>,
+    f: impl FnOnce(&coachlog_core::Tx<'_>) -> coachlog_core::Result<T>,
 ) {
     let err = refused_as(db, what, needle, f);
     assert_eq!(err.kind(), ErrorKind::Invalid, "{what}: {err}");

@@ -22,7 +22,7 @@ use coachlog_core::nudges::{self, Nudge, Records, Rule};
 use coachlog_core::store::{
     agenda, customers, hiring, nudge_state, one_on_ones, people, updates, walkthroughs, wins,
 };
-use coachlog_core::{settings, Db};
+use coachlog_core::{settings, Db, Tx};
 use rusqlite::Connection;
 
 use crate::support::{d, Rng, Suite, World, CREATED};
@@ -2624,7 +2624,7 @@ fn id_in(key: &str, at: usize) -> i64 {
 
 /// Logs, on `as_of` (or, for a month's walkthrough, in that month), the
 /// activity `n` asks for.
-fn act_on(conn: &Connection, n: &Nudge, as_of: NaiveDate) {
+fn act_on(tx: &Tx<'_>, n: &Nudge, as_of: NaiveDate) {
     let key = n.key.as_str();
     match n.rule {
         Rule::OneOnOne => {
@@ -2637,7 +2637,7 @@ fn act_on(conn: &Connection, n: &Nudge, as_of: NaiveDate) {
                 tags: vec![],
             };
             let same_day = one_on_ones::list(
-                conn,
+                tx,
                 one_on_ones::Filter {
                     person: Some(person),
                     from: Some(as_of),
@@ -2646,17 +2646,17 @@ fn act_on(conn: &Connection, n: &Nudge, as_of: NaiveDate) {
             )
             .unwrap();
             match same_day.first() {
-                Some(o) => one_on_ones::update(conn, o.id, &input).map(drop),
-                None => one_on_ones::insert(conn, &input).map(drop),
+                Some(o) => one_on_ones::update(tx, o.id, &input).map(drop),
+                None => one_on_ones::insert(tx, &input).map(drop),
             }
             .unwrap();
         }
         Rule::Request | Rule::Action => {
             let item = AgendaItemId(id_in(key, 1));
-            if !agenda::get(conn, item).unwrap().is_open() {
-                agenda::reopen(conn, item).unwrap(); // closed after as_of: close it on as_of instead
+            if !agenda::get(tx, item).unwrap().is_open() {
+                agenda::reopen(tx, item).unwrap(); // closed after as_of: close it on as_of instead
             }
-            agenda::close(conn, item, CloseTag::Done, as_of, None).unwrap();
+            agenda::close(tx, item, CloseTag::Done, as_of, None).unwrap();
         }
         Rule::Update => {
             let parts: Vec<&str> = key.splitn(4, ':').collect();
@@ -2672,7 +2672,7 @@ fn act_on(conn: &Connection, n: &Nudge, as_of: NaiveDate) {
                 link: None,
             };
             let existing = updates::list(
-                conn,
+                tx,
                 updates::Filter {
                     person: Some(person),
                     kind: Some(kind),
@@ -2681,8 +2681,8 @@ fn act_on(conn: &Connection, n: &Nudge, as_of: NaiveDate) {
             )
             .unwrap();
             match existing.first() {
-                Some(u) => updates::update(conn, u.id, &input),
-                None => updates::insert(conn, &input),
+                Some(u) => updates::update(tx, u.id, &input),
+                None => updates::insert(tx, &input),
             }
             .unwrap();
         }
@@ -2693,7 +2693,7 @@ fn act_on(conn: &Connection, n: &Nudge, as_of: NaiveDate) {
                 epic_updated: n.rule == Rule::CustomerEpic,
                 notes: String::new(),
             };
-            customers::insert_check_in(conn, &input).unwrap();
+            customers::insert_check_in(tx, &input).unwrap();
         }
         Rule::Walkthrough => {
             let month: coachlog_core::calendar::Month =
@@ -2706,7 +2706,7 @@ fn act_on(conn: &Connection, n: &Nudge, as_of: NaiveDate) {
                 findings: String::new(),
                 issue_link: None,
             };
-            walkthroughs::insert(conn, &input).unwrap();
+            walkthroughs::insert(tx, &input).unwrap();
         }
         Rule::StageWalkthrough => {
             let rest = &key["stage_walkthrough:".len()..];
@@ -2719,13 +2719,13 @@ fn act_on(conn: &Connection, n: &Nudge, as_of: NaiveDate) {
                 findings: String::new(),
                 issue_link: None,
             };
-            walkthroughs::insert(conn, &input).unwrap();
+            walkthroughs::insert(tx, &input).unwrap();
         }
         Rule::HiringPeer => {
             let r = RequisitionId(id_in(key, 1));
-            let in_loop = hiring::list_loop(conn, r).unwrap();
+            let in_loop = hiring::list_loop(tx, r).unwrap();
             let team = people::list(
-                conn,
+                tx,
                 people::Filter {
                     include_archived: false,
                 },
@@ -2742,7 +2742,7 @@ fn act_on(conn: &Connection, n: &Nudge, as_of: NaiveDate) {
                 role: "peer".into(),
                 works_with_hire: true,
             };
-            hiring::insert_loop_member(conn, &input).unwrap();
+            hiring::insert_loop_member(tx, &input).unwrap();
         }
         Rule::RequisitionStale => {
             let input = InterviewInput {
@@ -2751,14 +2751,14 @@ fn act_on(conn: &Connection, n: &Nudge, as_of: NaiveDate) {
                 candidate: "Resolving candidate".into(),
                 interviewers: vec![],
             };
-            hiring::insert_interview(conn, &input).unwrap();
+            hiring::insert_interview(tx, &input).unwrap();
         }
         Rule::WinUnshared => {
             let win = WinId(id_in(key, 1));
-            if wins::get(conn, win).unwrap().shared_on.is_some() {
-                wins::unshare(conn, win).unwrap(); // shared after as_of: share it on as_of instead
+            if wins::get(tx, win).unwrap().shared_on.is_some() {
+                wins::unshare(tx, win).unwrap(); // shared after as_of: share it on as_of instead
             }
-            wins::share(conn, win, as_of, Some("staff meeting")).unwrap();
+            wins::share(tx, win, as_of, Some("staff meeting")).unwrap();
         }
     }
 }
@@ -2817,16 +2817,20 @@ fn logging_the_activity_a_nudge_asks_for_removes_it() {
     let mut rng = Rng::new(0x5EED_0004);
     let mut resolved = [0usize; 12];
     for world in 0..WORLDS {
-        let w = random_world(&mut rng);
-        let conn = w.conn();
+        let mut w = random_world(&mut rng);
         for _ in 0..DAYS_PER_WORLD {
             let as_of = rng.day(d("2025-12-01"), 450);
-            let before = review(conn, as_of);
+            let before = review(w.conn(), as_of);
             for n in before.iter().filter(|n| n.is_overdue()) {
-                conn.execute_batch("SAVEPOINT act").unwrap();
-                act_on(conn, n, as_of);
-                let after = review(conn, as_of);
-                conn.execute_batch("ROLLBACK TO act; RELEASE act").unwrap();
+                // Act and review in one write, then roll it back (an error
+                // out of the write does).
+                let mut after = Vec::new();
+                let rolled_back = w.db.write(|tx| {
+                    act_on(tx, n, as_of);
+                    after = review(tx, as_of);
+                    Err::<(), _>(coachlog_core::Error::Internal("roll back".into()))
+                });
+                assert!(rolled_back.is_err());
                 assert!(
                     !after.iter().any(|m| m.key == n.key),
                     "world {world}, as of {as_of}: {} still there after its activity",

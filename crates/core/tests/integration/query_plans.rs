@@ -24,10 +24,9 @@
 //! alone, and a small demo database gives the plans a million-record one
 //! gets.
 //!
-//! Not traced: `demo::fill` and `interchange::import`, which take a `Db`
-//! (whose connection is private); their SQL is the store's inserts, traced
-//! here through the store, and one `count(*)` per table of a database that
-//! must be empty.
+//! Not traced: `demo::fill` and `interchange::import`, which run before the
+//! trace is installed; their SQL is the store's inserts, traced here through
+//! the store, and one `count(*)` per table of a database that must be empty.
 //!
 //! `cargo test -p coachlog-core --test integration query_plans:: -- --nocapture` prints
 //! every statement and its plan.
@@ -35,6 +34,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::{Arc, Mutex};
 
+use chrono::NaiveDate;
 use coachlog_core::calendar::{Month, Period};
 use coachlog_core::dashboard;
 use coachlog_core::demo::{self, DemoOptions};
@@ -49,7 +49,7 @@ use coachlog_core::store::{
     walkthroughs, wins,
 };
 use coachlog_core::summary::{self, Format, SummaryOptions};
-use coachlog_core::Db;
+use coachlog_core::{Db, Tx};
 use rusqlite::trace::{TraceEvent, TraceEventCodes};
 use rusqlite::Connection;
 
@@ -128,18 +128,17 @@ struct Seen {
 }
 
 struct Traced {
-    conn: Connection,
+    db: Db,
     seen: Arc<Mutex<Seen>>,
     steps: Vec<Step>,
 }
 
 impl Traced {
-    fn open(path: &std::path::Path) -> Traced {
-        let mut conn = Connection::open(path).unwrap();
-        conn.pragma_update(None, "foreign_keys", "ON").unwrap();
+    fn open(path: &std::path::Path, today: NaiveDate) -> Traced {
+        let mut db = Db::open(path, today).unwrap();
         let seen = Arc::new(Mutex::new(Seen::default()));
         let sink = Arc::clone(&seen);
-        conn.trace_v2(
+        db.trace_v2(
             TraceEventCodes::SQLITE_TRACE_STMT,
             Some(move |e: TraceEvent<'_>| {
                 if let TraceEvent::Stmt(stmt, text) = e {
@@ -160,7 +159,7 @@ impl Traced {
         )
         .unwrap();
         Traced {
-            conn,
+            db,
             seen,
             steps: Vec::new(),
         }
@@ -170,19 +169,18 @@ impl Traced {
     fn run<T>(&mut self, s: Step, f: impl FnOnce(&Connection) -> T) -> T {
         self.seen.lock().unwrap().step = Some(s.label);
         self.steps.push(s);
-        let out = f(&self.conn);
+        let out = f(self.db.conn());
         self.seen.lock().unwrap().step = None;
         out
     }
 
-    /// Runs `f` in one immediate transaction, as `Db::write` does.
-    fn write<T>(&mut self, s: Step, f: impl FnOnce(&Connection) -> coachlog_core::Result<T>) -> T {
-        self.run(s, |conn| {
-            let tx = conn.unchecked_transaction().unwrap();
-            let out = f(&tx).unwrap();
-            tx.commit().unwrap();
-            out
-        })
+    /// Runs `f` as the step `s`, in one [`Db::write`].
+    fn write<T>(&mut self, s: Step, f: impl FnOnce(&Tx<'_>) -> coachlog_core::Result<T>) -> T {
+        self.seen.lock().unwrap().step = Some(s.label);
+        self.steps.push(s);
+        let out = self.db.write(f).unwrap();
+        self.seen.lock().unwrap().step = None;
+        out
     }
 }
 
@@ -411,7 +409,7 @@ fn workload(dir: &std::path::Path) -> Traced {
         )
         .unwrap();
     }
-    let mut t = Traced::open(&path);
+    let mut t = Traced::open(&path, today);
     let all_people = t.run(step("people_list"), |c| {
         people::list(
             c,
@@ -1038,11 +1036,11 @@ fn workload(dir: &std::path::Path) -> Traced {
 fn no_shipped_query_scans_a_table_that_grows_with_history() {
     let dir = tempfile::tempdir().unwrap();
     let mut t = workload(dir.path());
-    t.conn
+    t.db
         .trace_v2(TraceEventCodes::empty(), None::<fn(TraceEvent<'_>)>)
         .unwrap();
     let seen = std::mem::take(&mut *t.seen.lock().unwrap());
-    let tables = schema_tables(&t.conn);
+    let tables = schema_tables(t.db.conn());
     assert!(
         seen.statements.len() > 60,
         "the trace caught only {} statements",
@@ -1057,7 +1055,7 @@ fn no_shipped_query_scans_a_table_that_grows_with_history() {
     let mut failures = Vec::new();
     let mut allowed_scans = 0;
     for (sql, steps) in &seen.statements {
-        let plan_lines = plan(&t.conn, sql);
+        let plan_lines = plan(t.db.conn(), sql);
         println!(
             "-- in: {}",
             steps.iter().copied().collect::<Vec<_>>().join(", ")
@@ -1066,11 +1064,11 @@ fn no_shipped_query_scans_a_table_that_grows_with_history() {
         for l in &plan_lines {
             println!("   {l}");
         }
-        let scans = whole_table_scans(&t.conn, &tables, sql).unwrap_or_else(|e| panic!("{e}"));
+        let scans = whole_table_scans(t.db.conn(), &tables, sql).unwrap_or_else(|e| panic!("{e}"));
         for scan in scans {
             if MUST_READ_ALL.iter().any(|(part, table, _)| {
                 flat(sql).starts_with(part) && (*table == "*" || *table == scan.table)
-            }) || fk_check_of_insert(&t.conn, sql, &scan.table)
+            }) || fk_check_of_insert(t.db.conn(), sql, &scan.table)
             {
                 allowed_scans += 1;
                 continue;

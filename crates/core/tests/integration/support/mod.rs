@@ -221,7 +221,7 @@ fn dump_tables(conn: &Connection, search_index: bool) -> Dump {
 pub fn refused<T: std::fmt::Debug>(
     db: &mut Db,
     needle: &str,
-    f: impl FnOnce(&rusqlite::Transaction<'_>) -> coachlog_core::Result<T>,
+    f: impl FnOnce(&coachlog_core::Tx<'_>) -> coachlog_core::Result<T>,
 ) -> coachlog_core::Error {
     refused_as(db, "the write", needle, f)
 }
@@ -231,7 +231,7 @@ pub fn refused_as<T: std::fmt::Debug>(
     db: &mut Db,
     what: &str,
     needle: &str,
-    f: impl FnOnce(&rusqlite::Transaction<'_>) -> coachlog_core::Result<T>,
+    f: impl FnOnce(&coachlog_core::Tx<'_>) -> coachlog_core::Result<T>,
 ) -> coachlog_core::Error {
     let before = dump(db.conn());
     let err = db

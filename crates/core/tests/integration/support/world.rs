@@ -31,7 +31,7 @@ impl World {
     /// Runs `f` as one write, which must succeed.
     pub fn write<T>(
         &mut self,
-        f: impl FnOnce(&rusqlite::Transaction<'_>) -> coachlog_core::Result<T>,
+        f: impl FnOnce(&coachlog_core::Tx<'_>) -> coachlog_core::Result<T>,
     ) -> T {
         self.db.write(f).unwrap()
     }
