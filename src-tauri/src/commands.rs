@@ -11,7 +11,7 @@ use coachlog_core::dashboard::{self, Coverage, Release};
 use coachlog_core::db::output::{self, Existing};
 use coachlog_core::demo::{self, DemoOptions, DemoReport};
 use coachlog_core::model::*;
-use coachlog_core::nudges::{self, Nudge, Records};
+use coachlog_core::nudges::{self, Nudge};
 use coachlog_core::overview::{self, Overview};
 use coachlog_core::settings::{self, SettingEntry};
 use coachlog_core::store::names::{self, NameKind};
@@ -742,12 +742,7 @@ pub async fn nudge_undo(state: State<'_, AppState>, key: String) -> Reply<()> {
 pub async fn coverage(state: State<'_, AppState>) -> Reply<Coverage> {
     let today = clock::today();
     state
-        .read(move |db| {
-            let records = Records::load(db.conn(), today)?;
-            let settings = settings::load(db.conn())?;
-            let review = nudges::review(&records, &settings, today);
-            Ok(dashboard::coverage(&records, &review, today))
-        })
+        .read(move |db| dashboard::coverage(db.conn(), today))
         .await
 }
 
@@ -763,14 +758,7 @@ pub async fn releases(state: State<'_, AppState>, count: u32) -> Reply<Vec<Relea
     }
     let today = clock::today();
     state
-        .read(move |db| {
-            let settings = settings::load(db.conn())?;
-            Ok(dashboard::upcoming_releases(
-                &settings,
-                today,
-                count as usize,
-            ))
-        })
+        .read(move |db| dashboard::releases(db.conn(), today, count as usize))
         .await
 }
 

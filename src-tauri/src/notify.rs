@@ -4,7 +4,7 @@
 //! per item. Nothing is shown when `notifications` is off or nothing is
 //! overdue.
 //!
-//! - What is shown is [`digest_for`]: the core's digest
+//! - What is shown is the core's `dashboard::todays_digest`: the digest
 //!   (`dashboard::digest`) of what the leader sees on Today
 //!   (`nudges::overdue(conn, today, false)`: snoozed and dismissed items
 //!   left out).
@@ -18,7 +18,7 @@
 use std::time::Duration;
 
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
-use coachlog_core::{dashboard, nudges, settings, Db};
+use coachlog_core::{dashboard, settings, Db};
 use tauri::{AppHandle, Manager, Runtime};
 use tauri_plugin_notification::NotificationExt;
 
@@ -112,20 +112,6 @@ pub fn decide(
     }
 }
 
-/// The digest the leader should get on `today`: `None` when notifications
-/// are off or nothing they see is overdue.
-pub fn digest_for(db: &Db, today: NaiveDate) -> coachlog_core::Result<Option<String>> {
-    let settings = settings::load(db.conn())?;
-    if !settings.notifications {
-        return Ok(None);
-    }
-    Ok(dashboard::digest(&nudges::overdue(
-        db.conn(),
-        today,
-        false,
-    )?))
-}
-
 /// The schedule's memory and its notifier.
 pub struct Scheduler<N: Notifier> {
     notifier: N,
@@ -162,7 +148,9 @@ impl<N: Notifier> Scheduler<N> {
             return Ok(None);
         }
         let today = now.date();
-        let digest = state.read(move |db| digest_for(db, today)).await?;
+        let digest = state
+            .read(move |db| dashboard::todays_digest(db.conn(), today))
+            .await?;
         if let Some(body) = &digest {
             self.notifier
                 .show(TITLE, body)

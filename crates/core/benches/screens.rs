@@ -80,7 +80,7 @@ fn screens(today: NaiveDate, person: PersonId, word: &'static str) -> Vec<Screen
                 let records = Records::load(c, today).unwrap();
                 let s = settings::load(c).unwrap();
                 let review = nudges::review(&records, &s, today);
-                let cov = dashboard::coverage(&records, &review, today);
+                let cov = dashboard::coverage_of(&records, &review, today);
                 cov.rows.len()
             }),
         },
@@ -460,7 +460,7 @@ fn main() {
         nudges::review(&records, &s, today).len()
     });
     part("dashboard::coverage (the grid)", &|| {
-        dashboard::coverage(&records, &review, today).rows.len()
+        dashboard::coverage_of(&records, &review, today).rows.len()
     });
     part("overview::build", &|| {
         overview::build(&conn, today).unwrap().people.len()

@@ -1,14 +1,18 @@
 //! Views built on the overdue review: the per-PM coverage grid, the daily
 //! notification digest and the release calendar.
 //!
-//! All pure: they take the review's nudges (or the settings) and a day.
+//! Each view is a pure function of the review's nudges (or the settings) and
+//! a day, with a companion that reads them from the database for the front
+//! ends (`coverage`, `releases`, `todays_digest`).
 
 use std::collections::{HashMap, HashSet};
 
 use chrono::{Days, NaiveDate};
+use rusqlite::Connection;
 use serde::Serialize;
 
 use crate::calendar::{self, Month};
+use crate::error::Result;
 use crate::model::{Person, PersonId};
 use crate::nudges::{Nudge, Practice, Records, Rule};
 use crate::settings::Settings;
@@ -68,11 +72,20 @@ pub struct Coverage {
     pub rows: Vec<Row>,
 }
 
+/// The coverage grid of `as_of`, read from the database: the records of the
+/// day, their review and [`coverage_of`].
+pub fn coverage(conn: &Connection, as_of: NaiveDate) -> Result<Coverage> {
+    let records = Records::load(conn, as_of)?;
+    let settings = crate::settings::load(conn)?;
+    let review = crate::nudges::review(&records, &settings, as_of);
+    Ok(coverage_of(&records, &review, as_of))
+}
+
 /// Builds the coverage grid from the review of `as_of`. It counts every item
 /// of the review, snoozed or dismissed ones included: hiding a nudge does
 /// not make the practice on track. Internal customers are "not applicable"
 /// for a PM with no active link.
-pub fn coverage(records: &Records, nudges: &[Nudge], as_of: NaiveDate) -> Coverage {
+pub fn coverage_of(records: &Records, nudges: &[Nudge], as_of: NaiveDate) -> Coverage {
     let mut people: Vec<&Person> = records
         .people
         .iter()
@@ -143,6 +156,15 @@ pub fn coverage(records: &Records, nudges: &[Nudge], as_of: NaiveDate) -> Covera
     }
 }
 
+/// The daily digest of `today` as the leader sees it (snoozed and dismissed
+/// items out), or `None` when notifications are off or nothing is overdue.
+pub fn todays_digest(conn: &Connection, today: NaiveDate) -> Result<Option<String>> {
+    if !crate::settings::load(conn)?.notifications {
+        return Ok(None);
+    }
+    Ok(digest(&crate::nudges::overdue(conn, today, false)?))
+}
+
 /// The one-line daily digest of what is overdue — "5 items need you: 2 1:1s,
 /// 1 request, 2 updates." — or `None` when nothing is. Never one line per
 /// item. Pass the nudges the leader sees (snoozed and dismissed ones out).
@@ -181,6 +203,16 @@ pub struct Release {
     pub month: String,
     /// The release day.
     pub date: NaiveDate,
+}
+
+/// The next `count` release days on or after `from`, by the release day and
+/// anchor of the database's settings.
+pub fn releases(conn: &Connection, from: NaiveDate, count: usize) -> Result<Vec<Release>> {
+    Ok(upcoming_releases(
+        &crate::settings::load(conn)?,
+        from,
+        count,
+    ))
 }
 
 /// The next `count` release days on or after `from`, by the settings'

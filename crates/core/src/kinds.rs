@@ -59,7 +59,7 @@ macro_rules! record_kinds {
         #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
         pub struct Counts {
             $(
-                #[doc = concat!("How many ", $many, ".")]
+                #[doc = concat!(" How many ", $many, ".")]
                 pub $field: usize,
             )*
         }

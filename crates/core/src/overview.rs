@@ -16,7 +16,7 @@ use crate::error::Result;
 use crate::model::{AgendaItem, OpenTag, Person, PersonId, RaisedBy, Requisition, Win};
 use crate::practice::{is_request, item_due, next_one_on_one, owner};
 use crate::settings;
-use crate::store::{agenda, hiring, people, wins};
+use crate::store::{agenda, customers, hiring, one_on_ones, people, updates, wins};
 
 /// One person on the Today screen.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -270,5 +270,82 @@ pub fn build(conn: &Connection, today: NaiveDate) -> Result<Overview> {
         open_requisitions: requisitions,
         unshared_wins: unshared,
         counts,
+    })
+}
+
+/// How many of the most recent 1:1s, updates and wins [`person_page`] shows.
+pub const RECENT: usize = 5;
+
+/// A person at a glance: what `coachlog person show` prints.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct PersonPage {
+    /// The person.
+    pub person: Person,
+    /// Their 1:1 cadence in force, in days (their override, else the setting).
+    pub cadence_days: u32,
+    /// Their open agenda items, oldest first.
+    pub open_agenda: Vec<AgendaItem>,
+    /// Their [`RECENT`] latest 1:1s, newest first.
+    pub recent_one_on_ones: Vec<crate::model::OneOnOne>,
+    /// Their active internal customers.
+    pub customers: Vec<crate::model::CustomerLink>,
+    /// Their [`RECENT`] latest updates, newest first.
+    pub recent_updates: Vec<crate::model::Update>,
+    /// Their [`RECENT`] latest wins, newest first.
+    pub recent_wins: Vec<Win>,
+}
+
+/// The page of the person `id`.
+pub fn person_page(conn: &Connection, id: PersonId) -> Result<PersonPage> {
+    let person = people::get(conn, id)?;
+    let settings = settings::load(conn)?;
+    let open_agenda = agenda::list(
+        conn,
+        agenda::Filter {
+            person: Some(id),
+            open: Some(true),
+            tag: None,
+        },
+    )?;
+    let mut recent_one_on_ones = one_on_ones::list(
+        conn,
+        one_on_ones::Filter {
+            person: Some(id),
+            ..Default::default()
+        },
+    )?;
+    recent_one_on_ones.truncate(RECENT);
+    let customers = customers::list_links(
+        conn,
+        customers::LinkFilter {
+            person: Some(id),
+            include_archived: false,
+        },
+    )?;
+    let mut recent_updates = updates::list(
+        conn,
+        updates::Filter {
+            person: Some(Some(id)),
+            ..Default::default()
+        },
+    )?;
+    recent_updates.truncate(RECENT);
+    let mut recent_wins = wins::list(
+        conn,
+        wins::Filter {
+            person: Some(id),
+            unshared_only: false,
+        },
+    )?;
+    recent_wins.truncate(RECENT);
+    Ok(PersonPage {
+        cadence_days: crate::practice::cadence(&person, &settings),
+        person,
+        open_agenda,
+        recent_one_on_ones,
+        customers,
+        recent_updates,
+        recent_wins,
     })
 }

@@ -27,6 +27,8 @@
 //! Do not set `WEBKIT_DISABLE_COMPOSITING_MODE=1` for these tests: with it,
 //! WebKitWebDriver's screenshot of some screens never answers.
 
+pub mod clock;
+
 use std::collections::HashMap;
 use std::fs;
 use std::future::Future;

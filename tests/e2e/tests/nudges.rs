@@ -2,16 +2,10 @@
 //! say is overdue; acting on a nudge and snoozing another both take them off
 //! the list, and the database agrees (checked with the `coachlog` command).
 
-use chrono::{Days, Local, NaiveDate};
+use chrono::{Days, NaiveDate};
+use coachlog_e2e::clock::today;
 use coachlog_e2e::{block_on, cli, serial, App};
 use serde_json::Value;
-
-/// Today by the same clock the app reads (the app's "today" is the machine's
-/// local date, so the test must read it too).
-#[allow(clippy::disallowed_methods)]
-fn today() -> NaiveDate {
-    Local::now().date_naive()
-}
 
 fn ago(days: u64) -> String {
     (today() - Days::new(days)).format("%Y-%m-%d").to_string()

@@ -3,17 +3,14 @@
  * a class for the colour, and an icon and a label, so colour is never the
  * only signal. Pure, tested in `coverage.test.ts`.
  */
+import { CATALOGUE } from './bindings';
 import type { CoverageCell, CoverageStatus, Practice } from './types';
 
-/** Column headings. */
-export const PRACTICE_LABELS: Record<Practice, string> = {
-  one_on_one: '1:1s',
-  requests: 'Requests',
-  actions: 'Actions',
-  updates: 'Updates',
-  customers: 'Internal customers',
-  wins: 'Wins',
-};
+/** Column headings: the core's rule table (generated `bindings/ruleTable.ts`). */
+export const PRACTICE_LABELS = Object.fromEntries(CATALOGUE.practices.map((p) => [p.practice, p.label])) as Record<
+  Practice,
+  string
+>;
 
 /** Each status's class, icon and legend wording. */
 export const STATUS_VIEW: Record<CoverageStatus, { cls: string; icon: string; legend: string }> = {

@@ -5,27 +5,16 @@
  * `nudges.test.ts`. The rules themselves are the core's (`overdue`).
  */
 import * as api from './api';
+import { CATALOGUE } from './bindings';
 import { addDays, formatDate } from './dates';
 import { href } from './routes';
 import type { CloseTag, DateStr, Nudge, Rule, UpdateKind } from './types';
 
-/** Each rule's group heading, in the catalogue's order. */
-export const RULE_LABELS: Record<Rule, string> = {
-  one_on_one: '1:1s',
-  request: 'Requests',
-  action: 'Actions',
-  update: 'Updates',
-  customer_check_in: 'Customer check-ins',
-  customer_epic: 'Category epics',
-  walkthrough: 'Walkthroughs',
-  stage_walkthrough: 'Stage walkthroughs',
-  hiring_peer: 'Hiring loops',
-  requisition_stale: 'Stale requisitions',
-  win_unshared: 'Wins to share',
-};
+/** The rules in the catalogue's order (the core's rule table, generated `bindings/ruleTable.ts`). */
+export const RULES: Rule[] = CATALOGUE.rules.map((r) => r.rule);
 
-/** The rules in the catalogue's order. */
-export const RULES = Object.keys(RULE_LABELS) as Rule[];
+/** Each rule's group heading. */
+export const RULE_LABELS = Object.fromEntries(CATALOGUE.rules.map((r) => [r.rule, r.label])) as Record<Rule, string>;
 
 export interface NudgeGroup {
   rule: Rule;

@@ -2,14 +2,9 @@
 
 use chrono::NaiveDate;
 use clap::{Args, Subcommand};
-use coachlog_core::model::{
-    AgendaItem, CustomerLink, JobFamily, Level, OneOnOne, Person, PersonInput, Scope, ScopeKind,
-    Update, Win,
-};
-use coachlog_core::settings;
-use coachlog_core::store::{agenda, customers, one_on_ones, people, updates, wins};
+use coachlog_core::model::{JobFamily, Level, Person, PersonInput, Scope, ScopeKind};
+use coachlog_core::store::people;
 use coachlog_core::{Error, Result};
-use serde::Serialize;
 
 use crate::args::date;
 use crate::context::Ctx;
@@ -357,82 +352,18 @@ fn list(ctx: &Ctx, all: bool) -> Result<String> {
     Ok(t.render())
 }
 
-/// What `person show --json` prints.
-#[derive(Debug, Serialize)]
-struct PersonView {
-    person: Person,
-    open_agenda: Vec<AgendaItem>,
-    recent_one_on_ones: Vec<OneOnOne>,
-    customers: Vec<CustomerLink>,
-    recent_updates: Vec<Update>,
-    recent_wins: Vec<Win>,
-}
-
-const RECENT: usize = 5;
-
 fn show(ctx: &Ctx, reference: &str) -> Result<String> {
     let db = ctx.read()?;
-    let conn = db.conn();
-    let person = people::resolve(conn, reference)?;
-    let open_agenda = agenda::list(
-        conn,
-        agenda::Filter {
-            person: Some(person.id),
-            open: Some(true),
-            tag: None,
-        },
-    )?;
-    let mut recent_one_on_ones = one_on_ones::list(
-        conn,
-        one_on_ones::Filter {
-            person: Some(person.id),
-            ..Default::default()
-        },
-    )?;
-    recent_one_on_ones.truncate(RECENT);
-    let customers = customers::list_links(
-        conn,
-        customers::LinkFilter {
-            person: Some(person.id),
-            include_archived: false,
-        },
-    )?;
-    let mut recent_updates = updates::list(
-        conn,
-        updates::Filter {
-            person: Some(Some(person.id)),
-            ..Default::default()
-        },
-    )?;
-    recent_updates.truncate(RECENT);
-    let mut recent_wins = wins::list(
-        conn,
-        wins::Filter {
-            person: Some(person.id),
-            unshared_only: false,
-        },
-    )?;
-    recent_wins.truncate(RECENT);
-    let view = PersonView {
-        person,
-        open_agenda,
-        recent_one_on_ones,
-        customers,
-        recent_updates,
-        recent_wins,
-    };
+    let person = people::resolve(db.conn(), reference)?;
+    let view = coachlog_core::overview::person_page(db.conn(), person.id)?;
     if ctx.json {
         return json(&view);
     }
-    let settings = settings::load(conn)?;
     let p = &view.person;
     let mut out = format!("{} (id {})\n", p.name, p.id);
     let cadence = match p.cadence_days {
         Some(d) => format!("every {d} days"),
-        None => format!(
-            "every {} days (the default)",
-            settings.one_on_one_every_days
-        ),
+        None => format!("every {} days (the default)", view.cadence_days),
     };
     out.push_str(&render::fields(&[
         ("Title", render::or_dash(&p.title)),

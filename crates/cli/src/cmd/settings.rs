@@ -69,4 +69,3 @@ pub fn run(ctx: &Ctx, cmd: Cmd) -> Result<String> {
         }
     }
 }
-

@@ -277,7 +277,11 @@ impl Db {
     /// [`rusqlite::Connection::trace_v2`]): for the query-plan test, which
     /// checks every statement the screens and writes run.
     #[doc(hidden)]
-    pub fn trace_v2<F>(&mut self, mask: rusqlite::trace::TraceEventCodes, f: Option<F>) -> Result<()>
+    pub fn trace_v2<F>(
+        &mut self,
+        mask: rusqlite::trace::TraceEventCodes,
+        f: Option<F>,
+    ) -> Result<()>
     where
         F: Fn(rusqlite::trace::TraceEvent<'_>) + Send + 'static,
     {

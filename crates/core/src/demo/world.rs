@@ -1,8 +1,8 @@
 //! What every generator step reads: the transaction, the settings, the day,
 //! the team and its ids.
 
-use chrono::NaiveDate;
 use crate::db::Tx;
+use chrono::NaiveDate;
 
 use super::catalogue::TEAMS;
 use super::days::plus;

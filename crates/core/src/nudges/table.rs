@@ -3,7 +3,7 @@
 //! (coverage-grid column) it belongs to, whose items it raises — and the
 //! function that applies it. Today, the coverage grid, the digest, the
 //! summary's renderers, the CLI and the UI (through the generated
-//! `ui/src/lib/bindings/catalogue.ts`) all read this table.
+//! `ui/src/lib/bindings/ruleTable.ts`) all read this table.
 //!
 //! **Adding a rule:** a variant of [`Rule`] (its id), a function in the
 //! module of its practice, a row here, and table-driven tests in

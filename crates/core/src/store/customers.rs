@@ -107,11 +107,7 @@ pub(crate) fn insert_link_with_id(
 }
 
 /// Replaces a link's details.
-pub fn update_link(
-    tx: &Tx<'_>,
-    id: LinkId,
-    input: &CustomerLinkInput,
-) -> Result<CustomerLink> {
+pub fn update_link(tx: &Tx<'_>, id: LinkId, input: &CustomerLinkInput) -> Result<CustomerLink> {
     let l = clean_link(input)?;
     let before = get_link(tx, id)?;
     check_link(tx, &l, Some(id))?;
@@ -178,11 +174,7 @@ pub fn archive_link(tx: &Tx<'_>, id: LinkId, on: NaiveDate) -> Result<CustomerLi
     get_link(tx, id)
 }
 
-pub(crate) fn set_link_archived(
-    tx: &Tx<'_>,
-    id: LinkId,
-    on: Option<NaiveDate>,
-) -> Result<()> {
+pub(crate) fn set_link_archived(tx: &Tx<'_>, id: LinkId, on: Option<NaiveDate>) -> Result<()> {
     tx.execute(
         "UPDATE customer_link SET archived_on = ?2 WHERE id = ?1",
         params![id, on],

@@ -159,12 +159,7 @@ pub fn update(tx: &Tx<'_>, id: UpdateId, input: &UpdateInput) -> Result<Update> 
 }
 
 /// Marks an update done on `on` (keeps its link unless a new one is given).
-pub fn mark_done(
-    tx: &Tx<'_>,
-    id: UpdateId,
-    on: NaiveDate,
-    link: Option<&str>,
-) -> Result<Update> {
+pub fn mark_done(tx: &Tx<'_>, id: UpdateId, on: NaiveDate, link: Option<&str>) -> Result<Update> {
     let before = get(tx, id)?;
     if let (UpdateStatus::Done, Some(d)) = (before.status, before.done_on) {
         return Err(Error::conflict(format!(

@@ -117,11 +117,7 @@ pub(crate) fn insert_with_id(
 }
 
 /// Replaces a walkthrough's details.
-pub fn update(
-    tx: &Tx<'_>,
-    id: WalkthroughId,
-    input: &WalkthroughInput,
-) -> Result<Walkthrough> {
+pub fn update(tx: &Tx<'_>, id: WalkthroughId, input: &WalkthroughInput) -> Result<Walkthrough> {
     let w = validate(input)?;
     get(tx, id)?;
     check_unique(tx, &w, Some(id))?;

@@ -19,3 +19,4 @@ mod nudges;
 mod query_plans;
 mod reliability;
 mod summary;
+mod ui_fixtures;

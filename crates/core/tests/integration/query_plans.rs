@@ -444,7 +444,7 @@ fn workload(dir: &std::path::Path) -> Traced {
         let records = Records::load(c, today).unwrap();
         let s = settings::load(c).unwrap();
         let review = nudges::review(&records, &s, today);
-        dashboard::coverage(&records, &review, today)
+        dashboard::coverage_of(&records, &review, today)
     });
     t.run(step("people_list active"), |c| {
         people::list(
@@ -1036,8 +1036,7 @@ fn workload(dir: &std::path::Path) -> Traced {
 fn no_shipped_query_scans_a_table_that_grows_with_history() {
     let dir = tempfile::tempdir().unwrap();
     let mut t = workload(dir.path());
-    t.db
-        .trace_v2(TraceEventCodes::empty(), None::<fn(TraceEvent<'_>)>)
+    t.db.trace_v2(TraceEventCodes::empty(), None::<fn(TraceEvent<'_>)>)
         .unwrap();
     let seen = std::mem::take(&mut *t.seen.lock().unwrap());
     let tables = schema_tables(t.db.conn());

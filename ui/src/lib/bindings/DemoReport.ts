@@ -5,46 +5,50 @@
  */
 export type DemoReport = { 
 /**
- * People (archived ones included).
+ * The first day of the history, now the `tracking_since` setting.
+ */
+tracking_since: string, 
+/**
+ * How many people.
  */
 people: number, 
 /**
- * 1:1s, whatever their status.
+ * How many 1:1s.
  */
 one_on_ones: number, 
 /**
- * Agenda items, open or closed.
+ * How many agenda items.
  */
 agenda_items: number, 
 /**
- * Accountability updates, the leader's portfolio direction included.
+ * How many updates.
  */
 updates: number, 
 /**
- * Internal-customer links, archived ones included.
+ * How many internal-customer links.
  */
 customer_links: number, 
 /**
- * Check-ins with internal customers.
+ * How many check-ins.
  */
 check_ins: number, 
 /**
- * Requisitions, open or closed.
+ * How many requisitions.
  */
 requisitions: number, 
 /**
- * Interviews.
+ * How many loop members.
+ */
+loop_members: number, 
+/**
+ * How many interviews.
  */
 interviews: number, 
 /**
- * Walkthroughs.
+ * How many walkthroughs.
  */
 walkthroughs: number, 
 /**
- * Wins.
+ * How many wins.
  */
-wins: number, 
-/**
- * The first day of the history, now the `tracking_since` setting.
- */
-tracking_since: string, };
+wins: number, };

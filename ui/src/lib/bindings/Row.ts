@@ -15,6 +15,6 @@ person_id: PersonId,
  */
 name: string, 
 /**
- * One cell per [`Practice::ALL`], in order.
+ * One cell per practice of [`crate::nudges::PRACTICES`], in order.
  */
 cells: Array<Cell>, };
