@@ -1,83 +1,97 @@
-// The app's IPC commands, by name. Shared by build.rs (each gets an
-// `allow-<name>` permission) and the tests (each must be granted by
-// capabilities/main.json, registered, and called by ui/src/lib/api.ts).
+// The app's IPC commands, written once. Shared by build.rs (each gets an
+// `allow-<name>` permission), lib.rs (each is registered) and the tests
+// (each must be granted by capabilities/main.json, registered, and called
+// by ui/src/lib/api.ts).
 //
-// How to add a command: write it in src/commands.rs, register it in
-// `app_builder` (lib.rs), add its name here and `"allow-<name-with-dashes>"`
-// to capabilities/main.json, add its function to ui/src/lib/api.ts, and give
-// it a test in tests/ipc.rs.
+// How to add a command: write it in src/commands.rs, add its path below and
+// `"allow-<name-with-dashes>"` to capabilities/main.json, add its function to
+// ui/src/lib/api.ts, and give it a test in tests/ipc.rs.
+
+/// Calls the macro `$then` with the path of every command the UI may invoke.
+macro_rules! for_each_command {
+    ($then:ident) => {
+        $then!(
+            commands::app_info,
+            commands::settings_list,
+            commands::settings_set,
+            commands::demo_fill,
+            commands::names,
+            commands::people_list,
+            commands::person_get,
+            commands::person_add,
+            commands::person_update,
+            commands::person_archive,
+            commands::person_unarchive,
+            commands::one_on_ones_list,
+            commands::one_on_one_months,
+            commands::one_on_one_get,
+            commands::one_on_one_log,
+            commands::one_on_one_update,
+            commands::draft_get,
+            commands::draft_save,
+            commands::draft_discard,
+            commands::agenda_list,
+            commands::agenda_add,
+            commands::agenda_update,
+            commands::agenda_close,
+            commands::agenda_reopen,
+            commands::updates_list,
+            commands::update_add,
+            commands::update_update,
+            commands::update_done,
+            commands::customer_links_list,
+            commands::customer_link_add,
+            commands::customer_link_update,
+            commands::customer_link_archive,
+            commands::customer_link_unarchive,
+            commands::check_ins_list,
+            commands::check_in_add,
+            commands::requisitions_list,
+            commands::requisition_open,
+            commands::requisition_update,
+            commands::requisition_close,
+            commands::requisition_reopen,
+            commands::loop_list,
+            commands::loop_add,
+            commands::loop_remove,
+            commands::interviews_list,
+            commands::interview_add,
+            commands::walkthroughs_list,
+            commands::walkthrough_add,
+            commands::walkthrough_update,
+            commands::wins_list,
+            commands::win_add,
+            commands::win_update,
+            commands::win_share,
+            commands::win_unshare,
+            commands::search,
+            commands::overview,
+            commands::overdue,
+            commands::nudge_snooze,
+            commands::nudge_dismiss,
+            commands::nudge_undo,
+            commands::coverage,
+            commands::releases,
+            commands::summary_preview,
+            commands::summary_save,
+            commands::backups_list,
+            commands::backup_now,
+            commands::backup_restore,
+            commands::encryption_status,
+            commands::unlock,
+            commands::encryption_enable,
+            commands::encryption_disable,
+            probe::startup_painted,
+        )
+    };
+}
+
+/// The names of the commands of `for_each_command!`.
+macro_rules! command_names {
+    ($($module:ident :: $name:ident),* $(,)?) => {
+        &[$(stringify!($name)),*]
+    };
+}
 
 /// Every command the UI may invoke.
-pub const COMMANDS: &[&str] = &[
-    "app_info",
-    "settings_list",
-    "settings_set",
-    "demo_fill",
-    "names",
-    "people_list",
-    "person_get",
-    "person_add",
-    "person_update",
-    "person_archive",
-    "person_unarchive",
-    "one_on_ones_list",
-    "one_on_one_months",
-    "one_on_one_get",
-    "one_on_one_log",
-    "one_on_one_update",
-    "draft_get",
-    "draft_save",
-    "draft_discard",
-    "agenda_list",
-    "agenda_add",
-    "agenda_update",
-    "agenda_close",
-    "agenda_reopen",
-    "updates_list",
-    "update_add",
-    "update_update",
-    "update_done",
-    "customer_links_list",
-    "customer_link_add",
-    "customer_link_update",
-    "customer_link_archive",
-    "customer_link_unarchive",
-    "check_ins_list",
-    "check_in_add",
-    "requisitions_list",
-    "requisition_open",
-    "requisition_update",
-    "requisition_close",
-    "requisition_reopen",
-    "loop_list",
-    "loop_add",
-    "loop_remove",
-    "interviews_list",
-    "interview_add",
-    "walkthroughs_list",
-    "walkthrough_add",
-    "walkthrough_update",
-    "wins_list",
-    "win_add",
-    "win_update",
-    "win_share",
-    "win_unshare",
-    "search",
-    "overview",
-    "overdue",
-    "nudge_snooze",
-    "nudge_dismiss",
-    "nudge_undo",
-    "coverage",
-    "releases",
-    "summary_preview",
-    "summary_save",
-    "backups_list",
-    "backup_now",
-    "backup_restore",
-    "encryption_status",
-    "unlock",
-    "encryption_enable",
-    "encryption_disable",
-    "startup_painted",
-];
+pub const COMMANDS: &[&str] = for_each_command!(command_names);

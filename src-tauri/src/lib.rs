@@ -35,11 +35,19 @@ pub mod notify;
 pub mod probe;
 pub mod state;
 
+#[macro_use]
 mod command_names;
 
 use tauri::{Manager, Runtime};
 
 pub use command_names::COMMANDS;
+
+/// The invoke handler of the commands of `for_each_command!`.
+macro_rules! handler {
+    ($($module:ident :: $name:ident),* $(,)?) => {
+        tauri::generate_handler![$($module::$name),*]
+    };
+}
 pub use error::IpcError;
 pub use state::AppState;
 
@@ -55,79 +63,7 @@ pub fn app_builder<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> t
         // `save` only (it answers with a path; `summary_save` writes).
         .plugin(tauri_plugin_dialog::init())
         .manage(state)
-        .invoke_handler(tauri::generate_handler![
-            commands::app_info,
-            commands::settings_list,
-            commands::settings_set,
-            commands::demo_fill,
-            commands::names,
-            commands::people_list,
-            commands::person_get,
-            commands::person_add,
-            commands::person_update,
-            commands::person_archive,
-            commands::person_unarchive,
-            commands::one_on_ones_list,
-            commands::one_on_one_months,
-            commands::one_on_one_get,
-            commands::one_on_one_log,
-            commands::one_on_one_update,
-            commands::draft_get,
-            commands::draft_save,
-            commands::draft_discard,
-            commands::agenda_list,
-            commands::agenda_add,
-            commands::agenda_update,
-            commands::agenda_close,
-            commands::agenda_reopen,
-            commands::updates_list,
-            commands::update_add,
-            commands::update_update,
-            commands::update_done,
-            commands::customer_links_list,
-            commands::customer_link_add,
-            commands::customer_link_update,
-            commands::customer_link_archive,
-            commands::customer_link_unarchive,
-            commands::check_ins_list,
-            commands::check_in_add,
-            commands::requisitions_list,
-            commands::requisition_open,
-            commands::requisition_update,
-            commands::requisition_close,
-            commands::requisition_reopen,
-            commands::loop_list,
-            commands::loop_add,
-            commands::loop_remove,
-            commands::interviews_list,
-            commands::interview_add,
-            commands::walkthroughs_list,
-            commands::walkthrough_add,
-            commands::walkthrough_update,
-            commands::wins_list,
-            commands::win_add,
-            commands::win_update,
-            commands::win_share,
-            commands::win_unshare,
-            commands::search,
-            commands::overview,
-            commands::overdue,
-            commands::nudge_snooze,
-            commands::nudge_dismiss,
-            commands::nudge_undo,
-            commands::coverage,
-            commands::releases,
-            commands::summary_preview,
-            commands::summary_save,
-            commands::backups_list,
-            commands::backup_now,
-            commands::backup_restore,
-            commands::encryption_status,
-            commands::unlock,
-            commands::encryption_enable,
-            commands::encryption_disable,
-            probe::startup_painted,
-        ])
+        .invoke_handler(for_each_command!(handler))
 }
 
 /// The app's configuration, assets and permissions, read from the top-level

@@ -18,7 +18,7 @@
 use std::time::Duration;
 
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
-use coachlog_core::{dashboard, settings, Db};
+use coachlog_core::{dashboard, settings};
 use tauri::{AppHandle, Manager, Runtime};
 use tauri_plugin_notification::NotificationExt;
 
@@ -187,6 +187,7 @@ mod tests {
 
     use coachlog_core::model::{AgendaItemInput, PersonInput};
     use coachlog_core::store::{agenda, nudge_state, people};
+    use coachlog_core::Db;
     use serde_json::json;
 
     use super::*;

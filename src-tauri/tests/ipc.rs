@@ -246,6 +246,7 @@ fn demo_fill_fills_an_empty_database_only() {
             "check_ins",
             "customer_links",
             "interviews",
+            "loop_members",
             "one_on_ones",
             "people",
             "requisitions",

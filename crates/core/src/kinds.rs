@@ -3,7 +3,7 @@
 //! counts records (the demo and import reports, "the database is not
 //! empty", the benchmarks, the CLI).
 //!
-//! **Adding a record kind:** a line in the [`record_kinds!`] invocation
+//! **Adding a record kind:** a line in the `record_kinds!` invocation
 //! below (its [`RecordKind`] variant, its field of [`Counts`], its table
 //! and words); then the migration, the model, the store module, the
 //! interchange section and the rest of the house (ARCHITECTURE.md, "Where
@@ -16,7 +16,7 @@ use serde::Serialize;
 /// Declares the record kinds: the [`RecordKind`] enumeration and its table,
 /// and [`Counts`] with one field per kind, in the same order.
 macro_rules! record_kinds {
-    ($($(#[$doc:meta])* $variant:ident => $field:ident: $table:literal, $one:literal, $many:literal, $label:literal;)*) => {
+    ($($(#[$doc:meta])* $variant:ident => $field:ident: $table:literal, $one:literal, $many:literal;)*) => {
         /// A kind of record.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
         #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -48,10 +48,6 @@ macro_rules! record_kinds {
                 match self { $(RecordKind::$variant => $many,)* }
             }
 
-            /// Its heading on screen ("People", "1:1s").
-            pub fn label(self) -> &'static str {
-                match self { $(RecordKind::$variant => $label,)* }
-            }
         }
 
         /// A number of records of each kind.
@@ -80,31 +76,41 @@ macro_rules! record_kinds {
 
 record_kinds! {
     /// A member of the team (`person`).
-    Person => people: "person", "person", "people", "People";
+    Person => people: "person", "person", "people";
     /// A 1:1 (`one_on_one`).
-    OneOnOne => one_on_ones: "one_on_one", "1:1", "1:1s", "1:1s";
+    OneOnOne => one_on_ones: "one_on_one", "1:1", "1:1s";
     /// An item of a living agenda (`agenda_item`).
-    AgendaItem => agenda_items: "agenda_item", "agenda item", "agenda items", "Agenda items";
+    AgendaItem => agenda_items: "agenda_item", "agenda item", "agenda items";
     /// An accountability update or portfolio direction (`accountability_update`).
-    Update => updates: "accountability_update", "update", "updates", "Updates";
+    Update => updates: "accountability_update", "update", "updates";
     /// A PM's internal customer (`customer_link`).
     CustomerLink => customer_links: "customer_link", "internal-customer link",
-        "internal-customer links", "Internal customers";
+        "internal-customer links";
     /// A check-in with an internal customer (`check_in`).
-    CheckIn => check_ins: "check_in", "check-in", "check-ins", "Check-ins";
+    CheckIn => check_ins: "check_in", "check-in", "check-ins";
     /// A requisition (`requisition`).
-    Requisition => requisitions: "requisition", "requisition", "requisitions", "Requisitions";
+    Requisition => requisitions: "requisition", "requisition", "requisitions";
     /// A member of a requisition's interview loop (`loop_member`).
-    LoopMember => loop_members: "loop_member", "loop member", "loop members", "Loop members";
+    LoopMember => loop_members: "loop_member", "loop member", "loop members";
     /// An interview (`interview`).
-    Interview => interviews: "interview", "interview", "interviews", "Interviews";
+    Interview => interviews: "interview", "interview", "interviews";
     /// A product walkthrough (`walkthrough`).
-    Walkthrough => walkthroughs: "walkthrough", "walkthrough", "walkthroughs", "Walkthroughs";
+    Walkthrough => walkthroughs: "walkthrough", "walkthrough", "walkthroughs";
     /// A PM's win (`win`).
-    Win => wins: "win", "win", "wins", "Wins";
+    Win => wins: "win", "win", "wins";
 }
 
 impl RecordKind {
+    /// Its heading on screen: "People", "1:1s", "Internal-customer links".
+    pub fn label(self) -> String {
+        let many = self.many();
+        let mut chars = many.chars();
+        chars
+            .next()
+            .map(|first| first.to_uppercase().chain(chars).collect())
+            .unwrap_or_default()
+    }
+
     /// `n` records of this kind: "1 person", "3 people".
     pub fn count(self, n: usize) -> String {
         crate::words::count(n, self.one(), self.many())

@@ -100,15 +100,17 @@ fn check(what: &str, findings: Vec<String>) {
     );
 }
 
-/// The names of a manifest's dependencies (all sections), with their lines.
-fn dependencies(manifest: &Path) -> Vec<(usize, String)> {
+/// The names of a manifest's dependencies, with their lines: those of the
+/// sections whose header contains `section` (`dependencies` for all,
+/// `[dependencies]` for the program's own).
+fn dependencies(manifest: &Path, section: &str) -> Vec<(usize, String)> {
     let text = std::fs::read_to_string(manifest).unwrap();
     let mut in_deps = false;
     let mut out = Vec::new();
     for (i, line) in text.lines().enumerate() {
         let line = line.trim();
         if line.starts_with('[') {
-            in_deps = line.contains("dependencies");
+            in_deps = line.contains(section);
             continue;
         }
         if in_deps && !line.starts_with('#') {
@@ -133,7 +135,7 @@ fn the_core_has_no_tauri_tokio_or_ui_dependency() {
         "clap",
         "rpassword",
     ];
-    let findings = dependencies(&manifest)
+    let findings = dependencies(&manifest, "dependencies")
         .into_iter()
         .filter(|(_, name)| banned.iter().any(|b| name.starts_with(b)))
         .map(|(line, name)| {
@@ -152,7 +154,7 @@ fn no_sql_and_no_rusqlite_outside_the_core() {
     let mut findings = Vec::new();
     for manifest in ["crates/cli/Cargo.toml", "src-tauri/Cargo.toml"] {
         let path = root().join(manifest);
-        for (line, name) in dependencies(&path) {
+        for (line, name) in dependencies(&path, "[dependencies]") {
             if name == "rusqlite" {
                 findings.push(format!(
                     "{manifest}:{line}: depends on rusqlite; the database is the core's alone"
@@ -469,6 +471,101 @@ fn each_invariant_of_architecture_md_names_its_check() {
     assert!(seen >= 5, "ARCHITECTURE.md has only {seen} invariants");
     check(
         "an invariant is a test or a lint, named in its paragraph (`Checked by …`)",
+        findings,
+    );
+}
+
+/// Where a rule's label may also stand, as text of something else, and why.
+const LABEL_ELSEWHERE: &[(&str, &str, &str)] = &[
+    (
+        "Walkthroughs",
+        "ui/src/lib/screens.ts",
+        "the Walkthroughs screen's name in the sidebar",
+    ),
+    (
+        "Walkthroughs",
+        "ui/src/screens/Walkthroughs.svelte",
+        "the Walkthroughs screen's title",
+    ),
+    (
+        "1:1s",
+        "crates/core/src/kinds.rs",
+        "the plural of the 1:1 record kind",
+    ),
+    (
+        "1:1s",
+        "crates/cli/src/cmd/person.rs",
+        "the person's 1:1 cadence field in `coachlog person show`",
+    ),
+    (
+        "Actions",
+        "ui/src/screens/Customers.svelte",
+        "the hidden header of a column of buttons",
+    ),
+    (
+        "Actions",
+        "ui/src/screens/Team.svelte",
+        "the hidden header of a column of buttons",
+    ),
+    (
+        "Actions",
+        "ui/src/screens/Today.svelte",
+        "the hidden header of a column of buttons",
+    ),
+];
+
+#[test]
+fn each_rule_label_is_written_once() {
+    let mut sources = files("crates", ".rs");
+    sources.extend(files("src-tauri/src", ".rs"));
+    sources.extend(files("ui/src", ".ts"));
+    sources.extend(files("ui/src", ".svelte"));
+    let sources: Vec<(String, String)> = sources
+        .into_iter()
+        .map(|p| (shown(&p), p))
+        .filter(|(rel, _)| {
+            !(rel.contains("/tests/")
+                || rel.contains("/benches/")
+                || rel.ends_with(".test.ts")
+                || rel.starts_with("ui/src/lib/bindings/")
+                || rel.starts_with("ui/src/test/")
+                || rel.contains("/target/"))
+        })
+        .map(|(rel, p)| {
+            let text = std::fs::read_to_string(&p).unwrap();
+            let code: Vec<&str> = if rel.ends_with(".rs") {
+                code_lines(&text).map(|(_, l)| l).collect()
+            } else {
+                text.lines().collect()
+            };
+            (rel, code.join("\n"))
+        })
+        .collect();
+    let mut findings = Vec::new();
+    for row in &coachlog_core::nudges::RULES {
+        let label = row.label;
+        let quoted = [
+            format!("\"{label}\""),
+            format!("'{label}'"),
+            format!(">{label}<"),
+        ];
+        let homes: Vec<&String> = sources
+            .iter()
+            .filter(|(_, text)| quoted.iter().any(|q| text.contains(q.as_str())))
+            .map(|(rel, _)| rel)
+            .filter(|rel| {
+                !LABEL_ELSEWHERE
+                    .iter()
+                    .any(|(l, file, _)| *l == label && rel.as_str() == *file)
+            })
+            .collect();
+        if homes != ["crates/core/src/nudges/table.rs"] {
+            findings.push(format!("the label {label:?} is written in {homes:?}"));
+        }
+    }
+    check(
+        "a rule's label lives in the rule table (crates/core/src/nudges/table.rs); front ends \
+         read it there (the UI through ui/src/lib/bindings/ruleTable.ts)",
         findings,
     );
 }

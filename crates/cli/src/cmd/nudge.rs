@@ -83,7 +83,7 @@ fn text(list: &[Nudge], as_of: NaiveDate, due_soon: bool) -> String {
         t.row([
             n.overdue_days.to_string(),
             n.due.to_string(),
-            n.rule.as_str().to_string(),
+            n.rule.label().to_string(),
             n.person.clone().unwrap_or_default(),
             n.message.clone(),
             n.key.clone(),

@@ -3,7 +3,7 @@
 //! Open items carry into every next 1:1 until a ready-to-remove tag closes
 //! them; closing keeps the open tag so history stays readable.
 //!
-//! Tests: `crates/core/tests/store/agenda.rs`.
+//! Tests: `crates/core/tests/integration/store/agenda.rs`.
 
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension, Row};

@@ -1,6 +1,6 @@
 //! The `customer_link` and `check_in` tables: internal customers.
 //!
-//! Tests: `crates/core/tests/store/customers.rs`.
+//! Tests: `crates/core/tests/integration/store/customers.rs`.
 
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension, Row};

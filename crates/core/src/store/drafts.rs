@@ -4,7 +4,7 @@
 //! they are checked only for size and references, not for completeness: a
 //! half-written note is still worth keeping.
 //!
-//! Tests: `crates/core/tests/store/drafts.rs`.
+//! Tests: `crates/core/tests/integration/store/drafts.rs`.
 
 use rusqlite::{params, Connection, OptionalExtension};
 

@@ -1,6 +1,6 @@
 //! The `requisition`, `loop_member`, `interview` and `interviewer` tables.
 //!
-//! Tests: `crates/core/tests/store/hiring.rs`.
+//! Tests: `crates/core/tests/integration/store/hiring.rs`.
 
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension, Row};

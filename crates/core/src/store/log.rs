@@ -1,7 +1,7 @@
 //! Logging a 1:1: the `one_on_one` row and the agenda changes made in it,
 //! over three tables (`one_on_one`, `agenda_item`, `draft`).
 //!
-//! Tests: `crates/core/tests/store/one_on_ones.rs`.
+//! Tests: `crates/core/tests/integration/store/one_on_ones.rs`.
 
 use crate::db::Tx;
 use crate::error::{Error, Result};

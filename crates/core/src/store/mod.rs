@@ -9,7 +9,7 @@
 //! How to add a table: add a migration, a module here with `from_row`,
 //! `insert`/`update`/`get`/`list`, the record types in [`crate::model`], a
 //! section in [`crate::interchange`], and a test module in
-//! `crates/core/tests/store/`.
+//! `crates/core/tests/integration/store/`.
 
 pub mod agenda;
 pub mod customers;

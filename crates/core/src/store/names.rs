@@ -2,7 +2,7 @@
 //! tags, internal-customer teams), offered again so the same thing is
 //! spelled the same way. Read-only.
 //!
-//! Tests: `crates/core/tests/store/names.rs`.
+//! Tests: `crates/core/tests/integration/store/names.rs`.
 
 use rusqlite::Connection;
 use serde::{Deserialize, Serialize};

@@ -1,6 +1,6 @@
 //! The `nudge_state` table: snoozed and dismissed nudge keys.
 //!
-//! Tests: `crates/core/tests/store/nudge_state.rs`.
+//! Tests: `crates/core/tests/integration/store/nudge_state.rs`.
 
 use std::collections::HashMap;
 

@@ -1,6 +1,6 @@
 //! The `one_on_one` and `one_on_one_tag` tables.
 //!
-//! Tests: `crates/core/tests/store/one_on_ones.rs`.
+//! Tests: `crates/core/tests/integration/store/one_on_ones.rs`.
 
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension, Row};

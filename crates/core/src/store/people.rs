@@ -1,6 +1,6 @@
 //! The `person` and `person_scope` tables.
 //!
-//! Tests: `crates/core/tests/store/people.rs`.
+//! Tests: `crates/core/tests/integration/store/people.rs`.
 
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension, Row};

@@ -10,7 +10,7 @@
 //! starts with the record's date, see migration 0006). A search with fewer
 //! matches ranks them all.
 //!
-//! Tests: `crates/core/tests/store/search.rs`.
+//! Tests: `crates/core/tests/integration/store/search.rs`.
 
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension};

@@ -1,7 +1,7 @@
 //! The `accountability_update` table: PMs' monthly and quarterly updates and
 //! the leader's portfolio direction.
 //!
-//! Tests: `crates/core/tests/store/updates.rs`.
+//! Tests: `crates/core/tests/integration/store/updates.rs`.
 
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension, Row};

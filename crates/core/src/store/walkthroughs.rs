@@ -1,6 +1,6 @@
 //! The `walkthrough` and `walkthrough_scope` tables.
 //!
-//! Tests: `crates/core/tests/store/walkthroughs.rs`.
+//! Tests: `crates/core/tests/integration/store/walkthroughs.rs`.
 
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension, Row};

@@ -1,6 +1,6 @@
 //! The `win` table: PMs' wins and when they were raised to senior leadership.
 //!
-//! Tests: `crates/core/tests/store/wins.rs`.
+//! Tests: `crates/core/tests/integration/store/wins.rs`.
 
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension, Row};

@@ -13,10 +13,11 @@ use std::fmt::Write;
 
 use chrono::{Datelike, Weekday};
 
+use crate::kinds::RecordKind;
 use crate::model::OneOnOneStatus;
 use crate::nudges::{Practice, PRACTICES};
 
-use super::{month_name, text, Grade, Outcome, PersonMonth, Summary, UpdateDue};
+use super::{month_name, text, Grade, Outcome, Summary, UpdateDue};
 
 /// Escapes text for HTML content and attribute values.
 pub fn esc(s: &str) -> String {
@@ -231,26 +232,45 @@ fn coverage(o: &mut String, s: &Summary, month: &str) {
          the last column counts each PM's items overdue at month end.</figcaption>\n</figure>"
     );
     o.push_str("<ul class=\"muted\">\n");
-    for line in LEGEND {
+    for (practice, line) in LEGEND {
+        let line = format!("<strong>{}</strong>{line}", practice.label());
         let _ = writeln!(o, "<li>{line}</li>");
     }
     o.push_str("</ul>\n</section>\n");
 }
 
 /// How the grid is graded (HTML; the same words as the Markdown legend).
-const LEGEND: [&str; 6] = [
-    "<strong>1:1s</strong> (held/expected): on track when at least the expected number was \
+const LEGEND: [(Practice, &str); 6] = [
+    (
+        Practice::OneOnOne,
+        " (held/expected): on track when at least the expected number was \
      held (days active in the month ÷ cadence, rounded down); partly one short; missed two or \
      more short, or none held.",
-    "<strong>Requests</strong>: missed when one is overdue at month end; partly when one was \
+    ),
+    (
+        Practice::Requests,
+        ": missed when one is overdue at month end; partly when one was \
      closed in the month after its due; on track otherwise.",
-    "<strong>Actions</strong>: missed when one is overdue at month end; on track otherwise.",
-    "<strong>Updates</strong>: missed when one due in the month is missing; partly when one was \
+    ),
+    (
+        Practice::Actions,
+        ": missed when one is overdue at month end; on track otherwise.",
+    ),
+    (
+        Practice::Updates,
+        ": missed when one due in the month is missing; partly when one was \
      done late; on track when all were done on time.",
-    "<strong>Internal customers</strong>: missed when a check-in or category epic is overdue at \
+    ),
+    (
+        Practice::Customers,
+        ": missed when a check-in or category epic is overdue at \
      month end; partly when a link had no check-in in the month; on track otherwise.",
-    "<strong>Wins</strong>: missed when a win is unshared past its share-by day at month end; \
+    ),
+    (
+        Practice::Wins,
+        ": missed when a win is unshared past its share-by day at month end; \
      partly when a win noted in the month was not shared in it; on track otherwise.",
+    ),
 ];
 
 fn clip(s: &str, max: usize) -> String {
@@ -458,7 +478,8 @@ fn leader(o: &mut String, s: &Summary, month: &str) {
     }
     let _ = writeln!(
         o,
-        "<h3>Walkthroughs</h3>\n<p>{}</p>",
+        "<h3>{}</h3>\n<p>{}</p>",
+        RecordKind::Walkthrough.label(),
         text::walkthroughs(l.walkthroughs.len(), &l.stages_covered, &m, esc)
     );
     if !l.walkthroughs.is_empty() {
@@ -608,13 +629,13 @@ fn people(o: &mut String, s: &Summary, month: &str) {
             o,
             "<table>\n<thead><tr><th>Practice</th><th>{m}</th><th>Grade</th></tr></thead>\n<tbody>"
         );
-        for (label, value) in rows {
-            let grade = grade_of_row(p, label);
+        for row in rows {
+            let grade = row.practice.map(|practice| p.grade_of(practice));
             let _ = writeln!(
                 o,
                 "<tr><td>{}</td><td>{}</td><td>{}</td></tr>",
-                esc(label),
-                esc(&value),
+                esc(row.label),
+                esc(&row.value),
                 grade
                     .map(|g| format!("{} {}", g.symbol(), g.label()))
                     .unwrap_or_default()
@@ -681,18 +702,6 @@ fn people(o: &mut String, s: &Summary, month: &str) {
         o.push_str("</section>\n");
     }
     o.push_str("</section>\n");
-}
-
-fn grade_of_row(p: &PersonMonth, label: &str) -> Option<Grade> {
-    let practice = match label {
-        "1:1s" => Practice::OneOnOne,
-        "Requests" => Practice::Requests,
-        "Actions: TODO (theirs)" => Practice::Actions,
-        "Internal customers" => Practice::Customers,
-        "Wins" => Practice::Wins,
-        _ => return None,
-    };
-    Some(p.grade_of(practice))
 }
 
 #[cfg(test)]

@@ -14,6 +14,7 @@
 
 use std::fmt::Write;
 
+use crate::kinds::RecordKind;
 use crate::nudges::Practice;
 
 use super::{month_name, text, Grade, Outcome, PersonMonth, Summary, UpdateDue};
@@ -215,24 +216,43 @@ fn headline(o: &mut String, s: &Summary, month: &str) {
         Grade::Missed.symbol(),
         Grade::NotApplicable.symbol()
     );
-    for line in LEGEND {
+    for (practice, line) in LEGEND {
+        let line = format!("**{}**{line}", practice.label());
         let _ = writeln!(o, "- {line}");
     }
     o.push('\n');
 }
 
 /// How the grid is graded, one line per practice (also in docs/summary.md).
-const LEGEND: [&str; 6] = [
-    "**1:1s** (held/expected): ✅ held at least the expected number (days active in the month \
+const LEGEND: [(Practice, &str); 6] = [
+    (
+        Practice::OneOnOne,
+        " (held/expected): ✅ held at least the expected number (days active in the month \
      ÷ cadence, rounded down); ⚠️ one short; ❌ two or more short, or none held.",
-    "**Requests**: ❌ one is overdue at month end; ⚠️ one was closed in the month after its due; \
+    ),
+    (
+        Practice::Requests,
+        ": ❌ one is overdue at month end; ⚠️ one was closed in the month after its due; \
      ✅ otherwise.",
-    "**Actions**: ❌ one is overdue at month end; ✅ otherwise.",
-    "**Updates**: ❌ one due in the month is missing; ⚠️ one was done late; ✅ all done on time.",
-    "**Internal customers**: ❌ a check-in or category epic is overdue at month end; ⚠️ a link \
+    ),
+    (
+        Practice::Actions,
+        ": ❌ one is overdue at month end; ✅ otherwise.",
+    ),
+    (
+        Practice::Updates,
+        ": ❌ one due in the month is missing; ⚠️ one was done late; ✅ all done on time.",
+    ),
+    (
+        Practice::Customers,
+        ": ❌ a check-in or category epic is overdue at month end; ⚠️ a link \
      had no check-in in the month; ✅ otherwise.",
-    "**Wins**: ❌ a win is unshared past its share-by day at month end; ⚠️ a win noted in the \
+    ),
+    (
+        Practice::Wins,
+        ": ❌ a win is unshared past its share-by day at month end; ⚠️ a win noted in the \
      month was not shared in it; ✅ otherwise.",
+    ),
 ];
 
 fn wins(o: &mut String, s: &Summary, month: &str) {
@@ -283,7 +303,7 @@ fn leader(o: &mut String, s: &Summary, month: &str) {
         }
     }
 
-    let _ = writeln!(o, "### Walkthroughs\n");
+    let _ = writeln!(o, "### {}\n", RecordKind::Walkthrough.label());
     let _ = writeln!(
         o,
         "{}\n",
@@ -370,8 +390,8 @@ fn people(o: &mut String, s: &Summary, month: &str) {
         }
         let rows = text::practice_rows(p, |t| inline(t).to_string());
         let _ = writeln!(o, "| Practice | {month} |\n| --- | --- |");
-        for (label, value) in rows {
-            let _ = writeln!(o, "| {label} | {value} |");
+        for row in rows {
+            let _ = writeln!(o, "| {} | {} |", row.label, row.value);
         }
         o.push('\n');
         if p.updates.is_empty() {

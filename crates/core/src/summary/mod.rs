@@ -25,7 +25,7 @@
 //! **How to add a figure.** Add the field to the data type here (with a doc
 //! comment), compute it in `build.rs`, add a row in `csv.rs` and a line in the
 //! Markdown and HTML renderers, describe it in `docs/summary.md`, and extend
-//! the figure tests in `crates/core/tests/summary.rs`; then rewrite the
+//! the figure tests in `crates/core/tests/integration/summary.rs`; then rewrite the
 //! snapshots with `UPDATE_SNAPSHOTS=1` and read their diff.
 
 mod build;

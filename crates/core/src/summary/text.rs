@@ -206,14 +206,21 @@ pub(super) fn walkthroughs(
     )
 }
 
-/// The rows of a person's practice table: (label, value). `escape` escapes
+/// One row of a person's practice table.
+pub(super) struct PracticeRow {
+    /// Its title.
+    pub label: &'static str,
+    /// The practice whose grade it shows, if any.
+    pub practice: Option<Practice>,
+    /// The figures.
+    pub value: String,
+}
+
+/// The rows of a person's practice table. `escape` escapes
 /// the user text inside values (tag, team and category names) for a renderer
 /// that writes values as they are; one that escapes whole values passes
 /// the text through.
-pub(super) fn practice_rows(
-    p: &PersonMonth,
-    escape: impl Fn(&str) -> String,
-) -> [(&'static str, String); 9] {
+pub(super) fn practice_rows(p: &PersonMonth, escape: impl Fn(&str) -> String) -> [PracticeRow; 9] {
     let tags = if p.coaching_tags.is_empty() {
         "none".to_string()
     } else {
@@ -234,15 +241,29 @@ pub(super) fn practice_rows(
             .collect();
         format!("; no check-in: {}", names.join(", "))
     };
+    let graded = |practice: Practice, value: String| PracticeRow {
+        label: practice.label(),
+        practice: Some(practice),
+        value,
+    };
+    let row = |label: &'static str, practice: Option<Practice>, value: String| PracticeRow {
+        label,
+        practice,
+        value,
+    };
     [
-        ("1:1s", one_on_ones(p)),
-        ("Coaching tags (held 1:1s)", tags),
-        ("Requests", requests(p)),
-        ("Actions: TODO (theirs)", actions(&p.actions.person)),
-        ("Actions: DOTO (yours)", actions(&p.actions.leader)),
-        ("Internal customers", format!("{}{quiet}", customers(p))),
-        ("Wins", wins(p)),
-        ("Interviews", p.interviews.to_string()),
-        ("Overdue at month end", overdue(p)),
+        graded(Practice::OneOnOne, one_on_ones(p)),
+        row("Coaching tags (held 1:1s)", None, tags),
+        graded(Practice::Requests, requests(p)),
+        row(
+            "Actions: TODO (theirs)",
+            Some(Practice::Actions),
+            actions(&p.actions.person),
+        ),
+        row("Actions: DOTO (yours)", None, actions(&p.actions.leader)),
+        graded(Practice::Customers, format!("{}{quiet}", customers(p))),
+        graded(Practice::Wins, wins(p)),
+        row("Interviews", None, p.interviews.to_string()),
+        row("Overdue at month end", None, overdue(p)),
     ]
 }
