@@ -441,18 +441,16 @@ fn each_invariant_of_architecture_md_names_its_check() {
             continue;
         }
         seen += 1;
-        // The paragraph of the invariant.
+        // The invariant's list item: its line and those indented under it.
         let paragraph: String = text
             .lines()
             .skip(i)
-            .take_while(|l| !l.trim().is_empty())
+            .enumerate()
+            .take_while(|(k, l)| *k == 0 || l.starts_with("  "))
+            .map(|(_, l)| l.trim())
             .collect::<Vec<_>>()
             .join(" ");
-        let Some(check) = paragraph
-            .split("Checked by ")
-            .nth(1)
-            .map(|r| r.split('.').next().unwrap_or(""))
-        else {
+        let Some(check) = paragraph.split("Checked by ").nth(1) else {
             findings.push(format!("ARCHITECTURE.md:{}: says no `Checked by …`", i + 1));
             continue;
         };
@@ -460,7 +458,7 @@ fn each_invariant_of_architecture_md_names_its_check() {
         for named in check.split('`').skip(1).step_by(2) {
             let file = named.split("::").next().unwrap_or(named);
             let file = file.split_whitespace().next().unwrap_or(file);
-            if file.contains('/') && !root().join(file).exists() {
+            if file.contains('/') && !root().join(file.trim_end_matches('/')).exists() {
                 findings.push(format!(
                     "ARCHITECTURE.md:{}: names `{named}`, which does not exist",
                     i + 1

@@ -29,17 +29,15 @@ pub(super) fn person_wins(
     };
     let limit = planted.map_or(end, |d| plus(d, -1));
     let mut d = business_day(plus(base, rng.range(10, 45)));
-    while d <= limit {
-        let vars = w.vars(idx, d, &mut rng);
-        let win = wins::insert(
-            w.tx,
-            &WinInput {
-                person_id: pid,
-                noted_on: d,
-                text: fill_in(win_line(&mut rng, p, d), &vars),
-            },
-        )?;
+    // Notes a win on `d`.
+    let mut note = |rng: &mut Rng, d: NaiveDate| {
+        let vars = w.vars(idx, d, rng);
+        let text = fill_in(win_line(rng, p, d), &vars);
         report.records.wins += 1;
+        wins::insert(w.tx, &WinInput::new(pid, d, text))
+    };
+    while d <= limit {
+        let win = note(&mut rng, d)?;
         let lag = match rng.below(100) {
             0..=69 => rng.range(0, 3),
             70..=89 => rng.range(4, 6),
@@ -53,16 +51,7 @@ pub(super) fn person_wins(
         d = business_day(plus(d, rng.range(25, 75)));
     }
     if let Some(d) = planted {
-        let vars = w.vars(idx, d, &mut rng);
-        wins::insert(
-            w.tx,
-            &WinInput {
-                person_id: pid,
-                noted_on: d,
-                text: fill_in(win_line(&mut rng, p, d), &vars),
-            },
-        )?;
-        report.records.wins += 1;
+        note(&mut rng, d)?;
     }
     Ok(())
 }

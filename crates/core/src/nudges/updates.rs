@@ -28,74 +28,53 @@ pub(super) fn update(r: &Review<'_>, out: &mut Items) {
     let horizon = r.horizon();
     let release_day = |m: Month| calendar::release_day(m, settings.release_day);
     let fy = settings.fiscal_year_start_month;
+    // (period, due) of the monthly updates and of the OKRs from `start`.
+    let monthly =
+        |start: NaiveDate| months(start, horizon).map(move |m| (Period::Month(m), release_day(m)));
+    let quarterly = |start: NaiveDate| {
+        std::iter::successors(Some(FiscalQuarter::containing(Month::of(start), fy)), |q| {
+            Some(q.next())
+        })
+        .map(move |q| (Period::Quarter(q), release_day(q.first_month(fy))))
+        .take_while(move |(_, due)| *due <= horizon)
+    };
     for &p in &r.followed {
         let start = base_start(p, settings);
-        // Each (person, kind)'s done periods are looked up once; each owed
-        // period is then a binary search in them.
-        let monthly = [UpdateKind::NextRelease, UpdateKind::ThreeMonthVision]
-            .map(|kind| (kind, done(r, Some(p.id), kind)));
-        for m in months(start, horizon) {
-            let due = release_day(m);
-            if due < start {
-                continue;
-            }
-            for (kind, done) in monthly {
-                let period = Period::Month(m);
-                owe(
-                    r,
-                    out,
-                    Owed {
-                        person: Some(p),
-                        kind,
-                        period,
-                        due,
-                        done,
-                    },
-                );
-            }
+        for kind in [UpdateKind::NextRelease, UpdateKind::ThreeMonthVision] {
+            owe_each(r, out, Some(p), kind, start, monthly(start));
         }
-        let okrs = done(r, Some(p.id), UpdateKind::Okrs);
-        let mut q = FiscalQuarter::containing(Month::of(start), fy);
-        loop {
-            let due = release_day(q.first_month(fy));
-            if due > horizon {
-                break;
-            }
-            if due >= start {
-                let (kind, period) = (UpdateKind::Okrs, Period::Quarter(q));
-                owe(
-                    r,
-                    out,
-                    Owed {
-                        person: Some(p),
-                        kind,
-                        period,
-                        due,
-                        done: okrs,
-                    },
-                );
-            }
-            q = q.next();
-        }
+        owe_each(r, out, Some(p), UpdateKind::Okrs, start, quarterly(start));
     }
+    let start = settings.tracking_since;
     let kind = UpdateKind::PortfolioDirection;
-    let directions = done(r, None, kind);
-    for m in months(settings.tracking_since, horizon) {
-        let due = release_day(m);
-        if due >= settings.tracking_since {
-            let period = Period::Month(m);
-            owe(
-                r,
-                out,
-                Owed {
-                    person: None,
-                    kind,
-                    period,
-                    due,
-                    done: directions,
-                },
-            );
-        }
+    owe_each(r, out, None, kind, start, monthly(start));
+}
+
+/// Adds an item for each (period, due) of `owed` due on or after `start`
+/// whose update of `person` (`None`: the leader) and `kind` is not done.
+/// The done periods are looked up once; each period is then a binary search
+/// in them.
+fn owe_each(
+    r: &Review<'_>,
+    out: &mut Items,
+    person: Option<&Person>,
+    kind: UpdateKind,
+    start: NaiveDate,
+    owed: impl Iterator<Item = (Period, NaiveDate)>,
+) {
+    let done = done(r, person.map(|p| p.id), kind);
+    for (period, due) in owed.filter(|(_, due)| *due >= start) {
+        owe(
+            r,
+            out,
+            Owed {
+                person,
+                kind,
+                period,
+                due,
+                done,
+            },
+        );
     }
 }
 
