@@ -10,8 +10,9 @@
 //!   `walkthroughs`, `hiring` and `wins`. Each reads a [`Review`] and adds
 //!   [`Raised`] items to [`Items`].
 //! - [`review`] runs every row of the table, then applies the floor, the
-//!   horizon and the order; it knows nothing of SQL or the clock. Snoozed and dismissed keys are
-//! filtered afterwards by [`visible`], so the monthly summary can count them.
+//!   horizon and the order; it knows nothing of SQL or the clock.
+//! - Snoozed and dismissed keys are filtered afterwards by [`visible`], so
+//!   the monthly summary can count them.
 //!
 //! **Snapshot.** Rules read the records as they stood at the end of `as_of`:
 //! anything dated after it does not exist yet, anything closed, done, shared
