@@ -16,7 +16,7 @@ use crate::error::{Error, Result};
 /// Files (database plus write-ahead log) up to this size get a
 /// `PRAGMA integrity_check` every time they are opened (about 5 ms per MiB,
 /// so at most about 40 ms); larger ones are checked (`quick_check`) on every
-/// backup instead, and on demand with [`Db::check`].
+/// backup instead, and on demand with [`Db::check`](super::Db::check).
 pub const CHECK_AT_OPEN_MAX_BYTES: u64 = 8 * 1024 * 1024;
 
 /// SQLite's page cache of a connection to an encrypted file, in KiB (the

@@ -21,7 +21,7 @@
 //!   `application_id`, a `user_version` this program knows, every table,
 //!   index and trigger of that version unchanged, and (for files up to
 //!   [`CHECK_AT_OPEN_MAX_BYTES`]) `PRAGMA integrity_check` — and only then
-//!   written to. A refusal is [`Error::Corrupt`] or [`Error::SchemaTooNew`]
+//!   written to. A refusal is [`Error::Corrupt`](crate::Error::Corrupt) or [`Error::SchemaTooNew`](crate::Error::SchemaTooNew)
 //!   naming the file and the problem, and it names the latest backup and
 //!   `coachlog restore` when one exists next to the file. There is no
 //!   fallback to an empty or in-memory database.
@@ -45,7 +45,7 @@
 //!   copies it makes (backups are encrypted with the same passphrase). A
 //!   file without the SQLite header is taken for an encrypted one when its
 //!   size is a whole number of pages; without a passphrase, or with one that
-//!   does not open it, it is refused ([`Error::Passphrase`]) untouched.
+//!   does not open it, it is refused ([`Error::Passphrase`](crate::Error::Passphrase)) untouched.
 //!
 //! To change the schema, add `migrations/NNNN_name.sql` and append it to
 //! [`MIGRATIONS`]; never edit a released file, and commit a fixture database
@@ -134,7 +134,7 @@ impl Db {
     /// too; [`crate::crypto::encrypt`] turns encryption on).
     ///
     /// An encrypted file without `key`, or with a `key` that does not open
-    /// it, is refused with [`Error::Passphrase`] and left untouched.
+    /// it, is refused with [`Error::Passphrase`](crate::Error::Passphrase) and left untouched.
     pub fn open_with_key(path: &Path, today: NaiveDate, key: Option<&Passphrase>) -> Result<Db> {
         Db::open_inner(path, today, MIGRATIONS, key)
     }
