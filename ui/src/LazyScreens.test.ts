@@ -19,7 +19,7 @@ vi.mock('./screens/Wins.svelte', async (importOriginal) => {
 
 beforeEach(async () => {
   resetApp();
-  installMockBackend(demoDb('2026-05-14'));
+  installMockBackend(demoDb());
   await go('#/today');
 });
 

@@ -5,10 +5,11 @@ import { dropUntaken, preload, WAIT_MS } from '$lib/preload';
 import { parseHash } from '$lib/routes';
 
 // In development only, `/?mock` (or `/?mock=demo`) runs the UI in a plain
-// browser against an in-memory backend; production builds drop this branch.
+// browser against an in-memory backend answering from the core's fixtures
+// (on their day, not the clock's); production builds drop this branch.
 if (import.meta.env.DEV && new URLSearchParams(location.search).has('mock')) {
   const { installMockBackend, emptyDb, fillDemo } = await import('./dev/mockBackend');
-  const db = emptyDb(new Date().toISOString().slice(0, 10));
+  const db = emptyDb();
   if (new URLSearchParams(location.search).get('mock') === 'demo') fillDemo(db);
   installMockBackend(db);
 }

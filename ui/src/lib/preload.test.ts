@@ -4,17 +4,16 @@ import { render, screen, waitFor } from '@testing-library/svelte';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import App from '../App.svelte';
 import type { MockDb } from '../dev/mockBackend';
-import { demoDb, go, recordingBackend, resetApp } from '../test/app';
+import { demoDb, go, recordingBackend, resetApp, TODAY } from '../test/app';
 import { dropUntaken, orAsk, preload, take } from './preload';
 import type { SettingEntry } from './types';
 
-const TODAY = '2026-05-14';
 let db: MockDb;
 
 beforeEach(async () => {
   resetApp();
   dropUntaken();
-  db = demoDb(TODAY);
+  db = demoDb();
   await go('#/');
 });
 

@@ -18,7 +18,7 @@ const { install, called } = backendLog(() => db);
 
 beforeEach(async () => {
   resetApp();
-  db = demoDb('2026-11-27');
+  db = demoDb();
   await go('#/settings');
 });
 

@@ -1,15 +1,17 @@
 /**
  * For tests that render the whole App against the mock backend
- * (`src/dev/mockBackend.ts`): routing, a clean shared state between tests,
- * and a backend that records what the UI asked.
+ * (`src/dev/mockBackend.ts`, answering from the core's fixtures): routing, a
+ * clean shared state between tests, and a backend that records what the UI
+ * asked and takes a test's answers for some commands.
  */
 import { mockIPC } from '@tauri-apps/api/mocks';
-import { emptyDb, fillDemo, handle, type MockDb } from '../dev/mockBackend';
+import { emptyDb, fillDemo, FIXTURES, handle, type Args, type MockCommand, type MockDb } from '../dev/mockBackend';
 import { app } from '$lib/app.svelte';
 import { toasts } from '$lib/toasts.svelte';
 
-export type Args = Record<string, unknown>;
 export type Override = (a: Args) => unknown;
+/** A test's answers for some commands, in place of the mock backend's. */
+export type Overrides = Partial<Record<MockCommand, Override>>;
 
 /** Goes to a route (`#/settings`) as a click on a link would. */
 export async function go(hash: string): Promise<void> {
@@ -29,9 +31,12 @@ export function resetApp(): void {
   toasts.list = [];
 }
 
-/** A mock database holding the demo team, on the day `today`. */
-export function demoDb(today: string): MockDb {
-  const db = emptyDb(today);
+/** The day the fixtures were made on: the mock backend's today. */
+export const TODAY = FIXTURES.today;
+
+/** A mock database holding the demo team (a copy of the fixtures). */
+export function demoDb(): MockDb {
+  const db = emptyDb();
   fillDemo(db);
   return db;
 }
@@ -40,12 +45,13 @@ export function demoDb(today: string): MockDb {
  * The mock backend over `db`, with some commands answered by `overrides`;
  * returns the log of every call (command, arguments), newest last.
  */
-export function recordingBackend(db: MockDb, overrides: Record<string, Override> = {}): [string, Args][] {
+export function recordingBackend(db: MockDb, overrides: Overrides = {}): [string, Args][] {
   const calls: [string, Args][] = [];
   mockIPC((cmd, payload) => {
     const a = (payload ?? {}) as Args;
     calls.push([cmd, a]);
-    const answer = overrides[cmd] ? overrides[cmd](a) : handle(db, cmd, a);
+    const override = overrides[cmd as MockCommand];
+    const answer = override ? override(a) : handle(db, cmd as MockCommand, a);
     return Promise.resolve(answer).then((v) => JSON.parse(JSON.stringify(v ?? null)));
   });
   return calls;
@@ -59,9 +65,9 @@ export function recordingBackend(db: MockDb, overrides: Record<string, Override>
 export function backendLog(db: () => MockDb) {
   let calls: [string, Args][] = [];
   return {
-    install(overrides: Record<string, Override> = {}): void {
+    install(overrides: Overrides = {}): void {
       calls = recordingBackend(db(), overrides);
     },
-    called: (cmd: string): Args[] => calls.filter(([c]) => c === cmd).map(([, a]) => a),
+    called: (cmd: MockCommand): Args[] => calls.filter(([c]) => c === cmd).map(([, a]) => a),
   };
 }
