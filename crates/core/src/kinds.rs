@@ -11,21 +11,30 @@
 
 use std::fmt;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// Declares the record kinds: the [`RecordKind`] enumeration and its table,
 /// and [`Counts`] with one field per kind, in the same order.
 macro_rules! record_kinds {
-    ($($(#[$doc:meta])* $variant:ident => $field:ident: $table:literal, $one:literal, $many:literal;)*) => {
+    ($($(#[$doc:meta])* $variant:ident = $id:literal => $field:ident: $table:literal, $one:literal, $many:literal;)*) => {
         /// A kind of record.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
         #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-        #[serde(rename_all = "snake_case")]
-        pub enum RecordKind { $($(#[$doc])* $variant,)* }
+        pub enum RecordKind { $($(#[$doc])* #[serde(rename = $id)] $variant,)* }
 
         impl RecordKind {
             /// Every kind, in the order of the export file.
             pub const ALL: &'static [RecordKind] = &[$(RecordKind::$variant,)*];
+
+            /// Its id (`person`, `one_on_one`…), as in JSON and the Trash.
+            pub fn as_str(self) -> &'static str {
+                match self { $(RecordKind::$variant => $id,)* }
+            }
+
+            /// The kind whose id is `id`.
+            pub fn from_str_id(id: &str) -> Option<RecordKind> {
+                match id { $($id => Some(RecordKind::$variant),)* _ => None }
+            }
 
             /// Its name in JSON: the list of the export file and the field of
             /// [`Counts`] (`people`, `one_on_ones`…).
@@ -50,9 +59,11 @@ macro_rules! record_kinds {
 
         }
 
-        /// A number of records of each kind.
-        #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+        /// A number of records of each kind. (Read back with zeros for kinds
+        /// it does not name, as those added after it was written.)
+        #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
         #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+        #[serde(default)]
         pub struct Counts {
             $(
                 #[doc = concat!(" How many ", $many, ".")]
@@ -76,28 +87,28 @@ macro_rules! record_kinds {
 
 record_kinds! {
     /// A member of the team (`person`).
-    Person => people: "person", "person", "people";
+    Person = "person" => people: "person", "person", "people";
     /// A 1:1 (`one_on_one`).
-    OneOnOne => one_on_ones: "one_on_one", "1:1", "1:1s";
+    OneOnOne = "one_on_one" => one_on_ones: "one_on_one", "1:1", "1:1s";
     /// An item of a living agenda (`agenda_item`).
-    AgendaItem => agenda_items: "agenda_item", "agenda item", "agenda items";
+    AgendaItem = "agenda_item" => agenda_items: "agenda_item", "agenda item", "agenda items";
     /// An accountability update or portfolio direction (`accountability_update`).
-    Update => updates: "accountability_update", "update", "updates";
+    Update = "update" => updates: "accountability_update", "update", "updates";
     /// A PM's internal customer (`customer_link`).
-    CustomerLink => customer_links: "customer_link", "internal-customer link",
+    CustomerLink = "customer_link" => customer_links: "customer_link", "internal-customer link",
         "internal-customer links";
     /// A check-in with an internal customer (`check_in`).
-    CheckIn => check_ins: "check_in", "check-in", "check-ins";
+    CheckIn = "check_in" => check_ins: "check_in", "check-in", "check-ins";
     /// A requisition (`requisition`).
-    Requisition => requisitions: "requisition", "requisition", "requisitions";
+    Requisition = "requisition" => requisitions: "requisition", "requisition", "requisitions";
     /// A member of a requisition's interview loop (`loop_member`).
-    LoopMember => loop_members: "loop_member", "loop member", "loop members";
+    LoopMember = "loop_member" => loop_members: "loop_member", "loop member", "loop members";
     /// An interview (`interview`).
-    Interview => interviews: "interview", "interview", "interviews";
+    Interview = "interview" => interviews: "interview", "interview", "interviews";
     /// A product walkthrough (`walkthrough`).
-    Walkthrough => walkthroughs: "walkthrough", "walkthrough", "walkthroughs";
+    Walkthrough = "walkthrough" => walkthroughs: "walkthrough", "walkthrough", "walkthroughs";
     /// A PM's win (`win`).
-    Win => wins: "win", "win", "wins";
+    Win = "win" => wins: "win", "win", "wins";
 }
 
 impl RecordKind {

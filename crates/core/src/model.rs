@@ -65,6 +65,8 @@ id_type! {
     WalkthroughId;
     /// Id of a [`Win`].
     WinId;
+    /// Id of an entry of the Trash.
+    TrashId;
 }
 
 /// Declares a string-backed enumeration: `as_str`, `label`, `ALL`, `FromStr`

@@ -8,6 +8,8 @@
 
 use serde::Serialize;
 
+use crate::kinds::RecordKind;
+
 /// The nudge rules, numbered as in the catalogue (the number is the order).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -78,6 +80,21 @@ impl Rule {
     /// Its number in the catalogue (1 to 11).
     pub fn number(self) -> u8 {
         self as u8
+    }
+
+    /// The kind of record whose id is the second part of this rule's keys
+    /// (`request:<item>`, `one_on_one:<person>:<due>`…), if any: a key goes
+    /// to the Trash, and comes back, with that record. (`update` keys name
+    /// the person, or `leader`; walkthrough keys name a month or a stage.)
+    pub fn keyed_by(self) -> Option<RecordKind> {
+        Some(match self {
+            Rule::OneOnOne | Rule::Update => RecordKind::Person,
+            Rule::Request | Rule::Action => RecordKind::AgendaItem,
+            Rule::CustomerCheckIn | Rule::CustomerEpic => RecordKind::CustomerLink,
+            Rule::HiringPeer | Rule::RequisitionStale => RecordKind::Requisition,
+            Rule::WinUnshared => RecordKind::Win,
+            Rule::Walkthrough | Rule::StageWalkthrough => return None,
+        })
     }
 }
 

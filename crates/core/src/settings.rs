@@ -43,6 +43,8 @@ pub struct Settings {
     pub notifications: bool,
     /// The local time of day of the daily digest, as (hour, minute).
     pub notify_at: (u32, u32),
+    /// Days a deleted record stays in the Trash before it is purged.
+    pub trash_days: u32,
 }
 
 impl Settings {
@@ -63,6 +65,7 @@ impl Settings {
             tracking_since,
             notifications: true,
             notify_at: (9, 0),
+            trash_days: 30,
         }
     }
 
@@ -109,6 +112,7 @@ impl Settings {
                 }
             }
             "notify_at" => self.notify_at = parse_time(v)?,
+            "trash_days" => self.trash_days = days(key, 3650)?,
             _ => return Err(unknown(key)),
         }
         Ok(())
@@ -130,6 +134,7 @@ impl Settings {
             "tracking_since" => calendar::format_date(self.tracking_since),
             "notifications" => if self.notifications { "on" } else { "off" }.to_string(),
             "notify_at" => format!("{:02}:{:02}", self.notify_at.0, self.notify_at.1),
+            "trash_days" => self.trash_days.to_string(),
             _ => return Err(unknown(key)),
         })
     }
@@ -207,6 +212,10 @@ pub const KEYS: &[SettingInfo] = &[
     SettingInfo {
         key: "notify_at",
         description: "local time of the daily digest notification (HH:MM)",
+    },
+    SettingInfo {
+        key: "trash_days",
+        description: "days a deleted record stays in the Trash before it is purged",
     },
     SettingInfo {
         key: "tracking_since",

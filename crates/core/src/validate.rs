@@ -18,6 +18,10 @@ pub const NOTES_MAX: usize = 200_000;
 pub const LINK_MAX: usize = 2_000;
 /// The most names in a list (stages, groups, tags…).
 pub const LIST_MAX: usize = 50;
+/// The most agenda items one 1:1 (or its draft) may open, and close.
+pub const ITEMS_PER_ONE_ON_ONE_MAX: usize = 500;
+/// The most characters a search may have.
+pub const SEARCH_MAX: usize = 500;
 
 /// The comparison key of a free-text name: trimmed, Unicode lower-cased.
 pub fn key(name: &str) -> String {
@@ -154,6 +158,21 @@ pub fn not_before(what: &str, later: NaiveDate, reference: &str, earlier: NaiveD
 }
 
 /// A cadence or interval in days, 1 to `max`.
+/// Refuses a date outside the years 1000 to 9999, the years every date of
+/// Coachlog has (and the export can hold): "the 1:1 date 0026-05-01 is not
+/// a date between the years 1000 and 9999; …".
+pub fn in_years(what: &str, d: chrono::NaiveDate) -> Result<()> {
+    use chrono::Datelike;
+    if (1000..=9999).contains(&d.year()) {
+        return Ok(());
+    }
+    Err(Error::invalid(format!(
+        "The {what} {} is not in the years 1000 to 9999; check the year (four digits, e.g. \
+         2026).",
+        crate::calendar::format_date(d)
+    )))
+}
+
 pub fn days(field: &str, value: u32, max: u32) -> Result<u32> {
     if value == 0 || value > max {
         return Err(Error::invalid(format!(

@@ -34,6 +34,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0006_search_by_date",
         include_str!("../../../../migrations/0006_search_by_date.sql"),
     ),
+    (
+        "0007_trash",
+        include_str!("../../../../migrations/0007_trash.sql"),
+    ),
 ];
 
 /// The schema version this program writes.

@@ -61,6 +61,7 @@ fn timing_columns(t: Option<Timing>) -> (Option<NaiveDate>, Option<String>) {
 
 fn check_timing(timing: Option<Timing>, opened_on: NaiveDate) -> Result<()> {
     if let Some(Timing::Date(d)) = timing {
+        validate::in_years("timing", d)?;
         if d < opened_on {
             return Err(Error::invalid(format!(
                 "The timing {d} is before the item was opened ({opened_on}); give a date on or \
@@ -128,6 +129,7 @@ pub(crate) fn insert_with_id(
     id: Option<AgendaItemId>,
     input: &AgendaItemInput,
 ) -> Result<AgendaItem> {
+    crate::validate::in_years("day the item was opened", input.opened_on)?;
     let text = validate::text("agenda item", &input.text, ITEM_MAX, true)?;
     check_timing(input.timing, input.opened_on)?;
     people::require_active(tx, input.person_id, input.opened_on, "new agenda item")?;
@@ -138,7 +140,7 @@ pub(crate) fn insert_with_id(
                                   raised_by, opened_on, opened_in)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
         params![
-            id,
+            super::new_id(tx, "agenda_item", id.map(|i| i.0))?,
             input.person_id,
             text,
             input.open_tag,
@@ -184,6 +186,7 @@ pub fn close(
     on: NaiveDate,
     in_one_on_one: Option<OneOnOneId>,
 ) -> Result<AgendaItem> {
+    crate::validate::in_years("closing date", on)?;
     let item = get(tx, id)?;
     if let (Some(t), Some(d)) = (item.close_tag, item.closed_on) {
         return Err(Error::conflict(format!(

@@ -88,13 +88,14 @@ pub(crate) fn insert_link_with_id(
     id: Option<LinkId>,
     input: &CustomerLinkInput,
 ) -> Result<CustomerLink> {
+    crate::validate::in_years("internal customer's since date", input.since)?;
     let l = clean_link(input)?;
     check_link(tx, &l, None)?;
     tx.execute(
         "INSERT INTO customer_link (id, person_id, team, team_key, category, category_key, since)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
         params![
-            id,
+            super::new_id(tx, "customer_link", id.map(|i| i.0))?,
             l.person_id,
             l.team,
             validate::key(&l.team),
@@ -108,6 +109,7 @@ pub(crate) fn insert_link_with_id(
 
 /// Replaces a link's details.
 pub fn update_link(tx: &Tx<'_>, id: LinkId, input: &CustomerLinkInput) -> Result<CustomerLink> {
+    crate::validate::in_years("internal customer's since date", input.since)?;
     let l = clean_link(input)?;
     let before = get_link(tx, id)?;
     check_link(tx, &l, Some(id))?;
@@ -148,6 +150,7 @@ pub fn update_link(tx: &Tx<'_>, id: LinkId, input: &CustomerLinkInput) -> Result
 
 /// Archives a link on `on`: no check-ins are owed after that.
 pub fn archive_link(tx: &Tx<'_>, id: LinkId, on: NaiveDate) -> Result<CustomerLink> {
+    crate::validate::in_years("archive date", on)?;
     let l = get_link(tx, id)?;
     if let Some(a) = l.archived_on {
         return Err(Error::conflict(format!(
@@ -255,12 +258,19 @@ pub(crate) fn insert_check_in_with_id(
     id: Option<CheckInId>,
     input: &CheckInInput,
 ) -> Result<CheckIn> {
+    crate::validate::in_years("check-in date", input.date)?;
     let notes = validate::text("check-in notes", &input.notes, NOTES_MAX, false)?;
     let link = get_link(tx, input.link_id)?;
     check_check_in_date(&link, input.date)?;
     tx.execute(
         "INSERT INTO check_in (id, link_id, date, epic_updated, notes) VALUES (?1, ?2, ?3, ?4, ?5)",
-        params![id, input.link_id, input.date, input.epic_updated, notes],
+        params![
+            super::new_id(tx, "check_in", id.map(|i| i.0))?,
+            input.link_id,
+            input.date,
+            input.epic_updated,
+            notes
+        ],
     )?;
     get_check_in(tx, CheckInId(tx.last_insert_rowid()))
 }
@@ -283,6 +293,7 @@ fn check_check_in_date(link: &CustomerLink, date: NaiveDate) -> Result<()> {
 
 /// Replaces a check-in's details (same link).
 pub fn update_check_in(tx: &Tx<'_>, id: CheckInId, input: &CheckInInput) -> Result<CheckIn> {
+    crate::validate::in_years("check-in date", input.date)?;
     let notes = validate::text("check-in notes", &input.notes, NOTES_MAX, false)?;
     get_check_in(tx, id)?;
     let link = get_link(tx, input.link_id)?;

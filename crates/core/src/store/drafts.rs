@@ -11,14 +11,33 @@ use rusqlite::{params, Connection, OptionalExtension};
 use crate::db::Tx;
 use crate::error::{Error, Result};
 use crate::model::{Draft, PersonId};
-use crate::store::people;
-use crate::validate::{ITEM_MAX, NOTES_MAX};
+use crate::store::{agenda, people};
+use crate::validate::{self, ITEMS_PER_ONE_ON_ONE_MAX, ITEM_MAX, NOTES_MAX};
 
 /// Saves (replaces) the draft of `draft.person_id`.
+///
+/// An item to close that is not there any more (deleted since, say from the
+/// command line) is left out of the draft rather than refusing it: the
+/// notes are what must not be lost.
 pub fn save(tx: &Tx<'_>, draft: &Draft) -> Result<()> {
+    crate::validate::in_years("draft's date", draft.date)?;
     people::get(tx, draft.person_id)?;
+    for (what, n) in [
+        ("new agenda items", draft.new_items.len()),
+        ("items to close", draft.close_items.len()),
+    ] {
+        if n > ITEMS_PER_ONE_ON_ONE_MAX {
+            return Err(Error::invalid(format!(
+                "The draft has {n} {what}; a 1:1 takes at most {ITEMS_PER_ONE_ON_ONE_MAX}."
+            )));
+        }
+    }
+    validate::names_of_length("coaching tag", &draft.tags, validate::TAG_MAX)?;
+    let mut draft = draft.clone();
+    draft.close_items.retain(|c| agenda::get(tx, c.id).is_ok());
+    let draft = &draft;
     for c in &draft.close_items {
-        let item = crate::store::agenda::get(tx, c.id)?;
+        let item = agenda::get(tx, c.id)?;
         if item.person_id != draft.person_id {
             return Err(Error::invalid(format!(
                 "Agenda item {} is on someone else's agenda; it cannot be closed in this 1:1.",

@@ -71,12 +71,20 @@ pub(crate) fn insert_requisition_with_id(
     status: RequisitionStatus,
     closed_on: Option<NaiveDate>,
 ) -> Result<Requisition> {
+    crate::validate::in_years("day the requisition opened", input.opened_on)?;
     let title = validate::name("requisition title", &input.title, NAME_MAX)?;
     check_closing(status, closed_on, input.opened_on)?;
     tx.execute(
         "INSERT INTO requisition (id, title, level, opened_on, status, closed_on)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        params![id, title, input.level, input.opened_on, status, closed_on],
+        params![
+            super::new_id(tx, "requisition", id.map(|i| i.0))?,
+            title,
+            input.level,
+            input.opened_on,
+            status,
+            closed_on
+        ],
     )?;
     get_requisition(tx, RequisitionId(tx.last_insert_rowid()))
 }
@@ -105,6 +113,7 @@ pub fn update_requisition(
     id: RequisitionId,
     input: &RequisitionInput,
 ) -> Result<Requisition> {
+    crate::validate::in_years("day the requisition opened", input.opened_on)?;
     let title = validate::name("requisition title", &input.title, NAME_MAX)?;
     let before = get_requisition(tx, id)?;
     check_closing(before.status, before.closed_on, input.opened_on)?;
@@ -133,6 +142,7 @@ pub fn close_requisition(
     status: RequisitionStatus,
     on: NaiveDate,
 ) -> Result<Requisition> {
+    crate::validate::in_years("closing date", on)?;
     let r = get_requisition(tx, id)?;
     if status == RequisitionStatus::Open {
         return Err(Error::invalid(
@@ -232,7 +242,7 @@ pub(crate) fn insert_loop_member_with_id(
         "INSERT INTO loop_member (id, requisition_id, person_id, name, role, works_with_hire)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
         params![
-            id,
+            super::new_id(tx, "loop_member", id.map(|i| i.0))?,
             input.requisition_id,
             person,
             name,
@@ -288,8 +298,52 @@ pub(crate) fn insert_interview_with_id(
     id: Option<InterviewId>,
     input: &InterviewInput,
 ) -> Result<Interview> {
+    let (candidate, interviewers) = check_interview(tx, input, None)?;
+    tx.execute(
+        "INSERT INTO interview (id, requisition_id, date, candidate) VALUES (?1, ?2, ?3, ?4)",
+        params![
+            super::new_id(tx, "interview", id.map(|i| i.0))?,
+            input.requisition_id,
+            input.date,
+            candidate
+        ],
+    )?;
+    let id = InterviewId(tx.last_insert_rowid());
+    write_interviewers(tx, id, &interviewers)?;
+    get_interview(tx, id)
+}
+
+/// Changes an interview's date, candidate and interviewers (its requisition
+/// stays: to move it, delete it and record it again).
+pub fn update_interview(tx: &Tx<'_>, id: InterviewId, input: &InterviewInput) -> Result<Interview> {
+    let before = get_interview(tx, id)?;
+    if before.requisition_id != input.requisition_id {
+        return Err(Error::invalid(format!(
+            "Interview {id} is for requisition {}; an interview cannot move to another \
+             requisition (delete it and record it there).",
+            before.requisition_id
+        )));
+    }
+    let (candidate, interviewers) = check_interview(tx, input, Some(id))?;
+    tx.execute(
+        "UPDATE interview SET date = ?2, candidate = ?3 WHERE id = ?1",
+        params![id, input.date, candidate],
+    )?;
+    tx.execute("DELETE FROM interviewer WHERE interview_id = ?1", [id])?;
+    write_interviewers(tx, id, &interviewers)?;
+    get_interview(tx, id)
+}
+
+/// Checks an interview (`except`: the one being changed) and returns its
+/// cleaned candidate name and interviewers.
+fn check_interview(
+    conn: &Connection,
+    input: &InterviewInput,
+    except: Option<InterviewId>,
+) -> Result<(String, Vec<Participant>)> {
+    crate::validate::in_years("interview date", input.date)?;
     let candidate = validate::name("candidate's name", &input.candidate, NAME_MAX)?;
-    let req = get_requisition(tx, input.requisition_id)?;
+    let req = get_requisition(conn, input.requisition_id)?;
     validate::not_before(
         "interview date",
         input.date,
@@ -304,7 +358,7 @@ pub(crate) fn insert_interview_with_id(
     }
     let mut interviewers: Vec<Participant> = Vec::new();
     for p in &input.interviewers {
-        let p = clean_participant(tx, p, "interviewer's name")?;
+        let p = clean_participant(conn, p, "interviewer's name")?;
         if interviewers.iter().any(|q| same_participant(q, &p)) {
             return Err(Error::invalid(
                 "An interviewer is listed twice; give each once.",
@@ -312,7 +366,7 @@ pub(crate) fn insert_interview_with_id(
         }
         interviewers.push(p);
     }
-    let mut stmt = tx.prepare_cached(
+    let mut stmt = conn.prepare_cached(
         "SELECT id, candidate FROM interview WHERE requisition_id = ?1 AND date = ?2",
     )?;
     let same_day = stmt
@@ -322,6 +376,7 @@ pub(crate) fn insert_interview_with_id(
         .collect::<rusqlite::Result<Vec<_>>>()?;
     let dup = same_day
         .into_iter()
+        .filter(|(other, _)| Some(*other) != except)
         .find(|(_, c)| validate::key(c) == validate::key(&candidate))
         .map(|(id, _)| id);
     if let Some(other) = dup {
@@ -330,11 +385,10 @@ pub(crate) fn insert_interview_with_id(
             input.date
         )));
     }
-    tx.execute(
-        "INSERT INTO interview (id, requisition_id, date, candidate) VALUES (?1, ?2, ?3, ?4)",
-        params![id, input.requisition_id, input.date, candidate],
-    )?;
-    let id = InterviewId(tx.last_insert_rowid());
+    Ok((candidate, interviewers))
+}
+
+fn write_interviewers(tx: &Tx<'_>, id: InterviewId, interviewers: &[Participant]) -> Result<()> {
     let mut stmt = tx.prepare_cached(
         "INSERT INTO interviewer (interview_id, position, person_id, name) VALUES (?1, ?2, ?3, ?4)",
     )?;
@@ -342,7 +396,7 @@ pub(crate) fn insert_interview_with_id(
         let (person, name) = split(p);
         stmt.execute(params![id, i as i64, person, name])?;
     }
-    get_interview(tx, id)
+    Ok(())
 }
 
 fn load_interviewers(conn: &Connection, i: &mut Interview) -> Result<()> {

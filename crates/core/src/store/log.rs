@@ -13,6 +13,17 @@ use crate::store::{agenda, drafts, one_on_ones};
 /// it, and the person's draft (if any) is discarded. Call inside one
 /// transaction ([`crate::Db::write`]) so that all of it lands or none does.
 pub fn one_on_one(tx: &Tx<'_>, input: &LogInput) -> Result<Logged> {
+    for (what, n) in [
+        ("new agenda items", input.new_items.len()),
+        ("items to close", input.close_items.len()),
+    ] {
+        if n > crate::validate::ITEMS_PER_ONE_ON_ONE_MAX {
+            return Err(Error::invalid(format!(
+                "The 1:1 has {n} {what}; a 1:1 takes at most {}.",
+                crate::validate::ITEMS_PER_ONE_ON_ONE_MAX
+            )));
+        }
+    }
     let one_on_one = one_on_ones::insert(tx, &input.one_on_one)?;
     let person = one_on_one.person_id;
     let date = one_on_one.date;

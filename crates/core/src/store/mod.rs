@@ -21,6 +21,7 @@ pub mod nudge_state;
 pub mod one_on_ones;
 pub mod people;
 pub mod search;
+pub mod trash;
 pub mod updates;
 pub mod walkthroughs;
 pub mod wins;
@@ -51,6 +52,28 @@ pub fn counts(conn: &Connection) -> crate::Result<Counts> {
         *counts.get_mut(kind) = conn.query_row(&sql, [], |r| r.get::<_, i64>(0))? as usize;
     }
     Ok(counts)
+}
+
+/// The id of a new record of `table`: `given` (an import keeps its ids), or
+/// one above both the table's highest id and the highest id of the table
+/// that went to the Trash ([`trash`]), so that a restore finds its id free.
+pub(crate) fn new_id(
+    tx: &crate::db::Tx<'_>,
+    table: &str,
+    given: Option<i64>,
+) -> crate::Result<i64> {
+    if let Some(id) = given {
+        return Ok(id);
+    }
+    let id = tx.query_row(
+        &format!(
+            "SELECT max(coalesce((SELECT max(id) FROM {table}), 0),
+                        coalesce((SELECT max_id FROM id_floor WHERE tbl = ?1), 0)) + 1"
+        ),
+        [table],
+        |r| r.get(0),
+    )?;
+    Ok(id)
 }
 
 /// The `WHERE` clause of a list query, made of the filters that are set

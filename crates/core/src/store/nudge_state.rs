@@ -44,6 +44,7 @@ fn check_key(key: &str) -> Result<&str> {
 
 /// Hides `key` until `until` (inclusive); it shows again the day after.
 pub fn snooze(tx: &Tx<'_>, key: &str, until: NaiveDate) -> Result<KeyState> {
+    crate::validate::in_years("snooze date", until)?;
     let key = check_key(key)?;
     tx.execute(
         "INSERT INTO nudge_state (key, snoozed_until, dismissed) VALUES (?1, ?2, 0)

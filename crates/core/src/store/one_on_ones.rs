@@ -47,6 +47,7 @@ pub struct Filter {
 
 /// Checks and cleans a 1:1 (no database access).
 pub fn validate(input: &OneOnOneInput) -> Result<OneOnOneInput> {
+    validate::in_years("1:1 date", input.date)?;
     let mut out = input.clone();
     out.notes = validate::text("notes", &input.notes, NOTES_MAX, false)?;
     out.tags = validate::names_of_length("coaching tag", &input.tags, validate::TAG_MAX)?;
@@ -96,7 +97,13 @@ pub(crate) fn insert_with_id(
     check(tx, &o, None)?;
     tx.execute(
         "INSERT INTO one_on_one (id, person_id, date, status, notes) VALUES (?1, ?2, ?3, ?4, ?5)",
-        params![id, o.person_id, o.date, o.status, o.notes],
+        params![
+            super::new_id(tx, "one_on_one", id.map(|i| i.0))?,
+            o.person_id,
+            o.date,
+            o.status,
+            o.notes
+        ],
     )?;
     let id = OneOnOneId(tx.last_insert_rowid());
     write_tags(tx, id, &o.tags)?;
@@ -125,8 +132,47 @@ pub fn update(tx: &Tx<'_>, id: OneOnOneId, input: &OneOnOneInput) -> Result<OneO
         "UPDATE one_on_one SET person_id = ?2, date = ?3, status = ?4, notes = ?5 WHERE id = ?1",
         params![id, o.person_id, o.date, o.status, o.notes],
     )?;
+    if before.date != o.date {
+        move_items(tx, id, before.date, o.date)?;
+    }
     write_tags(tx, id, &o.tags)?;
     get(tx, id)
+}
+
+/// A 1:1 moved from `from` to `to`: the items raised in it on that day are
+/// now raised on the new day, and those closed in it closed on it — unless
+/// that would close an item before it was opened, or open one after its
+/// timing, which is refused.
+fn move_items(tx: &Tx<'_>, id: OneOnOneId, from: NaiveDate, to: NaiveDate) -> Result<()> {
+    let broken: Option<i64> = tx
+        .query_row(
+            "WITH moved AS (
+                 SELECT id,
+                        CASE WHEN opened_in = ?1 AND opened_on = ?2 THEN ?3 ELSE opened_on END AS o,
+                        CASE WHEN closed_in = ?1 AND closed_on = ?2 THEN ?3 ELSE closed_on END AS c,
+                        timing_date AS t
+                 FROM agenda_item WHERE opened_in = ?1 OR closed_in = ?1)
+             SELECT id FROM moved WHERE c < o OR t < o LIMIT 1",
+            params![id, from, to],
+            |r| r.get(0),
+        )
+        .optional()?;
+    if let Some(item) = broken {
+        return Err(Error::invalid(format!(
+            "Moving the 1:1 to {to} would put agenda item {item} (raised or closed in it) before \
+             its opening or past its timing; choose a day between them, or change the item \
+             first."
+        )));
+    }
+    // One statement, so an item raised and closed in this 1:1 moves whole.
+    tx.execute(
+        "UPDATE agenda_item
+         SET opened_on = CASE WHEN opened_in = ?1 AND opened_on = ?2 THEN ?3 ELSE opened_on END,
+             closed_on = CASE WHEN closed_in = ?1 AND closed_on = ?2 THEN ?3 ELSE closed_on END
+         WHERE opened_in = ?1 OR closed_in = ?1",
+        params![id, from, to],
+    )?;
+    Ok(())
 }
 
 /// One 1:1 by id.

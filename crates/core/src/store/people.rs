@@ -113,6 +113,7 @@ pub(crate) fn insert_with_id(
     id: Option<PersonId>,
     input: &PersonInput,
 ) -> Result<Person> {
+    crate::validate::in_years("the day they started reporting to you", input.since)?;
     let p = validate(input)?;
     check_unique_name(tx, &p.name, None)?;
     tx.execute(
@@ -120,7 +121,7 @@ pub(crate) fn insert_with_id(
                              since, cadence_days, tracked)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
         params![
-            id,
+            super::new_id(tx, "person", id.map(|i| i.0))?,
             p.name,
             validate::key(&p.name),
             p.title,
@@ -140,6 +141,7 @@ pub(crate) fn insert_with_id(
 
 /// Replaces a person's details (not their archive state).
 pub fn update(tx: &Tx<'_>, id: PersonId, input: &PersonInput) -> Result<Person> {
+    crate::validate::in_years("the day they started reporting to you", input.since)?;
     let p = validate(input)?;
     let before = get(tx, id)?;
     check_unique_name(tx, &p.name, Some(id))?;
@@ -186,6 +188,7 @@ pub fn update(tx: &Tx<'_>, id: PersonId, input: &PersonInput) -> Result<Person> 
 
 /// Archives a person on `on` (they left the team); their records stay.
 pub fn archive(tx: &Tx<'_>, id: PersonId, on: NaiveDate) -> Result<Person> {
+    crate::validate::in_years("archive date", on)?;
     let p = get(tx, id)?;
     if let Some(a) = p.archived_on {
         return Err(Error::conflict(format!(

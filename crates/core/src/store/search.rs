@@ -127,6 +127,13 @@ fn split_marked(marked: &str) -> Vec<SnippetPart> {
 /// (so operators and punctuation are plain text) and the last one matches as
 /// a prefix. All words must match.
 pub fn fts_query(text: &str) -> Result<String> {
+    let chars = text.chars().count();
+    if chars > crate::validate::SEARCH_MAX {
+        return Err(Error::invalid(format!(
+            "The search is {chars} characters long; search for at most {} (a few words).",
+            crate::validate::SEARCH_MAX
+        )));
+    }
     // Control characters (a NUL would end the query string inside SQLite)
     // separate words like spaces do.
     let words: Vec<&str> = text

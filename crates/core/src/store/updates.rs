@@ -43,6 +43,9 @@ pub struct Filter {
 
 /// Checks an update's fields against each other (no database access).
 pub fn validate(input: &UpdateInput) -> Result<UpdateInput> {
+    if let Some(d) = input.done_on {
+        crate::validate::in_years("done date", d)?;
+    }
     let mut out = input.clone();
     out.link = validate::link("link", input.link.as_deref())?;
     match (input.kind, input.person_id) {
@@ -124,7 +127,7 @@ pub(crate) fn insert_with_id(
         "INSERT INTO accountability_update (id, person_id, kind, period, status, done_on, link)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
         params![
-            id,
+            super::new_id(tx, "accountability_update", id.map(|i| i.0))?,
             u.person_id,
             u.kind,
             u.period.to_string(),
@@ -160,6 +163,7 @@ pub fn update(tx: &Tx<'_>, id: UpdateId, input: &UpdateInput) -> Result<Update> 
 
 /// Marks an update done on `on` (keeps its link unless a new one is given).
 pub fn mark_done(tx: &Tx<'_>, id: UpdateId, on: NaiveDate, link: Option<&str>) -> Result<Update> {
+    crate::validate::in_years("done date", on)?;
     let before = get(tx, id)?;
     if let (UpdateStatus::Done, Some(d)) = (before.status, before.done_on) {
         return Err(Error::conflict(format!(

@@ -105,11 +105,12 @@ pub(crate) fn insert_with_id(
     id: Option<WalkthroughId>,
     input: &WalkthroughInput,
 ) -> Result<Walkthrough> {
+    crate::validate::in_years("walkthrough date", input.date)?;
     let w = validate(input)?;
     check_unique(tx, &w, None)?;
     tx.execute(
         "INSERT INTO walkthrough (id, date, title, findings, issue_link) VALUES (?1, ?2, ?3, ?4, ?5)",
-        params![id, w.date, w.title, w.findings, w.issue_link],
+        params![super::new_id(tx, "walkthrough", id.map(|i| i.0))?, w.date, w.title, w.findings, w.issue_link],
     )?;
     let id = WalkthroughId(tx.last_insert_rowid());
     write_scope(tx, id, &w)?;
@@ -118,6 +119,7 @@ pub(crate) fn insert_with_id(
 
 /// Replaces a walkthrough's details.
 pub fn update(tx: &Tx<'_>, id: WalkthroughId, input: &WalkthroughInput) -> Result<Walkthrough> {
+    crate::validate::in_years("walkthrough date", input.date)?;
     let w = validate(input)?;
     get(tx, id)?;
     check_unique(tx, &w, Some(id))?;

@@ -45,6 +45,7 @@ pub(crate) fn insert_with_id(
     shared_on: Option<NaiveDate>,
     shared_where: Option<&str>,
 ) -> Result<Win> {
+    crate::validate::in_years("day the win was noted", input.noted_on)?;
     let text = validate::text("win", &input.text, ITEM_MAX, true)?;
     let shared_where = validate::optional_name("place shared", shared_where, NAME_MAX)?;
     people::require_active(tx, input.person_id, input.noted_on, "win")?;
@@ -53,7 +54,7 @@ pub(crate) fn insert_with_id(
         "INSERT INTO win (id, person_id, noted_on, text, shared_on, shared_where)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
         params![
-            id,
+            super::new_id(tx, "win", id.map(|i| i.0))?,
             input.person_id,
             input.noted_on,
             text,
@@ -76,6 +77,7 @@ fn check_shared(noted: NaiveDate, shared_on: Option<NaiveDate>, place: Option<&s
 
 /// Changes a win's text, date or person.
 pub fn update(tx: &Tx<'_>, id: WinId, input: &WinInput) -> Result<Win> {
+    crate::validate::in_years("day the win was noted", input.noted_on)?;
     let text = validate::text("win", &input.text, ITEM_MAX, true)?;
     let before = get(tx, id)?;
     people::require_active(tx, input.person_id, input.noted_on, "win")?;
@@ -93,6 +95,7 @@ pub fn update(tx: &Tx<'_>, id: WinId, input: &WinInput) -> Result<Win> {
 
 /// Records that a win was raised to senior leadership on `on`, and where.
 pub fn share(tx: &Tx<'_>, id: WinId, on: NaiveDate, place: Option<&str>) -> Result<Win> {
+    crate::validate::in_years("sharing date", on)?;
     let w = get(tx, id)?;
     if let Some(d) = w.shared_on {
         return Err(Error::conflict(format!(

@@ -596,3 +596,234 @@ fn search_text_never_reaches_sqlite_as_fts_syntax() {
         0
     );
 }
+
+/// A date of the year 26, as an IPC call or a file can give one.
+fn year_26() -> chrono::NaiveDate {
+    chrono::NaiveDate::from_ymd_opt(26, 5, 1).unwrap()
+}
+
+#[test]
+fn every_write_refuses_a_date_outside_the_years_1000_to_9999() {
+    use coachlog_core::kinds::RecordKind;
+    use coachlog_core::store::{hiring, nudge_state, trash, updates};
+    let mut db = db();
+    let p = db
+        .write(|tx| people::insert(tx, &person("Priya Raman")))
+        .unwrap();
+    let day = d(CREATED);
+    let o = db
+        .write(|tx| one_on_ones::insert(tx, &OneOnOneInput::new(p.id, day)))
+        .unwrap();
+    let open_item = db.write(|tx| agenda::insert(tx, &item(p.id, "x"))).unwrap();
+    let link = db
+        .write(|tx| {
+            customers::insert_link(
+                tx,
+                &CustomerLinkInput::new(p.id, "Support", "Code Review", day),
+            )
+        })
+        .unwrap();
+    let check_in = db
+        .write(|tx| customers::insert_check_in(tx, &CheckInInput::new(link.id, day)))
+        .unwrap();
+    let req = db
+        .write(|tx| {
+            hiring::insert_requisition(tx, &RequisitionInput::new("Senior PM", Level::Ic, day))
+        })
+        .unwrap();
+    let interview = db
+        .write(|tx| hiring::insert_interview(tx, &InterviewInput::new(req.id, day, "Alex Kim")))
+        .unwrap();
+    let w = db
+        .write(|tx| wins::insert(tx, &WinInput::new(p.id, day, "A win")))
+        .unwrap();
+    let walk = db
+        .write(|tx| walkthroughs::insert(tx, &WalkthroughInput::new(day, "Plan")))
+        .unwrap();
+    let bad = year_26();
+    let year = "not in the years 1000 to 9999";
+    refused_as(&mut db, "person since", year, |tx| {
+        people::insert(tx, &pm("Ada", "2026-01-05").tap_since(bad))
+    });
+    refused_as(&mut db, "archive", year, |tx| {
+        people::archive(tx, p.id, bad)
+    });
+    refused_as(&mut db, "1:1", year, |tx| {
+        one_on_ones::insert(tx, &OneOnOneInput::new(p.id, bad))
+    });
+    refused_as(&mut db, "1:1 moved", year, |tx| {
+        one_on_ones::update(tx, o.id, &OneOnOneInput::new(p.id, bad))
+    });
+    refused_as(&mut db, "agenda item", year, |tx| {
+        agenda::insert(
+            tx,
+            &AgendaItemInput {
+                opened_on: bad,
+                ..item(p.id, "y")
+            },
+        )
+    });
+    refused_as(&mut db, "timing", year, |tx| {
+        agenda::insert(
+            tx,
+            &AgendaItemInput {
+                timing: Some(Timing::Date(bad)),
+                ..item(p.id, "y")
+            },
+        )
+    });
+    refused_as(&mut db, "closing", year, |tx| {
+        agenda::close(tx, open_item.id, CloseTag::Done, bad, None)
+    });
+    refused_as(&mut db, "update done", year, |tx| {
+        updates::insert(
+            tx,
+            &UpdateInput {
+                status: UpdateStatus::Done,
+                done_on: Some(bad),
+                ..UpdateInput::new(
+                    Some(p.id),
+                    UpdateKind::NextRelease,
+                    "2026-02".parse().unwrap(),
+                )
+            },
+        )
+    });
+    refused_as(&mut db, "link", year, |tx| {
+        customers::insert_link(
+            tx,
+            &CustomerLinkInput::new(p.id, "Sales", "Code Review", bad),
+        )
+    });
+    refused_as(&mut db, "check-in", year, |tx| {
+        customers::insert_check_in(tx, &CheckInInput::new(link.id, bad))
+    });
+    refused_as(&mut db, "check-in moved", year, |tx| {
+        customers::update_check_in(tx, check_in.id, &CheckInInput::new(link.id, bad))
+    });
+    refused_as(&mut db, "requisition", year, |tx| {
+        hiring::insert_requisition(tx, &RequisitionInput::new("PM", Level::Ic, bad))
+    });
+    refused_as(&mut db, "interview", year, |tx| {
+        hiring::insert_interview(tx, &InterviewInput::new(req.id, bad, "Jo"))
+    });
+    refused_as(&mut db, "interview moved", year, |tx| {
+        hiring::update_interview(
+            tx,
+            interview.id,
+            &InterviewInput::new(req.id, bad, "Alex Kim"),
+        )
+    });
+    refused_as(&mut db, "walkthrough", year, |tx| {
+        walkthroughs::insert(tx, &WalkthroughInput::new(bad, "Plan"))
+    });
+    refused_as(&mut db, "walkthrough moved", year, |tx| {
+        walkthroughs::update(tx, walk.id, &WalkthroughInput::new(bad, "Plan"))
+    });
+    refused_as(&mut db, "win", year, |tx| {
+        wins::insert(tx, &WinInput::new(p.id, bad, "Win"))
+    });
+    refused_as(&mut db, "win shared", year, |tx| {
+        wins::share(tx, w.id, bad, None)
+    });
+    refused_as(&mut db, "snooze", year, |tx| {
+        nudge_state::snooze(tx, "request:1", bad)
+    });
+    refused_as(&mut db, "draft", year, |tx| {
+        drafts::save(
+            tx,
+            &Draft {
+                person_id: p.id,
+                date: bad,
+                status: OneOnOneStatus::Held,
+                notes: String::new(),
+                tags: vec![],
+                new_items: vec![],
+                close_items: vec![],
+            },
+        )
+    });
+    refused_as(&mut db, "deletion", year, |tx| {
+        trash::delete(tx, RecordKind::Win, w.id.0, bad)
+    });
+}
+
+trait SinceIs {
+    fn tap_since(self, since: chrono::NaiveDate) -> Self;
+}
+
+impl SinceIs for PersonInput {
+    fn tap_since(mut self, since: chrono::NaiveDate) -> Self {
+        self.since = since;
+        self
+    }
+}
+
+#[test]
+fn drafts_and_searches_are_bounded() {
+    let mut db = db();
+    let p = db
+        .write(|tx| people::insert(tx, &person("Priya Raman")))
+        .unwrap();
+    let many = vec![NewItem::new("x", OpenTag::Todo, RaisedBy::Leader); 501];
+    refused_as(&mut db, "draft items", "at most 500", |tx| {
+        drafts::save(
+            tx,
+            &Draft {
+                person_id: p.id,
+                date: d(CREATED),
+                status: OneOnOneStatus::Held,
+                notes: String::new(),
+                tags: vec![],
+                new_items: many,
+                close_items: vec![],
+            },
+        )
+    });
+    refused_as(&mut db, "draft tag", "coaching tag", |tx| {
+        drafts::save(
+            tx,
+            &Draft {
+                person_id: p.id,
+                date: d(CREATED),
+                status: OneOnOneStatus::Held,
+                notes: String::new(),
+                tags: vec!["t".repeat(101)],
+                new_items: vec![],
+                close_items: vec![],
+            },
+        )
+    });
+    let e = search::search(db.conn(), &"word ".repeat(120), 10).unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::Invalid);
+    assert!(e.to_string().contains("at most 500"), "{e}");
+    // A draft that closes an item deleted since keeps its notes.
+    let old = db
+        .write(|tx| agenda::insert(tx, &item(p.id, "old")))
+        .unwrap();
+    let draft = Draft {
+        person_id: p.id,
+        date: d(CREATED),
+        status: OneOnOneStatus::Held,
+        notes: "half-written".into(),
+        tags: vec![],
+        new_items: vec![],
+        close_items: vec![ItemClosure {
+            id: old.id,
+            tag: CloseTag::Done,
+        }],
+    };
+    db.write(|tx| {
+        coachlog_core::store::trash::delete(
+            tx,
+            coachlog_core::kinds::RecordKind::AgendaItem,
+            old.id.0,
+            d(CREATED),
+        )
+    })
+    .unwrap();
+    db.write(|tx| drafts::save(tx, &draft)).unwrap();
+    let kept = drafts::get(db.conn(), p.id).unwrap().unwrap();
+    assert_eq!(kept.notes, "half-written");
+    assert!(kept.close_items.is_empty());
+}

@@ -122,6 +122,15 @@ fn fixture_rows(version: i64) -> Vec<&'static str> {
             ('win_unshared:2', NULL, 1)",
         );
     }
+    if version >= 7 {
+        sql.push(
+            r#"INSERT INTO trash (id, kind, record_id, label, deleted_on, counts, rows) VALUES
+            (1, 'win', 3, 'Grace Hopper''s win: Ran the first compiler workshop', '2025-03-06',
+             '{"people":0,"one_on_ones":0,"agenda_items":0,"updates":0,"customer_links":0,"check_ins":0,"requisitions":0,"loop_members":0,"interviews":0,"walkthroughs":0,"wins":1}',
+             '[{"table":"nudge_state","op":"insert","row":{"dismissed":0,"key":"win_unshared:3","snoozed_until":"2025-03-12"}},{"table":"win","op":"insert","row":{"id":3,"noted_on":"2025-03-04","person_id":1,"shared_on":null,"shared_where":null,"text":"Ran the first compiler workshop"}}]')"#,
+        );
+        sql.push("INSERT INTO id_floor (tbl, max_id) VALUES ('win', 3)");
+    }
     sql
 }
 

@@ -143,3 +143,66 @@ fn participants_are_team_members_by_id_full_name_or_one_whole_word() {
     assert!(hiring::resolve_participant(conn, "999").is_err());
     assert!(hiring::resolve_participant(conn, "").is_err());
 }
+
+#[test]
+fn interviews_are_edited_in_their_requisition() {
+    let mut db = db();
+    let p = add_person(&mut db, "Ada");
+    let r = db
+        .write(|tx| hiring::insert_requisition(tx, &req()))
+        .unwrap();
+    let other = db
+        .write(|tx| {
+            hiring::insert_requisition(
+                tx,
+                &RequisitionInput::new("PM, Plan", Level::Ic, d("2026-02-02")),
+            )
+        })
+        .unwrap();
+    let i = db
+        .write(|tx| {
+            hiring::insert_interview(tx, &InterviewInput::new(r.id, d("2026-02-10"), "Alex Kim"))
+        })
+        .unwrap();
+    let j = db
+        .write(|tx| {
+            hiring::insert_interview(tx, &InterviewInput::new(r.id, d("2026-02-12"), "Jo Park"))
+        })
+        .unwrap();
+    let edit = InterviewInput {
+        interviewers: vec![Participant::Person(p.id), Participant::Name("Sam".into())],
+        ..InterviewInput::new(r.id, d("2026-02-11"), "Alex Kim-Lee")
+    };
+    let changed = db
+        .write(|tx| hiring::update_interview(tx, i.id, &edit))
+        .unwrap();
+    assert_eq!(changed.date, d("2026-02-11"));
+    assert_eq!(changed.candidate, "Alex Kim-Lee");
+    assert_eq!(changed.interviewers, edit.interviewers);
+    assert_eq!(hiring::get_interview(db.conn(), i.id).unwrap(), changed);
+    // Keeping its own date and candidate is no conflict with itself; taking
+    // another interview's is.
+    db.write(|tx| hiring::update_interview(tx, i.id, &edit))
+        .unwrap();
+    refused(&mut db, "already has an interview", |tx| {
+        hiring::update_interview(
+            tx,
+            i.id,
+            &InterviewInput::new(r.id, d("2026-02-12"), "Jo Park"),
+        )
+    });
+    refused(&mut db, "cannot move to another", |tx| {
+        hiring::update_interview(
+            tx,
+            j.id,
+            &InterviewInput::new(other.id, d("2026-02-12"), "Jo Park"),
+        )
+    });
+    refused(&mut db, "before", |tx| {
+        hiring::update_interview(
+            tx,
+            j.id,
+            &InterviewInput::new(r.id, d("2026-01-01"), "Jo Park"),
+        )
+    });
+}

@@ -16,6 +16,7 @@ mod overview;
 mod people;
 mod search;
 mod settings;
+mod trash;
 mod updates;
 mod walkthroughs;
 mod wins;

@@ -228,3 +228,100 @@ fn months_with_one_on_ones_newest_first() {
         ]
     );
 }
+
+#[test]
+fn moving_a_one_on_one_moves_what_was_raised_and_closed_in_it() {
+    let mut db = db();
+    let p = add_person(&mut db, "Ada");
+    let first = db
+        .write(|tx| {
+            coachlog_core::store::log::one_on_one(
+                tx,
+                &LogInput {
+                    new_items: vec![NewItem::new(
+                        "Draft the vision",
+                        OpenTag::Todo,
+                        RaisedBy::Leader,
+                    )],
+                    ..LogInput::new(input(p.id, "2026-02-02"))
+                },
+            )
+        })
+        .unwrap();
+    let item = first.opened[0].id;
+    let o = db
+        .write(|tx| one_on_ones::update(tx, first.one_on_one.id, &input(p.id, "2026-02-03")))
+        .unwrap();
+    assert_eq!(o.date, d("2026-02-03"));
+    assert_eq!(
+        agenda::get(db.conn(), item).unwrap().opened_on,
+        d("2026-02-03")
+    );
+    // Closed in a later 1:1, which cannot move before the item was opened.
+    let later = db
+        .write(|tx| {
+            coachlog_core::store::log::one_on_one(
+                tx,
+                &LogInput {
+                    close_items: vec![ItemClosure {
+                        id: item,
+                        tag: CloseTag::Done,
+                    }],
+                    ..LogInput::new(input(p.id, "2026-02-10"))
+                },
+            )
+        })
+        .unwrap();
+    refused(&mut db, "before its opening", |tx| {
+        one_on_ones::update(tx, later.one_on_one.id, &input(p.id, "2026-02-02"))
+    });
+    db.write(|tx| one_on_ones::update(tx, later.one_on_one.id, &input(p.id, "2026-02-09")))
+        .unwrap();
+    assert_eq!(
+        agenda::get(db.conn(), item).unwrap().closed_on,
+        Some(d("2026-02-09"))
+    );
+    // Still one 1:1 per person and day.
+    refused(&mut db, "already", |tx| {
+        one_on_ones::update(tx, later.one_on_one.id, &input(p.id, "2026-02-03"))
+    });
+}
+
+#[test]
+fn an_item_raised_and_closed_in_one_one_on_one_moves_with_it() {
+    let mut db = db();
+    let p = add_person(&mut db, "Ada");
+    let logged = db
+        .write(|tx| {
+            coachlog_core::store::log::one_on_one(
+                tx,
+                &LogInput {
+                    new_items: vec![NewItem::new(
+                        "Quick one",
+                        OpenTag::Discuss,
+                        RaisedBy::Person,
+                    )],
+                    ..LogInput::new(input(p.id, "2026-02-02"))
+                },
+            )
+        })
+        .unwrap();
+    let item = logged.opened[0].id;
+    db.write(|tx| {
+        agenda::close(
+            tx,
+            item,
+            CloseTag::Fyi,
+            d("2026-02-02"),
+            Some(logged.one_on_one.id),
+        )
+    })
+    .unwrap();
+    db.write(|tx| one_on_ones::update(tx, logged.one_on_one.id, &input(p.id, "2026-02-05")))
+        .unwrap();
+    let moved = agenda::get(db.conn(), item).unwrap();
+    assert_eq!(
+        (moved.opened_on, moved.closed_on),
+        (d("2026-02-05"), Some(d("2026-02-05")))
+    );
+}

@@ -196,13 +196,22 @@ fn dump_tables(conn: &Connection, search_index: bool) -> Dump {
                 format!("SELECT * FROM \"{t}\"")
             };
             let mut stmt = conn.prepare(&sql).unwrap();
-            let n = stmt.column_count();
+            // Cells by column name, so that a table rebuilt with its
+            // columns in another order (migration 0007) dumps the same.
+            let mut names: Vec<(usize, String)> = stmt
+                .column_names()
+                .into_iter()
+                .enumerate()
+                .map(|(i, n)| (i, n.to_string()))
+                .collect();
+            names.sort_by(|a, b| a.1.cmp(&b.1));
             let mut rows: Vec<String> = stmt
                 .query_map([], |r| {
-                    (0..n)
-                        .map(|i| {
-                            r.get::<_, rusqlite::types::Value>(i)
-                                .map(|v| format!("{v:?}"))
+                    names
+                        .iter()
+                        .map(|(i, name)| {
+                            r.get::<_, rusqlite::types::Value>(*i)
+                                .map(|v| format!("{name}={v:?}"))
                         })
                         .collect::<Result<Vec<_>, _>>()
                         .map(|cells| cells.join("|"))
