@@ -1,8 +1,9 @@
 //! Where the passphrase of an encrypted Coachlog database comes from, for
 //! the command line and the desktop app alike.
 //!
-//! - [`from_env`]: `COACHLOG_PASSPHRASE`, for scripts and tests;
-//! - [`from_file`]: the first line of a file (`--passphrase-file`), so the
+//! - [`take_from_env`]: `COACHLOG_PASSPHRASE`, for scripts and tests (taken
+//!   out of the environment once read);
+//! - [`from_file`]: the first line of a private file (`--passphrase-file`), so the
 //!   passphrase stays out of the process list and the shell history;
 //! - a [`KeyStore`]: the OS keyring ([`SystemKeyStore`]: Keychain on macOS,
 //!   Credential Manager on Windows, the Secret Service — GNOME Keyring,
@@ -27,14 +28,46 @@ pub const SERVICE: &str = "Coachlog";
 /// The environment variable that gives the passphrase.
 pub const ENV: &str = "COACHLOG_PASSPHRASE";
 
+/// Refuses a passphrase file that its group or other users may read or write.
+#[cfg(unix)]
+fn check_private(path: &Path) -> Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    let Ok(meta) = std::fs::metadata(path) else {
+        // A missing file is reported by the read, with its own message.
+        return Ok(());
+    };
+    let mode = meta.permissions().mode() & 0o777;
+    if mode & 0o077 != 0 {
+        return Err(Error::invalid(format!(
+            "The passphrase file {} can be read by other users (its mode is {mode:o}); make \
+             it private with `chmod 600 {}` and try again.",
+            path.display(),
+            path.display()
+        )));
+    }
+    Ok(())
+}
+
+#[cfg(not(unix))]
+fn check_private(_path: &Path) -> Result<()> {
+    Ok(())
+}
+
 /// The environment variable that turns the system keyring off (`off`, `0`
 /// or `no`): for scripts, tests and machines whose keyring misbehaves.
 pub const KEYRING_ENV: &str = "COACHLOG_KEYRING";
 
-/// The passphrase in `COACHLOG_PASSPHRASE`, if it is set. Set but empty, or
-/// not a valid passphrase, is an [`Error::Invalid`] naming the variable.
-pub fn from_env() -> Result<Option<Passphrase>> {
-    match std::env::var(ENV) {
+/// The passphrase in `COACHLOG_PASSPHRASE`, if it is set, and the variable
+/// removed from this process's environment, so no program it starts (the
+/// desktop app's web content processes) inherits it. Call it early, before
+/// other threads start. Set but empty, or not a valid passphrase, is an
+/// [`Error::Invalid`] naming the variable.
+pub fn take_from_env() -> Result<Option<Passphrase>> {
+    let value = std::env::var(ENV);
+    if std::env::var_os(ENV).is_some() {
+        std::env::remove_var(ENV);
+    }
+    match value {
         Err(std::env::VarError::NotPresent) => Ok(None),
         Err(std::env::VarError::NotUnicode(_)) => Err(Error::invalid(format!(
             "{ENV} is not valid UTF-8 text; set it to the passphrase."
@@ -49,9 +82,11 @@ pub fn from_env() -> Result<Option<Passphrase>> {
 }
 
 /// The passphrase in the first line of the file at `path` (its line break
-/// removed, `\n` or `\r\n`; the rest of the file is ignored).
+/// removed, `\n` or `\r\n`; the rest of the file is ignored). A file that
+/// other users may read is refused: the passphrase would not be secret.
 pub fn from_file(path: &Path) -> Result<Passphrase> {
     let shown = path.display();
+    check_private(path)?;
     // The file's text is overwritten when dropped, like the passphrase.
     let bytes = zeroize::Zeroizing::new(std::fs::read(path).map_err(|e| match e.kind() {
         std::io::ErrorKind::NotFound => Error::not_found(format!(
@@ -282,7 +317,7 @@ mod tests {
         ];
         for (name, content, want) in cases {
             let path = dir.path().join(name);
-            std::fs::write(&path, content).unwrap();
+            write_private(&path, content.as_bytes());
             match (from_file(&path), want) {
                 (Ok(p), Ok(text)) => assert_eq!(p.expose(), text, "{name}"),
                 (Err(e), Err((kind, says))) => {
@@ -293,12 +328,52 @@ mod tests {
                 (got, want) => panic!("{name}: {got:?}, wanted {want:?}"),
             }
         }
-        std::fs::write(dir.path().join("latin1"), [0xE9, b'\n']).unwrap();
+        write_private(&dir.path().join("latin1"), &[0xE9, b'\n']);
         let e = from_file(&dir.path().join("latin1")).unwrap_err();
         assert_eq!(e.kind(), ErrorKind::Invalid, "{e}");
         let e = from_file(&dir.path().join("missing")).unwrap_err();
         assert_eq!(e.kind(), ErrorKind::NotFound, "{e}");
         assert!(e.to_string().contains("does not exist"), "{e}");
+    }
+
+    /// Writes a file only its owner may read.
+    fn write_private(path: &Path, bytes: &[u8]) {
+        std::fs::write(path, bytes).unwrap();
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600)).unwrap();
+        }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_passphrase_file_others_may_read_is_refused() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("pass");
+        for mode in [0o644, 0o640, 0o604, 0o660] {
+            std::fs::write(&path, "open sesame\n").unwrap();
+            std::fs::set_permissions(&path, std::fs::Permissions::from_mode(mode)).unwrap();
+            let e = from_file(&path).unwrap_err();
+            assert_eq!(e.kind(), ErrorKind::Invalid, "{mode:o}: {e}");
+            assert!(e.to_string().contains("chmod 600"), "{e}");
+        }
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o400)).unwrap();
+        assert_eq!(from_file(&path).unwrap().expose(), "open sesame");
+    }
+
+    #[test]
+    fn the_passphrase_leaves_the_environment_once_taken() {
+        // The only test of this binary that touches COACHLOG_PASSPHRASE.
+        std::env::set_var(ENV, "from the environment");
+        let p = take_from_env().unwrap().unwrap();
+        assert_eq!(p.expose(), "from the environment");
+        assert!(std::env::var_os(ENV).is_none());
+        assert!(take_from_env().unwrap().is_none());
+        std::env::set_var(ENV, "");
+        assert!(take_from_env().unwrap_err().to_string().contains("empty"));
+        assert!(std::env::var_os(ENV).is_none());
     }
 
     #[test]

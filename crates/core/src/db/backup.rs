@@ -316,7 +316,7 @@ fn free_path(db_path: &Path, at: DateTime<Utc>, kind: BackupKind) -> (PathBuf, u
 
 fn make_folder(db_path: &Path) -> Result<()> {
     let dir = folder(db_path);
-    std::fs::create_dir_all(&dir).map_err(|e| {
+    file::create_private_folder(&dir).map_err(|e| {
         Error::Io(format!(
             "cannot create the backups folder {}: {e}",
             dir.display()
@@ -687,6 +687,11 @@ fn raw_copy(db_path: &Path, at: DateTime<Utc>) -> Result<PathBuf> {
         let dest = file::with_suffix(&target, s);
         std::fs::copy(&source, &dest)
             .and_then(|_| {
+                #[cfg(unix)]
+                {
+                    use std::os::unix::fs::PermissionsExt;
+                    std::fs::set_permissions(&dest, std::fs::Permissions::from_mode(0o600))?;
+                }
                 std::fs::OpenOptions::new()
                     .write(true)
                     .open(&dest)?

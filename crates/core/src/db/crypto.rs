@@ -310,6 +310,7 @@ fn export_from(conn: &Connection, src: &Path, tmp: &Path, to: Option<&Passphrase
     // file is an empty database to SQLite.
     std::fs::File::create(tmp)
         .map_err(|e| Error::Io(format!("cannot write next to {shown}: {e}")))?;
+    file::make_private(tmp)?;
     // KEY '' attaches a plain database (SQLCipher's documented form).
     conn.execute(
         &format!("ATTACH DATABASE ?1 AS {TARGET} KEY ?2"),

@@ -413,6 +413,7 @@ pub(crate) fn create_new(path: &Path, today: NaiveDate, migrations: &[(&str, &st
             )),
             other => other,
         })?;
+        make_private(&tmp)?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
         conn.pragma_update(None, "synchronous", "FULL")?;
         migrate(&mut conn, 0, today, migrations)?;
@@ -425,6 +426,58 @@ pub(crate) fn create_new(path: &Path, today: NaiveDate, migrations: &[(&str, &st
         Err(Error::Conflict(_)) => Ok(()), // created meanwhile by another process
         other => other,
     }
+}
+
+/// Makes the file at `path` readable and writable by its owner only (mode
+/// 0600 on Unix): the database, its log and every copy Coachlog writes hold
+/// private notes. SQLite gives a database's `-wal` and `-shm` files the
+/// database file's mode, so they follow.
+pub(crate) fn make_private(path: &Path) -> Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600)).map_err(|e| {
+            Error::Io(format!(
+                "cannot make {} private to you: {e}",
+                path.display()
+            ))
+        })?;
+    }
+    #[cfg(not(unix))]
+    let _ = path;
+    Ok(())
+}
+
+/// Makes an existing database file and its side files private to its owner
+/// when others may read them (a file from an older Coachlog, or copied
+/// in): what [`make_private`] gives new files.
+pub(crate) fn keep_private(path: &Path) -> Result<()> {
+    #[cfg(unix)]
+    for suffix in ["", "-wal", "-shm"] {
+        use std::os::unix::fs::PermissionsExt;
+        let p = with_suffix(path, suffix);
+        if let Ok(meta) = std::fs::metadata(&p) {
+            if meta.permissions().mode() & 0o077 != 0 {
+                make_private(&p)?;
+            }
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = path;
+    Ok(())
+}
+
+/// Creates the folder `dir` (and its parents) if missing, private to its
+/// owner (mode 0700 on Unix) where Coachlog creates it.
+pub(crate) fn create_private_folder(dir: &Path) -> std::io::Result<()> {
+    let mut builder = std::fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt;
+        builder.mode(0o700);
+    }
+    builder.create(dir)
 }
 
 /// Removes a file and its SQLite side files, ignoring what is not there.
@@ -513,6 +566,7 @@ pub(crate) fn copy_database(
     let result = (|| -> Result<()> {
         let mut dest = Connection::open(&tmp)
             .map_err(|e| Error::Io(format!("cannot write the backup {shown}: {e}")))?;
+        make_private(&tmp)?;
         if let Some(key) = key {
             apply_key(&dest, key)?;
         }

@@ -173,12 +173,16 @@ impl Db {
             key.as_ref(),
             &mut backup,
         ) {
-            Ok(()) => Ok(Db {
-                conn,
-                path: Some(path.to_path_buf()),
-                backup,
-                key,
-            }),
+            Ok(()) => {
+                // A file accepted: private to its owner, as new ones are.
+                file::keep_private(path)?;
+                Ok(Db {
+                    conn,
+                    path: Some(path.to_path_buf()),
+                    backup,
+                    key,
+                })
+            }
             Err(e) => {
                 side.close_untouched(conn);
                 Err(backup::with_restore_hint(e, path))

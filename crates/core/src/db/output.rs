@@ -3,7 +3,8 @@
 //! are never seen half-written. Both the CLI and the desktop app use these,
 //! so the two agree on the file and on the rules.
 //!
-//! **Rules for an output file.** It is written to a temporary file in the
+//! **Rules for an output file.** It is private to you (mode 0600 on Unix,
+//! as the database is). It is written to a temporary file in the
 //! target's folder, flushed to disk and renamed into place (then the folder
 //! is flushed), so it is never seen half-written; an existing file is
 //! replaced only when asked, and a refused or failed write leaves the
@@ -12,7 +13,7 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use super::file::{folder_of, sync_folder};
+use super::file::{create_private_folder, folder_of, sync_folder};
 use crate::error::{Error, Result};
 
 /// The environment variable that names the database file.
@@ -34,10 +35,11 @@ pub fn default_path() -> Result<PathBuf> {
         })
 }
 
-/// Creates the folder of the database `path` (and its parents) if missing.
+/// Creates the folder of the database `path` (and its parents) if missing,
+/// private to you (mode 0700 on Unix).
 pub fn create_folder(path: &Path) -> Result<()> {
     let dir = folder_of(path);
-    std::fs::create_dir_all(dir).map_err(|e| {
+    create_private_folder(dir).map_err(|e| {
         Error::Io(format!(
             "Coachlog cannot create the folder {}: {e}. Check its permissions, or set {DB_ENV} \
              to the path of the database file.",

@@ -308,3 +308,38 @@ fn deferred_checkpoints_leave_the_log_to_the_caller_up_to_the_backstop() {
     let db = db_on("2026-03-02");
     assert_eq!(db.checkpoint().unwrap(), (-1, -1));
 }
+
+#[cfg(unix)]
+#[test]
+fn files_coachlog_writes_are_private_to_their_owner() {
+    use coachlog_core::db::output::{self, Existing};
+    use std::os::unix::fs::PermissionsExt;
+    let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data/coachlog");
+    let path = data.join("coachlog.sqlite");
+    output::create_folder(&path).unwrap();
+    assert_eq!(mode(&data), 0o700, "the data folder");
+    let mut db = Db::open(&path, crate::support::d(crate::support::CREATED)).unwrap();
+    db.write(|tx| {
+        coachlog_core::store::people::insert(tx, &crate::support::pm("Ada", "2026-01-05"))
+    })
+    .unwrap();
+    assert_eq!(mode(&path), 0o600, "the database");
+    let wal = crate::support::side(&path, "-wal");
+    assert!(wal.exists());
+    assert_eq!(mode(&wal), 0o600, "its log");
+    let b = coachlog_core::backup::create(&path, crate::support::utc("2026-01-05T10:00:00Z"), None)
+        .unwrap();
+    assert_eq!(mode(&b.path), 0o600, "a backup");
+    assert_eq!(mode(b.path.parent().unwrap()), 0o700, "the backups folder");
+    let out = dir.path().join("summary.md");
+    output::write_atomically(&out, b"# May", Existing::Refuse).unwrap();
+    assert_eq!(mode(&out), 0o600, "an output file");
+    drop(db);
+    // A file another program left readable to others is made private when
+    // Coachlog opens it.
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).unwrap();
+    drop(Db::open(&path, crate::support::d(crate::support::CREATED)).unwrap());
+    assert_eq!(mode(&path), 0o600);
+}
