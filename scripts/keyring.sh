@@ -16,7 +16,10 @@ cargo test -p coachlog-cli --test encryption --locked --no-run
 export RUSTUP_HOME="${RUSTUP_HOME:-$HOME/.rustup}" CARGO_HOME="${CARGO_HOME:-$HOME/.cargo}"
 home=$(mktemp -d)
 trap 'rm -rf "$home"' EXIT
+# Inside the session as outside: the first failing suite fails the script
+# (without set -e a failure would be hidden when the next suite passed).
 HOME="$home" XDG_DATA_HOME="$home/.local/share" dbus-run-session -- bash -c '
+    set -euo pipefail
     echo -n "throw-away" | gnome-keyring-daemon --unlock --components=secrets >/dev/null
     sleep 1
     cargo test -p coachlog-secrets --test system_keyring --locked -- --ignored "$@"

@@ -33,16 +33,23 @@ run "cargo test" cargo test --locked
 # session bus and HOME; the user's own keyring is never touched).
 run "OS keyring" scripts/keyring.sh
 
+# A suite that cannot run fails: it is never counted as passed, nor skipped.
+missing() { printf '%s\n' "$1" >&2; return 1; }
+
 if [ -f ui/package.json ]; then
   run "ui: type check" npm --prefix ui run --silent check
   run "ui: lint" npm --prefix ui run --silent lint
   run "ui: unit tests" npm --prefix ui run --silent test
+else
+  run "ui: check, lint, unit tests" missing "ui/package.json is missing: the UI's suites cannot run."
 fi
 
 if [ -x scripts/e2e.sh ]; then
   # Screenshots go under target/ here; scripts/e2e.sh alone refreshes the
   # committed ones in docs/screenshots/.
   run "end to end (real app under Xvfb)" env E2E_SCREENSHOTS="${E2E_SCREENSHOTS:-$PWD/target/e2e-screenshots}" scripts/e2e.sh
+else
+  run "end to end (real app under Xvfb)" missing "scripts/e2e.sh is missing or not executable: the end-to-end suite cannot run."
 fi
 
 step "summary"
