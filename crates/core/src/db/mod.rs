@@ -267,6 +267,17 @@ impl Db {
         Ok((log, copied))
     }
 
+    /// A number that changes when another connection — the command line,
+    /// another window — commits a change to the database (SQLite's
+    /// `data_version`; this connection's own writes leave it as it is): a
+    /// front end that keeps the database open asks it to know when to read
+    /// again.
+    pub fn data_version(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .query_row("PRAGMA data_version", [], |r| r.get(0))?)
+    }
+
     /// Runs `f` in one immediate transaction: all of its writes land, or none.
     pub fn write<T>(&mut self, f: impl FnOnce(&Tx<'_>) -> Result<T>) -> Result<T> {
         let tx = Tx(self

@@ -343,3 +343,25 @@ fn files_coachlog_writes_are_private_to_their_owner() {
     drop(Db::open(&path, crate::support::d(crate::support::CREATED)).unwrap());
     assert_eq!(mode(&path), 0o600);
 }
+
+#[test]
+fn data_version_changes_when_another_connection_writes() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("shared.sqlite");
+    let day = crate::support::d(crate::support::CREATED);
+    let mut app = Db::open(&path, day).unwrap();
+    let first = app.data_version().unwrap();
+    // The app's own write does not change it…
+    app.write(|tx| {
+        coachlog_core::store::people::insert(tx, &crate::support::pm("Ada", "2026-01-05"))
+    })
+    .unwrap();
+    assert_eq!(app.data_version().unwrap(), first);
+    // …another connection's does.
+    let mut cli = Db::open(&path, day).unwrap();
+    cli.write(|tx| {
+        coachlog_core::store::people::insert(tx, &crate::support::pm("Bo", "2026-01-05"))
+    })
+    .unwrap();
+    assert_ne!(app.data_version().unwrap(), first);
+}
