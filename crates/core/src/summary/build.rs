@@ -27,7 +27,7 @@ use super::{
     UpdateDue, WalkthroughMonth, WinNoted, Wins,
 };
 
-/// Builds the summary of `month` (`PRACTICES.md`, "Monthly summary").
+/// Builds the summary of `month` (`docs/catalogue.md`, "The monthly summary").
 ///
 /// Everything reads today's records — an update done after the month shows
 /// as done late, a win shared after it shows its sharing date — except the

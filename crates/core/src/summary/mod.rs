@@ -1,4 +1,4 @@
-//! The monthly summary (`PRACTICES.md`, "Monthly summary (month M)"): the
+//! The monthly summary (`docs/catalogue.md`, "The monthly summary"): the
 //! month's figures per tracked PM and for the leader, as data, and pure
 //! renderers of that data to GitLab-flavoured Markdown, one self-contained
 //! HTML file with charts, CSV and JSON.

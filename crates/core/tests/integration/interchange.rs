@@ -928,6 +928,43 @@ fn inconsistent_pairs_and_dates_are_refused() {
     );
 }
 
+/// A done update (or an internal-customer link) dated before its person's
+/// `since` is a state no edit reaches — moving `since` later past it is
+/// refused — and the import refuses it the same way: the person goes in
+/// with the earlier date, their records follow, and setting the file's
+/// `since` last is refused, naming the person's place in the file. Nothing
+/// is written (`docs/interchange.md`, "What import checks").
+#[test]
+fn a_done_update_or_link_before_its_persons_since_is_refused() {
+    let source = export(&filled());
+    let ada = &source.people[0];
+    assert_eq!(
+        (ada.name.as_str(), ada.since),
+        ("Ada Lovelace", d("2025-06-01"))
+    );
+    let refusal = "people[0] (id 1): Ada Lovelace has records from 2025-05-20, before the new \
+                   'since' date 2025-06-01; use 2025-05-20 or earlier.";
+
+    let mut doc = source.clone();
+    let u = &mut doc.updates[0];
+    assert_eq!((u.person_id, u.status), (Some(ada.id), UpdateStatus::Done));
+    u.done_on = Some(d("2025-05-20"));
+    let err = refused_into_file(&doc, refusal);
+    assert_eq!(err.kind(), ErrorKind::Invalid);
+
+    let mut doc = source.clone();
+    assert_eq!(doc.customer_links[0].person_id, ada.id);
+    doc.customer_links[0].since = d("2025-05-20");
+    refused_into_file(&doc, refusal);
+
+    // On or after `since`, the same update goes in.
+    let mut doc = source.clone();
+    doc.updates[0].done_on = Some(ada.since);
+    let mut target = empty_db();
+    interchange::import(&mut target, &doc).unwrap();
+    assert_eq!(export_json(&target), interchange::to_json(&doc));
+}
+
 #[test]
 fn settings_are_validated() {
     let mut doc = export(&filled());

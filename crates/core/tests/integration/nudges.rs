@@ -1,5 +1,5 @@
-//! The overdue review (`coachlog_core::nudges`) against PRACTICES.md,
-//! "Nudge rules (exact)".
+//! The overdue review (`coachlog_core::nudges`) against `docs/catalogue.md`,
+//! "The overdue review".
 //!
 //! - One table of small cases per rule: [`check`] builds a fresh in-memory
 //!   database (real migrations, `tracking_since` = [`CREATED`]), runs a
@@ -9,7 +9,7 @@
 //! - The order and the key catalogue on whole lists; snooze and dismiss.
 //! - Two properties over random small databases (a tiny deterministic
 //!   PRNG): the review equals [`oracle`], a second, deliberately naive
-//!   reading of PRACTICES.md written here with its own calendar arithmetic;
+//!   reading of the catalogue written here with its own calendar arithmetic;
 //!   and logging the activity a nudge asks for on `as_of` removes that
 //!   nudge (and leaves nothing overdue for the same thing).
 
@@ -2136,7 +2136,7 @@ fn random_person_records(rng: &mut Rng, w: &mut W, p: PersonId, since: NaiveDate
 }
 
 // ---------------------------------------------------------------------------
-// The oracle: PRACTICES.md read naively, with its own calendar arithmetic.
+// The oracle: the catalogue read naively, with its own calendar arithmetic.
 // ---------------------------------------------------------------------------
 
 /// What the spec says one item is.

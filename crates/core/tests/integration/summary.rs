@@ -1,5 +1,5 @@
-//! The monthly summary (`coachlog_core::summary`) against PRACTICES.md,
-//! "Monthly summary (month M)" and "Privacy".
+//! The monthly summary (`coachlog_core::summary`) against `docs/catalogue.md`,
+//! "The monthly summary" and its "Privacy".
 //!
 //! - [`may`] builds a hand-made May 2026 through the real store: three
 //!   tracked PMs (one archived mid-month, one with a hostile name), an
