@@ -567,13 +567,19 @@ fn require_empty(conn: &Connection) -> Result<()> {
     if !store::is_empty(conn)? {
         found.push(store::counts(conn)?.nonzero());
     }
-    for (table, what) in [
-        ("draft", "drafts"),
-        ("nudge_state", "snoozed or dismissed nudges"),
+    for (table, one, many) in [
+        ("draft", "draft", "drafts"),
+        (
+            "nudge_state",
+            "snoozed or dismissed nudge",
+            "snoozed or dismissed nudges",
+        ),
+        // A trashed record keeps its id for its restore.
+        ("trash", "entry in the Trash", "entries in the Trash"),
     ] {
         let n: i64 = conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))?;
         if n > 0 {
-            found.push(format!("{n} {what}"));
+            found.push(crate::words::count(n, one, many));
         }
     }
     if found.is_empty() {

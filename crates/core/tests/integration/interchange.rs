@@ -1029,7 +1029,7 @@ fn a_database_with_records_is_refused_and_unchanged() {
     assert!(interchange::import(&mut target, &doc)
         .unwrap_err()
         .to_string()
-        .contains("1 snoozed or dismissed nudges"));
+        .contains("1 snoozed or dismissed nudge)"));
 }
 
 #[test]

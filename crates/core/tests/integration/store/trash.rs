@@ -260,3 +260,17 @@ fn deleting_what_is_not_there_is_not_found_and_changes_nothing() {
         c
     });
 }
+
+#[test]
+fn a_database_with_something_in_the_trash_takes_no_import() {
+    let doc = coachlog_core::interchange::export(demo_db().conn()).unwrap();
+    let mut db = Db::open_in_memory(d(TODAY)).unwrap();
+    let p = db
+        .write(|tx| people::insert(tx, &pm("Ada Lovelace", "2026-01-05")))
+        .unwrap();
+    delete(&mut db, RecordKind::Person, p.id.0);
+    assert!(coachlog_core::store::is_empty(db.conn()).unwrap());
+    let e = coachlog_core::interchange::import(&mut db, &doc).unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::Conflict);
+    assert!(e.to_string().contains("1 entry in the Trash"), "{e}");
+}
