@@ -43,6 +43,15 @@ pub fn close_spec(s: &str) -> Result<(i64, CloseTag), String> {
     Ok((item, tag))
 }
 
+/// `--force` as the core's choice about an existing output file.
+pub fn existing(force: bool) -> Existing {
+    if force {
+        Existing::Replace
+    } else {
+        Existing::Refuse
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -68,14 +77,5 @@ mod tests {
         assert!(date("2026-02-28").is_ok());
         assert!(date("2026-02-30").unwrap_err().contains("not a real date"));
         assert!(date("2026-2-3").is_err());
-    }
-}
-
-/// `--force` as the core's choice about an existing output file.
-pub fn existing(force: bool) -> Existing {
-    if force {
-        Existing::Replace
-    } else {
-        Existing::Refuse
     }
 }
