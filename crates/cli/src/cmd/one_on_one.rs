@@ -330,28 +330,27 @@ fn show(ctx: &Ctx, id: OneOnOneId) -> Result<String> {
         ("Raised in this 1:1", &view.opened, false),
         ("Closed in this 1:1", &view.closed, true),
     ] {
-        if items.is_empty() {
-            continue;
-        }
-        out.push_str(&format!("\n{title}\n"));
-        let mut t = Table::new(vec![
-            col("ID").right(),
-            col("TAG"),
-            col("TEXT").max(60),
-            col(if closing { "CLOSED AS" } else { "STATUS" }),
-        ]);
-        for i in items {
-            let status = i
-                .close_tag
-                .map_or_else(|| "open".to_string(), |c| c.label().to_string());
-            t.row([
-                i.id.to_string(),
-                i.open_tag.label().to_string(),
-                i.text.clone(),
-                status,
-            ]);
-        }
-        out.push_str(&t.render());
+        let t = Table::of(
+            vec![
+                col("ID").right(),
+                col("TAG"),
+                col("TEXT").max(60),
+                col(if closing { "CLOSED AS" } else { "STATUS" }),
+            ],
+            items,
+            |i| {
+                let status = i
+                    .close_tag
+                    .map_or_else(|| "open".to_string(), |c| c.label().to_string());
+                [
+                    i.id.to_string(),
+                    i.open_tag.label().to_string(),
+                    i.text.clone(),
+                    status,
+                ]
+            },
+        );
+        out.push_str(&t.section(title, None));
     }
     Ok(out)
 }
