@@ -803,33 +803,31 @@ fn hostile_text_in_every_screen_runs_no_script_and_calls_no_ipc() {
 
         show(&app, "#/accountability", "[data-testid='acc-grid']", 1).await;
         check(&app, "Accountability", true, &mut seen).await;
-        show(
-            &app,
-            "#/customers",
-            "[data-testid='customer-row']",
-            fill.links,
-        )
-        .await;
-        open_details(&app).await;
-        check(&app, "Internal customers", true, &mut seen).await;
-        show(
-            &app,
-            "#/hiring",
-            "[data-testid='requisition']",
-            fill.requisitions,
-        )
-        .await;
-        open_details(&app).await;
-        check(&app, "Hiring", true, &mut seen).await;
-        show(
-            &app,
-            "#/walkthroughs",
-            "[data-testid='walkthrough']",
-            fill.walkthroughs,
-        )
-        .await;
-        open_details(&app).await;
-        check(&app, "Walkthroughs", true, &mut seen).await;
+        // The screens whose records fold their text into `<details>`.
+        for (hash, ready, at_least, screen) in [
+            (
+                "#/customers",
+                "[data-testid='customer-row']",
+                fill.links,
+                "Internal customers",
+            ),
+            (
+                "#/hiring",
+                "[data-testid='requisition']",
+                fill.requisitions,
+                "Hiring",
+            ),
+            (
+                "#/walkthroughs",
+                "[data-testid='walkthrough']",
+                fill.walkthroughs,
+                "Walkthroughs",
+            ),
+        ] {
+            show(&app, hash, ready, at_least).await;
+            open_details(&app).await;
+            check(&app, screen, true, &mut seen).await;
+        }
         show(&app, "#/wins", "[data-testid='win']", fill.wins).await;
         check(&app, "Wins", true, &mut seen).await;
         show(&app, "#/search", "[data-testid='search-input']", 1).await;
