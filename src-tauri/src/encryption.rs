@@ -15,6 +15,8 @@
 //!   [`Passphrase`] at once (zeroed when dropped), and is never written to a
 //!   log or put in a message.
 
+use std::path::Path;
+
 use chrono::{DateTime, NaiveDate, Utc};
 use coachlog_core::{crypto, ErrorKind, Passphrase};
 use serde::Serialize;
@@ -120,6 +122,25 @@ pub async fn unlock(
     status(state).await
 }
 
+/// Converts the open database's file (and its backups) with `f`, which
+/// answers the passphrase to reopen it with ([`AppState::swap`]); a failure
+/// reopens it with the old one. A database that is not open is refused with
+/// the reason.
+async fn convert<F>(state: &AppState, today: NaiveDate, f: F) -> Result<(), IpcError>
+where
+    F: FnOnce(&Path) -> Result<Option<Passphrase>, IpcError> + Send + 'static,
+{
+    if let Some(e) = state.startup_error() {
+        return Err(e);
+    }
+    state
+        .swap(today, move |path, open_with| {
+            *open_with = f(path)?;
+            Ok(())
+        })
+        .await
+}
+
 /// Turns encryption on with `passphrase` (the database and its backups are
 /// converted, then reopened with it); with `remember`, keeps it in the
 /// keyring.
@@ -131,17 +152,12 @@ pub async fn enable(
     today: NaiveDate,
 ) -> Result<EncryptionStatus, IpcError> {
     let key = passphrase(passphrase_text)?;
-    if let Some(e) = state.startup_error() {
-        return Err(e);
-    }
     let new_key = key.clone();
-    state
-        .swap(today, move |path, open_with| {
-            crypto::encrypt(path, &new_key, now)?;
-            *open_with = Some(new_key);
-            Ok(())
-        })
-        .await?;
+    convert(state, today, move |path| {
+        crypto::encrypt(path, &new_key, now)?;
+        Ok(Some(new_key))
+    })
+    .await?;
     state.set_key_source(KeySource::Typed);
     remember(state, key, remember_it).await;
     status(state).await
@@ -157,16 +173,11 @@ pub async fn disable(
     today: NaiveDate,
 ) -> Result<EncryptionStatus, IpcError> {
     let key = passphrase(passphrase_text)?;
-    if let Some(e) = state.startup_error() {
-        return Err(e);
-    }
-    state
-        .swap(today, move |path, open_with| {
-            crypto::decrypt(path, &key, now)?;
-            *open_with = None;
-            Ok(())
-        })
-        .await?;
+    convert(state, today, move |path| {
+        crypto::decrypt(path, &key, now)?;
+        Ok(None)
+    })
+    .await?;
     state.set_key_source(KeySource::None);
     if let Some(path) = state.path().map(|p| p.to_path_buf()) {
         let keys = state.keys();

@@ -38,6 +38,11 @@ pub mod state;
 #[macro_use]
 mod command_names;
 
+/// The tests' records (`person`…), shared with the IPC tests.
+#[cfg(test)]
+#[path = "../tests/common/fixtures.rs"]
+mod fixtures;
+
 use tauri::{Manager, Runtime};
 
 pub use command_names::COMMANDS;

@@ -191,6 +191,7 @@ mod tests {
     use serde_json::json;
 
     use super::*;
+    use crate::fixtures::person;
 
     fn day(s: &str) -> NaiveDate {
         coachlog_core::calendar::parse_date(s).unwrap()
@@ -350,17 +351,7 @@ mod tests {
     fn database(dir: &tempfile::TempDir) -> AppState {
         let mut db = Db::open(&dir.path().join("digest.sqlite"), day("2026-01-05")).unwrap();
         db.write(|tx| {
-            let input: PersonInput = serde_json::from_value(json!({
-                "name": "Ada",
-                "title": "Senior Product Manager, Plan",
-                "job_family": "senior_product_manager",
-                "level": "ic",
-                "scope": { "kind": "group", "section": "Dev", "stages": ["Plan"], "groups": ["Project Management"] },
-                "since": "2025-06-01",
-                "cadence_days": null,
-                "tracked": true
-            }))
-            .unwrap();
+            let input: PersonInput = serde_json::from_value(person("Ada")).unwrap();
             let ada = people::insert(tx, &input)?;
             let item: AgendaItemInput = serde_json::from_value(json!({
                 "person_id": ada.id,

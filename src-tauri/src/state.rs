@@ -323,29 +323,18 @@ impl AppState {
         T: Send + 'static,
         F: FnOnce(&Path, &mut Option<Passphrase>) -> Result<T, IpcError> + Send + 'static,
     {
-        let path = self.backup_path()?;
-        let (db, status, maintenance, memory) = (
-            self.db.clone(),
-            self.status.clone(),
-            self.maintenance.clone(),
-            self.memory.clone(),
-        );
-        blocking(move || {
-            let _one_at_a_time = lock(&maintenance);
-            let mut slot = lock(&db);
-            let mut key = slot.as_ref().ok().and_then(|db| db.key().cloned());
+        self.reopen(move |path, mut held| {
+            let mut key = held.slot.as_ref().ok().and_then(|db| db.key().cloned());
             // Dropping the `Db` closes its connection: the file is free.
-            *slot = Err(IpcError::new(
+            *held.slot = Err(IpcError::new(
                 ErrorKind::Io,
                 "The database is being replaced; try again in a moment.",
             ));
-            let done = f(&path, &mut key);
-            *slot = app_mode(Db::open_with_key(&path, today, key.as_ref()).map_err(IpcError::from));
-            *status.write().unwrap_or_else(PoisonError::into_inner) = slot.as_ref().err().cloned();
-            lock(&memory).changes_at_backup = slot.as_ref().map_or(0, Db::total_changes);
+            let done = f(path, &mut key);
+            held.put(Db::open_with_key(path, today, key.as_ref()).map_err(IpcError::from));
             done
         })
-        .await?
+        .await
     }
 
     /// Opens the database that is not open (it is encrypted and no
@@ -353,6 +342,25 @@ impl AppState {
     /// passphrase is refused with `passphrase` and the database stays
     /// closed; an open database is left as it is.
     pub async fn unlock(&self, today: NaiveDate, key: Passphrase) -> Result<(), IpcError> {
+        self.reopen(move |path, mut held| {
+            if held.slot.is_ok() {
+                return Ok(());
+            }
+            let opened = Db::open_with_key(path, today, Some(&key)).map_err(IpcError::from)?;
+            held.put(Ok(opened));
+            Ok(())
+        })
+        .await
+    }
+
+    /// Runs `f` on a worker thread with the file's path and the database's
+    /// slot, holding the `maintenance` lock and then the slot's: for what
+    /// closes the database, or opens it ([`Held::put`]).
+    async fn reopen<T, F>(&self, f: F) -> Result<T, IpcError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&Path, Held<'_>) -> Result<T, IpcError> + Send + 'static,
+    {
         let path = self.backup_path()?;
         let (db, status, maintenance, memory) = (
             self.db.clone(),
@@ -362,15 +370,12 @@ impl AppState {
         );
         blocking(move || {
             let _one_at_a_time = lock(&maintenance);
-            let mut slot = lock(&db);
-            if slot.is_ok() {
-                return Ok(());
-            }
-            let opened = Db::open_with_key(&path, today, Some(&key)).map_err(IpcError::from)?;
-            lock(&memory).changes_at_backup = opened.total_changes();
-            *slot = app_mode(Ok(opened));
-            *status.write().unwrap_or_else(PoisonError::into_inner) = None;
-            Ok(())
+            let held = Held {
+                slot: lock(&db),
+                status: &status,
+                memory: &memory,
+            };
+            f(&path, held)
         })
         .await?
     }
@@ -386,6 +391,25 @@ impl AppState {
                 )
             })),
         }
+    }
+}
+
+/// The database's slot, held by [`AppState::reopen`].
+struct Held<'a> {
+    slot: MutexGuard<'a, Slot>,
+    status: &'a RwLock<Option<IpcError>>,
+    memory: &'a Mutex<BackupMemory>,
+}
+
+impl Held<'_> {
+    /// Puts `opened` (a database, or the error that keeps it closed) in the
+    /// slot, in app mode: [`AppState::startup_error`] now answers with its
+    /// error, if any, and the backups count changes from here.
+    fn put(&mut self, opened: Slot) {
+        *self.slot = app_mode(opened);
+        *self.status.write().unwrap_or_else(PoisonError::into_inner) =
+            self.slot.as_ref().err().cloned();
+        lock(self.memory).changes_at_backup = self.slot.as_ref().map_or(0, Db::total_changes);
     }
 }
 

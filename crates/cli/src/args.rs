@@ -5,6 +5,7 @@
 //! code 2, like every usage error).
 
 use chrono::NaiveDate;
+use clap::Args;
 use coachlog_core::calendar;
 use coachlog_core::db::output::Existing;
 use coachlog_core::model::CloseTag;
@@ -12,6 +13,17 @@ use coachlog_core::model::CloseTag;
 /// A strict `YYYY-MM-DD` date.
 pub fn date(s: &str) -> Result<NaiveDate, String> {
     calendar::parse_date(s).map_err(|e| e.0)
+}
+
+/// `--from` / `--to`: the days a list keeps (`#[command(flatten)]`).
+#[derive(Debug, Clone, Copy, Args)]
+pub struct DateRange {
+    /// Only on or after this day.
+    #[arg(long, value_name = "DATE", value_parser = date)]
+    pub from: Option<NaiveDate>,
+    /// Only on or before this day.
+    #[arg(long, value_name = "DATE", value_parser = date)]
+    pub to: Option<NaiveDate>,
 }
 
 /// `ITEM=TAG`, e.g. `12=done`: an agenda item id and a closing tag.

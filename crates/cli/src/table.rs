@@ -57,6 +57,23 @@ impl Table {
         }
     }
 
+    /// A table with one row of `cells(item)` for each of `items`.
+    pub fn of<T, R, S>(
+        columns: Vec<Column>,
+        items: impl IntoIterator<Item = T>,
+        mut cells: impl FnMut(T) -> R,
+    ) -> Table
+    where
+        R: IntoIterator<Item = S>,
+        S: Into<String>,
+    {
+        let mut t = Table::new(columns);
+        for item in items {
+            t.row(cells(item));
+        }
+        t
+    }
+
     /// Adds a row; missing cells are blank and extra cells are ignored.
     pub fn row<I, S>(&mut self, cells: I)
     where
@@ -70,6 +87,17 @@ impl Table {
             .collect();
         cells.resize(self.columns.len(), String::new());
         self.rows.push(cells);
+    }
+
+    /// The table as a part of a detail page: a blank line, `title`, then the
+    /// table. Without rows: `none` indented under the title, or, when
+    /// `none` is `None`, nothing at all (the part is left out).
+    pub fn section(&self, title: &str, none: Option<&str>) -> String {
+        match (self.rows.is_empty(), none) {
+            (false, _) => format!("\n{title}\n{}", self.render()),
+            (true, Some(none)) => format!("\n{title}\n  {none}\n"),
+            (true, None) => String::new(),
+        }
     }
 
     /// The table as text: a header line, then one line per row, each ending
@@ -184,6 +212,18 @@ mod tests {
     fn pads_missing_cells_and_keeps_header_width() {
         let out = table(vec![col("PERSON"), col("DUE")], &[&["Ann"]]);
         assert_eq!(out, "PERSON  DUE\nAnn\n");
+    }
+
+    #[test]
+    fn sections_with_and_without_rows() {
+        let rows = Table::of(vec![col("ID").right()], [7, 12], |n| [n.to_string()]);
+        assert_eq!(
+            rows.section("Items", Some("None.")),
+            "\nItems\nID\n 7\n12\n"
+        );
+        let empty = Table::of(vec![col("ID")], Vec::<i64>::new(), |n| [n.to_string()]);
+        assert_eq!(empty.section("Items", Some("None.")), "\nItems\n  None.\n");
+        assert_eq!(empty.section("Items", None), "");
     }
 
     #[test]

@@ -3,33 +3,21 @@
 //! a script sees: the output, the JSON shapes, the exit code, and — for every
 //! refused command — that the database file did not change.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Stdio};
 
 use serde_json::Value;
 
-const TODAY: &str = "2026-11-27";
-
-/// What one run printed and returned.
-#[derive(Debug)]
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-/// A temporary folder holding one database, `team.sqlite`.
-struct Env {
-    dir: tempfile::TempDir,
-}
+mod common;
+use common::{Env, Run, TODAY};
 
 /// The instant every run sees unless a test gives its own ([`at`]): backup
 /// names and the backup cadence never depend on when the tests run.
 const NOW: &str = "2026-11-27T12:00:00Z";
 
 fn coachlog() -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_coachlog"));
-    c.env_remove("COACHLOG_DB").env("COACHLOG_NOW", NOW);
+    let mut c = common::binary();
+    c.env("COACHLOG_NOW", NOW);
     c
 }
 
@@ -47,33 +35,12 @@ fn output(mut c: Command, stdin: Option<&str>) -> Run {
             input.write_all(text.as_bytes()).unwrap();
         }
     }
-    let out = child.wait_with_output().unwrap();
-    Run {
-        code: out.status.code().expect("exited normally"),
-        stdout: String::from_utf8(out.stdout).unwrap(),
-        stderr: String::from_utf8(out.stderr).unwrap(),
-    }
+    Run::of(child.wait_with_output().unwrap())
 }
 
 impl Env {
-    fn new() -> Env {
-        Env {
-            dir: tempfile::tempdir().unwrap(),
-        }
-    }
-
-    fn db(&self) -> PathBuf {
-        self.dir.path().join("team.sqlite")
-    }
-
-    fn file(&self, name: &str) -> PathBuf {
-        self.dir.path().join(name)
-    }
-
     fn command(&self, db: &Path, args: &[&str]) -> Command {
-        let mut c = coachlog();
-        c.arg("--db").arg(db).args(["--today", TODAY]).args(args);
-        c
+        common::on(coachlog(), db, args)
     }
 
     /// Runs against this env's database.

@@ -6,61 +6,28 @@
 //! The system keyring is turned off (`COACHLOG_KEYRING=off`), so these tests
 //! never touch the keyring of the machine that runs them.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Stdio};
 
-const TODAY: &str = "2026-11-27";
+mod common;
+use common::{Env, Run};
+
 const PASS: &str = "tall giraffe reads the news";
 const MARKER: &str = "PangolinSecretMarker41";
 
-#[derive(Debug)]
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-struct Env {
-    dir: tempfile::TempDir,
-}
-
 impl Env {
-    fn new() -> Env {
-        Env {
-            dir: tempfile::tempdir().unwrap(),
-        }
-    }
-
-    fn db(&self) -> PathBuf {
-        self.dir.path().join("team.sqlite")
-    }
-
-    fn file(&self, name: &str) -> PathBuf {
-        self.dir.path().join(name)
-    }
-
     /// A command on the database, without any passphrase source.
     fn command(&self, args: &[&str]) -> Command {
-        let mut c = Command::new(env!("CARGO_BIN_EXE_coachlog"));
-        c.env_remove("COACHLOG_DB")
-            .env_remove("COACHLOG_PASSPHRASE")
+        let mut c = common::binary();
+        c.env_remove("COACHLOG_PASSPHRASE")
             .env("COACHLOG_KEYRING", "off")
             .env("COACHLOG_NOW", "2026-11-27T09:00:00Z")
-            .arg("--db")
-            .arg(self.db())
-            .args(["--today", TODAY])
-            .args(args)
             .stdin(Stdio::null());
-        c
+        common::on(c, &self.db(), args)
     }
 
     fn run_with(&self, mut c: Command) -> Run {
-        let out = c.output().expect("the coachlog binary runs");
-        Run {
-            code: out.status.code().expect("exited normally"),
-            stdout: String::from_utf8(out.stdout).unwrap(),
-            stderr: String::from_utf8(out.stderr).unwrap(),
-        }
+        Run::of(c.output().expect("the coachlog binary runs"))
     }
 
     fn run(&self, args: &[&str]) -> Run {
@@ -315,9 +282,10 @@ fn on_a_terminal(env: &Env, args: &[&str], answers: &[&str]) -> (i32, String) {
     use std::io::{Read, Write};
     use std::sync::{Arc, Mutex};
     let mut line = format!(
-        "{} --db {} --today {TODAY}",
+        "{} --db {} --today {}",
         env!("CARGO_BIN_EXE_coachlog"),
-        env.db().display()
+        env.db().display(),
+        common::TODAY
     );
     for a in args {
         line.push(' ');

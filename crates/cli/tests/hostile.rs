@@ -10,17 +10,20 @@
 //! Timings are printed (`-- --nocapture`), never asserted.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::{Command, Output, Stdio};
 use std::time::Instant;
 
 use serde_json::Value;
+
+mod common;
+use common::{on, Env};
 
 #[allow(dead_code)]
 #[path = "../../../tests/e2e/payloads/corpus.rs"]
 mod corpus;
 
-const TODAY: &str = "2026-11-27";
-
+/// What one run printed and returned; unlike `common::Run`, also a crash,
+/// and output that is not UTF-8.
 #[derive(Debug)]
 struct Run {
     /// `None` when the process was killed by a signal (a crash).
@@ -29,50 +32,35 @@ struct Run {
     stderr: String,
 }
 
+impl Run {
+    fn of(out: Output) -> Run {
+        Run {
+            code: out.status.code(),
+            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+        }
+    }
+}
+
 fn coachlog() -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_coachlog"));
-    c.env_remove("COACHLOG_DB")
-        .env_remove("COACHLOG_PASSPHRASE");
+    let mut c = common::binary();
+    c.env_remove("COACHLOG_PASSPHRASE");
     c
 }
 
 fn output(mut c: Command) -> Run {
-    let out = c
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .output()
-        .expect("the coachlog binary runs");
-    Run {
-        code: out.status.code(),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
-}
-
-struct Env {
-    dir: tempfile::TempDir,
+    Run::of(
+        c.stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .output()
+            .expect("the coachlog binary runs"),
+    )
 }
 
 impl Env {
-    fn new() -> Env {
-        Env {
-            dir: tempfile::tempdir().unwrap(),
-        }
-    }
-
-    fn db(&self) -> PathBuf {
-        self.dir.path().join("team.sqlite")
-    }
-
-    fn file(&self, name: &str) -> PathBuf {
-        self.dir.path().join(name)
-    }
-
     fn on(&self, db: &Path, args: &[&str]) -> Run {
-        let mut c = coachlog();
-        c.arg("--db").arg(db).args(["--today", TODAY]).args(args);
-        output(c)
+        output(on(coachlog(), db, args))
     }
 
     fn run(&self, args: &[&str]) -> Run {
@@ -504,27 +492,15 @@ fn a_ten_megabyte_note_is_refused_and_nothing_is_written() {
     assert!(!fresh.exists(), "a refused write left {}", fresh.display());
 
     // Standard input too.
-    let mut c = coachlog();
-    c.arg("--db")
-        .arg(env.db())
-        .args([
-            "--today",
-            TODAY,
-            "one-on-one",
-            "log",
-            "ada",
-            "--notes-file",
-            "-",
-        ])
-        .stdin(Stdio::from(std::fs::File::open(&big).unwrap()))
+    let mut c = on(
+        coachlog(),
+        &env.db(),
+        &["one-on-one", "log", "ada", "--notes-file", "-"],
+    );
+    c.stdin(Stdio::from(std::fs::File::open(&big).unwrap()))
         .stdout(Stdio::piped())
         .stderr(Stdio::piped());
-    let out = c.output().unwrap();
-    let r = Run {
-        code: out.status.code(),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    };
+    let r = Run::of(c.output().unwrap());
     assert_refused(&r, "a 10 MB note on stdin", 2, &message);
     assert!(env.snapshot() == before);
 }
@@ -628,16 +604,12 @@ fn control_characters_are_refused_in_names_and_only_line_breaks_and_tabs_pass_in
     );
 
     // In notes: NUL and the others refused, tabs and line breaks kept.
+    let f = env.file("notes.md");
+    let path = f.display().to_string();
+    let log = ["one-on-one", "log", "ada", "--notes-file", &path];
     for c in corpus::refused_controls() {
-        let f = env.file("notes.md");
         std::fs::write(&f, format!("before{c}after")).unwrap();
-        let r = env.run(&[
-            "one-on-one",
-            "log",
-            "ada",
-            "--notes-file",
-            &f.display().to_string(),
-        ]);
+        let r = env.run(&log);
         assert_refused(
             &r,
             &format!("notes with U+{:04X}", c as u32),
@@ -649,15 +621,8 @@ fn control_characters_are_refused_in_names_and_only_line_breaks_and_tabs_pass_in
         env.snapshot() == before,
         "refused notes changed the database"
     );
-    let f = env.file("notes.md");
     std::fs::write(&f, "line one\n\tindented\r\nline three").unwrap();
-    let logged = env.json(&[
-        "one-on-one",
-        "log",
-        "ada",
-        "--notes-file",
-        &f.display().to_string(),
-    ]);
+    let logged = env.json(&log);
     assert_eq!(
         logged["one_on_one"]["notes"],
         "line one\n\tindented\r\nline three"
@@ -809,47 +774,28 @@ fn odd_export_paths_give_clear_errors_and_leave_no_partial_file() {
     // Relative paths with `..` are the user's own paths: they work as the OS says.
     let sub = env.file("sub");
     std::fs::create_dir(&sub).unwrap();
-    let mut c = coachlog();
-    c.current_dir(&sub).arg("--db").arg(env.db()).args([
-        "--today",
-        TODAY,
-        "export",
-        "-o",
-        "../up/../out.json",
-    ]);
-    let r = output(c);
+    let export_from_sub = |out: &str| {
+        let mut c = on(coachlog(), &env.db(), &["export", "-o", out]);
+        c.current_dir(&sub);
+        output(c)
+    };
+    let r = export_from_sub("../up/../out.json");
     assert_refused(&r, "a path through a missing folder", 6, "cannot write");
-    let mut c = coachlog();
-    c.current_dir(&sub).arg("--db").arg(env.db()).args([
-        "--today",
-        TODAY,
-        "export",
-        "-o",
-        "../sub/../out.json",
-    ]);
-    let r = output(c);
+    let r = export_from_sub("../sub/../out.json");
     assert_eq!(r.code, Some(0), "{}", r.stderr);
     assert!(env.file("out.json").is_file());
 
     // A full disk on standard output: /dev/full, where the system has it.
     if Path::new("/dev/full").exists() {
-        let mut c = coachlog();
-        c.arg("--db")
-            .arg(env.db())
-            .args(["--today", TODAY, "export"])
-            .stdout(
-                std::fs::OpenOptions::new()
-                    .write(true)
-                    .open("/dev/full")
-                    .unwrap(),
-            )
-            .stderr(Stdio::piped());
-        let out = c.output().unwrap();
-        let r = Run {
-            code: out.status.code(),
-            stdout: String::new(),
-            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-        };
+        let mut c = on(coachlog(), &env.db(), &["export"]);
+        c.stdout(
+            std::fs::OpenOptions::new()
+                .write(true)
+                .open("/dev/full")
+                .unwrap(),
+        )
+        .stderr(Stdio::piped());
+        let r = Run::of(c.output().unwrap());
         assert_refused(&r, "export to /dev/full", 6, "cannot write the output");
         // Without --force an existing device is never replaced.
         let r = env.run(&["export", "-o", "/dev/full"]);

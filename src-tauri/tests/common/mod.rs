@@ -13,6 +13,9 @@ use tauri::test::{get_ipc_response, mock_builder, MockRuntime, INVOKE_KEY};
 use tauri::webview::InvokeRequest;
 use tauri::{Manager, WebviewWindow, WebviewWindowBuilder};
 
+mod fixtures;
+pub use fixtures::person;
+
 /// The app on the mock runtime, and the temporary folder of its database.
 pub struct App {
     _app: tauri::App<MockRuntime>,
@@ -121,18 +124,4 @@ impl App {
             .unwrap()
             .clone()
     }
-}
-
-/// A person to add.
-pub fn person(name: &str) -> Value {
-    json!({
-        "name": name,
-        "title": "Senior Product Manager, Plan",
-        "job_family": "senior_product_manager",
-        "level": "ic",
-        "scope": { "kind": "group", "section": "Dev", "stages": ["Plan"], "groups": ["Project Management"] },
-        "since": "2025-06-01",
-        "cadence_days": null,
-        "tracked": true
-    })
 }

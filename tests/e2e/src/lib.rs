@@ -604,41 +604,48 @@ impl App {
         .await
     }
 
+    /// The first element matching `css` whose text contains `needle`, now.
+    async fn with_text(&self, css: &str, needle: &str) -> Option<Element> {
+        for e in self.all(css).await {
+            if bounded("text", e.text())
+                .await
+                .is_ok_and(|t| t.contains(needle))
+            {
+                return Some(e);
+            }
+        }
+        None
+    }
+
     /// Waits for an element matching `css` whose text contains `needle`.
     pub async fn find_text(&self, css: &str, needle: &str) -> Element {
-        self.wait_until(
-            &format!("`{css}` with the text {needle:?}"),
-            || async move {
-                for e in self.all(css).await {
-                    if bounded("text", e.text())
-                        .await
-                        .is_ok_and(|t| t.contains(needle))
-                    {
-                        return Some(e);
-                    }
-                }
-                None
-            },
-        )
+        self.wait_until(&format!("`{css}` with the text {needle:?}"), || {
+            self.with_text(css, needle)
+        })
         .await
+    }
+
+    /// Waits for an element matching `css` whose text contains `needle`;
+    /// returns its whole text.
+    pub async fn text_with(&self, css: &str, needle: &str) -> String {
+        let e = self.find_text(css, needle).await;
+        self.text_of(&e).await
     }
 
     /// Waits until no element matching `css` contains `needle`.
     pub async fn wait_no_text(&self, css: &str, needle: &str) {
         self.wait_until(
             &format!("no `{css}` with the text {needle:?}"),
-            || async move {
-                for e in self.all(css).await {
-                    if bounded("text", e.text())
-                        .await
-                        .is_ok_and(|t| t.contains(needle))
-                    {
-                        return None;
-                    }
-                }
-                Some(())
-            },
+            || async move { self.with_text(css, needle).await.is_none().then_some(()) },
         )
+        .await;
+    }
+
+    /// Waits until nothing matches `css`; `what` names the wait.
+    pub async fn wait_none(&self, what: &str, css: &str) {
+        self.wait_until(what, || async move {
+            self.all(css).await.is_empty().then_some(())
+        })
         .await;
     }
 
@@ -787,10 +794,7 @@ impl App {
         for b in self.all(".toasts button[aria-label='Dismiss']").await {
             let _ = bounded("click", b.click()).await;
         }
-        self.wait_until("the toasts to go", || async move {
-            self.all(".toasts .toast").await.is_empty().then_some(())
-        })
-        .await;
+        self.wait_none("the toasts to go", ".toasts .toast").await;
     }
 
     /// Saves a screenshot of the window as `<E2E_SCREENSHOTS>/<name>.png`

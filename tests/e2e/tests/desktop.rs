@@ -87,8 +87,7 @@ fn a_leader_adds_a_person_logs_a_one_on_one_finds_it_and_archives_the_person() {
         )
         .await;
         app.click("[data-testid='nav-team']").await;
-        let row = app.find_text("[data-testid='team-row']", PERSON).await;
-        let row_text = app.text_of(&row).await;
+        let row_text = app.text_with("[data-testid='team-row']", PERSON).await;
         for expected in [
             TITLE,
             "IC",
@@ -143,19 +142,17 @@ fn a_leader_adds_a_person_logs_a_one_on_one_finds_it_and_archives_the_person() {
             .await;
         app.type_into("#log-new-text", &format!("HELP: {HELP_TEXT}\n"))
             .await;
-        let todo = app
-            .find_text("[data-testid='log-new-item']", TODO_TEXT)
+        let todo_text = app
+            .text_with("[data-testid='log-new-item']", TODO_TEXT)
             .await;
-        let todo_text = app.text_of(&todo).await;
         app.ensure(
             todo_text.contains("TODO") && todo_text.contains(&due),
             format!("the new TODO item reads {todo_text:?}"),
         )
         .await;
-        let help = app
-            .find_text("[data-testid='log-new-item']", HELP_TEXT)
+        let help_text = app
+            .text_with("[data-testid='log-new-item']", HELP_TEXT)
             .await;
-        let help_text = app.text_of(&help).await;
         app.ensure(
             help_text.contains("HELP"),
             format!("the new HELP item reads {help_text:?}"),
@@ -177,19 +174,17 @@ fn a_leader_adds_a_person_logs_a_one_on_one_finds_it_and_archives_the_person() {
         //    the timeline. Then Today: the request and the action.
         app.find_text("[data-testid='person-heading']", PERSON)
             .await;
-        let item = app
-            .find_text("[data-testid='agenda-item']", TODO_TEXT)
+        let item_text = app
+            .text_with("[data-testid='agenda-item']", TODO_TEXT)
             .await;
-        let item_text = app.text_of(&item).await;
         app.ensure(
             item_text.contains("TODO"),
             format!("agenda item: {item_text:?}"),
         )
         .await;
-        let item = app
-            .find_text("[data-testid='agenda-item']", HELP_TEXT)
+        let item_text = app
+            .text_with("[data-testid='agenda-item']", HELP_TEXT)
             .await;
-        let item_text = app.text_of(&item).await;
         app.ensure(
             item_text.contains("HELP") && item_text.contains("raised by them"),
             format!("the HELP item should be raised by {PERSON}: {item_text:?}"),
@@ -201,10 +196,9 @@ fn a_leader_adds_a_person_logs_a_one_on_one_finds_it_and_archives_the_person() {
         app.screenshot("person").await;
 
         app.click("[data-testid='nav-today']").await;
-        let request = app
-            .find_text("[data-testid='today-request']", HELP_TEXT)
+        let request_text = app
+            .text_with("[data-testid='today-request']", HELP_TEXT)
             .await;
-        let request_text = app.text_of(&request).await;
         app.ensure(
             request_text.contains(PERSON),
             format!("the request on Today does not name {PERSON}: {request_text:?}"),
@@ -250,8 +244,7 @@ fn a_leader_adds_a_person_logs_a_one_on_one_finds_it_and_archives_the_person() {
         app.find_text("[data-testid='team-row']", OTHER).await;
         app.find_text("#main h1 + p", "1 person").await;
         app.click("[data-testid='team-show-archived']").await;
-        let row = app.find_text("[data-testid='team-row']", PERSON).await;
-        let row_text = app.text_of(&row).await;
+        let row_text = app.text_with("[data-testid='team-row']", PERSON).await;
         app.ensure(
             row_text.contains("archived"),
             format!("the archived row has no archived badge: {row_text:?}"),
@@ -285,10 +278,9 @@ fn bad_input_shows_the_message_from_the_core() {
 
         // An empty name: the core refuses it; the dialog stays open.
         app.click("[data-testid='person-save']").await;
-        let toast = app
-            .find_text("[data-testid='error-toast']", "Please check your input")
+        let message = app
+            .text_with("[data-testid='error-toast']", "Please check your input")
             .await;
-        let message = app.text_of(&toast).await;
         app.ensure(
             message.contains("The name is empty; give one."),
             format!("the error toast reads {message:?}"),

@@ -99,13 +99,33 @@ async fn pick_month(app: &App, month: &str) {
 }
 
 /// Clicks "Save as…" (the dialog stubbed to answer `path`) and waits until the
-/// screen says it saved there; returns the file's bytes.
-async fn save_as(app: &App, path: &Path) -> Vec<u8> {
+/// screen says it saved there; checks that the file is `expected` byte for
+/// byte (what `coachlog summary` prints, in the `format` named) and that the
+/// dialog offered the file's name. Returns the file's bytes.
+async fn save_as(app: &App, path: &Path, format: &str, expected: &str) -> Vec<u8> {
     stub_save_dialog(app, path).await;
     app.click("[data-testid='export-save']").await;
     app.find_text("[data-testid='export-saved']", &path.display().to_string())
         .await;
-    std::fs::read(path).unwrap_or_else(|e| panic!("{} was not written: {e}", path.display()))
+    let saved =
+        std::fs::read(path).unwrap_or_else(|e| panic!("{} was not written: {e}", path.display()));
+    app.ensure(
+        saved == expected.as_bytes(),
+        format!(
+            "the saved {format} ({} bytes) differs from `coachlog summary` ({} bytes)",
+            saved.len(),
+            expected.len()
+        ),
+    )
+    .await;
+    let options = last_dialog_options(app).await;
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    app.ensure(
+        options["defaultPath"] == json!(name),
+        format!("the Save dialog was opened with {options}"),
+    )
+    .await;
+    saved
 }
 
 /// The long lines of the month's 1:1 notes (list markers and emphasis
@@ -185,22 +205,7 @@ fn the_summary_exported_from_the_app_is_the_clis_byte_for_byte() {
         .await;
         app.screenshot("export").await;
         let html_path = out.join(format!("coachlog-summary-{last_month}.html"));
-        let html = save_as(&app, &html_path).await;
-        app.ensure(
-            html == expected_html.as_bytes(),
-            format!(
-                "the saved HTML ({} bytes) differs from `coachlog summary` ({} bytes)",
-                html.len(),
-                expected_html.len()
-            ),
-        )
-        .await;
-        let options = last_dialog_options(&app).await;
-        app.ensure(
-            options["defaultPath"] == json!(format!("coachlog-summary-{last_month}.html")),
-            format!("the Save dialog was opened with {options}"),
-        )
-        .await;
+        let html = save_as(&app, &html_path, "HTML", &expected_html).await;
         let html_text = String::from_utf8_lossy(&html);
         let notes = note_lines(&db, &last_month);
         app.ensure(
@@ -232,23 +237,8 @@ fn the_summary_exported_from_the_app_is_the_clis_byte_for_byte() {
         )
         .await;
         let md_path = out.join(format!("coachlog-summary-{earlier}.md"));
-        let md = save_as(&app, &md_path).await;
         let expected_md = cli(&db, &["summary", "--month", &earlier, "--format", "md"]);
-        app.ensure(
-            md == expected_md.as_bytes(),
-            format!(
-                "the saved Markdown ({} bytes) differs from `coachlog summary` ({} bytes)",
-                md.len(),
-                expected_md.len()
-            ),
-        )
-        .await;
-        let options = last_dialog_options(&app).await;
-        app.ensure(
-            options["defaultPath"] == json!(format!("coachlog-summary-{earlier}.md")),
-            format!("the Save dialog was opened with {options}"),
-        )
-        .await;
+        let md = save_as(&app, &md_path, "Markdown", &expected_md).await;
         let mut files: Vec<String> = std::fs::read_dir(&out)
             .unwrap()
             .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())

@@ -803,33 +803,31 @@ fn hostile_text_in_every_screen_runs_no_script_and_calls_no_ipc() {
 
         show(&app, "#/accountability", "[data-testid='acc-grid']", 1).await;
         check(&app, "Accountability", true, &mut seen).await;
-        show(
-            &app,
-            "#/customers",
-            "[data-testid='customer-row']",
-            fill.links,
-        )
-        .await;
-        open_details(&app).await;
-        check(&app, "Internal customers", true, &mut seen).await;
-        show(
-            &app,
-            "#/hiring",
-            "[data-testid='requisition']",
-            fill.requisitions,
-        )
-        .await;
-        open_details(&app).await;
-        check(&app, "Hiring", true, &mut seen).await;
-        show(
-            &app,
-            "#/walkthroughs",
-            "[data-testid='walkthrough']",
-            fill.walkthroughs,
-        )
-        .await;
-        open_details(&app).await;
-        check(&app, "Walkthroughs", true, &mut seen).await;
+        // The screens whose records fold their text into `<details>`.
+        for (hash, ready, at_least, screen) in [
+            (
+                "#/customers",
+                "[data-testid='customer-row']",
+                fill.links,
+                "Internal customers",
+            ),
+            (
+                "#/hiring",
+                "[data-testid='requisition']",
+                fill.requisitions,
+                "Hiring",
+            ),
+            (
+                "#/walkthroughs",
+                "[data-testid='walkthrough']",
+                fill.walkthroughs,
+                "Walkthroughs",
+            ),
+        ] {
+            show(&app, hash, ready, at_least).await;
+            open_details(&app).await;
+            check(&app, screen, true, &mut seen).await;
+        }
         show(&app, "#/wins", "[data-testid='win']", fill.wins).await;
         check(&app, "Wins", true, &mut seen).await;
         show(&app, "#/search", "[data-testid='search-input']", 1).await;
@@ -925,17 +923,7 @@ fn hostile_text_in_every_screen_runs_no_script_and_calls_no_ipc() {
             )
             .await;
         }
-        let wins = tokio::time::timeout(
-            Duration::from_secs(20),
-            app.client().execute_async(
-                "const done = arguments[arguments.length - 1]; \
-                 window.__TAURI_INTERNALS__.invoke('wins_list', { personId: null, unsharedOnly: false }) \
-                   .then(done, (e) => done({ error: e }));",
-                vec![],
-            ),
-        )
-        .await;
-        let wins = wins.ok().and_then(Result::ok).unwrap_or(Value::Null);
+        let wins = wins_by_ipc(&app).await;
         let texts: Vec<&str> = wins
             .as_array()
             .map(|a| a.iter().filter_map(|w| w["text"].as_str()).collect())
@@ -1143,19 +1131,7 @@ fn the_checks_catch_a_payload_that_runs() {
         ] {
             app.ensure(ok, format!("{what} missed it: {state}")).await;
         }
-        let wins = tokio::time::timeout(
-            Duration::from_secs(20),
-            app.client().execute_async(
-                "const done = arguments[arguments.length - 1]; \
-                 window.__TAURI_INTERNALS__.invoke('wins_list', { personId: null, unsharedOnly: false }) \
-                   .then(done, (e) => done({ error: e }));",
-                vec![],
-            ),
-        )
-        .await
-        .ok()
-        .and_then(Result::ok)
-        .unwrap_or(Value::Null);
+        let wins = wins_by_ipc(&app).await;
         app.ensure(
             wins.to_string().contains("\"PWNED-IPC-7\""),
             format!("the sentinel win is not there: {wins}"),
@@ -1164,6 +1140,24 @@ fn the_checks_catch_a_payload_that_runs() {
         println!("control: every check caught the payload that ran: {state}");
         app.quit().await;
     });
+}
+
+/// Every win, asked for through the IPC as the UI asks (`Null` when the call
+/// fails or takes over 20 s).
+async fn wins_by_ipc(app: &App) -> Value {
+    tokio::time::timeout(
+        Duration::from_secs(20),
+        app.client().execute_async(
+            "const done = arguments[arguments.length - 1]; \
+             window.__TAURI_INTERNALS__.invoke('wins_list', { personId: null, unsharedOnly: false }) \
+               .then(done, (e) => done({ error: e }));",
+            vec![],
+        ),
+    )
+    .await
+    .ok()
+    .and_then(Result::ok)
+    .unwrap_or(Value::Null)
 }
 
 /// Waits for the Export preview to show `needle`, rendered. A summary this

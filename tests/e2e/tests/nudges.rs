@@ -7,6 +7,10 @@ use coachlog_e2e::clock::today;
 use coachlog_e2e::{block_on, cli, serial, App};
 use serde_json::Value;
 
+/// The two nudges on Today: Ada's request for advice and her unshared win.
+const REQUEST: &str = "[data-testid='nudge-item'][data-key='request:1']";
+const WIN: &str = "[data-testid='nudge-item'][data-key='win_unshared:1']";
+
 fn ago(days: u64) -> String {
     (today() - Days::new(days)).format("%Y-%m-%d").to_string()
 }
@@ -69,12 +73,8 @@ fn acting_on_one_nudge_and_snoozing_another_clear_them_from_today() {
 
         // Today lists both, by their keys.
         app.click("[data-testid='nav-today']").await;
-        let request = app
-            .find("[data-testid='nudge-item'][data-key='request:1']")
-            .await;
-        let win = app
-            .find("[data-testid='nudge-item'][data-key='win_unshared:1']")
-            .await;
+        let request = app.find(REQUEST).await;
+        let win = app.find(WIN).await;
         let message = app.text_of(&request).await;
         app.ensure(
             message.contains("Ada Lovelace") && message.contains("overdue"),
@@ -85,13 +85,7 @@ fn acting_on_one_nudge_and_snoozing_another_clear_them_from_today() {
         // Act on the request: one click closes it.
         let act = app.find_in(&request, "[data-testid='nudge-act']").await;
         app.click_on(&act, "the request's action").await;
-        app.wait_until("the request leaves Today", || async {
-            app.all("[data-testid='nudge-item'][data-key='request:1']")
-                .await
-                .is_empty()
-                .then_some(())
-        })
-        .await;
+        app.wait_none("the request leaves Today", REQUEST).await;
 
         // Snooze the win with the first quick pick.
         let snooze = app.find_in(&win, "[data-testid='nudge-snooze']").await;
@@ -99,13 +93,7 @@ fn acting_on_one_nudge_and_snoozing_another_clear_them_from_today() {
         let until_field = app.find("[data-testid='snooze-until']").await;
         let until = app.prop(&until_field, "value").await.unwrap_or_default();
         app.click("[data-testid='snooze-confirm']").await;
-        app.wait_until("the win leaves Today", || async {
-            app.all("[data-testid='nudge-item'][data-key='win_unshared:1']")
-                .await
-                .is_empty()
-                .then_some(())
-        })
-        .await;
+        app.wait_none("the win leaves Today", WIN).await;
 
         // The database agrees: the request is closed, the win is snoozed
         // through `until` and comes back the day after.

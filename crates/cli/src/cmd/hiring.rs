@@ -296,22 +296,17 @@ fn show(ctx: &Ctx, id: RequisitionId) -> Result<String> {
         ("Opened", r.opened_on.to_string()),
         ("Status", status),
     ]));
-    out.push_str("\nLoop\n");
-    if view.loop_members.is_empty() {
-        out.push_str("  No one yet; `coachlog hiring loop add REQ --person P` adds someone.\n");
-    } else {
-        out.push_str(&loop_table(&names, &view.loop_members));
-    }
-    out.push_str("\nInterviews\n");
-    if view.interviews.is_empty() {
-        out.push_str("  None yet.\n");
-    } else {
-        out.push_str(&interview_table(&names, &view.interviews, false));
-    }
+    out.push_str(&loop_table(&names, &view.loop_members).section(
+        "Loop",
+        Some("No one yet; `coachlog hiring loop add REQ --person P` adds someone."),
+    ));
+    out.push_str(
+        &interview_table(&names, &view.interviews, false).section("Interviews", Some("None yet.")),
+    );
     Ok(out)
 }
 
-fn loop_table(names: &HashMap<PersonId, String>, members: &[LoopMember]) -> String {
+fn loop_table(names: &HashMap<PersonId, String>, members: &[LoopMember]) -> Table {
     let mut t = Table::new(vec![
         col("ID").right(),
         col("MEMBER").max(30),
@@ -326,14 +321,14 @@ fn loop_table(names: &HashMap<PersonId, String>, members: &[LoopMember]) -> Stri
             if m.works_with_hire { "yes" } else { "no" }.to_string(),
         ]);
     }
-    t.render()
+    t
 }
 
 fn interview_table(
     names: &HashMap<PersonId, String>,
     interviews: &[Interview],
     with_requisition: bool,
-) -> String {
+) -> Table {
     let mut columns = vec![col("ID").right(), col("DATE")];
     if with_requisition {
         columns.push(col("REQ").right());
@@ -355,7 +350,7 @@ fn interview_table(
         );
         t.row(row);
     }
-    t.render()
+    t
 }
 
 fn run_loop(ctx: &Ctx, cmd: LoopCmd) -> Result<String> {
@@ -424,7 +419,7 @@ fn run_loop(ctx: &Ctx, cmd: LoopCmd) -> Result<String> {
                     "No one in the loop of requisition #{id} yet; `coachlog hiring loop add {id} --person P` adds someone.\n"
                 ));
             }
-            Ok(loop_table(&people::names(conn)?, &members))
+            Ok(loop_table(&people::names(conn)?, &members).render())
         }
     }
 }
@@ -469,9 +464,5 @@ fn interviews(ctx: &Ctx, requisition: Option<RequisitionId>) -> Result<String> {
     if list.is_empty() {
         return Ok("No interviews recorded; `coachlog hiring interview REQ --candidate NAME` records one.\n".into());
     }
-    Ok(interview_table(
-        &people::names(conn)?,
-        &list,
-        requisition.is_none(),
-    ))
+    Ok(interview_table(&people::names(conn)?, &list, requisition.is_none()).render())
 }

@@ -13,7 +13,7 @@ use coachlog_core::store::{agenda, log, one_on_ones, people};
 use coachlog_core::Result;
 use serde::Serialize;
 
-use crate::args::{close_spec, date};
+use crate::args::{close_spec, date, DateRange};
 use crate::cmd::person::nothing_to_change;
 use crate::context::{read_text, Ctx};
 use crate::render::{self, json};
@@ -30,12 +30,8 @@ pub enum Cmd {
     List {
         /// Only this person's (name, part of it, or id).
         person: Option<String>,
-        /// Only on or after this day.
-        #[arg(long, value_name = "DATE", value_parser = date)]
-        from: Option<NaiveDate>,
-        /// Only on or before this day.
-        #[arg(long, value_name = "DATE", value_parser = date)]
-        to: Option<NaiveDate>,
+        #[command(flatten)]
+        range: DateRange,
     },
     /// Show a 1:1 with its notes and the items raised or closed in it.
     Show {
@@ -120,7 +116,7 @@ pub fn run(ctx: &Ctx, cmd: Cmd) -> Result<String> {
     match cmd {
         Cmd::Log(a) => log(ctx, a),
         Cmd::Edit(a) => edit(ctx, a),
-        Cmd::List { person, from, to } => list(ctx, person.as_deref(), from, to),
+        Cmd::List { person, range } => list(ctx, person.as_deref(), range),
         Cmd::Show { id } => show(ctx, OneOnOneId(id)),
     }
 }
@@ -242,12 +238,7 @@ fn edit(ctx: &Ctx, a: EditArgs) -> Result<String> {
     ))
 }
 
-fn list(
-    ctx: &Ctx,
-    person: Option<&str>,
-    from: Option<NaiveDate>,
-    to: Option<NaiveDate>,
-) -> Result<String> {
+fn list(ctx: &Ctx, person: Option<&str>, range: DateRange) -> Result<String> {
     let db = ctx.read()?;
     let conn = db.conn();
     let person = person.map(|p| people::resolve(conn, p)).transpose()?;
@@ -255,8 +246,8 @@ fn list(
         conn,
         one_on_ones::Filter {
             person: person.as_ref().map(|p| p.id),
-            from,
-            to,
+            from: range.from,
+            to: range.to,
         },
     )?;
     if ctx.json {
@@ -339,28 +330,27 @@ fn show(ctx: &Ctx, id: OneOnOneId) -> Result<String> {
         ("Raised in this 1:1", &view.opened, false),
         ("Closed in this 1:1", &view.closed, true),
     ] {
-        if items.is_empty() {
-            continue;
-        }
-        out.push_str(&format!("\n{title}\n"));
-        let mut t = Table::new(vec![
-            col("ID").right(),
-            col("TAG"),
-            col("TEXT").max(60),
-            col(if closing { "CLOSED AS" } else { "STATUS" }),
-        ]);
-        for i in items {
-            let status = i
-                .close_tag
-                .map_or_else(|| "open".to_string(), |c| c.label().to_string());
-            t.row([
-                i.id.to_string(),
-                i.open_tag.label().to_string(),
-                i.text.clone(),
-                status,
-            ]);
-        }
-        out.push_str(&t.render());
+        let t = Table::of(
+            vec![
+                col("ID").right(),
+                col("TAG"),
+                col("TEXT").max(60),
+                col(if closing { "CLOSED AS" } else { "STATUS" }),
+            ],
+            items,
+            |i| {
+                let status = i
+                    .close_tag
+                    .map_or_else(|| "open".to_string(), |c| c.label().to_string());
+                [
+                    i.id.to_string(),
+                    i.open_tag.label().to_string(),
+                    i.text.clone(),
+                    status,
+                ]
+            },
+        );
+        out.push_str(&t.section(title, None));
     }
     Ok(out)
 }

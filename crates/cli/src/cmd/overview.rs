@@ -26,14 +26,8 @@ pub fn run(ctx: &Ctx) -> Result<String> {
 fn text(o: &Overview) -> String {
     let mut out = format!("Coachlog overview for {}\n", o.today);
 
-    out.push_str(&format!("\nTeam ({})\n", o.people.len()));
-    if o.people.is_empty() {
-        out.push_str(
-            "  No one on your team yet; add someone with `coachlog person add NAME` or try \
-             `coachlog demo`.\n",
-        );
-    } else {
-        let mut t = Table::new(vec![
+    let team = Table::of(
+        vec![
             col("NAME").max(28),
             col("LEVEL"),
             col("SCOPE").max(40),
@@ -42,9 +36,10 @@ fn text(o: &Overview) -> String {
             col("NEXT 1:1"),
             col("OPEN").right(),
             col("TRACKED"),
-        ]);
-        for m in &o.people {
-            t.row([
+        ],
+        &o.people,
+        |m| {
+            [
                 m.person.name.clone(),
                 m.person.level.label().to_string(),
                 render::scope(&m.person.scope),
@@ -55,57 +50,55 @@ fn text(o: &Overview) -> String {
                 m.next_due.to_string(),
                 m.open_items.to_string(),
                 if m.person.tracked { "yes" } else { "no" }.to_string(),
-            ]);
-        }
-        out.push_str(&t.render());
-    }
+            ]
+        },
+    );
+    out.push_str(&team.section(
+        &format!("Team ({})", o.people.len()),
+        Some(
+            "No one on your team yet; add someone with `coachlog person add NAME` or try \
+             `coachlog demo`.",
+        ),
+    ));
 
     for (title, items) in [
         ("Open requests (HELP)", &o.requests),
         ("Actions (TODO, DOTO)", &o.actions),
     ] {
-        out.push_str(&format!("\n{title} ({})\n", items.len()));
-        if items.is_empty() {
-            out.push_str("  None.\n");
-            continue;
-        }
-        let mut t = Table::new(vec![
-            col("ID").right(),
-            col("DUE"),
-            col("PERSON").max(24),
-            col("TAG"),
-            col("OWNER"),
-            col("TEXT").max(50),
-            col("TIMING"),
-            col("OPENED"),
-        ]);
-        for i in items {
-            let owner = match i.owner {
-                RaisedBy::Leader => "you".to_string(),
-                RaisedBy::Person => i.person.clone(),
-            };
-            t.row([
-                i.item.id.to_string(),
-                render::date(i.due),
-                i.person.clone(),
-                i.item.open_tag.label().to_string(),
-                owner,
-                i.item.text.clone(),
-                i.item.timing.map(|t| t.to_string()).unwrap_or_default(),
-                i.item.opened_on.to_string(),
-            ]);
-        }
-        out.push_str(&t.render());
+        let t = Table::of(
+            vec![
+                col("ID").right(),
+                col("DUE"),
+                col("PERSON").max(24),
+                col("TAG"),
+                col("OWNER"),
+                col("TEXT").max(50),
+                col("TIMING"),
+                col("OPENED"),
+            ],
+            items,
+            |i| {
+                let owner = match i.owner {
+                    RaisedBy::Leader => "you".to_string(),
+                    RaisedBy::Person => i.person.clone(),
+                };
+                [
+                    i.item.id.to_string(),
+                    render::date(i.due),
+                    i.person.clone(),
+                    i.item.open_tag.label().to_string(),
+                    owner,
+                    i.item.text.clone(),
+                    i.item.timing.map(|t| t.to_string()).unwrap_or_default(),
+                    i.item.opened_on.to_string(),
+                ]
+            },
+        );
+        out.push_str(&t.section(&format!("{title} ({})", items.len()), Some("None.")));
     }
 
-    out.push_str(&format!(
-        "\nOpen requisitions ({})\n",
-        o.open_requisitions.len()
-    ));
-    if o.open_requisitions.is_empty() {
-        out.push_str("  None.\n");
-    } else {
-        let mut t = Table::new(vec![
+    let requisitions = Table::of(
+        vec![
             col("ID").right(),
             col("TITLE").max(36),
             col("LEVEL"),
@@ -115,9 +108,10 @@ fn text(o: &Overview) -> String {
             col("PEER"),
             col("INTERVIEWS").right(),
             col("LAST INTERVIEW"),
-        ]);
-        for r in &o.open_requisitions {
-            t.row([
+        ],
+        &o.open_requisitions,
+        |r| {
+            [
                 r.requisition.id.to_string(),
                 r.requisition.title.clone(),
                 r.requisition.level.label().to_string(),
@@ -127,33 +121,37 @@ fn text(o: &Overview) -> String {
                 if r.has_peer { "yes" } else { "no" }.to_string(),
                 r.interviews.to_string(),
                 render::date(r.last_interview),
-            ]);
-        }
-        out.push_str(&t.render());
-    }
+            ]
+        },
+    );
+    out.push_str(&requisitions.section(
+        &format!("Open requisitions ({})", o.open_requisitions.len()),
+        Some("None."),
+    ));
 
-    out.push_str(&format!("\nUnshared wins ({})\n", o.unshared_wins.len()));
-    if o.unshared_wins.is_empty() {
-        out.push_str("  None.\n");
-    } else {
-        let mut t = Table::new(vec![
+    let wins = Table::of(
+        vec![
             col("ID").right(),
             col("NOTED"),
             col("DAYS").right(),
             col("PERSON").max(24),
             col("TEXT").max(60),
-        ]);
-        for w in &o.unshared_wins {
-            t.row([
+        ],
+        &o.unshared_wins,
+        |w| {
+            [
                 w.win.id.to_string(),
                 w.win.noted_on.to_string(),
                 w.days_since_noted.to_string(),
                 w.person.clone(),
                 w.win.text.clone(),
-            ]);
-        }
-        out.push_str(&t.render());
-    }
+            ]
+        },
+    );
+    out.push_str(&wins.section(
+        &format!("Unshared wins ({})", o.unshared_wins.len()),
+        Some("None."),
+    ));
 
     let c = &o.counts;
     out.push_str(&format!(

@@ -382,113 +382,108 @@ fn show(ctx: &Ctx, reference: &str) -> Result<String> {
         ("Archived", render::or_dash(&render::date(p.archived_on))),
     ]));
 
-    out.push_str(&format!("\nOpen agenda ({})\n", view.open_agenda.len()));
-    if view.open_agenda.is_empty() {
-        out.push_str("  Nothing open.\n");
-    } else {
-        let mut t = Table::new(vec![
+    let agenda = Table::of(
+        vec![
             col("ID").right(),
             col("TAG"),
             col("TEXT").max(50),
             col("TIMING"),
             col("BY"),
             col("OPENED"),
-        ]);
-        for i in &view.open_agenda {
-            t.row([
+        ],
+        &view.open_agenda,
+        |i| {
+            [
                 i.id.to_string(),
                 i.open_tag.label().to_string(),
                 i.text.clone(),
                 i.timing.map(|t| t.to_string()).unwrap_or_default(),
                 i.raised_by.as_str().to_string(),
                 i.opened_on.to_string(),
-            ]);
-        }
-        out.push_str(&t.render());
-    }
-
-    out.push_str("\nRecent 1:1s\n");
-    if view.recent_one_on_ones.is_empty() {
-        out.push_str("  None logged yet.\n");
-    } else {
-        let mut t = Table::new(vec![
+            ]
+        },
+    );
+    out.push_str(&agenda.section(
+        &format!("Open agenda ({})", view.open_agenda.len()),
+        Some("Nothing open."),
+    ));
+    let one_on_ones = Table::of(
+        vec![
             col("ID").right(),
             col("DATE"),
             col("STATUS"),
             col("TAGS").max(30),
             col("NOTES").max(50),
-        ]);
-        for o in &view.recent_one_on_ones {
-            t.row([
+        ],
+        &view.recent_one_on_ones,
+        |o| {
+            [
                 o.id.to_string(),
                 o.date.to_string(),
                 o.status.as_str().to_string(),
                 o.tags.join(", "),
                 render::summary(&o.notes),
-            ]);
-        }
-        out.push_str(&t.render());
-    }
-
-    if !view.customers.is_empty() {
-        out.push_str("\nInternal customers\n");
-        let mut t = Table::new(vec![
+            ]
+        },
+    );
+    out.push_str(&one_on_ones.section("Recent 1:1s", Some("None logged yet.")));
+    let customers = Table::of(
+        vec![
             col("ID").right(),
             col("TEAM"),
             col("CATEGORY"),
             col("SINCE"),
-        ]);
-        for l in &view.customers {
-            t.row([
+        ],
+        &view.customers,
+        |l| {
+            [
                 l.id.to_string(),
                 l.team.clone(),
                 l.category.clone(),
                 l.since.to_string(),
-            ]);
-        }
-        out.push_str(&t.render());
-    }
-
-    if !view.recent_updates.is_empty() {
-        out.push_str("\nRecent updates\n");
-        let mut t = Table::new(vec![
+            ]
+        },
+    );
+    out.push_str(&customers.section("Internal customers", None));
+    let updates = Table::of(
+        vec![
             col("ID").right(),
             col("KIND"),
             col("PERIOD"),
             col("STATUS"),
             col("DONE"),
             col("LINK").max(50),
-        ]);
-        for u in &view.recent_updates {
-            t.row([
+        ],
+        &view.recent_updates,
+        |u| {
+            [
                 u.id.to_string(),
                 u.kind.as_str().to_string(),
                 u.period.to_string(),
                 u.status.as_str().to_string(),
                 render::date(u.done_on),
                 u.link.clone().unwrap_or_default(),
-            ]);
-        }
-        out.push_str(&t.render());
-    }
-
-    if !view.recent_wins.is_empty() {
-        out.push_str("\nRecent wins\n");
-        let mut t = Table::new(vec![
+            ]
+        },
+    );
+    out.push_str(&updates.section("Recent updates", None));
+    let wins = Table::of(
+        vec![
             col("ID").right(),
             col("NOTED"),
             col("TEXT").max(50),
             col("SHARED"),
-        ]);
-        for w in &view.recent_wins {
-            t.row([
+        ],
+        &view.recent_wins,
+        |w| {
+            [
                 w.id.to_string(),
                 w.noted_on.to_string(),
                 w.text.clone(),
                 render::date(w.shared_on),
-            ]);
-        }
-        out.push_str(&t.render());
-    }
+            ]
+        },
+    );
+    out.push_str(&wins.section("Recent wins", None));
     Ok(out)
 }

@@ -8,7 +8,7 @@ use coachlog_core::model::{Walkthrough, WalkthroughId, WalkthroughInput};
 use coachlog_core::store::walkthroughs;
 use coachlog_core::Result;
 
-use crate::args::date;
+use crate::args::{date, DateRange};
 use crate::cmd::person::nothing_to_change;
 use crate::context::{read_text, Ctx};
 use crate::render::{self, json};
@@ -23,12 +23,8 @@ pub enum Cmd {
     Edit(EditArgs),
     /// List walkthroughs, newest first.
     List {
-        /// Only on or after this day.
-        #[arg(long, value_name = "DATE", value_parser = date)]
-        from: Option<NaiveDate>,
-        /// Only on or before this day.
-        #[arg(long, value_name = "DATE", value_parser = date)]
-        to: Option<NaiveDate>,
+        #[command(flatten)]
+        range: DateRange,
     },
     /// Show a walkthrough with its findings.
     Show {
@@ -125,7 +121,7 @@ pub fn run(ctx: &Ctx, cmd: Cmd) -> Result<String> {
             )
         }
         Cmd::Edit(a) => edit(ctx, a),
-        Cmd::List { from, to } => list(ctx, from, to),
+        Cmd::List { range } => list(ctx, range),
         Cmd::Show { id } => show(ctx, WalkthroughId(id)),
     }
 }
@@ -184,9 +180,9 @@ fn edit(ctx: &Ctx, a: EditArgs) -> Result<String> {
     )
 }
 
-fn list(ctx: &Ctx, from: Option<NaiveDate>, to: Option<NaiveDate>) -> Result<String> {
+fn list(ctx: &Ctx, range: DateRange) -> Result<String> {
     let db = ctx.read()?;
-    let list = walkthroughs::list(db.conn(), from, to)?;
+    let list = walkthroughs::list(db.conn(), range.from, range.to)?;
     if ctx.json {
         return json(&list);
     }
