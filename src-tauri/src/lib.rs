@@ -80,9 +80,10 @@ pub fn context<R: Runtime>() -> tauri::Context<R> {
 /// Runs the app on the default database until its window closes.
 pub fn run() {
     // The passphrase of an encrypted file: COACHLOG_PASSPHRASE, then the OS
-    // keyring; else the app starts on its Unlock screen.
+    // keyring; else the app starts on its Unlock screen. Taken out of the
+    // environment first thing, before any thread or web process starts.
+    let env_key = coachlog_secrets::take_from_env().map_err(IpcError::from);
     let keys: state::Keys = std::sync::Arc::new(coachlog_secrets::SystemKeyStore::new());
-    let env_key = coachlog_secrets::from_env().map_err(IpcError::from);
     let state = AppState::open_with(state::database_path(), clock::today(), env_key, keys);
     if let Some(e) = state.startup_error() {
         eprintln!("coachlog: the database could not be opened: {e}");

@@ -500,14 +500,12 @@ fn drafts_save_get_discard() {
         "not_found",
         "id 999",
     );
+    // An item that is not there (deleted since, say from the command line)
+    // leaves the draft, whose notes are kept.
     let mut unknown_item = draft.clone();
-    unknown_item["close_items"] = json!([{ "id": 3, "tag": "fyi" }]);
-    app.refused(
-        "draft_save",
-        json!({ "draft": unknown_item }),
-        "not_found",
-        "agenda item with id 3",
-    );
+    unknown_item["close_items"] = json!([{ "id": 3, "tag": "fyi" }, { "id": 1, "tag": "fyi" }]);
+    app.ok("draft_save", json!({ "draft": unknown_item }));
+    assert_eq!(app.ok("draft_get", json!({ "personId": ada })), draft);
 }
 
 #[test]

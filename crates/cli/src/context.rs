@@ -36,6 +36,9 @@ pub struct Ctx {
     pub json: bool,
     /// `--passphrase-file`.
     pub passphrase_file: Option<PathBuf>,
+    /// `COACHLOG_PASSPHRASE`, taken out of the environment when the run
+    /// starts (or why it is not a passphrase).
+    env_passphrase: std::result::Result<Option<Passphrase>, String>,
     created: Cell<bool>,
     /// Whether a command opened the database for writing (only then can it
     /// have changed: read-only commands use [`Ctx::read`]).
@@ -59,12 +62,15 @@ impl Ctx {
             Some(p) if !p.as_os_str().is_empty() => (p, false),
             _ => (output::default_path()?, true),
         };
+        // Taken out of the environment at once (see `given_passphrase`).
+        let env_passphrase = coachlog_secrets::take_from_env().map_err(|e| e.to_string());
         Ok(Ctx {
             path,
             default_path,
             today,
             json,
             passphrase_file,
+            env_passphrase,
             created: Cell::new(false),
             opened_for_writing: Cell::new(false),
             key: OnceCell::new(),
@@ -198,7 +204,10 @@ impl Ctx {
         if let Some(file) = &self.passphrase_file {
             return coachlog_secrets::from_file(file).map(Some);
         }
-        coachlog_secrets::from_env()
+        match &self.env_passphrase {
+            Ok(p) => Ok(p.clone()),
+            Err(m) => Err(Error::invalid(m.clone())),
+        }
     }
 
     /// After a failed command: removes the database file if this run created

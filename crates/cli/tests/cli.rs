@@ -1490,7 +1490,7 @@ fn backup_backups_and_restore() {
         .as_str()
         .unwrap()
         .ends_with("team-20261127T100000Z-2.sqlite"));
-    assert_eq!(done["schema_version"], 6);
+    assert_eq!(done["schema_version"], coachlog_core::db::SCHEMA_VERSION);
     assert_eq!(names_in(&env), ["Marco Rossi", "Priya Raman"]);
     // The safety copy is a backup like the others: it undoes the restore.
     let undo = done["safety_copy"].as_str().unwrap();

@@ -115,7 +115,7 @@ fn encrypt_then_use_every_way_of_giving_the_passphrase_then_decrypt() {
     env.ok(env.run_env(PASS, &["person", "add", "Grace Hopper", "--title", "PM"]));
     // ...or from a file (its line break is not part of it).
     let pf = env.file("pass.txt");
-    std::fs::write(&pf, format!("{PASS}\n")).unwrap();
+    private_file(&pf, &format!("{PASS}\n"));
     let mut c = env.command(&["person", "list"]);
     c.arg("--passphrase-file").arg(&pf);
     let listed = env.ok(env.run_with(c));
@@ -183,7 +183,7 @@ fn a_missing_or_wrong_passphrase_exits_7_and_changes_nothing() {
 
     // A bad passphrase source is its own, clear error.
     let empty = env.file("empty.txt");
-    std::fs::write(&empty, "").unwrap();
+    private_file(&empty, "");
     let mut c = env.command(&["overview"]);
     c.arg("--passphrase-file").arg(&empty);
     let run = env.run_with(c);
@@ -201,9 +201,19 @@ fn a_missing_or_wrong_passphrase_exits_7_and_changes_nothing() {
     );
     assert_eq!(bytes(&env.db()), was);
 
+    // A passphrase file others may read is refused, and says how to fix it.
+    let shared = env.file("shared.txt");
+    std::fs::write(&shared, PASS).unwrap();
+    let mut c = env.command(&["overview"]);
+    c.arg("--passphrase-file").arg(&shared);
+    let run = env.run_with(c);
+    assert_eq!(run.code, 2, "{run:?}");
+    assert!(run.stderr.contains("chmod 600"), "{run:?}");
+    assert_eq!(bytes(&env.db()), was);
+
     // The passphrase file wins over the environment.
     let pf = env.file("pass.txt");
-    std::fs::write(&pf, PASS).unwrap();
+    private_file(&pf, PASS);
     let mut c = env.command(&["overview"]);
     c.arg("--passphrase-file")
         .arg(&pf)
@@ -371,4 +381,11 @@ fn on_a_terminal_the_passphrase_is_asked_without_echo() {
     assert_eq!(code, 7, "{shown}");
     assert!(shown.contains("does not open"), "{shown}");
     assert_eq!(bytes(&env.db()), was);
+}
+
+/// Writes a file only its owner may read, as a passphrase file must be.
+fn private_file(path: &std::path::Path, text: &str) {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::write(path, text).unwrap();
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600)).unwrap();
 }
