@@ -20,6 +20,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 use coachlog_core::db::output;
+use coachlog_core::store::trash;
 use coachlog_core::{crypto, Db, Error, Passphrase, Result};
 use coachlog_secrets::{KeyStore, SystemKeyStore};
 
@@ -104,7 +105,8 @@ impl Ctx {
     }
 
     /// Opens the database for writing, creating it (and, for the default
-    /// path, its folder) when missing.
+    /// path, its folder) when missing, and purges what is past its time in
+    /// the Trash.
     pub fn write(&self) -> Result<Db> {
         if !self.exists()? {
             if self.default_path {
@@ -113,7 +115,10 @@ impl Ctx {
             self.created.set(true);
         }
         self.opened_for_writing.set(true);
-        self.open()
+        let mut db = self.open()?;
+        // Entries of the Trash past their trash_days go for good.
+        db.write(|tx| trash::purge_expired(tx, self.today))?;
+        Ok(db)
     }
 
     /// Whether this run opened the database with [`Ctx::write`]. Opening a

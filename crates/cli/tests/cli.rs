@@ -970,7 +970,8 @@ fn a_scripted_session_round_trips_through_export_and_import() {
     );
     assert_eq!(
         env.ok(&["hiring", "loop", "remove", "2"]),
-        "Removed Sam from Design from the loop of requisition #1.\n"
+        "Moved Sam from Design in the loop of Senior PM, Create to the Trash. `coachlog trash \
+         restore 1` brings it back until 2026-12-27.\n"
     );
     let show = env.json(&["hiring", "show", "1"]);
     assert_eq!(show["loop_members"].as_array().unwrap().len(), 1);

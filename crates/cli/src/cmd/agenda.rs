@@ -2,6 +2,7 @@
 
 use chrono::NaiveDate;
 use clap::{Args, Subcommand};
+use coachlog_core::kinds::RecordKind;
 use coachlog_core::model::{
     AgendaItem, AgendaItemEdit, AgendaItemId, AgendaItemInput, CloseTag, OneOnOneId, OpenTag,
     RaisedBy, Timing,
@@ -59,6 +60,11 @@ pub enum Cmd {
         /// The item's id.
         id: i64,
     },
+    /// Move an agenda item to the Trash (`coachlog trash restore` brings it back).
+    Delete {
+        /// Its id.
+        id: i64,
+    },
 }
 
 /// `coachlog agenda add`
@@ -110,6 +116,7 @@ pub struct EditArgs {
 /// Runs an `agenda` command.
 pub fn run(ctx: &Ctx, cmd: Cmd) -> Result<String> {
     match cmd {
+        Cmd::Delete { id } => super::trash::delete(ctx, RecordKind::AgendaItem, id),
         Cmd::Add(a) => add(ctx, a),
         Cmd::Edit(a) => edit(ctx, a),
         Cmd::Close {

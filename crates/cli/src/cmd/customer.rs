@@ -4,7 +4,8 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 use clap::{Args, Subcommand};
-use coachlog_core::model::{CheckInInput, CustomerLink, CustomerLinkInput, LinkId};
+use coachlog_core::kinds::RecordKind;
+use coachlog_core::model::{CheckInId, CheckInInput, CustomerLink, CustomerLinkInput, LinkId};
 use coachlog_core::store::{customers, people};
 use coachlog_core::Result;
 
@@ -70,6 +71,37 @@ pub enum Cmd {
         /// Read the notes from a file (- for standard input).
         #[arg(long, value_name = "FILE")]
         notes_file: Option<PathBuf>,
+    },
+    /// Change a check-in (only the options given change).
+    CheckInEdit {
+        /// The check-in's id (`coachlog customer check-ins` shows them).
+        id: i64,
+        /// New day.
+        #[arg(long, value_name = "DATE", value_parser = date)]
+        date: Option<NaiveDate>,
+        /// The epic's internal-customer section was updated.
+        #[arg(long, conflicts_with = "epic_not_updated")]
+        epic_updated: bool,
+        /// The epic's internal-customer section was not updated.
+        #[arg(long)]
+        epic_not_updated: bool,
+        /// Replace the notes.
+        #[arg(long, conflicts_with = "notes_file")]
+        notes: Option<String>,
+        /// Replace the notes with a file's text (- for standard input).
+        #[arg(long, value_name = "FILE")]
+        notes_file: Option<PathBuf>,
+    },
+    /// Move a check-in to the Trash (`coachlog trash restore` brings it back).
+    CheckInDelete {
+        /// The check-in's id.
+        id: i64,
+    },
+    /// Move a link and its check-ins to the Trash (`coachlog trash restore`
+    /// brings them back). To stop owing check-ins, archive it instead.
+    Delete {
+        /// The link's id.
+        id: i64,
     },
     /// List check-ins, newest first.
     CheckIns {
@@ -202,6 +234,39 @@ pub fn run(ctx: &Ctx, cmd: Cmd) -> Result<String> {
                 if c.epic_updated { ", epic updated" } else { "" }
             ))
         }
+        Cmd::CheckInEdit {
+            id,
+            date,
+            epic_updated,
+            epic_not_updated,
+            notes,
+            notes_file,
+        } => {
+            let notes = read_text(notes, notes_file.as_deref())?;
+            if date.is_none() && !epic_updated && !epic_not_updated && notes.is_none() {
+                return Err(nothing_to_change("customer check-in-edit"));
+            }
+            let mut db = ctx.write()?;
+            let before = customers::get_check_in(db.conn(), CheckInId(id))?;
+            let input = CheckInInput {
+                link_id: before.link_id,
+                date: date.unwrap_or(before.date),
+                epic_updated: (before.epic_updated || epic_updated) && !epic_not_updated,
+                notes: notes.unwrap_or(before.notes),
+            };
+            let c = db.write(|tx| customers::update_check_in(tx, before.id, &input))?;
+            if ctx.json {
+                return json(&c);
+            }
+            Ok(format!(
+                "Changed check-in #{}: {}{}.\n",
+                c.id,
+                c.date,
+                if c.epic_updated { ", epic updated" } else { "" }
+            ))
+        }
+        Cmd::CheckInDelete { id } => super::trash::delete(ctx, RecordKind::CheckIn, id),
+        Cmd::Delete { id } => super::trash::delete(ctx, RecordKind::CustomerLink, id),
         Cmd::CheckIns { link, person } => check_ins(ctx, link, person.as_deref()),
     }
 }

@@ -4,8 +4,9 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 use clap::{Args, Subcommand};
+use coachlog_core::kinds::RecordKind;
 use coachlog_core::model::{
-    Interview, InterviewInput, Level, LoopMember, LoopMemberId, LoopMemberInput, Participant,
+    Interview, InterviewId, InterviewInput, Level, LoopMember, LoopMemberInput, Participant,
     PersonId, Requisition, RequisitionId, RequisitionInput, RequisitionStatus,
 };
 use coachlog_core::store::{hiring, people};
@@ -77,6 +78,19 @@ pub enum Cmd {
     Loop(LoopCmd),
     /// Record an interview.
     Interview(InterviewArgs),
+    /// Change an interview: its day, candidate or interviewers.
+    InterviewEdit(InterviewEditArgs),
+    /// Move an interview to the Trash (`coachlog trash restore` brings it back).
+    InterviewDelete {
+        /// The interview's id.
+        id: i64,
+    },
+    /// Move a requisition, its loop and its interviews to the Trash
+    /// (`coachlog trash restore` brings them back).
+    Delete {
+        /// The requisition's id.
+        id: i64,
+    },
     /// List interviews, newest first.
     Interviews {
         /// Only this requisition's.
@@ -104,7 +118,7 @@ pub enum LoopCmd {
         #[arg(long)]
         works_with_hire: bool,
     },
-    /// Remove someone from a loop.
+    /// Remove someone from a loop (to the Trash: `coachlog trash restore` brings them back).
     Remove {
         /// The loop member's id (`coachlog hiring loop list REQ` shows them).
         member: i64,
@@ -130,6 +144,25 @@ pub struct InterviewArgs {
     /// An interviewer: a person of your team (name or id) or anyone else's name (repeatable).
     #[arg(long = "interviewer", value_name = "PERSON_OR_NAME")]
     pub interviewers: Vec<String>,
+}
+
+/// `coachlog hiring interview-edit`
+#[derive(Debug, Args)]
+pub struct InterviewEditArgs {
+    /// The interview's id (`coachlog hiring interviews` shows them).
+    pub id: i64,
+    /// New candidate name.
+    #[arg(long)]
+    pub candidate: Option<String>,
+    /// New day.
+    #[arg(long, value_name = "DATE", value_parser = date)]
+    pub date: Option<NaiveDate>,
+    /// Replace the interviewers: a person of your team (name or id) or anyone else's name (repeatable).
+    #[arg(long = "interviewer", value_name = "PERSON_OR_NAME")]
+    pub interviewers: Vec<String>,
+    /// Remove every interviewer.
+    #[arg(long, conflicts_with = "interviewers")]
+    pub no_interviewers: bool,
 }
 
 /// What `hiring show --json` prints.
@@ -218,6 +251,9 @@ pub fn run(ctx: &Ctx, cmd: Cmd) -> Result<String> {
         Cmd::Show { id } => show(ctx, RequisitionId(id)),
         Cmd::Loop(c) => run_loop(ctx, c),
         Cmd::Interview(a) => interview(ctx, a),
+        Cmd::InterviewEdit(a) => interview_edit(ctx, a),
+        Cmd::InterviewDelete { id } => super::trash::delete(ctx, RecordKind::Interview, id),
+        Cmd::Delete { id } => super::trash::delete(ctx, RecordKind::Requisition, id),
         Cmd::Interviews { requisition } => interviews(ctx, requisition.map(RequisitionId)),
     }
 }
@@ -391,20 +427,7 @@ fn run_loop(ctx: &Ctx, cmd: LoopCmd) -> Result<String> {
                 }
             ))
         }
-        LoopCmd::Remove { member } => {
-            let mut db = ctx.write()?;
-            let m = hiring::get_loop_member(db.conn(), LoopMemberId(member))?;
-            db.write(|tx| hiring::remove_loop_member(tx, m.id))?;
-            if ctx.json {
-                return json(&m);
-            }
-            let names = people::names(db.conn())?;
-            Ok(format!(
-                "Removed {} from the loop of requisition #{}.\n",
-                render::participant(&names, &m.member),
-                m.requisition_id
-            ))
-        }
+        LoopCmd::Remove { member } => super::trash::delete(ctx, RecordKind::LoopMember, member),
         LoopCmd::List { requisition } => {
             let db = ctx.read()?;
             let conn = db.conn();
@@ -446,6 +469,42 @@ fn interview(ctx: &Ctx, a: InterviewArgs) -> Result<String> {
         i.id,
         i.candidate,
         i.requisition_id,
+        i.date,
+        render::count(i.interviewers.len(), "interviewer", "interviewers")
+    ))
+}
+
+fn interview_edit(ctx: &Ctx, a: InterviewEditArgs) -> Result<String> {
+    if a.candidate.is_none() && a.date.is_none() && a.interviewers.is_empty() && !a.no_interviewers
+    {
+        return Err(nothing_to_change("hiring interview-edit"));
+    }
+    let mut db = ctx.write()?;
+    let before = hiring::get_interview(db.conn(), InterviewId(a.id))?;
+    let interviewers = if a.no_interviewers {
+        Vec::new()
+    } else if a.interviewers.is_empty() {
+        before.interviewers.clone()
+    } else {
+        a.interviewers
+            .iter()
+            .map(|i| hiring::resolve_participant(db.conn(), i))
+            .collect::<Result<Vec<_>>>()?
+    };
+    let input = InterviewInput {
+        requisition_id: before.requisition_id,
+        date: a.date.unwrap_or(before.date),
+        candidate: a.candidate.unwrap_or(before.candidate),
+        interviewers,
+    };
+    let i = db.write(|tx| hiring::update_interview(tx, before.id, &input))?;
+    if ctx.json {
+        return json(&i);
+    }
+    Ok(format!(
+        "Changed interview #{}: {} on {} ({}).\n",
+        i.id,
+        i.candidate,
         i.date,
         render::count(i.interviewers.len(), "interviewer", "interviewers")
     ))

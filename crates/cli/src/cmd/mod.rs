@@ -24,6 +24,7 @@ pub mod person;
 pub mod search;
 pub mod settings;
 pub mod summary;
+pub mod trash;
 pub mod update;
 pub mod walkthrough;
 pub mod win;
@@ -140,6 +141,13 @@ pub enum Command {
     Encrypt(crypt::EncryptArgs),
     /// Turn encryption off again: the database and its backups become plain files.
     Decrypt,
+    /// Deleted records: list, restore, empty (`<noun> delete ID` puts them there).
+    #[command(subcommand)]
+    Trash(trash::Cmd),
+    /// The Team screen's grid: each tracked PM against each practice, today.
+    Coverage,
+    /// The next release days, with their versions.
+    Releases(nudge::ReleasesArgs),
 }
 
 /// Runs one command; returns what to print on standard output.
@@ -194,5 +202,8 @@ fn dispatch(ctx: &Ctx, command: Command) -> Result<String> {
         Command::Restore(a) => backup::restore(ctx, a),
         Command::Encrypt(a) => crypt::encrypt(ctx, a),
         Command::Decrypt => crypt::decrypt(ctx),
+        Command::Trash(c) => trash::run(ctx, c),
+        Command::Coverage => nudge::coverage(ctx),
+        Command::Releases(a) => nudge::releases(ctx, a),
     }
 }

@@ -1,10 +1,12 @@
-//! `coachlog overdue`, `snooze`, `dismiss`, `undo`: the overdue review.
+//! `coachlog overdue`, `snooze`, `dismiss`, `undo`: the overdue review; and
+//! the views built on it, `coverage` and `releases`.
 //!
 //! The rules are the core's (`coachlog_core::nudges`); this module only picks
 //! the day, prints the list and records what the leader did with a key.
 
 use chrono::NaiveDate;
 use clap::Args;
+use coachlog_core::dashboard::{self, Status};
 use coachlog_core::nudges::{self, Nudge};
 use coachlog_core::store::nudge_state;
 use coachlog_core::Result;
@@ -133,4 +135,73 @@ pub fn undo(ctx: &Ctx, a: KeyArgs) -> Result<String> {
         "{} is no longer snoozed or dismissed.\n",
         a.key.trim()
     ))
+}
+
+/// `coachlog releases`
+#[derive(Debug, Args)]
+pub struct ReleasesArgs {
+    /// How many release days, from today's on.
+    #[arg(long, default_value_t = 6, value_parser = clap::value_parser!(u32).range(1..=60))]
+    pub count: u32,
+}
+
+/// Runs `coverage`: the Team screen's grid as a table, its JSON as the app
+/// reads it.
+pub fn coverage(ctx: &Ctx) -> Result<String> {
+    let db = ctx.read()?;
+    let grid = dashboard::coverage(db.conn(), ctx.today)?;
+    if ctx.json {
+        return json(&grid);
+    }
+    let mut columns = vec![col("PM").max(28)];
+    columns.extend(grid.practices.iter().map(|p| col(p.label())));
+    let mut t = Table::new(columns);
+    for row in &grid.rows {
+        let mut cells = vec![row.name.clone()];
+        cells.extend(row.cells.iter().map(|c| match c.status {
+            Status::Overdue => format!("overdue {}", c.overdue),
+            Status::DueSoon => format!("soon {}", c.due_soon),
+            Status::OnTrack => "ok".to_string(),
+            Status::NotApplicable => "—".to_string(),
+        }));
+        t.row(cells);
+    }
+    let mut out = t.section(
+        &format!("Coverage on {} ({} PMs)", grid.as_of, grid.rows.len()),
+        Some("No tracked PMs yet: add the PMs you coach with `coachlog person add`."),
+    );
+    if !grid.rows.is_empty() {
+        out.push_str(
+            "\nok: nothing overdue or due within three days; soon N: N due within three days; \
+             overdue N: N overdue (snoozed ones count); —: nothing owed.\n",
+        );
+    }
+    Ok(out)
+}
+
+/// Runs `releases`: the release calendar.
+pub fn releases(ctx: &Ctx, a: ReleasesArgs) -> Result<String> {
+    let db = ctx.read()?;
+    let list = dashboard::releases(db.conn(), ctx.today, a.count as usize)?;
+    if ctx.json {
+        return json(&list);
+    }
+    let t = Table::of(
+        vec![
+            col("VERSION"),
+            col("MONTH"),
+            col("RELEASE DAY"),
+            col("IN").right(),
+        ],
+        &list,
+        |r| {
+            [
+                r.version.clone().unwrap_or_else(|| "—".into()),
+                r.month.clone(),
+                r.date.to_string(),
+                format!("{} days", dashboard::days_until(ctx.today, r.date)),
+            ]
+        },
+    );
+    Ok(t.section("Next release days", None))
 }

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 use clap::{Args, Subcommand};
+use coachlog_core::kinds::RecordKind;
 use coachlog_core::model::{
     AgendaItem, AgendaItemId, CloseTag, ItemClosure, LogInput, NewItem, OneOnOne, OneOnOneId,
     OneOnOneInput, OneOnOneStatus, OpenTag, Person, RaisedBy,
@@ -36,6 +37,11 @@ pub enum Cmd {
     /// Show a 1:1 with its notes and the items raised or closed in it.
     Show {
         /// The 1:1's id.
+        id: i64,
+    },
+    /// Move a 1:1 (its agenda items stay, without it) to the Trash (`coachlog trash restore` brings it back).
+    Delete {
+        /// Its id.
         id: i64,
     },
 }
@@ -114,6 +120,7 @@ struct OneOnOneView {
 /// Runs a `one-on-one` command.
 pub fn run(ctx: &Ctx, cmd: Cmd) -> Result<String> {
     match cmd {
+        Cmd::Delete { id } => super::trash::delete(ctx, RecordKind::OneOnOne, id),
         Cmd::Log(a) => log(ctx, a),
         Cmd::Edit(a) => edit(ctx, a),
         Cmd::List { person, range } => list(ctx, person.as_deref(), range),

@@ -2,6 +2,7 @@
 
 use chrono::NaiveDate;
 use clap::{Args, Subcommand};
+use coachlog_core::kinds::RecordKind;
 use coachlog_core::model::{JobFamily, Level, Person, PersonInput, Scope, ScopeKind};
 use coachlog_core::store::people;
 use coachlog_core::{Error, Result};
@@ -36,6 +37,12 @@ pub enum Cmd {
         /// The day they left [default: today].
         #[arg(long, value_name = "DATE", value_parser = date)]
         on: Option<NaiveDate>,
+    },
+    /// Move someone and all their records to the Trash (`coachlog trash
+    /// restore` brings them back). To keep their records, archive them.
+    Delete {
+        /// Name (or a unique part of it) or id.
+        person: String,
     },
     /// Make an archived person active again.
     Unarchive {
@@ -223,6 +230,9 @@ pub fn run(ctx: &Ctx, cmd: Cmd) -> Result<String> {
                 format!("Archived {} (id {}) on {on}.", p.name, p.id),
             )
         }
+        Cmd::Delete { person } => super::trash::delete_found(ctx, RecordKind::Person, |db| {
+            Ok(people::resolve(db.conn(), &person)?.id.0)
+        }),
         Cmd::Unarchive { person } => {
             let mut db = ctx.write()?;
             let p = people::resolve(db.conn(), &person)?;

@@ -3,6 +3,7 @@
 use chrono::NaiveDate;
 use clap::{Args, Subcommand};
 use coachlog_core::calendar::Period;
+use coachlog_core::kinds::RecordKind;
 use coachlog_core::model::{Update, UpdateId, UpdateInput, UpdateKind, UpdateStatus};
 use coachlog_core::store::{people, updates};
 use coachlog_core::{Db, Result};
@@ -45,6 +46,11 @@ pub enum Cmd {
         /// Only this kind.
         #[arg(long)]
         kind: Option<UpdateKind>,
+    },
+    /// Move an update to the Trash (`coachlog trash restore` brings it back).
+    Delete {
+        /// Its id.
+        id: i64,
     },
 }
 
@@ -104,6 +110,7 @@ pub struct EditArgs {
 /// Runs an `update` command.
 pub fn run(ctx: &Ctx, cmd: Cmd) -> Result<String> {
     match cmd {
+        Cmd::Delete { id } => super::trash::delete(ctx, RecordKind::Update, id),
         Cmd::Add(a) => add(ctx, a),
         Cmd::Edit(a) => edit(ctx, a),
         Cmd::Done { id, on, link } => {

@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 use clap::{Args, Subcommand};
+use coachlog_core::kinds::RecordKind;
 use coachlog_core::model::{Walkthrough, WalkthroughId, WalkthroughInput};
 use coachlog_core::store::walkthroughs;
 use coachlog_core::Result;
@@ -29,6 +30,11 @@ pub enum Cmd {
     /// Show a walkthrough with its findings.
     Show {
         /// The walkthrough's id.
+        id: i64,
+    },
+    /// Move a walkthrough to the Trash (`coachlog trash restore` brings it back).
+    Delete {
+        /// Its id.
         id: i64,
     },
 }
@@ -98,6 +104,7 @@ pub struct EditArgs {
 /// Runs a `walkthrough` command.
 pub fn run(ctx: &Ctx, cmd: Cmd) -> Result<String> {
     match cmd {
+        Cmd::Delete { id } => super::trash::delete(ctx, RecordKind::Walkthrough, id),
         Cmd::Add(a) => {
             let findings = read_text(a.findings, a.findings_file.as_deref())?.unwrap_or_default();
             let input = WalkthroughInput {

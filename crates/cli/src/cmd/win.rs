@@ -2,6 +2,7 @@
 
 use chrono::NaiveDate;
 use clap::Subcommand;
+use coachlog_core::kinds::RecordKind;
 use coachlog_core::model::{Win, WinId, WinInput};
 use coachlog_core::store::{people, wins};
 use coachlog_core::Result;
@@ -63,11 +64,17 @@ pub enum Cmd {
         #[arg(long)]
         unshared: bool,
     },
+    /// Move a win to the Trash (`coachlog trash restore` brings it back).
+    Delete {
+        /// Its id.
+        id: i64,
+    },
 }
 
 /// Runs a `win` command.
 pub fn run(ctx: &Ctx, cmd: Cmd) -> Result<String> {
     match cmd {
+        Cmd::Delete { id } => super::trash::delete(ctx, RecordKind::Win, id),
         Cmd::Add {
             person,
             text,
