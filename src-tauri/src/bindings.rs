@@ -78,6 +78,8 @@ pub fn export_all(out_dir: &Path) -> Result<(), ExportError> {
         crate::encryption::EncryptionStatus,
         nudges::Catalogue,
         coachlog_core::kinds::RecordKind,
+        coachlog_core::kinds::Counts,
+        store::trash::TrashEntry,
     );
     write_commands(out_dir)?;
     write_catalogue(out_dir)?;

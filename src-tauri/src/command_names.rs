@@ -53,7 +53,6 @@ macro_rules! for_each_command {
             commands::requisition_reopen,
             commands::loop_list,
             commands::loop_add,
-            commands::loop_remove,
             commands::interviews_list,
             commands::interview_add,
             commands::walkthroughs_list,
@@ -81,6 +80,14 @@ macro_rules! for_each_command {
             commands::unlock,
             commands::encryption_enable,
             commands::encryption_disable,
+            commands::record_delete,
+            commands::record_delete_preview,
+            commands::trash_list,
+            commands::trash_restore,
+            commands::trash_empty,
+            commands::check_in_update,
+            commands::interview_update,
+            commands::data_version,
             probe::startup_painted,
         )
     };

@@ -10,6 +10,7 @@ use chrono::NaiveDate;
 use coachlog_core::dashboard::{self, Coverage, Release};
 use coachlog_core::db::output::{self, Existing};
 use coachlog_core::demo::{self, DemoOptions, DemoReport};
+use coachlog_core::kinds::{Counts, RecordKind};
 use coachlog_core::model::*;
 use coachlog_core::nudges::{self, Nudge};
 use coachlog_core::overview::{self, Overview};
@@ -17,16 +18,18 @@ use coachlog_core::settings::{self, SettingEntry};
 use coachlog_core::store::names::{self, NameKind};
 use coachlog_core::store::nudge_state::{self, KeyState};
 use coachlog_core::store::search::{self as fts, Hit};
+use coachlog_core::store::trash::{self, TrashEntry};
 use coachlog_core::store::{
     self, agenda, customers, drafts, hiring, log, one_on_ones, people, updates, walkthroughs, wins,
 };
 use coachlog_core::summary::{self, Format, SummaryOptions};
-use coachlog_core::{calendar, calendar::Period, ErrorKind};
+use coachlog_core::{calendar, calendar::Period, ErrorKind, Passphrase};
 use serde::Serialize;
 use tauri::{Runtime, State};
 
 use crate::backups::{self, BackupsInfo};
 use crate::clock;
+use crate::dialogs::{AppDialogs, Confirm, SaveAs};
 use crate::encryption::{self, EncryptionStatus};
 use crate::error::IpcError;
 use crate::state::AppState;
@@ -539,14 +542,6 @@ pub async fn loop_add(state: State<'_, AppState>, input: LoopMemberInput) -> Rep
         .await
 }
 
-/// Removes someone from an interview loop.
-#[tauri::command]
-pub async fn loop_remove(state: State<'_, AppState>, id: LoopMemberId) -> Reply<()> {
-    state
-        .write(move |db| db.write(|tx| hiring::remove_loop_member(tx, id)))
-        .await
-}
-
 /// Interviews, newest first, of one requisition or all.
 #[tauri::command]
 pub async fn interviews_list(
@@ -788,9 +783,36 @@ pub async fn backup_now(state: State<'_, AppState>) -> Reply<coachlog_core::back
 #[tauri::command]
 pub async fn backup_restore(
     state: State<'_, AppState>,
+    dialogs: State<'_, AppDialogs>,
     file: String,
 ) -> Reply<coachlog_core::backup::Restored> {
+    let name = std::path::Path::new(&file)
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| file.clone());
+    confirm(
+        &dialogs,
+        Confirm {
+            title: "Restore this backup?".into(),
+            message: format!(
+                "Your notes in {} will be replaced by the backup {name}. The database as it is \
+                 now is kept as a copy in the backups folder first, so you can restore it again.",
+                state.db_path()
+            ),
+            ok: "Restore".into(),
+        },
+    )
+    .await?;
     backups::restore(&state, file, clock::now_utc(), clock::today()).await
+}
+
+/// Asks `question` in a native dialog; a no is `cancelled`, nothing done.
+async fn confirm(dialogs: &AppDialogs, question: Confirm) -> Reply<()> {
+    if dialogs.confirm(question).await {
+        Ok(())
+    } else {
+        Err(IpcError::new(ErrorKind::Cancelled, "Nothing was changed."))
+    }
 }
 
 // --- Encryption ------------------------------------------------------------------
@@ -822,9 +844,26 @@ pub async fn unlock(
 #[tauri::command]
 pub async fn encryption_enable(
     state: State<'_, AppState>,
+    dialogs: State<'_, AppDialogs>,
     passphrase: String,
     remember: bool,
 ) -> Reply<EncryptionStatus> {
+    // A passphrase that cannot be one is refused before the question.
+    Passphrase::new(passphrase.clone()).map_err(IpcError::from)?;
+    confirm(
+        &dialogs,
+        Confirm {
+            title: "Encrypt your notes?".into(),
+            message: format!(
+                "Coachlog will encrypt {} and every backup of it with the passphrase you gave. \
+                 Without the passphrase they cannot be opened, and a lost passphrase cannot be \
+                 recovered.",
+                state.db_path()
+            ),
+            ok: "Encrypt".into(),
+        },
+    )
+    .await?;
     encryption::enable(
         &state,
         passphrase,
@@ -840,8 +879,22 @@ pub async fn encryption_enable(
 #[tauri::command]
 pub async fn encryption_disable(
     state: State<'_, AppState>,
+    dialogs: State<'_, AppDialogs>,
     passphrase: String,
 ) -> Reply<EncryptionStatus> {
+    confirm(
+        &dialogs,
+        Confirm {
+            title: "Turn encryption off?".into(),
+            message: format!(
+                "Coachlog will write {} and every backup of it back as plain files, which \
+                 anyone who can read this computer's disk can read.",
+                state.db_path()
+            ),
+            ok: "Decrypt".into(),
+        },
+    )
+    .await?;
     encryption::disable(&state, passphrase, clock::now_utc(), clock::today()).await
 }
 
@@ -888,39 +941,50 @@ pub async fn summary_preview(
         .await
 }
 
-/// Builds the summary of `month` in `format` and writes it to `path` (chosen
-/// in the native save dialog, which has asked before replacing a file), as
-/// the CLI's `-o` does: a temporary file in the same folder, flushed, then
-/// renamed over `path` — never a partial file. `invalid` for a bad month or
-/// format, a relative path or a folder; `io` when the folder does not exist
-/// or cannot be written.
+/// Builds the summary of `month` in `format` and saves it where the leader
+/// chooses in the native Save dialog, which Rust opens (the page gives no
+/// path): written as the CLI's `-o` does, a temporary file in the same
+/// folder, flushed, then renamed over the file — never a partial file.
+/// `cancelled` when the leader cancels the dialog (nothing written);
+/// `invalid` for a bad month or format; `io` when the folder cannot be
+/// written.
 #[tauri::command]
 pub async fn summary_save(
     state: State<'_, AppState>,
+    dialogs: State<'_, AppDialogs>,
     month: String,
     format: String,
     include_notes: bool,
-    path: String,
 ) -> Reply<SavedFile> {
     let (month, options, format) = summary_request(&month, &format, include_notes)?;
-    let target = std::path::PathBuf::from(&path);
+    let question = SaveAs {
+        title: format!("Save the summary of {}", summary::month_name(month)),
+        file_name: format!(
+            "coachlog-summary-{month}{}.{}",
+            if include_notes { "-private" } else { "" },
+            format.extension()
+        ),
+        extension: format.extension(),
+        kind: format.label(),
+    };
+    let Some(target) = dialogs.save_as(question).await else {
+        return Err(IpcError::new(ErrorKind::Cancelled, "Nothing was saved."));
+    };
     check_target(&target)?;
-    // Defence in depth: even a page that called this command on its own
-    // could only write summary files, never replace e.g. ~/.bashrc.
+    // The dialog filters by extension; a name typed without it gets it.
     let wanted = format.extension();
-    if target.extension().and_then(|e| e.to_str()) != Some(wanted) {
-        return Err(IpcError::new(
-            ErrorKind::Invalid,
-            format!(
-                "A {} summary is saved as a .{wanted} file; choose a name ending in .{wanted}.",
-                format.label()
-            ),
-        ));
-    }
+    let target = if target.extension().and_then(|e| e.to_str()) == Some(wanted) {
+        target
+    } else {
+        let mut name = target.into_os_string();
+        name.push(format!(".{wanted}"));
+        std::path::PathBuf::from(name)
+    };
     let text = state
         .read(move |db| summary::export(db.conn(), month, &options, format))
         .await?;
     let bytes = text.len() as u64;
+    let path = target.display().to_string();
     tauri::async_runtime::spawn_blocking(move || {
         output::write_atomically(&target, text.as_bytes(), Existing::Replace)
     })
@@ -962,4 +1026,107 @@ fn check_target(target: &std::path::Path) -> Result<(), IpcError> {
             format!("'{shown}' names no file; choose one with Save as…."),
         )),
     }
+}
+
+// --- Deleting, the Trash, and the other writers --------------------------------
+
+/// Moves a record, with what goes with it, to the Trash (today); answers
+/// with the entry, for the Undo toast (`trash_restore` with its id).
+#[tauri::command]
+pub async fn record_delete(
+    state: State<'_, AppState>,
+    kind: RecordKind,
+    id: i64,
+) -> Reply<TrashEntry> {
+    let today = clock::today();
+    state
+        .write(move |db| db.write(|tx| trash::delete(tx, kind, id, today)))
+        .await
+}
+
+/// How many records of each kind go with a deletion, the record itself
+/// included (the confirmation of deleting a person names them). Changes
+/// nothing.
+#[tauri::command]
+pub async fn record_delete_preview(
+    state: State<'_, AppState>,
+    kind: RecordKind,
+    id: i64,
+) -> Reply<Counts> {
+    state
+        .read(move |db| trash::preview(db.conn(), kind, id))
+        .await
+}
+
+/// What is in the Trash, most recently deleted first.
+#[tauri::command]
+pub async fn trash_list(state: State<'_, AppState>) -> Reply<Vec<TrashEntry>> {
+    state.read(|db| trash::list(db.conn())).await
+}
+
+/// Puts an entry of the Trash back, with the same ids; `conflict` (and
+/// nothing changed) when it cannot come back, saying why.
+#[tauri::command]
+pub async fn trash_restore(state: State<'_, AppState>, id: TrashId) -> Reply<TrashEntry> {
+    state
+        .write(move |db| db.write(|tx| trash::restore(tx, id)))
+        .await
+}
+
+/// Deletes everything in the Trash for good, once the leader says yes in a
+/// native dialog that names how many entries go; answers how many went.
+#[tauri::command]
+pub async fn trash_empty(
+    state: State<'_, AppState>,
+    dialogs: State<'_, AppDialogs>,
+) -> Reply<usize> {
+    let entries = state.read(|db| trash::list(db.conn())).await?;
+    if entries.is_empty() {
+        return Ok(0);
+    }
+    confirm(
+        &dialogs,
+        Confirm {
+            title: "Empty the Trash?".into(),
+            message: format!(
+                "{} will be deleted for good; they cannot be restored afterwards.",
+                coachlog_core::words::count(entries.len(), "entry", "entries")
+            ),
+            ok: "Empty the Trash".into(),
+        },
+    )
+    .await?;
+    state.write(|db| db.write(trash::empty)).await
+}
+
+/// Changes a check-in's day, epic flag and notes.
+#[tauri::command]
+pub async fn check_in_update(
+    state: State<'_, AppState>,
+    id: CheckInId,
+    input: CheckInInput,
+) -> Reply<CheckIn> {
+    state
+        .write(move |db| db.write(|tx| customers::update_check_in(tx, id, &input)))
+        .await
+}
+
+/// Changes an interview's day, candidate and interviewers.
+#[tauri::command]
+pub async fn interview_update(
+    state: State<'_, AppState>,
+    id: InterviewId,
+    input: InterviewInput,
+) -> Reply<Interview> {
+    state
+        .write(move |db| db.write(|tx| hiring::update_interview(tx, id, &input)))
+        .await
+}
+
+/// A number that changes when another program (the command line) writes to
+/// the database: the UI asks it every few seconds and on focus, and reads
+/// again when it changed. The app's own writes leave it as it is.
+#[tauri::command]
+pub async fn data_version(state: State<'_, AppState>) -> Reply<i64> {
+    state.read(|db| db.data_version()).await
 }

@@ -20,7 +20,10 @@
 //! - The UI can invoke exactly the commands of `COMMANDS`, each allowed by
 //!   `capabilities/main.json`; there is no other permission but the core
 //!   defaults the window needs (none of the notification plugin's: the daily
-//!   digest, [`notify`], is sent from Rust).
+//!   digest, [`notify`], is sent from Rust; none of the dialog plugin's:
+//!   Rust asks where to save and for a yes, [`dialogs`]).
+//! - The window never leaves the app's origin ([`is_app_url`], checked by
+//!   the shell on every navigation).
 //!
 //! See `docs/desktop.md`.
 
@@ -29,6 +32,7 @@ pub mod bindings;
 pub mod checkpoints;
 pub mod clock;
 pub mod commands;
+pub mod dialogs;
 pub mod encryption;
 pub mod error;
 pub mod notify;
@@ -64,11 +68,38 @@ pub fn app_builder<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> t
         // Called from Rust only (the daily digest, see `notify`): the window
         // is granted none of its permissions.
         .plugin(tauri_plugin_notification::init())
-        // The Export screen's "Save as…": the window may call the dialog's
-        // `save` only (it answers with a path; `summary_save` writes).
+        // Native dialogs, raised from Rust only ([`dialogs`]): the window is
+        // granted none of the plugin's permissions.
         .plugin(tauri_plugin_dialog::init())
+        .plugin(guard())
         .manage(state)
         .invoke_handler(for_each_command!(handler))
+}
+
+/// The app's own plugin: it refuses every navigation away from the app's
+/// origin (a link in a note, a script setting `location`), whatever the
+/// page does, and gives the app its native dialogs unless a test gave it
+/// scripted ones ([`dialogs::AppDialogs`], managed before the build).
+fn guard<R: Runtime>() -> tauri::plugin::TauriPlugin<R> {
+    tauri::plugin::Builder::new("coachlog-guard")
+        .on_navigation(|_, url| is_app_url(url))
+        .setup(|app, _| {
+            if app.try_state::<dialogs::AppDialogs>().is_none() {
+                app.manage(dialogs::for_app(app));
+            }
+            Ok(())
+        })
+        .build()
+}
+
+/// Whether `url` is the app's own page: `tauri://localhost` (Linux, macOS)
+/// or `http(s)://tauri.localhost` (Windows).
+pub fn is_app_url(url: &tauri::Url) -> bool {
+    match url.scheme() {
+        "tauri" => url.host_str() == Some("localhost"),
+        "http" | "https" => url.host_str() == Some("tauri.localhost"),
+        _ => false,
+    }
 }
 
 /// The app's configuration, assets and permissions, read from the top-level
@@ -95,6 +126,7 @@ pub fn run() {
             focus_main_window(app)
         }))
         .setup(|app| {
+            purge_trash(app.handle());
             notify::start(app.handle());
             backups::start(app.handle());
             checkpoints::start(app.handle());
@@ -108,6 +140,24 @@ pub fn run() {
                 backups::on_exit(app);
             }
         });
+}
+
+/// Purges, on a worker thread, the entries of the Trash past `trash_days`.
+fn purge_trash<R: Runtime>(app: &tauri::AppHandle<R>) {
+    let app = app.clone();
+    tauri::async_runtime::spawn(async move {
+        let state = app.state::<AppState>();
+        if state.startup_error().is_some() {
+            return;
+        }
+        let today = clock::today();
+        let purged = state
+            .write(move |db| db.write(|tx| coachlog_core::store::trash::purge_expired(tx, today)))
+            .await;
+        if let Err(e) = purged {
+            eprintln!("coachlog: the Trash could not be purged: {}", e.message);
+        }
+    });
 }
 
 fn focus_main_window<R: Runtime>(app: &tauri::AppHandle<R>) {

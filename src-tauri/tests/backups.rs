@@ -26,6 +26,8 @@ fn kinds(backups: &[Value]) -> Vec<&str> {
 #[test]
 fn back_up_now_list_and_restore_then_keep_working() {
     let app = app();
+    // The leader says yes to the native confirmation.
+    app.dialogs.confirm_with(true);
     let info = app.ok("backups_list", json!({}));
     let folder = app.dir.path().join("backups");
     assert_eq!(info["folder"], folder.display().to_string());
@@ -72,6 +74,8 @@ fn back_up_now_list_and_restore_then_keep_working() {
 #[test]
 fn only_a_listed_backup_can_be_restored() {
     let app = app();
+    // The leader says yes to the native confirmation.
+    app.dialogs.confirm_with(true);
     app.add_person("Ada");
     // Another Coachlog database, valid, but not one of the backups.
     let elsewhere = app.dir.path().join("other.sqlite");
@@ -106,6 +110,8 @@ fn damage(file: &Path) {
 #[test]
 fn a_damaged_backup_is_refused_and_the_database_stays_as_it_was() {
     let app = app();
+    // The leader says yes to the native confirmation.
+    app.dialogs.confirm_with(true);
     app.add_person("Ada");
     let made = app.ok("backup_now", json!({}));
     app.add_person("Bea");
@@ -145,6 +151,8 @@ fn a_database_that_cannot_be_opened_can_be_restored_from_its_latest_backup() {
     assert_ne!(original, damaged);
 
     let app = with_state(AppState::open(Ok(path.clone()), day("2026-01-05")), dir);
+    // The leader says yes to the native confirmation.
+    app.dialogs.confirm_with(true);
     let info = app.ok("app_info", json!({}));
     assert_eq!(info["startup_error"]["kind"], "corrupt");
     // Refused without a byte written: no backup of a damaged file either.

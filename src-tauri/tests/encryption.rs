@@ -129,6 +129,8 @@ fn unlock_with_a_wrong_then_the_right_passphrase() {
     let before = std::fs::read(&path).unwrap();
     let keys = memory_keys();
     let app = with_state(start(&path, None, keys.clone()), dir);
+    // The leader says yes to the native confirmation.
+    app.dialogs.confirm_with(true);
 
     let info = app.ok("app_info", json!({}));
     assert_eq!(info["startup_error"]["kind"], "passphrase");
@@ -197,6 +199,8 @@ fn encrypt_reopen_back_up_restore_and_decrypt() {
     let path = plain_db(&dir);
     let keys = memory_keys();
     let app = with_state(start(&path, None, keys.clone()), dir);
+    // The leader says yes to the native confirmation.
+    app.dialogs.confirm_with(true);
     app.ok("backup_now", json!({}));
     let plain_backup = PathBuf::from(app.backups()[0]["path"].as_str().unwrap());
     assert!(contains(&plain_backup, MARKER));
@@ -277,6 +281,8 @@ fn without_a_keyring_nothing_is_remembered() {
         start(&path, None, Arc::new(MemoryKeyStore::unavailable())),
         dir,
     );
+    // The leader says yes to the native confirmation.
+    app.dialogs.confirm_with(true);
     let on = app.ok(
         "encryption_enable",
         json!({ "passphrase": SECRET, "remember": true }),

@@ -65,13 +65,11 @@ fn the_capability_grants_exactly_the_commands() {
         .iter()
         .map(|p| p.as_str().unwrap())
         .collect();
-    let mut expected: Vec<String> = COMMANDS
+    let expected: Vec<String> = COMMANDS
         .iter()
         .map(|c| format!("allow-{}", c.replace('_', "-")))
         .collect();
-    // The Export screen's native Save dialog: `save` only (no open, no
-    // message boxes, no file system access; `summary_save` writes).
-    expected.push("dialog:allow-save".to_string());
+    // Nothing else: no dialog (Rust raises those), no file system access.
     assert_eq!(granted, expected);
     assert_eq!(capability["windows"], json!(["main"]));
 }
@@ -819,7 +817,8 @@ fn requisitions_loops_and_interviews() {
             .len(),
         2
     );
-    assert_eq!(app.ok("loop_remove", json!({ "id": 2 })), Value::Null);
+    let removed = app.ok("record_delete", json!({ "kind": "loop_member", "id": 2 }));
+    assert_eq!(removed["kind"], "loop_member");
     assert_eq!(
         app.ok("loop_list", json!({ "requisitionId": 1 })),
         json!([member])
@@ -888,7 +887,12 @@ fn hiring_errors() {
     );
     app.ok("loop_add", json!({ "input": { "requisition_id": 1, "member": { "name": "Grace" }, "role": "", "works_with_hire": false } }));
     app.refused("loop_add", json!({ "input": { "requisition_id": 1, "member": { "name": "grace" }, "role": "", "works_with_hire": false } }), "conflict", "already in the loop");
-    app.refused("loop_remove", json!({ "id": 42 }), "not_found", "id 42");
+    app.refused(
+        "record_delete",
+        json!({ "kind": "loop_member", "id": 42 }),
+        "not_found",
+        "id 42",
+    );
     app.refused("interview_add", json!({ "input": { "requisition_id": 1, "date": "2026-01-01", "candidate": "Alan", "interviewers": [] } }), "invalid", "interview date");
 }
 
@@ -1380,15 +1384,16 @@ fn summary_preview_errors() {
 }
 
 #[test]
-fn summary_save_writes_the_file_atomically() {
+fn summary_save_writes_where_the_leader_chose_in_the_dialog() {
     let app = app_with_a_month();
     let dir = tempfile::tempdir().unwrap();
-    let save = |format: &str, include_notes: bool, path: &Path| {
+    let save = |format: &str, include_notes: bool| {
         app.ok(
             "summary_save",
-            json!({ "month": "2026-02", "format": format, "includeNotes": include_notes, "path": path }),
+            json!({ "month": "2026-02", "format": format, "includeNotes": include_notes }),
         )
     };
+    app.dialogs.save_into(Some(dir.path().to_path_buf()));
     for (format, name) in [
         ("markdown", "coachlog-summary-2026-02.md"),
         ("html", "coachlog-summary-2026-02.html"),
@@ -1396,7 +1401,7 @@ fn summary_save_writes_the_file_atomically() {
         ("json", "coachlog-summary-2026-02.json"),
     ] {
         let path = dir.path().join(name);
-        let saved = save(format, false, &path);
+        let saved = save(format, false);
         let expected = preview(&app, format, false);
         assert_eq!(
             saved,
@@ -1408,12 +1413,15 @@ fn summary_save_writes_the_file_atomically() {
             "{format}"
         );
     }
-    // An existing file (the dialog asked) is replaced, with the notes now.
-    let md = dir.path().join("coachlog-summary-2026-02.md");
-    save("markdown", true, &md);
+    // With the notes, the name says so.
+    let private = save("markdown", true);
+    assert!(private["path"]
+        .as_str()
+        .unwrap()
+        .ends_with("coachlog-summary-2026-02-private.md"));
     assert_eq!(
-        std::fs::read_to_string(&md).unwrap(),
-        preview(&app, "markdown", true)
+        app.dialogs.asked().last().unwrap(),
+        "Save the summary of February 2026"
     );
     // Nothing else is left in the folder: no temporary file.
     let mut names: Vec<String> = std::fs::read_dir(dir.path())
@@ -1424,6 +1432,7 @@ fn summary_save_writes_the_file_atomically() {
     assert_eq!(
         names,
         [
+            "coachlog-summary-2026-02-private.md",
             "coachlog-summary-2026-02.csv",
             "coachlog-summary-2026-02.html",
             "coachlog-summary-2026-02.json",
@@ -1433,88 +1442,57 @@ fn summary_save_writes_the_file_atomically() {
 }
 
 #[test]
-fn summary_save_errors_leave_no_file() {
+fn summary_save_takes_no_path_from_the_page_and_writes_nothing_when_cancelled() {
     let app = app_with_a_month();
     let dir = tempfile::tempdir().unwrap();
-    let args = |month: &str, format: &str, path: &Path| json!({ "month": month, "format": format, "includeNotes": false, "path": path });
-    let target = dir.path().join("summary.md");
+    // The page's own path is not an argument: it is ignored, nothing is
+    // written there, and without the leader's answer nothing is written.
+    let bashrc = dir.path().join(".bashrc");
+    std::fs::write(&bashrc, "keep me").unwrap();
     app.refused(
         "summary_save",
-        args("2026-00", "markdown", &target),
+        json!({ "month": "2026-02", "format": "markdown", "includeNotes": true, "path": bashrc }),
+        "cancelled",
+        "Nothing was saved",
+    );
+    assert_eq!(std::fs::read_to_string(&bashrc).unwrap(), "keep me");
+    assert_eq!(app.dialogs.asked(), ["Save the summary of February 2026"]);
+    // Bad requests are refused before any dialog.
+    let args = |month: &str, format: &str| json!({ "month": month, "format": format, "includeNotes": false });
+    app.refused(
+        "summary_save",
+        args("2026-00", "markdown"),
         "invalid",
         "'2026-00' is not a month",
     );
     app.refused(
         "summary_save",
-        args("2026-02", "docx", &target),
+        args("2026-02", "docx"),
         "invalid",
         "'docx' is not a summary format",
     );
-    let missing = dir.path().join("no-such-folder").join("summary.md");
+    assert_eq!(app.dialogs.asked().len(), 1);
+    // A folder that cannot be written: an io error, and nothing left.
+    app.dialogs
+        .save_into(Some(dir.path().join("no-such-folder")));
     app.refused(
         "summary_save",
-        args("2026-02", "markdown", &missing),
+        args("2026-02", "markdown"),
         "io",
         "does not exist",
     );
-    assert!(!missing.parent().unwrap().exists());
-    app.refused(
-        "summary_save",
-        args("2026-02", "markdown", dir.path()),
-        "invalid",
-        "is a folder",
-    );
-    // Only a file with the format's extension: never a dotfile or a script.
-    let bashrc = dir.path().join(".bashrc");
-    std::fs::write(&bashrc, "keep me").unwrap();
-    app.refused(
-        "summary_save",
-        args("2026-02", "markdown", &bashrc),
-        "invalid",
-        "A Markdown summary is saved as a .md file",
-    );
-    assert_eq!(std::fs::read_to_string(&bashrc).unwrap(), "keep me");
-    std::fs::remove_file(&bashrc).unwrap();
-    app.refused(
-        "summary_save",
-        args("2026-02", "html", &dir.path().join("x.md")),
-        "invalid",
-        "saved as a .html file",
-    );
-    let file = dir.path().join("a-file");
-    std::fs::write(&file, "keep").unwrap();
-    app.refused(
-        "summary_save",
-        args("2026-02", "markdown", &file.join("summary.md")),
-        "io",
-        "is not a folder",
-    );
-    app.refused(
-        "summary_save",
-        args("2026-02", "markdown", Path::new("summary.md")),
-        "invalid",
-        "not a full path",
-    );
-    // Nothing was written anywhere in the folder, and the file is untouched.
     let names: Vec<String> = std::fs::read_dir(dir.path())
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
-    assert_eq!(names, ["a-file"]);
-    assert_eq!(std::fs::read_to_string(&file).unwrap(), "keep");
-    assert!(!Path::new("summary.md").exists());
+    assert_eq!(names, [".bashrc"]);
 }
 
 #[test]
-fn the_window_may_open_the_save_dialog_and_no_other() {
+fn the_window_may_open_no_dialog() {
     let app = app();
-    // `save` is allowed: malformed options reach the plugin (and fail there)
-    // instead of being refused by the capability. No dialog opens.
-    let e = app
-        .invoke("plugin:dialog|save", json!({ "options": 5 }))
-        .unwrap_err();
-    assert!(!e.to_string().contains("not allowed"), "{e}");
     for cmd in [
+        "plugin:dialog|save",
         "plugin:dialog|open",
         "plugin:dialog|message",
         "plugin:dialog|ask",
@@ -1566,4 +1544,208 @@ fn startup_painted_answers_null_and_takes_nothing() {
     // COACHLOG_PROBE_STARTUP=1 (not set here), and answers null either way.
     let app = app();
     assert_eq!(app.ok("startup_painted", json!({})), Value::Null);
+}
+
+// --- Deleting, the Trash, corrections ------------------------------------------
+
+#[test]
+fn a_deletion_goes_to_the_trash_and_comes_back_with_the_same_ids() {
+    let app = app_with_a_month();
+    let people = app.ok("people_list", json!({ "includeArchived": true }));
+    let p = people[0]["id"].as_i64().unwrap();
+    let count_before = app.ok(
+        "one_on_ones_list",
+        json!({ "person": p, "from": null, "to": null }),
+    );
+    let preview = app.ok(
+        "record_delete_preview",
+        json!({ "kind": "person", "id": p }),
+    );
+    assert_eq!(preview["people"], 1);
+    assert_eq!(
+        preview["one_on_ones"],
+        count_before.as_array().unwrap().len()
+    );
+    let entry = app.ok("record_delete", json!({ "kind": "person", "id": p }));
+    assert_eq!(entry["kind"], "person");
+    assert_eq!(entry["record_id"], p);
+    assert_eq!(entry["records"], preview);
+    app.refused("person_get", json!({ "id": p }), "not_found", "");
+    assert_eq!(app.ok("trash_list", json!({})), json!([entry]));
+    let back = app.ok("trash_restore", json!({ "id": entry["id"] }));
+    assert_eq!(back["id"], entry["id"]);
+    assert_eq!(app.ok("person_get", json!({ "id": p }))["id"], p);
+    assert_eq!(
+        app.ok(
+            "one_on_ones_list",
+            json!({ "person": p, "from": null, "to": null })
+        ),
+        count_before
+    );
+    assert_eq!(app.ok("trash_list", json!({})), json!([]));
+    app.refused(
+        "trash_restore",
+        json!({ "id": entry["id"] }),
+        "not_found",
+        "nothing in the Trash",
+    );
+    app.refused(
+        "record_delete",
+        json!({ "kind": "win", "id": 4242 }),
+        "not_found",
+        "4242",
+    );
+    // Not a kind of record: refused by the arguments' type, before the core.
+    assert!(app
+        .invoke("record_delete", json!({ "kind": "wizard", "id": 1 }))
+        .is_err());
+}
+
+#[test]
+fn the_trash_empties_only_after_a_yes_in_the_native_dialog() {
+    let app = app();
+    let ada = app.add_person("Ada");
+    assert_eq!(app.ok("trash_empty", json!({})), 0, "nothing to ask about");
+    assert!(app.dialogs.asked().is_empty());
+    app.ok("record_delete", json!({ "kind": "person", "id": ada }));
+    app.refused("trash_empty", json!({}), "cancelled", "Nothing was changed");
+    assert_eq!(app.dialogs.asked(), ["Empty the Trash?"]);
+    assert_eq!(app.ok("trash_list", json!({})).as_array().unwrap().len(), 1);
+    app.dialogs.confirm_with(true);
+    assert_eq!(app.ok("trash_empty", json!({})), 1);
+    assert_eq!(app.ok("trash_list", json!({})), json!([]));
+}
+
+#[test]
+fn check_ins_and_interviews_are_edited() {
+    let app = app();
+    let ada = app.add_person("Ada");
+    let link = app.ok(
+        "customer_link_add",
+        json!({ "input": { "person_id": ada, "team": "Support", "category": "Code Review", "since": "2026-01-05" } }),
+    );
+    let c = app.ok(
+        "check_in_add",
+        json!({ "input": { "link_id": link["id"], "date": "2026-02-02", "epic_updated": false, "notes": "" } }),
+    );
+    let changed = app.ok(
+        "check_in_update",
+        json!({ "id": c["id"], "input": { "link_id": link["id"], "date": "2026-02-03", "epic_updated": true, "notes": "Late note" } }),
+    );
+    assert_eq!(changed["date"], "2026-02-03");
+    assert_eq!(changed["epic_updated"], true);
+    assert_eq!(changed["notes"], "Late note");
+    let r = app.ok(
+        "requisition_open",
+        json!({ "input": { "title": "Senior PM", "level": "ic", "opened_on": "2026-01-10" } }),
+    );
+    let i = app.ok(
+        "interview_add",
+        json!({ "input": { "requisition_id": r["id"], "date": "2026-02-01", "candidate": "Alan", "interviewers": [] } }),
+    );
+    let changed = app.ok(
+        "interview_update",
+        json!({ "id": i["id"], "input": { "requisition_id": r["id"], "date": "2026-02-02", "candidate": "Alan Kay", "interviewers": [{ "person": ada }] } }),
+    );
+    assert_eq!(changed["candidate"], "Alan Kay");
+    assert_eq!(changed["interviewers"], json!([{ "person": ada }]));
+}
+
+#[test]
+fn a_date_outside_the_years_1000_to_9999_is_refused() {
+    let app = app();
+    let ada = app.add_person("Ada");
+    app.refused(
+        "win_add",
+        json!({ "input": { "person_id": ada, "noted_on": "0026-05-01", "text": "A win" } }),
+        "invalid",
+        "not in the years 1000 to 9999",
+    );
+    app.refused(
+        "one_on_one_log",
+        json!({ "input": { "one_on_one": { "person_id": ada, "date": "0026-05-01", "status": "held", "notes": "", "tags": [] }, "new_items": [], "close_items": [] } }),
+        "invalid",
+        "not in the years 1000 to 9999",
+    );
+    assert_eq!(
+        app.ok(
+            "wins_list",
+            json!({ "person": null, "unsharedOnly": false })
+        ),
+        json!([])
+    );
+}
+
+#[test]
+fn data_version_changes_when_another_program_writes() {
+    let app = app();
+    let first = app.ok("data_version", json!({}));
+    app.add_person("Ada");
+    assert_eq!(
+        app.ok("data_version", json!({})),
+        first,
+        "the app's own write"
+    );
+    // The command line, say: another connection to the same file.
+    let mut other = coachlog_core::Db::open(&db_file(&app.dir), day(CREATED)).unwrap();
+    let bo: coachlog_core::model::PersonInput = serde_json::from_value(person("Bo")).unwrap();
+    other
+        .write(|tx| coachlog_core::store::people::insert(tx, &bo))
+        .unwrap();
+    assert_ne!(app.ok("data_version", json!({})), first);
+}
+
+#[test]
+fn the_window_never_leaves_the_app() {
+    let ok = |u: &str| coachlog_desktop::is_app_url(&u.parse().unwrap());
+    assert!(ok("tauri://localhost/"));
+    assert!(ok("tauri://localhost/index.html#/today"));
+    assert!(ok("http://tauri.localhost/"));
+    for bad in [
+        "https://example.com/",
+        "http://localhost:1420/",
+        "tauri://evil.example/",
+        "file:///etc/passwd",
+        "data:text/html,<script>alert(1)</script>",
+        "javascript:alert(1)",
+        "about:blank",
+    ] {
+        assert!(!ok(bad), "{bad}");
+    }
+}
+
+#[test]
+fn what_cannot_be_undone_waits_for_a_yes_in_a_native_dialog() {
+    let app = app();
+    app.add_person("Ada");
+    let made = app.ok("backup_now", json!({}));
+    app.add_person("Bo");
+    // A script calling the commands on its own gets the question, not the
+    // deed: the leader has not said yes.
+    app.refused(
+        "backup_restore",
+        json!({ "file": made["path"] }),
+        "cancelled",
+        "Nothing was changed",
+    );
+    app.refused(
+        "encryption_enable",
+        json!({ "passphrase": "correct horse battery", "remember": false }),
+        "cancelled",
+        "Nothing was changed",
+    );
+    assert_eq!(
+        app.dialogs.asked(),
+        ["Restore this backup?", "Encrypt your notes?"]
+    );
+    assert_eq!(app.names(), ["Ada", "Bo"]);
+    assert_eq!(app.ok("encryption_status", json!({}))["encrypted"], false);
+    // A passphrase that cannot be one is refused before any question.
+    app.refused(
+        "encryption_enable",
+        json!({ "passphrase": "", "remember": false }),
+        "invalid",
+        "empty",
+    );
+    assert_eq!(app.dialogs.asked().len(), 2);
 }

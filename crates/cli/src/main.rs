@@ -30,6 +30,7 @@ pub fn exit_code(kind: ErrorKind) -> u8 {
         ErrorKind::SchemaTooNew | ErrorKind::Corrupt => 5,
         ErrorKind::Io => 6,
         ErrorKind::Passphrase => 7,
+        ErrorKind::Cancelled => 1,
         ErrorKind::Internal => 70,
     }
 }
@@ -80,6 +81,7 @@ mod tests {
             (ErrorKind::Corrupt, 5),
             (ErrorKind::Io, 6),
             (ErrorKind::Passphrase, 7),
+            (ErrorKind::Cancelled, 1),
             (ErrorKind::Internal, 70),
         ];
         for (kind, code) in cases {

@@ -29,6 +29,9 @@ pub enum ErrorKind {
     Io,
     /// The database is encrypted and no passphrase, or a wrong one, was given.
     Passphrase,
+    /// The leader cancelled a dialog or said no to a confirmation; nothing
+    /// changed (the desktop app's native dialogs).
+    Cancelled,
     /// A bug or an unexpected SQLite failure.
     Internal,
 }
@@ -44,6 +47,7 @@ impl ErrorKind {
             ErrorKind::Corrupt => "corrupt",
             ErrorKind::Io => "io",
             ErrorKind::Passphrase => "passphrase",
+            ErrorKind::Cancelled => "cancelled",
             ErrorKind::Internal => "internal",
         }
     }
@@ -84,6 +88,9 @@ pub enum Error {
     /// open it; the message says how to give one.
     #[error("{0}")]
     Passphrase(String),
+    /// The leader cancelled or said no; nothing changed.
+    #[error("{0}")]
+    Cancelled(String),
     /// An unexpected failure inside SQLite or the core.
     #[error("internal error: {0}")]
     Internal(String),
@@ -100,6 +107,7 @@ impl Error {
             Error::Corrupt(_) => ErrorKind::Corrupt,
             Error::Io(_) => ErrorKind::Io,
             Error::Passphrase(_) => ErrorKind::Passphrase,
+            Error::Cancelled(_) => ErrorKind::Cancelled,
             Error::Internal(_) => ErrorKind::Internal,
         }
     }

@@ -18,7 +18,7 @@ use serde::{Deserialize, Serialize};
 macro_rules! record_kinds {
     ($($(#[$doc:meta])* $variant:ident = $id:literal => $field:ident: $table:literal, $one:literal, $many:literal;)*) => {
         /// A kind of record.
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
         #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
         pub enum RecordKind { $($(#[$doc])* #[serde(rename = $id)] $variant,)* }
 

@@ -4,8 +4,10 @@
 #![allow(dead_code)] // Each test file uses part of it.
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use coachlog_core::Db;
+use coachlog_desktop::dialogs::{AppDialogs, Dialogs, Scripted};
 use coachlog_desktop::{app_builder, context, AppState};
 use serde_json::{json, Value};
 use tauri::ipc::{CallbackFn, InvokeBody};
@@ -21,6 +23,8 @@ pub struct App {
     _app: tauri::App<MockRuntime>,
     window: WebviewWindow<MockRuntime>,
     pub dir: tempfile::TempDir,
+    /// The answers the app's "native" dialogs give, and what they asked.
+    pub dialogs: Arc<Scripted>,
 }
 
 /// The day the test databases are created (their `tracking_since`).
@@ -42,9 +46,15 @@ pub fn app() -> App {
 }
 
 pub fn with_state(state: AppState, dir: tempfile::TempDir) -> App {
-    let app = app_builder(mock_builder(), state)
-        .build(context())
-        .expect("the app builds on the mock runtime");
+    // Native dialogs cannot show on the mock runtime: scripted answers,
+    // which cancel and refuse until a test says otherwise.
+    let dialogs = Arc::new(Scripted::default());
+    let app = app_builder(
+        mock_builder().manage(AppDialogs(dialogs.clone() as Arc<dyn Dialogs>)),
+        state,
+    )
+    .build(context())
+    .expect("the app builds on the mock runtime");
     let window = match app.get_webview_window("main") {
         Some(w) => w,
         None => WebviewWindowBuilder::new(&app, "main", Default::default())
@@ -55,6 +65,7 @@ pub fn with_state(state: AppState, dir: tempfile::TempDir) -> App {
         _app: app,
         window,
         dir,
+        dialogs,
     }
 }
 

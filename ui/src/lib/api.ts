@@ -19,7 +19,6 @@
  * the bindings, then add its function here with `call('name', { args })`.
  */
 import { invoke, type InvokeArgs } from '@tauri-apps/api/core';
-import { save as saveDialog } from '@tauri-apps/plugin-dialog';
 import { toCommandError } from './errors';
 import type {
   AgendaItem,
@@ -30,9 +29,11 @@ import type {
   BackupFile,
   BackupsInfo,
   CheckIn,
+  CheckInId,
   CheckInInput,
   CloseTag,
   Command,
+  Counts,
   Coverage,
   CustomerLink,
   CustomerLinkInput,
@@ -43,6 +44,7 @@ import type {
   Format,
   Hit,
   Interview,
+  InterviewId,
   InterviewInput,
   IpcError,
   KeyState,
@@ -50,7 +52,6 @@ import type {
   Logged,
   LogInput,
   LoopMember,
-  LoopMemberId,
   LoopMemberInput,
   NameKind,
   Nudge,
@@ -61,6 +62,7 @@ import type {
   OpenTag,
   Overview,
   Period,
+  RecordKind,
   Person,
   PersonId,
   PersonInput,
@@ -72,6 +74,8 @@ import type {
   Restored,
   SavedFile,
   SettingEntry,
+  TrashEntry,
+  TrashId,
   Update,
   UpdateId,
   UpdateInput,
@@ -215,7 +219,6 @@ export const requisitionReopen = (id: RequisitionId) =>
 export const loopList = (requisitionId: RequisitionId) =>
   call<LoopMember[]>('loop_list', { requisitionId });
 export const loopAdd = (input: LoopMemberInput) => call<LoopMember>('loop_add', { input });
-export const loopRemove = (id: LoopMemberId) => call<null>('loop_remove', { id });
 export const interviewsList = (requisitionId: RequisitionId | null) =>
   call<Interview[]>('interviews_list', { requisitionId });
 export const interviewAdd = (input: InterviewInput) => call<Interview>('interview_add', { input });
@@ -282,13 +285,12 @@ export const releases = (count: number) => call<Release[]>('releases', { count }
 export const summaryPreview = (month: string, format: Format, includeNotes: boolean) =>
   call<string>('summary_preview', { month, format, includeNotes });
 /**
- * Builds the summary and writes it to `path` (from `chooseSavePath`) through
- * a temporary file renamed into place; replaces a file already there.
- * `invalid` for a folder or a relative path, `io` when the folder is missing
- * or cannot be written.
+ * Builds the summary and saves it where the leader chooses in the native
+ * Save dialog, which Rust opens (the page gives no path). `cancelled` when
+ * they cancel it (nothing written); `io` when the folder cannot be written.
  */
-export const summarySave = (month: string, format: Format, includeNotes: boolean, path: string) =>
-  call<SavedFile>('summary_save', { month, format, includeNotes, path });
+export const summarySave = (month: string, format: Format, includeNotes: boolean) =>
+  call<SavedFile>('summary_save', { month, format, includeNotes });
 
 // ---- Backups ------------------------------------------------------------------
 
@@ -325,19 +327,37 @@ export const encryptionEnable = (passphrase: string, remember: boolean) =>
 export const encryptionDisable = (passphrase: string) =>
   call<EncryptionStatus>('encryption_disable', { passphrase });
 
-/**
- * The native Save dialog (`tauri-plugin-dialog`, the only plugin call the
- * capability allows): the path the user chose, or null when they cancelled.
- * The dialog asks before replacing an existing file.
- */
-export async function chooseSavePath(defaultName: string, filterName: string, extension: string): Promise<string | null> {
-  try {
-    return await saveDialog({
-      title: 'Save the summary',
-      defaultPath: defaultName,
-      filters: [{ name: filterName, extensions: [extension] }],
-    });
-  } catch (e) {
-    throw ApiError.from(e);
-  }
 }
+
+// ---- Deleting and the Trash ---------------------------------------------------
+
+/**
+ * Moves a record, with what goes with it, to the Trash; answers with the
+ * entry (its `id` undoes it with `trashRestore`).
+ */
+export const recordDelete = (kind: RecordKind, id: number) => call<TrashEntry>('record_delete', { kind, id });
+/** How many records of each kind a deletion would take, itself included; changes nothing. */
+export const recordDeletePreview = (kind: RecordKind, id: number) => call<Counts>('record_delete_preview', { kind, id });
+/** What is in the Trash, most recently deleted first. */
+export const trashList = () => call<TrashEntry[]>('trash_list');
+/** Puts an entry back with the same ids; `conflict` (nothing changed) when it cannot, saying why. */
+export const trashRestore = (id: TrashId) => call<TrashEntry>('trash_restore', { id });
+/**
+ * Deletes everything in the Trash for good, after the leader says yes in a
+ * native dialog raised by Rust; `cancelled` when they say no. Answers how
+ * many entries went.
+ */
+export const trashEmpty = () => call<number>('trash_empty');
+
+// ---- Corrections ------------------------------------------------------------
+
+/** Changes a check-in's day, epic flag and notes. */
+export const checkInUpdate = (id: CheckInId, input: CheckInInput) => call<CheckIn>('check_in_update', { id, input });
+/** Changes an interview's day, candidate and interviewers (not its requisition). */
+export const interviewUpdate = (id: InterviewId, input: InterviewInput) => call<Interview>('interview_update', { id, input });
+
+/**
+ * A number that changes when another program (the command line) writes to
+ * the database; the app's own writes leave it as it is.
+ */
+export const dataVersion = () => call<number>('data_version');

@@ -338,11 +338,7 @@ fn read_rows(
     stmt: &mut rusqlite::Statement<'_>,
     values: &[&dyn rusqlite::ToSql],
 ) -> Result<Vec<Map<String, Json>>> {
-    let names: Vec<String> = stmt
-        .column_names()
-        .into_iter()
-        .map(str::to_string)
-        .collect();
+    let names: Vec<String> = stmt.column_names().map(str::to_string).collect();
     let rows = stmt
         .query_map(values, |r| {
             let mut row = Map::new();

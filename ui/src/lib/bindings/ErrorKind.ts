@@ -3,4 +3,4 @@
 /**
  * What kind of failure an [`Error`] is; stable names for scripts and the UI.
  */
-export type ErrorKind = "invalid" | "not_found" | "conflict" | "schema_too_new" | "corrupt" | "io" | "passphrase" | "internal";
+export type ErrorKind = "invalid" | "not_found" | "conflict" | "schema_too_new" | "corrupt" | "io" | "passphrase" | "cancelled" | "internal";

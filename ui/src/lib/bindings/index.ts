@@ -79,6 +79,8 @@ export type { SettingEntry } from "./SettingEntry";
 export type { SnippetPart } from "./SnippetPart";
 export type { Status } from "./Status";
 export type { Timing } from "./Timing";
+export type { TrashEntry } from "./TrashEntry";
+export type { TrashId } from "./TrashId";
 export type { Update } from "./Update";
 export type { UpdateId } from "./UpdateId";
 export type { UpdateInput } from "./UpdateInput";

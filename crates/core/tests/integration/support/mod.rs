@@ -200,7 +200,6 @@ fn dump_tables(conn: &Connection, search_index: bool) -> Dump {
             // columns in another order (migration 0007) dumps the same.
             let mut names: Vec<(usize, String)> = stmt
                 .column_names()
-                .into_iter()
                 .enumerate()
                 .map(|(i, n)| (i, n.to_string()))
                 .collect();
