@@ -30,7 +30,11 @@ say "building the UI (ui/dist)"
 npm --prefix ui run --silent build -- --logLevel warn
 
 say "building the app (target/debug/coachlog-desktop) and the coachlog command"
-cargo build -p coachlog-desktop -p coachlog-cli --locked
+# With `test-dialogs`, the app answers its native dialogs (Save As, the
+# confirmations before what cannot be undone) from COACHLOG_TEST_DIALOGS,
+# which each test sets: WebDriver cannot reach a native dialog. Without that
+# variable it asks as usual. scripts/setup.sh's build has no such feature.
+cargo build -p coachlog-desktop -p coachlog-cli --features coachlog-desktop/test-dialogs --locked
 
 say "building the end-to-end tests"
 cargo test -p coachlog-e2e --locked --no-run

@@ -26,6 +26,8 @@ scripts/setup.sh --test
 
 run "cargo fmt --check" cargo fmt --all -- --check
 run "cargo clippy" cargo clippy --workspace --all-targets --locked -- -D warnings
+# The end-to-end build's scripted dialogs (scripts/e2e.sh builds with them).
+run "cargo clippy (test-dialogs)" cargo clippy -p coachlog-desktop --all-targets --features test-dialogs --locked -- -D warnings
 run "rustdoc (core)" env RUSTDOCFLAGS="-D warnings" cargo doc -p coachlog-core --no-deps --locked --quiet
 run "cargo test" cargo test --locked
 

@@ -121,6 +121,7 @@ pub struct Scripted {
     save_into: Mutex<Option<PathBuf>>,
     confirm: Mutex<bool>,
     asked: Mutex<Vec<String>>,
+    log: Mutex<Option<PathBuf>>,
 }
 
 impl Scripted {
@@ -139,8 +140,14 @@ impl Scripted {
         lock(&self.asked).clone()
     }
 
+    /// Each question's title is also appended, one per line, to `file`
+    /// (for a test in another process).
+    pub fn log_to(&self, file: Option<PathBuf>) {
+        *lock(&self.log) = file;
+    }
+
     /// Answers from `COACHLOG_TEST_DIALOGS` (`save-into=FOLDER`, `confirm=yes`
-    /// or `confirm=no`, separated by `;`), when it is set.
+    /// or `confirm=no`, `log=FILE`, separated by `;`), when it is set.
     #[cfg(feature = "test-dialogs")]
     pub fn from_env() -> Option<Scripted> {
         let spec = std::env::var("COACHLOG_TEST_DIALOGS").ok()?;
@@ -149,10 +156,27 @@ impl Scripted {
             match part.split_once('=') {
                 Some(("save-into", dir)) => out.save_into(Some(PathBuf::from(dir))),
                 Some(("confirm", yes)) => out.confirm_with(yes == "yes"),
+                Some(("log", file)) => out.log_to(Some(PathBuf::from(file))),
                 _ => {}
             }
         }
         Some(out)
+    }
+
+    fn ask(&self, title: &str) {
+        lock(&self.asked).push(title.to_string());
+        if let Some(file) = lock(&self.log).as_ref() {
+            use std::io::Write;
+            let line = format!("{}\n", title.replace('\n', " "));
+            let written = std::fs::OpenOptions::new()
+                .create(true)
+                .append(true)
+                .open(file)
+                .and_then(|mut f| f.write_all(line.as_bytes()));
+            if let Err(e) = written {
+                eprintln!("coachlog: cannot log the dialog to {}: {e}", file.display());
+            }
+        }
     }
 }
 
@@ -162,14 +186,14 @@ fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
 
 impl Dialogs for Scripted {
     fn save_as(&self, q: &SaveAs) -> Option<PathBuf> {
-        lock(&self.asked).push(q.title.clone());
+        self.ask(&q.title);
         lock(&self.save_into)
             .as_ref()
             .map(|dir| dir.join(&q.file_name))
     }
 
     fn confirm(&self, q: &Confirm) -> bool {
-        lock(&self.asked).push(q.title.clone());
+        self.ask(&q.title);
         *lock(&self.confirm)
     }
 }

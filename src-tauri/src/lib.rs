@@ -93,11 +93,15 @@ fn guard<R: Runtime>() -> tauri::plugin::TauriPlugin<R> {
 }
 
 /// Whether `url` is the app's own page: `tauri://localhost` (Linux, macOS)
-/// or `http(s)://tauri.localhost` (Windows).
+/// or `http(s)://tauri.localhost` (Windows) — or `about:srcdoc`, the
+/// document a frame gets from its `srcdoc` (the Export screen's HTML
+/// preview, in a frame whose sandbox allows nothing). WebKitGTK asks this
+/// for every frame's navigation, not only the window's.
 pub fn is_app_url(url: &tauri::Url) -> bool {
     match url.scheme() {
         "tauri" => url.host_str() == Some("localhost"),
         "http" | "https" => url.host_str() == Some("tauri.localhost"),
+        "about" => url.path() == "srcdoc",
         _ => false,
     }
 }

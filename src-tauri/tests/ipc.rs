@@ -1701,6 +1701,7 @@ fn the_window_never_leaves_the_app() {
     assert!(ok("tauri://localhost/"));
     assert!(ok("tauri://localhost/index.html#/today"));
     assert!(ok("http://tauri.localhost/"));
+    assert!(ok("about:srcdoc"), "the Export preview's frame");
     for bad in [
         "https://example.com/",
         "http://localhost:1420/",

@@ -418,6 +418,30 @@ pub fn cli(db: &Path, args: &[&str]) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
+/// How the app's native dialogs answer in a test (the end-to-end build has
+/// the `test-dialogs` feature: WebDriver cannot reach a native dialog, so
+/// the app reads its answers from `COACHLOG_TEST_DIALOGS`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Dialogs {
+    /// Save As saves into [`App::saved_folder`] under the name offered;
+    /// every confirmation is a yes.
+    Agree,
+    /// Save As is cancelled; every confirmation is a no.
+    Refuse,
+}
+
+/// Whether the app binary reads `COACHLOG_TEST_DIALOGS` (built with the
+/// `test-dialogs` feature): without it, the first native dialog would wait
+/// for a click that never comes.
+fn answers_dialogs(app: &Path) -> bool {
+    static ANSWERS: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    *ANSWERS.get_or_init(|| {
+        let bytes = fs::read(app).unwrap_or_default();
+        let needle = b"COACHLOG_TEST_DIALOGS";
+        bytes.windows(needle.len()).any(|w| w == needle)
+    })
+}
+
 /// The app under test, started on an empty database, with its WebDriver session.
 pub struct App {
     client: Client,
@@ -437,16 +461,44 @@ impl App {
     }
 
     /// Starts the app on a database that `seed` fills first (it gets the
-    /// database path; see [`cli`] for the `coachlog` command).
+    /// database path; see [`cli`] for the `coachlog` command). Its dialogs
+    /// [agree](Dialogs::Agree).
     pub async fn launch_with(name: &str, seed: impl FnOnce(&Path)) -> App {
+        App::launch_answering(name, Dialogs::Agree, seed).await
+    }
+
+    /// Starts the app on a database that `seed` fills first, its native
+    /// dialogs answering as `dialogs` says.
+    pub async fn launch_answering(name: &str, dialogs: Dialogs, seed: impl FnOnce(&Path)) -> App {
         let app = check_environment();
+        assert!(
+            answers_dialogs(&app),
+            "{} was built without the `test-dialogs` feature, so its native dialogs would wait \
+             for a click. Build it with `cargo build -p coachlog-desktop --features test-dialogs` \
+             (scripts/e2e.sh does).",
+            app.display()
+        );
         let dir = tempfile::Builder::new()
             .prefix("coachlog-e2e-")
             .tempdir()
             .expect("create a temporary folder");
         let db = dir.path().join("coachlog.sqlite");
         seed(&db);
+        let saved = dir.path().join("saved");
+        fs::create_dir_all(&saved).expect("create the folder saves go into");
+        let answers = match dialogs {
+            Dialogs::Agree => format!(
+                "save-into={};confirm=yes;log={}",
+                saved.display(),
+                dir.path().join("dialogs.log").display()
+            ),
+            Dialogs::Refuse => format!(
+                "confirm=no;log={}",
+                dir.path().join("dialogs.log").display()
+            ),
+        };
         let env: Vec<(&'static str, PathBuf)> = vec![
+            ("COACHLOG_TEST_DIALOGS", PathBuf::from(answers)),
             ("COACHLOG_DB", db.clone()),
             ("XDG_DATA_HOME", dir.path().join("data")),
             ("XDG_CONFIG_HOME", dir.path().join("config")),
@@ -508,6 +560,20 @@ impl App {
     /// The app's private folder (database, XDG folders, logs).
     pub fn dir(&self) -> &Path {
         self.dir.path()
+    }
+
+    /// Where an agreeing Save As dialog saves.
+    pub fn saved_folder(&self) -> PathBuf {
+        self.dir.path().join("saved")
+    }
+
+    /// The titles of the native dialogs the app has asked, in order.
+    pub fn dialogs_asked(&self) -> Vec<String> {
+        fs::read_to_string(self.dir.path().join("dialogs.log"))
+            .unwrap_or_default()
+            .lines()
+            .map(str::to_string)
+            .collect()
     }
 
     /// Closes the session (and so the window) and stops the driver.
@@ -584,11 +650,18 @@ impl App {
         }
     }
 
-    /// Every element matching `css` (none is not an error).
+    /// Every element matching `css` (none is not an error; a driver that
+    /// fails or does not answer is: the test fails with its message, rather
+    /// than reading it as "no elements").
     pub async fn all(&self, css: &str) -> Vec<Element> {
-        bounded("find", self.client.find_all(Locator::Css(css)))
-            .await
-            .unwrap_or_default()
+        match bounded("find", self.client.find_all(Locator::Css(css))).await {
+            Ok(found) => found,
+            Err(err) => panic!(
+                "{}",
+                self.failure(format!("could not look for `{css}`: {err}"))
+                    .await
+            ),
+        }
     }
 
     /// Waits for an element matching `css` that is displayed.

@@ -1,9 +1,9 @@
 //! The monthly summary exported from the app: on the demo database, Ctrl+E
 //! opens Export; a month and a format are chosen, the preview shows the
 //! summary, "Copy Markdown" puts it on the clipboard, and "Save as…" — the
-//! native dialog stubbed to answer a path in the test's folder — writes a
-//! file that is byte for byte what `coachlog summary` prints, for Markdown
-//! and HTML. The default export holds none of the month's 1:1 notes; with
+//! app's own Save dialog, opened by Rust and answered by the test build
+//! into the test's folder — writes a file that is byte for byte what
+//! `coachlog summary` prints, for Markdown and HTML. The default export holds none of the month's 1:1 notes; with
 //! "Include private notes" they appear, behind a warning.
 
 use std::path::Path;
@@ -11,7 +11,7 @@ use std::path::Path;
 use chrono::{Datelike, Months, NaiveDate};
 use coachlog_e2e::{block_on, cli, serial, App};
 use fantoccini::key::Key;
-use serde_json::{json, Value};
+use serde_json::Value;
 
 /// Today by the webview's clock (the app's "today" is the machine's local date).
 async fn today(app: &App) -> NaiveDate {
@@ -35,48 +35,6 @@ fn month_name(month: &str) -> String {
     d.format("%B %Y").to_string()
 }
 
-/// Makes the native Save dialog answer `path` without opening: Tauri's IPC
-/// goes through `fetch` to `ipc://localhost/<command>` on Linux, so a wrapper
-/// around `window.fetch` answers `plugin:dialog|save` (recording its options
-/// in `window.__dialogCalls`) and passes every other call through, so the real
-/// `summary_save` runs. (`window.__TAURI_INTERNALS__.invoke` cannot be wrapped:
-/// Tauri defines it, and the object holding it, read-only.)
-async fn stub_save_dialog(app: &App, path: &Path) {
-    let script = format!(
-        "const answer = {answer};
-         window.__dialogCalls = window.__dialogCalls || [];
-         if (!window.__realFetch) window.__realFetch = window.fetch;
-         const real = window.__realFetch;
-         const target = window.__TAURI_INTERNALS__.convertFileSrc('plugin:dialog|save', 'ipc');
-         window.fetch = function (input, init) {{
-           const url = typeof input === 'string' ? input : input.url;
-           if (url === target) {{
-             window.__dialogCalls.push(JSON.parse(init.body));
-             return Promise.resolve(new Response(JSON.stringify(answer), {{
-               headers: {{ 'Content-Type': 'application/json', 'Tauri-Response': 'ok' }}
-             }}));
-           }}
-           return real.apply(this, arguments);
-         }};
-         return target;",
-        answer = json!(path.display().to_string()),
-    );
-    let target = app.js(&script).await;
-    app.ensure(
-        target.as_str().is_some_and(|t| t.starts_with("ipc:")),
-        format!("the dialog's IPC address is {target}"),
-    )
-    .await;
-}
-
-/// The options the stubbed dialog was last called with.
-async fn last_dialog_options(app: &App) -> Value {
-    app.js(
-        "const c = window.__dialogCalls || []; return c.length ? c[c.length - 1].options : null;",
-    )
-    .await
-}
-
 /// Waits until the preview shows `month`, `format` and the notes option.
 async fn preview_shows(app: &App, month: &str, format: &str, notes: bool) {
     app.find(&format!(
@@ -98,17 +56,19 @@ async fn pick_month(app: &App, month: &str) {
     .await;
 }
 
-/// Clicks "Save as…" (the dialog stubbed to answer `path`) and waits until the
-/// screen says it saved there; checks that the file is `expected` byte for
-/// byte (what `coachlog summary` prints, in the `format` named) and that the
-/// dialog offered the file's name. Returns the file's bytes.
-async fn save_as(app: &App, path: &Path, format: &str, expected: &str) -> Vec<u8> {
-    stub_save_dialog(app, path).await;
+/// Clicks "Save as…" and waits until the screen says where it saved: the
+/// app's Save dialog (answered by the test build into the app's saved
+/// folder) offered the file name `name` under the title naming `month`.
+/// Checks that the file is `expected` byte for byte (what `coachlog summary`
+/// prints, in the `format` named). Returns the file's bytes.
+async fn save_as(app: &App, month: &str, name: &str, format: &str, expected: &str) -> Vec<u8> {
+    let path = app.saved_folder().join(name);
+    let asked_before = app.dialogs_asked().len();
     app.click("[data-testid='export-save']").await;
     app.find_text("[data-testid='export-saved']", &path.display().to_string())
         .await;
     let saved =
-        std::fs::read(path).unwrap_or_else(|e| panic!("{} was not written: {e}", path.display()));
+        std::fs::read(&path).unwrap_or_else(|e| panic!("{} was not written: {e}", path.display()));
     app.ensure(
         saved == expected.as_bytes(),
         format!(
@@ -118,11 +78,11 @@ async fn save_as(app: &App, path: &Path, format: &str, expected: &str) -> Vec<u8
         ),
     )
     .await;
-    let options = last_dialog_options(app).await;
-    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    let asked = app.dialogs_asked();
+    let title = format!("Save the summary of {}", month_name(month));
     app.ensure(
-        options["defaultPath"] == json!(name),
-        format!("the Save dialog was opened with {options}"),
+        asked.len() == asked_before + 1 && asked.last() == Some(&title),
+        format!("the app asked {asked:?}, not once more {title:?}"),
     )
     .await;
     saved
@@ -165,8 +125,7 @@ fn the_summary_exported_from_the_app_is_the_clis_byte_for_byte() {
         })
         .await;
         let db = app.db_path().to_path_buf();
-        let out = app.dir().join("exports");
-        std::fs::create_dir_all(&out).unwrap();
+        let out = app.saved_folder();
         app.find("[data-testid='screen-today']").await;
         let today = today(&app).await;
         let last_month = month_before(today, 1);
@@ -203,9 +162,26 @@ fn the_summary_exported_from_the_app_is_the_clis_byte_for_byte() {
             "the HTML preview is the summary's HTML",
         )
         .await;
+        // And the frame shows it: its document (about:srcdoc) is let through
+        // the app's navigation guard.
+        let title = format!("Monthly summary: {}", month_name(&last_month));
+        let shown = app
+            .wait_until("the HTML preview frame to show the summary", || async {
+                frame.enter_frame().await.ok()?;
+                let h1 = app.client().find(fantoccini::Locator::Css("h1")).await.ok();
+                let text = match h1 {
+                    Some(h1) => h1.text().await.unwrap_or_default(),
+                    None => String::new(),
+                };
+                app.client().enter_parent_frame().await.ok()?;
+                (text == title).then_some(text)
+            })
+            .await;
+        app.ensure(shown == title, format!("the frame shows {shown:?}"))
+            .await;
         app.screenshot("export").await;
-        let html_path = out.join(format!("coachlog-summary-{last_month}.html"));
-        let html = save_as(&app, &html_path, "HTML", &expected_html).await;
+        let html_name = format!("coachlog-summary-{last_month}.html");
+        let html = save_as(&app, &last_month, &html_name, "HTML", &expected_html).await;
         let html_text = String::from_utf8_lossy(&html);
         let notes = note_lines(&db, &last_month);
         app.ensure(
@@ -236,9 +212,9 @@ fn the_summary_exported_from_the_app_is_the_clis_byte_for_byte() {
             format!("the headline table has {} rows", rows.len()),
         )
         .await;
-        let md_path = out.join(format!("coachlog-summary-{earlier}.md"));
+        let md_name = format!("coachlog-summary-{earlier}.md");
         let expected_md = cli(&db, &["summary", "--month", &earlier, "--format", "md"]);
-        let md = save_as(&app, &md_path, "Markdown", &expected_md).await;
+        let md = save_as(&app, &earlier, &md_name, "Markdown", &expected_md).await;
         let mut files: Vec<String> = std::fs::read_dir(&out)
             .unwrap()
             .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
