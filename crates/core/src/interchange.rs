@@ -10,9 +10,9 @@
 //! name, the values `coachlog settings set` takes) and one list per record
 //! kind — `people`, `one_on_ones`, `agenda_items`, `updates`,
 //! `customer_links`, `check_ins`, `requisitions`, `loop_members`,
-//! `interviews`, `walkthroughs`, `wins`, and the leader's working state,
-//! `drafts` (1:1s being written) and `nudge_states` (snoozed and dismissed
-//! nudges) — whose records are the [`crate::model`] and
+//! `interviews`, `walkthroughs`, `wins`, `cdf_reviews` — then the leader's
+//! `templates`, and their working state, `drafts` (1:1s being written) and
+//! `nudge_states` (snoozed and dismissed nudges) — whose records are the [`crate::model`] and
 //! [`crate::store::nudge_state`] types as they serialize: dates
 //! `YYYY-MM-DD`, enumerations lower_snake_case, absent values `null`, every
 //! field always written.
@@ -37,7 +37,9 @@
 //!   transaction: a refused or interrupted import leaves the database exactly
 //!   as it was.
 //! - `format_version` is bumped on every incompatible change; files of older
-//!   versions keep importing.
+//!   versions keep importing: [`parse`] first brings them up to the current
+//!   version ([`upgrade`]), filling what they could not hold with its
+//!   empty value.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt;
@@ -53,22 +55,28 @@ use crate::db::{Db, Tx};
 use crate::error::{Error, Result};
 use crate::kinds::{Counts, RecordKind};
 use crate::model::{
-    AgendaItem, AgendaItemInput, CheckIn, CheckInInput, CustomerLink, CustomerLinkInput, Draft,
-    Interview, InterviewInput, LinkId, LoopMember, LoopMemberInput, OneOnOne, OneOnOneInput,
-    Participant, Person, PersonId, PersonInput, Requisition, RequisitionInput, RequisitionStatus,
-    Update, UpdateInput, Walkthrough, WalkthroughInput, Win, WinInput,
+    AgendaItem, AgendaItemInput, CdfReview, CdfReviewInput, CheckIn, CheckInInput, CustomerLink,
+    CustomerLinkInput, Draft, Interview, InterviewInput, LinkId, LoopMember, LoopMemberInput,
+    OneOnOne, OneOnOneInput, Participant, Person, PersonId, PersonInput, Requisition,
+    RequisitionInput, RequisitionStatus, Template, TemplateKind, Update, UpdateInput, Walkthrough,
+    WalkthroughInput, Win, WinInput,
 };
 use crate::settings::{self, Settings, KEYS};
 use crate::store::nudge_state::{self, KeyState};
 use crate::store::{
-    self, agenda, customers, drafts, hiring, one_on_ones, people, updates, walkthroughs, wins,
+    self, agenda, cdf, customers, drafts, hiring, one_on_ones, people, templates, updates,
+    walkthroughs, wins,
 };
 
 /// The value of the `format` field of every Coachlog export.
 pub const FORMAT: &str = "coachlog";
 
 /// The version of the format this program writes, and the newest it reads.
-pub const FORMAT_VERSION: u32 = 1;
+///
+/// - 1: the first.
+/// - 2: `people[].reports_to`, `updates[].objectives`, `cdf_reviews`,
+///   `templates`.
+pub const FORMAT_VERSION: u32 = 2;
 
 /// The largest id a file may carry: 2³⁶ − 1 (68,719,476,735). Every JSON
 /// reader represents it exactly, and the search index keeps a record's id
@@ -79,8 +87,9 @@ pub const MAX_ID: i64 = (1 << 36) - 1;
 /// Years a date in the file may have, as everywhere in Coachlog.
 const YEARS: std::ops::RangeInclusive<i32> = 1000..=9999;
 
-/// The lists of a [`Document`] that are not records: drafts and nudge states.
-pub const OTHER_LISTS: [&str; 2] = ["drafts", "nudge_states"];
+/// The lists of a [`Document`] that are not records: the leader's
+/// templates, drafts and nudge states.
+pub const OTHER_LISTS: [&str; 3] = ["templates", "drafts", "nudge_states"];
 
 /// The lists of a [`Document`], in the file's order (the names of its
 /// fields after `format`, `format_version` and `settings`): one per
@@ -125,6 +134,11 @@ pub struct Document {
     pub walkthroughs: Vec<Walkthrough>,
     /// PMs' wins.
     pub wins: Vec<Win>,
+    /// CDF reviews.
+    pub cdf_reviews: Vec<CdfReview>,
+    /// The templates the leader wrote (Coachlog's own defaults are not
+    /// written), by kind, the default first, then by person.
+    pub templates: Vec<Template>,
     /// 1:1s being written (at most one per person), sorted by person id.
     pub drafts: Vec<Draft>,
     /// Snoozed and dismissed nudge keys, sorted by key. Keys name records by
@@ -139,6 +153,8 @@ pub struct ImportReport {
     /// Records of each kind.
     #[serde(flatten)]
     pub records: Counts,
+    /// Templates the leader wrote.
+    pub templates: usize,
     /// Drafts of 1:1s.
     pub drafts: usize,
     /// Snoozed or dismissed nudges.
@@ -160,6 +176,7 @@ impl Document {
             RecordKind::Interview => self.interviews.len(),
             RecordKind::Walkthrough => self.walkthroughs.len(),
             RecordKind::Win => self.wins.len(),
+            RecordKind::CdfReview => self.cdf_reviews.len(),
         }
     }
 }
@@ -173,25 +190,29 @@ impl ImportReport {
         }
         ImportReport {
             records,
+            templates: doc.templates.len(),
             drafts: doc.drafts.len(),
             nudge_states: doc.nudge_states.len(),
         }
     }
 
-    /// All records together, drafts and nudge states included.
+    /// All records together, templates, drafts and nudge states included.
     pub fn total(&self) -> usize {
-        self.records.total() + self.drafts + self.nudge_states
+        self.records.total() + self.templates + self.drafts + self.nudge_states
     }
 }
 
 impl fmt::Display for ImportReport {
-    /// E.g. `3 people, 12 1:1s, 0 agenda items, …, 0 drafts, 0 snoozed or
-    /// dismissed nudges`.
+    /// E.g. `3 people, 12 1:1s, 0 agenda items, …, 1 template, 0 drafts, 0
+    /// snoozed or dismissed nudges`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "{}, {} drafts, {} snoozed or dismissed nudges",
-            self.records, self.drafts, self.nudge_states
+            "{}, {}, {} drafts, {} snoozed or dismissed nudges",
+            self.records,
+            crate::words::count(self.templates, "template", "templates"),
+            self.drafts,
+            self.nudge_states
         )
     }
 }
@@ -258,6 +279,9 @@ fn read_all(conn: &Connection) -> Result<Document> {
     walkthroughs.sort_by_key(|r| r.id);
     let mut wins = wins::list(conn, wins::Filter::default())?;
     wins.sort_by_key(|r| r.id);
+    let mut cdf_reviews = cdf::list(conn, None)?;
+    cdf_reviews.sort_by_key(|r| r.id);
+    let templates = templates::list(conn)?;
     let mut drafts = drafts::list(conn)?;
     drafts.sort_by_key(|r| r.person_id);
     let mut nudge_states: Vec<KeyState> = nudge_state::all(conn)?.into_values().collect();
@@ -278,6 +302,8 @@ fn read_all(conn: &Connection) -> Result<Document> {
         interviews,
         walkthroughs,
         wins,
+        cdf_reviews,
+        templates,
         drafts,
         nudge_states,
     })
@@ -313,7 +339,18 @@ pub fn parse(json: &str) -> Result<Document> {
         ))
     })?;
     check_header(&value)?;
-    let doc: Document = serde_json::from_str(json).map_err(|e| {
+    let current =
+        value.get("format_version").and_then(Value::as_u64) == Some(FORMAT_VERSION.into());
+    let (value, doc) = if current {
+        // From the text, so that an error has its line and column.
+        let doc = serde_json::from_str::<Document>(json);
+        (value, doc)
+    } else {
+        let value = upgrade(value);
+        let doc = serde_json::from_value::<Document>(value.clone());
+        (value, doc)
+    };
+    let doc = doc.map_err(|e| {
         let place = locate(&value, &bare_message(&e))
             .map(|p| format!("{p}: "))
             .unwrap_or_default();
@@ -326,6 +363,60 @@ pub fn parse(json: &str) -> Result<Document> {
         .map_err(|e| Error::Internal(format!("re-serializing the export failed: {e}")))?;
     check_fields(&value, &canonical)?;
     Ok(doc)
+}
+
+/// Brings a file of an older format version up to [`FORMAT_VERSION`]: each
+/// field a later version added is given its empty value where the file has
+/// none (`format_version` itself stays as written). Version 1 → 2:
+/// `people[].reports_to` null, `updates[].objectives` `[]`, and empty
+/// `cdf_reviews` and `templates` lists, placed where version 2 writes them.
+pub fn upgrade(value: Value) -> Value {
+    let Value::Object(top) = value else {
+        return value;
+    };
+    let version = top.get("format_version").and_then(Value::as_u64);
+    if version != Some(1) {
+        return Value::Object(top);
+    }
+    let fill = |list: Option<Value>, field: &str, empty: Value| match list {
+        Some(Value::Array(records)) => Value::Array(
+            records
+                .into_iter()
+                .map(|mut r| {
+                    if let Value::Object(o) = &mut r {
+                        o.entry(field).or_insert_with(|| empty.clone());
+                    }
+                    r
+                })
+                .collect(),
+        ),
+        Some(other) => other,
+        None => Value::Null,
+    };
+    let mut out = serde_json::Map::new();
+    let mut top = top;
+    for key in top.keys().cloned().collect::<Vec<_>>() {
+        let field = top.remove(&key);
+        let field = match key.as_str() {
+            "people" => fill(field, "reports_to", Value::Null),
+            "updates" => fill(field, "objectives", Value::Array(Vec::new())),
+            _ => field.unwrap_or(Value::Null),
+        };
+        if key == "drafts" {
+            for added in ["cdf_reviews", "templates"] {
+                if !out.contains_key(added) {
+                    out.insert(added.to_string(), Value::Array(Vec::new()));
+                }
+            }
+        }
+        out.insert(key, field);
+    }
+    for added in ["cdf_reviews", "templates"] {
+        if !out.contains_key(added) {
+            out.insert(added.to_string(), Value::Array(Vec::new()));
+        }
+    }
+    Value::Object(out)
 }
 
 /// Checks `format` and `format_version` before anything else, so that a file
@@ -697,6 +788,7 @@ fn check_document(doc: &Document) -> Result<Settings> {
     index_ids("interviews", doc.interviews.iter().map(|r| r.id.0))?;
     index_ids("walkthroughs", doc.walkthroughs.iter().map(|r| r.id.0))?;
     index_ids("wins", doc.wins.iter().map(|r| r.id.0))?;
+    index_ids("cdf_reviews", doc.cdf_reviews.iter().map(|r| r.id.0))?;
     let agenda_items: HashSet<i64> = doc.agenda_items.iter().map(|r| r.id.0).collect();
 
     let person = |here: &str, id: PersonId, field: Option<&str>| -> Result<()> {
@@ -729,6 +821,9 @@ fn check_document(doc: &Document) -> Result<Settings> {
             "the 'since' date",
             p.since,
         )?;
+        if let Some(m) = p.reports_to {
+            person(&here, m, Some("reports_to"))?;
+        }
     }
     for (i, o) in doc.one_on_ones.iter().enumerate() {
         let here = place("one_on_ones", i, o.id);
@@ -866,6 +961,24 @@ fn check_document(doc: &Document) -> Result<Settings> {
             ],
         )?;
     }
+    for (i, c) in doc.cdf_reviews.iter().enumerate() {
+        let here = place("cdf_reviews", i, c.id);
+        person(&here, c.person_id, None)?;
+        check_date(&here, "date", c.date)?;
+    }
+    let mut templated: HashMap<(TemplateKind, Option<PersonId>), usize> = HashMap::new();
+    for (i, t) in doc.templates.iter().enumerate() {
+        let here = format!("templates[{i}] ({})", t.kind);
+        if let Some(p) = t.person_id {
+            person(&here, p, Some("person_id"))?;
+        }
+        if let Some(first) = templated.insert((t.kind, t.person_id), i) {
+            return Err(Error::invalid(format!(
+                "{here}: templates[{first}] is the same template (kind and person); give each \
+                 once."
+            )));
+        }
+    }
     let mut drafted: HashMap<PersonId, usize> = HashMap::new();
     for (i, d) in doc.drafts.iter().enumerate() {
         let here = format!("drafts[{i}] (person {})", d.person_id);
@@ -953,14 +1066,31 @@ fn write_records(tx: &Tx<'_>, doc: &Document) -> Result<()> {
         }
     }
     let mut widened = Vec::new();
+    for c in &doc.cdf_reviews {
+        widen(c.person_id, c.date);
+    }
     for (i, p) in doc.people.iter().enumerate() {
         let here = place("people", i, p.id);
         let mut input = PersonInput::from(p);
+        // Managers first: everyone goes in without one, then gets theirs.
+        input.reports_to = None;
         if let Some(e) = earliest.get(&p.id).filter(|e| **e < p.since) {
             input.since = *e;
             widened.push(i);
         }
         people::insert_with_id(tx, Some(p.id), &input).map_err(|e| at(&here, e))?;
+    }
+    for (i, p) in doc.people.iter().enumerate() {
+        if p.reports_to.is_some() {
+            let mut input = people::get(tx, p.id)?;
+            input.reports_to = p.reports_to;
+            people::update(tx, p.id, &PersonInput::from(&input))
+                .map_err(|e| at(&place("people", i, p.id), e))?;
+        }
+    }
+    for (i, t) in doc.templates.iter().enumerate() {
+        templates::set(tx, t.kind, t.person_id, &t.body)
+            .map_err(|e| at(&format!("templates[{i}] ({})", t.kind), e))?;
     }
 
     for (i, o) in doc.one_on_ones.iter().enumerate() {
@@ -1000,6 +1130,7 @@ fn write_records(tx: &Tx<'_>, doc: &Document) -> Result<()> {
             status: u.status,
             done_on: u.done_on,
             link: u.link.clone(),
+            objectives: u.objectives.clone(),
         };
         updates::insert_with_id(tx, Some(u.id), &input)
             .map_err(|e| at(&place("updates", i, u.id), e))?;
@@ -1114,6 +1245,18 @@ fn write_records(tx: &Tx<'_>, doc: &Document) -> Result<()> {
         .map_err(|e| at(&place("wins", i, w.id), e))?;
     }
 
+    for (i, c) in doc.cdf_reviews.iter().enumerate() {
+        let input = CdfReviewInput {
+            person_id: c.person_id,
+            date: c.date,
+            focus: c.focus.clone(),
+            notes: c.notes.clone(),
+            link: c.link.clone(),
+        };
+        cdf::insert_with_id(tx, Some(c.id), &input)
+            .map_err(|e| at(&place("cdf_reviews", i, c.id), e))?;
+    }
+
     for (i, d) in doc.drafts.iter().enumerate() {
         drafts::save(tx, d).map_err(|e| at(&format!("drafts[{i}] (person {})", d.person_id), e))?;
     }
@@ -1166,6 +1309,8 @@ mod tests {
             wins: vec![],
             drafts: vec![],
             nudge_states: vec![],
+            cdf_reviews: Vec::new(),
+            templates: Vec::new(),
         };
         let text = to_json(&doc);
         let value: Value = serde_json::from_str(&text).unwrap();

@@ -109,6 +109,8 @@ record_kinds! {
     Walkthrough = "walkthrough" => walkthroughs: "walkthrough", "walkthrough", "walkthroughs";
     /// A PM's win (`win`).
     Win = "win" => wins: "win", "win", "wins";
+    /// A Career Development Framework review (`cdf_review`).
+    CdfReview = "cdf_review" => cdf_reviews: "cdf_review", "CDF review", "CDF reviews";
 }
 
 impl RecordKind {

@@ -65,6 +65,8 @@ id_type! {
     WalkthroughId;
     /// Id of a [`Win`].
     WinId;
+    /// Id of a [`CdfReview`].
+    CdfReviewId;
     /// Id of an entry of the Trash.
     TrashId;
 }
@@ -326,6 +328,10 @@ pub struct Person {
     pub tracked: bool,
     /// The day they were archived (left the team); `None` while active.
     pub archived_on: Option<NaiveDate>,
+    /// For a skip-level report: the manager on the team they report to.
+    /// A skip-level report is never tracked; a held 1:1 with them is a
+    /// skip-level meeting.
+    pub reports_to: Option<PersonId>,
 }
 
 impl Person {
@@ -356,9 +362,12 @@ pub struct PersonInput {
     /// Cadence override in days.
     #[serde(default)]
     pub cadence_days: Option<u32>,
-    /// Tracked (default yes).
+    /// Tracked (default yes; never for a skip-level report).
     #[serde(default = "yes")]
     pub tracked: bool,
+    /// For a skip-level report: their manager on the team.
+    #[serde(default)]
+    pub reports_to: Option<PersonId>,
 }
 
 impl PersonInput {
@@ -380,6 +389,17 @@ impl PersonInput {
             since,
             cadence_days: None,
             tracked: true,
+            reports_to: None,
+        }
+    }
+
+    /// A skip-level report of `manager`: not tracked, otherwise as
+    /// [`PersonInput::new`].
+    pub fn skip_level(name: impl Into<String>, since: NaiveDate, manager: PersonId) -> PersonInput {
+        PersonInput {
+            tracked: false,
+            reports_to: Some(manager),
+            ..PersonInput::new(name, since)
         }
     }
 }
@@ -399,6 +419,7 @@ impl From<&Person> for PersonInput {
             since: p.since,
             cadence_days: p.cadence_days,
             tracked: p.tracked,
+            reports_to: p.reports_to,
         }
     }
 }
@@ -610,6 +631,9 @@ pub struct Update {
     pub done_on: Option<NaiveDate>,
     /// MR or issue URL.
     pub link: Option<String>,
+    /// For OKRs: the objectives, each with its key results (empty for every
+    /// other kind).
+    pub objectives: Vec<Objective>,
 }
 
 /// What is needed to add or replace an update.
@@ -631,6 +655,9 @@ pub struct UpdateInput {
     /// MR link.
     #[serde(default)]
     pub link: Option<String>,
+    /// For OKRs: objectives and key results.
+    #[serde(default)]
+    pub objectives: Vec<Objective>,
 }
 
 impl UpdateInput {
@@ -644,7 +671,104 @@ impl UpdateInput {
             status: UpdateStatus::NotStarted,
             done_on: None,
             link: None,
+            objectives: Vec::new(),
         }
+    }
+}
+
+/// An objective of an OKR update, with its key results.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(deny_unknown_fields)]
+pub struct Objective {
+    /// What the objective is.
+    pub text: String,
+    /// How it is measured.
+    #[serde(default)]
+    pub key_results: Vec<KeyResult>,
+}
+
+/// A key result of an objective, with its score once scored.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(deny_unknown_fields)]
+pub struct KeyResult {
+    /// What is measured.
+    pub text: String,
+    /// Its score, from 0.0 to 1.0 (none until scored).
+    #[serde(default)]
+    pub score: Option<Score>,
+}
+
+/// An OKR score: a number from 0.0 to 1.0 with at most two decimals
+/// (kept in hundredths, so that it is exact and comparable).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(type = "number"))]
+pub struct Score(u8);
+
+impl Score {
+    /// The score `value` (0.0 to 1.0, at most two decimals).
+    pub fn new(value: f64) -> Result<Score, Error> {
+        let hundredths = (value * 100.0).round();
+        if !value.is_finite() || !(0.0..=1.0).contains(&value) {
+            return Err(Error::invalid(format!(
+                "A key result's score is from 0.0 to 1.0; {value} is not."
+            )));
+        }
+        if (hundredths / 100.0 - value).abs() > 1e-9 {
+            return Err(Error::invalid(format!(
+                "A key result's score has at most two decimals (0.7, 0.85); {value} has more."
+            )));
+        }
+        Ok(Score(hundredths as u8))
+    }
+
+    /// Its value, from 0.0 to 1.0.
+    pub fn value(self) -> f64 {
+        f64::from(self.0) / 100.0
+    }
+
+    /// In hundredths, from 0 to 100.
+    pub fn hundredths(self) -> u8 {
+        self.0
+    }
+}
+
+impl fmt::Display for Score {
+    /// `0.7`, `0.85`, `1.0`, `0.0`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (whole, rest) = (self.0 / 100, self.0 % 100);
+        match rest {
+            0 => write!(f, "{whole}.0"),
+            r if r % 10 == 0 => write!(f, "{whole}.{}", r / 10),
+            r => write!(f, "{whole}.{r:02}"),
+        }
+    }
+}
+
+impl FromStr for Score {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Score, Error> {
+        let t = s.trim();
+        let value: f64 = t.parse().map_err(|_| {
+            Error::invalid(format!(
+                "'{t}' is not a score; give a number from 0.0 to 1.0, such as 0.7."
+            ))
+        })?;
+        Score::new(value)
+    }
+}
+
+impl Serialize for Score {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_f64(self.value())
+    }
+}
+
+impl<'de> Deserialize<'de> for Score {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Score, D::Error> {
+        let value = f64::deserialize(d)?;
+        Score::new(value).map_err(serde::de::Error::custom)
     }
 }
 
@@ -987,6 +1111,79 @@ impl WinInput {
             text: text.into(),
         }
     }
+}
+
+/// A Career Development Framework review of a person.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct CdfReview {
+    /// Stable id.
+    pub id: CdfReviewId,
+    /// Whose review.
+    pub person_id: PersonId,
+    /// When it was held.
+    pub date: NaiveDate,
+    /// The 1 to 3 areas to improve until the next review.
+    pub focus: Vec<String>,
+    /// Private notes, Markdown.
+    pub notes: String,
+    /// The review document's URL.
+    pub link: Option<String>,
+}
+
+/// What is needed to record or replace a CDF review.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct CdfReviewInput {
+    /// Whose review.
+    pub person_id: PersonId,
+    /// When it was held.
+    pub date: NaiveDate,
+    /// 1 to 3 focus areas.
+    pub focus: Vec<String>,
+    /// Private notes.
+    #[serde(default)]
+    pub notes: String,
+    /// Link.
+    #[serde(default)]
+    pub link: Option<String>,
+}
+
+impl CdfReviewInput {
+    /// A review of `person_id` on `date` with these focus areas, without
+    /// notes or link.
+    pub fn new(person_id: PersonId, date: NaiveDate, focus: &[&str]) -> CdfReviewInput {
+        CdfReviewInput {
+            person_id,
+            date,
+            focus: focus.iter().map(|f| f.to_string()).collect(),
+            notes: String::new(),
+            link: None,
+        }
+    }
+}
+
+string_enum! {
+    /// What a template pre-fills.
+    TemplateKind, "a template kind" {
+        /// A new 1:1's notes.
+        OneOnOne = "one_on_one" / "1:1 notes",
+        /// A new walkthrough's findings.
+        Walkthrough = "walkthrough" / "Walkthrough findings",
+    }
+}
+
+/// A template the leader wrote: their default for a kind, or one
+/// person's own 1:1 notes template.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Template {
+    /// What it pre-fills.
+    pub kind: TemplateKind,
+    /// Whose 1:1s it is for; `None` for the leader's default.
+    pub person_id: Option<PersonId>,
+    /// The Markdown.
+    pub body: String,
 }
 
 /// A new agenda item opened while logging a 1:1.

@@ -37,6 +37,14 @@ pub struct Settings {
     pub requisition_stale_days: u32,
     /// Days within which a win should be shared with leadership.
     pub win_share_days: u32,
+    /// Days between CDF reviews.
+    pub cdf_review_every_days: u32,
+    /// Days between career conversations.
+    pub career_conversation_every_days: u32,
+    /// The coaching tag that marks a held 1:1 as a career conversation.
+    pub career_tag: String,
+    /// Days between skip-level meetings with each skip-level report.
+    pub skip_level_every_days: u32,
     /// Nothing is owed before this day.
     pub tracking_since: NaiveDate,
     /// Whether the desktop app shows the daily digest notification.
@@ -62,6 +70,10 @@ impl Settings {
             hiring_peer_grace_days: 7,
             requisition_stale_days: 14,
             win_share_days: 7,
+            cdf_review_every_days: 90,
+            career_conversation_every_days: 182,
+            career_tag: "career".to_string(),
+            skip_level_every_days: 91,
             tracking_since,
             notifications: true,
             notify_at: (9, 0),
@@ -99,6 +111,12 @@ impl Settings {
             "hiring_peer_grace_days" => self.hiring_peer_grace_days = days(key, 366)?,
             "requisition_stale_days" => self.requisition_stale_days = days(key, 366)?,
             "win_share_days" => self.win_share_days = days(key, 366)?,
+            "cdf_review_every_days" => self.cdf_review_every_days = days(key, 366)?,
+            "career_conversation_every_days" => {
+                self.career_conversation_every_days = days(key, 732)?
+            }
+            "career_tag" => self.career_tag = validate::name("career_tag", v, validate::TAG_MAX)?,
+            "skip_level_every_days" => self.skip_level_every_days = days(key, 366)?,
             "tracking_since" => self.tracking_since = calendar::parse_date(v)?,
             "notifications" => {
                 self.notifications = match v.to_ascii_lowercase().as_str() {
@@ -131,6 +149,10 @@ impl Settings {
             "hiring_peer_grace_days" => self.hiring_peer_grace_days.to_string(),
             "requisition_stale_days" => self.requisition_stale_days.to_string(),
             "win_share_days" => self.win_share_days.to_string(),
+            "cdf_review_every_days" => self.cdf_review_every_days.to_string(),
+            "career_conversation_every_days" => self.career_conversation_every_days.to_string(),
+            "career_tag" => self.career_tag.clone(),
+            "skip_level_every_days" => self.skip_level_every_days.to_string(),
             "tracking_since" => calendar::format_date(self.tracking_since),
             "notifications" => if self.notifications { "on" } else { "off" }.to_string(),
             "notify_at" => format!("{:02}:{:02}", self.notify_at.0, self.notify_at.1),
@@ -204,6 +226,22 @@ pub const KEYS: &[SettingInfo] = &[
     SettingInfo {
         key: "win_share_days",
         description: "days to share a PM's win with senior leadership",
+    },
+    SettingInfo {
+        key: "cdf_review_every_days",
+        description: "days between a PM's CDF reviews",
+    },
+    SettingInfo {
+        key: "career_conversation_every_days",
+        description: "days between a PM's career conversations",
+    },
+    SettingInfo {
+        key: "career_tag",
+        description: "the coaching tag that marks a held 1:1 as a career conversation",
+    },
+    SettingInfo {
+        key: "skip_level_every_days",
+        description: "days between skip-level meetings with each skip-level report",
     },
     SettingInfo {
         key: "notifications",

@@ -280,6 +280,7 @@ fn add(ctx: &Ctx, a: AddArgs) -> Result<String> {
         since: a.since.unwrap_or(ctx.today),
         cadence_days: a.cadence,
         tracked: !a.untracked,
+        reports_to: None,
     };
     // Check the input before the file is opened (or created).
     people::validate(&input)?;

@@ -173,6 +173,7 @@ fn add(ctx: &Ctx, a: AddArgs) -> Result<String> {
         status,
         done_on: a.done_on,
         link: a.link,
+        objectives: Vec::new(),
     };
     let u = db.write(|tx| updates::insert(tx, &input))?;
     let line = format!(
@@ -206,6 +207,7 @@ fn edit(ctx: &Ctx, a: EditArgs) -> Result<String> {
         status: before.status,
         done_on: before.done_on,
         link: before.link,
+        objectives: before.objectives,
     };
     if let Some(p) = &a.person {
         input.person_id = Some(people::resolve(db.conn(), p)?.id);

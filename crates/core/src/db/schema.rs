@@ -38,6 +38,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0007_trash",
         include_str!("../../../../migrations/0007_trash.sql"),
     ),
+    (
+        "0008_coaching",
+        include_str!("../../../../migrations/0008_coaching.sql"),
+    ),
 ];
 
 /// The schema version this program writes.

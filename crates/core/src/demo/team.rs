@@ -274,6 +274,7 @@ impl Profile {
             since: self.since,
             cadence_days: self.cadence,
             tracked: self.tracked,
+            reports_to: None,
         }
     }
 

@@ -99,6 +99,7 @@ pub(super) fn write_update(
             status,
             done_on,
             link,
+            objectives: Vec::new(),
         },
     )?;
     report.records.updates += 1;

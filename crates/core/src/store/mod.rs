@@ -12,6 +12,7 @@
 //! `crates/core/tests/integration/store/`.
 
 pub mod agenda;
+pub mod cdf;
 pub mod customers;
 pub mod drafts;
 pub mod hiring;
@@ -21,6 +22,7 @@ pub mod nudge_state;
 pub mod one_on_ones;
 pub mod people;
 pub mod search;
+pub mod templates;
 pub mod trash;
 pub mod updates;
 pub mod walkthroughs;

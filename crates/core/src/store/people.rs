@@ -10,8 +10,8 @@ use crate::error::{Error, Result};
 use crate::model::{Person, PersonId, PersonInput, Scope};
 use crate::validate::{self, NAME_MAX};
 
-const COLUMNS: &str =
-    "id, name, title, job_family, level, scope_kind, section, since, cadence_days, tracked, archived_on";
+const COLUMNS: &str = "id, name, title, job_family, level, scope_kind, section, since, \
+                       cadence_days, tracked, archived_on, reports_to";
 
 fn from_row(r: &Row<'_>) -> rusqlite::Result<Person> {
     Ok(Person {
@@ -30,6 +30,7 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Person> {
         cadence_days: r.get(8)?,
         tracked: r.get(9)?,
         archived_on: r.get(10)?,
+        reports_to: r.get(11)?,
     })
 }
 
@@ -88,6 +89,62 @@ fn check_unique_name(conn: &Connection, name: &str, except: Option<PersonId>) ->
     }
 }
 
+/// Checks a skip-level report's manager: someone else on the team who is
+/// not a skip-level report; and that a skip-level report is not tracked,
+/// and has no skip-level reports of their own (`id`: the person edited).
+fn check_reports_to(conn: &Connection, id: Option<PersonId>, p: &PersonInput) -> Result<()> {
+    if let Some(id) = id {
+        let reports: Vec<String> = {
+            let mut stmt = conn.prepare_cached(
+                "SELECT name FROM person WHERE reports_to = ?1 ORDER BY name_key LIMIT 3",
+            )?;
+            let names = stmt
+                .query_map([id], |r| r.get(0))?
+                .collect::<rusqlite::Result<Vec<String>>>()?;
+            names
+        };
+        if p.reports_to.is_some() && !reports.is_empty() {
+            return Err(Error::invalid(format!(
+                "{} has skip-level reports ({}), so they cannot be a skip-level report \
+                 themselves. Move those people to another manager first.",
+                p.name,
+                reports.join(", ")
+            )));
+        }
+    }
+    let Some(manager) = p.reports_to else {
+        return Ok(());
+    };
+    if Some(manager) == id {
+        return Err(Error::invalid(format!(
+            "{} cannot report to themselves; choose their manager on your team.",
+            p.name
+        )));
+    }
+    let m = get(conn, manager).map_err(|_| {
+        Error::not_found(format!(
+            "There is no person with id {manager} to report to; choose their manager among \
+             the people on your team (`coachlog person list --all`)."
+        ))
+    })?;
+    if let Some(theirs) = m.reports_to {
+        let above = get(conn, theirs)?.name;
+        return Err(Error::invalid(format!(
+            "{} is a skip-level report (of {above}), not one of your managers; a skip-level \
+             report reports to someone who reports to you.",
+            m.name
+        )));
+    }
+    if p.tracked {
+        return Err(Error::invalid(format!(
+            "{} reports to {}, so they are a skip-level report, and skip-level reports are \
+             never tracked: leave 'tracked' off, or remove 'reports to'.",
+            p.name, m.name
+        )));
+    }
+    Ok(())
+}
+
 fn write_scope(tx: &Tx<'_>, id: PersonId, scope: &Scope) -> Result<()> {
     tx.execute("DELETE FROM person_scope WHERE person_id = ?1", [id])?;
     let mut stmt = tx.prepare_cached(
@@ -116,10 +173,11 @@ pub(crate) fn insert_with_id(
     crate::validate::in_years("the day they started reporting to you", input.since)?;
     let p = validate(input)?;
     check_unique_name(tx, &p.name, None)?;
+    check_reports_to(tx, None, &p)?;
     tx.execute(
         "INSERT INTO person (id, name, name_key, title, job_family, level, scope_kind, section,
-                             since, cadence_days, tracked)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                             since, cadence_days, tracked, reports_to)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
         params![
             super::new_id(tx, "person", id.map(|i| i.0))?,
             p.name,
@@ -131,7 +189,8 @@ pub(crate) fn insert_with_id(
             p.scope.section,
             p.since,
             p.cadence_days,
-            p.tracked
+            p.tracked,
+            p.reports_to
         ],
     )?;
     let id = PersonId(tx.last_insert_rowid());
@@ -145,6 +204,7 @@ pub fn update(tx: &Tx<'_>, id: PersonId, input: &PersonInput) -> Result<Person> 
     let p = validate(input)?;
     let before = get(tx, id)?;
     check_unique_name(tx, &p.name, Some(id))?;
+    check_reports_to(tx, Some(id), &p)?;
     if let Some(archived) = before.archived_on {
         validate::not_before("archive date", archived, "the new 'since' date", p.since)?;
     }
@@ -154,7 +214,8 @@ pub fn update(tx: &Tx<'_>, id: PersonId, input: &PersonInput) -> Result<Person> 
              UNION ALL SELECT min(opened_on) FROM agenda_item WHERE person_id = ?1
              UNION ALL SELECT min(noted_on) FROM win WHERE person_id = ?1
              UNION ALL SELECT min(since) FROM customer_link WHERE person_id = ?1
-             UNION ALL SELECT min(done_on) FROM accountability_update WHERE person_id = ?1)",
+             UNION ALL SELECT min(done_on) FROM accountability_update WHERE person_id = ?1
+             UNION ALL SELECT min(date) FROM cdf_review WHERE person_id = ?1)",
         [id],
         |r| r.get(0),
     )?;
@@ -166,7 +227,8 @@ pub fn update(tx: &Tx<'_>, id: PersonId, input: &PersonInput) -> Result<Person> 
     }
     tx.execute(
         "UPDATE person SET name = ?2, name_key = ?3, title = ?4, job_family = ?5, level = ?6,
-                scope_kind = ?7, section = ?8, since = ?9, cadence_days = ?10, tracked = ?11
+                scope_kind = ?7, section = ?8, since = ?9, cadence_days = ?10, tracked = ?11,
+                reports_to = ?12
          WHERE id = ?1",
         params![
             id,
@@ -179,7 +241,8 @@ pub fn update(tx: &Tx<'_>, id: PersonId, input: &PersonInput) -> Result<Person> 
             p.scope.section,
             p.since,
             p.cadence_days,
-            p.tracked
+            p.tracked,
+            p.reports_to
         ],
     )?;
     write_scope(tx, id, &p.scope)?;
@@ -208,7 +271,8 @@ pub fn archive(tx: &Tx<'_>, id: PersonId, on: NaiveDate) -> Result<Person> {
                  SELECT 'a 1:1' AS what, max(date) AS d FROM one_on_one WHERE person_id = ?1
                  UNION ALL SELECT 'an agenda item opened', max(opened_on) FROM agenda_item
                      WHERE person_id = ?1
-                 UNION ALL SELECT 'a win noted', max(noted_on) FROM win WHERE person_id = ?1)
+                 UNION ALL SELECT 'a win noted', max(noted_on) FROM win WHERE person_id = ?1
+                 UNION ALL SELECT 'a CDF review', max(date) FROM cdf_review WHERE person_id = ?1)
              WHERE d > ?2 ORDER BY d DESC LIMIT 1",
             params![id, on],
             |r| Ok((r.get(0)?, r.get(1)?)),

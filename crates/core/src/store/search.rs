@@ -1,6 +1,6 @@
 //! Full-text search over 1:1 notes, agenda items, check-in notes,
-//! walkthroughs and wins (the FTS5 table `search_index`, kept current by
-//! triggers in the schema).
+//! walkthroughs, wins and CDF reviews (the FTS5 table `search_index`, kept
+//! current by triggers in the schema).
 //!
 //! **Ranking.** Best matches first (FTS5's bm25), among the newest
 //! [`RANKED_NEWEST`] records that contain every word. Ranking reads each
@@ -34,6 +34,8 @@ pub enum HitKind {
     Walkthrough,
     /// A win.
     Win,
+    /// A CDF review's focus areas or notes.
+    CdfReview,
 }
 
 impl HitKind {
@@ -44,6 +46,7 @@ impl HitKind {
             3 => HitKind::CheckIn,
             4 => HitKind::Walkthrough,
             5 => HitKind::Win,
+            6 => HitKind::CdfReview,
             _ => return None,
         })
     }
@@ -56,6 +59,7 @@ impl HitKind {
             HitKind::CheckIn => "check-in",
             HitKind::Walkthrough => "walkthrough",
             HitKind::Win => "win",
+            HitKind::CdfReview => "CDF review",
         }
     }
 }
@@ -224,6 +228,7 @@ pub fn search_newest(
             HitKind::CheckIn => "SELECT l.person_id, p.name, c.date FROM check_in c JOIN customer_link l ON l.id = c.link_id JOIN person p ON p.id = l.person_id WHERE c.id = ?1",
             HitKind::Walkthrough => "SELECT NULL, NULL, date FROM walkthrough WHERE id = ?1",
             HitKind::Win => "SELECT w.person_id, p.name, w.noted_on FROM win w JOIN person p ON p.id = w.person_id WHERE w.id = ?1",
+            HitKind::CdfReview => "SELECT c.person_id, p.name, c.date FROM cdf_review c JOIN person p ON p.id = c.person_id WHERE c.id = ?1",
         };
         // Prepared once per kind and connection, not once per hit.
         let (person_id, person, date) = conn.prepare_cached(sql)?.query_row([id], |r| {

@@ -33,11 +33,13 @@ use crate::db::Tx;
 use crate::error::{Error, Result};
 use crate::kinds::{Counts, RecordKind};
 use crate::model::{
-    AgendaItemId, CheckInId, InterviewId, LinkId, LoopMemberId, OneOnOneId, Participant, PersonId,
-    RequisitionId, TrashId, UpdateId, WalkthroughId, WinId,
+    AgendaItemId, CdfReviewId, CheckInId, InterviewId, LinkId, LoopMemberId, OneOnOneId,
+    Participant, PersonId, RequisitionId, TrashId, UpdateId, WalkthroughId, WinId,
 };
 use crate::rule::Rule;
-use crate::store::{agenda, customers, hiring, one_on_ones, people, updates, walkthroughs, wins};
+use crate::store::{
+    agenda, cdf, customers, hiring, one_on_ones, people, updates, walkthroughs, wins,
+};
 
 /// An entry of the Trash: one deleted record and what went with it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -246,7 +248,8 @@ impl Plan<'_> {
             | RecordKind::Update
             | RecordKind::CheckIn
             | RecordKind::LoopMember
-            | RecordKind::Win => {
+            | RecordKind::Win
+            | RecordKind::CdfReview => {
                 self.keys_of(kind, id)?;
                 self.take(kind.table(), Some(kind), "id = ?1", &[&id])?;
                 Ok(())
@@ -267,7 +270,19 @@ impl Plan<'_> {
         for link in self.ids("customer_link", "person_id = ?1", id)? {
             self.keys_of(RecordKind::CustomerLink, link)?;
         }
+        for review in self.ids("cdf_review", "person_id = ?1", id)? {
+            self.keys_of(RecordKind::CdfReview, review)?;
+        }
+        // Their skip-level reports stay, without a manager until a restore.
+        self.keep("person", &["reports_to"], "reports_to = ?1", &[&id])?;
+        self.take("template", None, "person_id = ?1", &[&id])?;
         self.take("draft", None, "person_id = ?1", &[&id])?;
+        self.take(
+            "cdf_review",
+            Some(RecordKind::CdfReview),
+            "person_id = ?1",
+            &[&id],
+        )?;
         self.take("win", Some(RecordKind::Win), "person_id = ?1", &[&id])?;
         self.take(
             "check_in",
@@ -547,6 +562,10 @@ fn cannot_restore(entry: &TrashEntry, e: rusqlite::Error) -> Error {
         "another 1:1 with the same person on the same day was logged since; move or delete \
          it first"
             .to_string()
+    } else if text.contains("reports_to") {
+        "one of the skip-level reports who reported to them is tracked now, and a skip-level \
+         report never is; untrack them first"
+            .to_string()
     } else if text.contains("UNIQUE") {
         format!("a record added since takes its place ({text}); change or delete that first")
     } else {
@@ -646,6 +665,10 @@ fn label(conn: &Connection, kind: RecordKind, id: i64) -> Result<String> {
         RecordKind::Win => {
             let w = wins::get(conn, WinId(id))?;
             format!("{}'s win: {}", name(w.person_id)?, clip(&w.text))
+        }
+        RecordKind::CdfReview => {
+            let c = cdf::get(conn, CdfReviewId(id))?;
+            format!("{}'s CDF review on {}", name(c.person_id)?, c.date)
         }
     };
     Ok(clip_label(text))

@@ -9,14 +9,23 @@ use rusqlite::{params, Connection, OptionalExtension, Row};
 use crate::calendar::Period;
 use crate::db::Tx;
 use crate::error::{Error, Result};
-use crate::model::{PersonId, Update, UpdateId, UpdateInput, UpdateKind, UpdateStatus};
+use crate::model::{
+    KeyResult, Objective, PersonId, Update, UpdateId, UpdateInput, UpdateKind, UpdateStatus,
+};
 use crate::store::people;
 use crate::validate;
 
-const COLUMNS: &str = "id, person_id, kind, period, status, done_on, link";
+const COLUMNS: &str = "id, person_id, kind, period, status, done_on, link, objectives";
 
-fn from_row(r: &Row<'_>) -> rusqlite::Result<Update> {
+/// The most objectives an OKR update may hold, and key results per objective.
+pub const OBJECTIVES_MAX: usize = 20;
+/// The most characters an objective or a key result may have.
+pub const OBJECTIVE_MAX: usize = 1_000;
+
+/// An update from a row of [`COLUMNS`] (in that order).
+pub(crate) fn from_row(r: &Row<'_>) -> rusqlite::Result<Update> {
     let period: String = r.get(3)?;
+    let objectives: String = r.get(7)?;
     Ok(Update {
         id: r.get(0)?,
         person_id: r.get(1)?,
@@ -27,7 +36,59 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Update> {
         status: r.get(4)?,
         done_on: r.get(5)?,
         link: r.get(6)?,
+        objectives: serde_json::from_str(&objectives).map_err(|e| {
+            rusqlite::Error::FromSqlConversionFailure(7, rusqlite::types::Type::Text, e.into())
+        })?,
     })
+}
+
+/// Checks an OKR update's objectives and key results: each text one line,
+/// not empty; at most [`OBJECTIVES_MAX`] of each.
+fn objectives(kind: UpdateKind, list: &[Objective]) -> Result<Vec<Objective>> {
+    if list.is_empty() {
+        return Ok(Vec::new());
+    }
+    if kind != UpdateKind::Okrs {
+        return Err(Error::invalid(format!(
+            "Only an OKR update holds objectives; this is a {} update. Leave them out, or \
+             make it an OKR update.",
+            kind.label()
+        )));
+    }
+    if list.len() > OBJECTIVES_MAX {
+        return Err(Error::invalid(format!(
+            "{} objectives were given; the most is {OBJECTIVES_MAX}.",
+            list.len()
+        )));
+    }
+    let mut out = Vec::with_capacity(list.len());
+    for (i, o) in list.iter().enumerate() {
+        let what = format!("objective {}", i + 1);
+        let text = validate::name(&what, &o.text, OBJECTIVE_MAX)?;
+        if o.key_results.len() > OBJECTIVES_MAX {
+            return Err(Error::invalid(format!(
+                "The {what} has {} key results; the most is {OBJECTIVES_MAX}.",
+                o.key_results.len()
+            )));
+        }
+        let mut key_results = Vec::with_capacity(o.key_results.len());
+        for (j, kr) in o.key_results.iter().enumerate() {
+            key_results.push(KeyResult {
+                text: validate::name(
+                    &format!("key result {} of {what}", j + 1),
+                    &kr.text,
+                    OBJECTIVE_MAX,
+                )?,
+                score: kr.score,
+            });
+        }
+        out.push(Objective { text, key_results });
+    }
+    Ok(out)
+}
+
+fn objectives_json(list: &[Objective]) -> Result<String> {
+    serde_json::to_string(list).map_err(|e| Error::Internal(e.to_string()))
 }
 
 /// Which updates [`list`] returns.
@@ -48,6 +109,7 @@ pub fn validate(input: &UpdateInput) -> Result<UpdateInput> {
     }
     let mut out = input.clone();
     out.link = validate::link("link", input.link.as_deref())?;
+    out.objectives = objectives(input.kind, &input.objectives)?;
     match (input.kind, input.person_id) {
         (UpdateKind::PortfolioDirection, Some(_)) => {
             return Err(Error::invalid(
@@ -124,8 +186,9 @@ pub(crate) fn insert_with_id(
     let u = validate(input)?;
     check(tx, &u)?;
     tx.execute(
-        "INSERT INTO accountability_update (id, person_id, kind, period, status, done_on, link)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        "INSERT INTO accountability_update (id, person_id, kind, period, status, done_on, link,
+                                            objectives)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
         params![
             super::new_id(tx, "accountability_update", id.map(|i| i.0))?,
             u.person_id,
@@ -133,7 +196,8 @@ pub(crate) fn insert_with_id(
             u.period.to_string(),
             u.status,
             u.done_on,
-            u.link
+            u.link,
+            objectives_json(&u.objectives)?
         ],
     )?;
     get(tx, UpdateId(tx.last_insert_rowid()))
@@ -146,7 +210,7 @@ pub fn update(tx: &Tx<'_>, id: UpdateId, input: &UpdateInput) -> Result<Update> 
     check(tx, &u)?;
     tx.execute(
         "UPDATE accountability_update SET person_id = ?2, kind = ?3, period = ?4, status = ?5,
-                done_on = ?6, link = ?7
+                done_on = ?6, link = ?7, objectives = ?8
          WHERE id = ?1",
         params![
             id,
@@ -155,7 +219,8 @@ pub fn update(tx: &Tx<'_>, id: UpdateId, input: &UpdateInput) -> Result<Update> 
             u.period.to_string(),
             u.status,
             u.done_on,
-            u.link
+            u.link,
+            objectives_json(&u.objectives)?
         ],
     )?;
     get(tx, id)
@@ -177,6 +242,7 @@ pub fn mark_done(tx: &Tx<'_>, id: UpdateId, on: NaiveDate, link: Option<&str>) -
         status: UpdateStatus::Done,
         done_on: Some(on),
         link: link.map(str::to_string).or(before.link),
+        objectives: before.objectives,
     };
     update(tx, id, &input)
 }

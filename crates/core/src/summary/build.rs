@@ -594,39 +594,22 @@ fn load_updates(
     let month_text = month.to_string();
     let quarter_text = quarter.map_or_else(|| month_text.clone(), |q| q.to_string());
     let mut stmt = conn.prepare_cached(
-        "SELECT u.id, u.person_id, u.kind, u.period, u.status, u.done_on, u.link
+        "SELECT u.id, u.person_id, u.kind, u.period, u.status, u.done_on, u.link, u.objectives
          FROM person p CROSS JOIN accountability_update u
               ON u.person_id = p.id AND u.kind IN ('next_release', 'three_month_vision', 'okrs')
                  AND u.period IN (?1, ?2)
          UNION ALL
-         SELECT id, person_id, kind, period, status, done_on, link FROM accountability_update
+         SELECT id, person_id, kind, period, status, done_on, link, objectives
+         FROM accountability_update
          WHERE person_id IS NULL AND kind = 'portfolio_direction' AND period = ?1
          ORDER BY 1",
     )?;
-    let rows = stmt.query_map(params![month_text, quarter_text], |r| {
-        Ok((
-            r.get::<_, crate::model::UpdateId>(0)?,
-            r.get::<_, Option<PersonId>>(1)?,
-            r.get::<_, UpdateKind>(2)?,
-            r.get::<_, String>(3)?,
-            r.get::<_, UpdateStatus>(4)?,
-            r.get::<_, Option<NaiveDate>>(5)?,
-            r.get::<_, Option<String>>(6)?,
-        ))
-    })?;
-    let mut out = Vec::new();
-    for row in rows {
-        let (id, person_id, kind, period, status, done_on, link) = row?;
-        out.push(Update {
-            id,
-            person_id,
-            kind,
-            period: period.parse()?,
-            status,
-            done_on,
-            link,
-        });
-    }
+    let out = stmt
+        .query_map(
+            params![month_text, quarter_text],
+            crate::store::updates::from_row,
+        )?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(out)
 }
 

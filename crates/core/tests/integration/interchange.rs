@@ -249,6 +249,7 @@ fn filled() -> Db {
             status,
             done_on: done.map(d),
             link: link.map(str::to_string),
+            objectives: Vec::new(),
         };
         updates::insert(
             tx,
@@ -687,6 +688,7 @@ fn edits_cannot_reach_states_that_import_would_refuse() {
                     status: UpdateStatus::Done,
                     done_on: Some(d("2025-02-10")),
                     link: None,
+                    objectives: Vec::new(),
                 },
             )?;
             one_on_ones::insert(

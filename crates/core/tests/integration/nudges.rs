@@ -1935,6 +1935,7 @@ fn random_world(rng: &mut Rng) -> W {
             },
             done_on,
             link: None,
+            objectives: Vec::new(),
         };
         let _ = w.db.write(|tx| updates::insert(tx, &input));
     }
@@ -2091,6 +2092,7 @@ fn random_person_records(rng: &mut Rng, w: &mut W, p: PersonId, since: NaiveDate
             status,
             done_on,
             link: None,
+            objectives: Vec::new(),
         };
         let _ = w.db.write(|tx| updates::insert(tx, &input));
     }
@@ -2670,6 +2672,7 @@ fn act_on(tx: &Tx<'_>, n: &Nudge, as_of: NaiveDate) {
                 status: UpdateStatus::Done,
                 done_on: Some(as_of),
                 link: None,
+                objectives: Vec::new(),
             };
             let existing = updates::list(
                 tx,

@@ -826,6 +826,7 @@ fn workload(dir: &std::path::Path) -> Traced {
                 status: UpdateStatus::NotStarted,
                 done_on: None,
                 link: None,
+                objectives: Vec::new(),
             },
         )
     });

@@ -13,6 +13,7 @@ fn input(person: Option<PersonId>, kind: UpdateKind, period: &str) -> UpdateInpu
         status: UpdateStatus::InReview,
         done_on: None,
         link: None,
+        objectives: Vec::new(),
     }
 }
 

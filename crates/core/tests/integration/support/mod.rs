@@ -94,6 +94,7 @@ pub fn pm(name: &str, since: &str) -> PersonInput {
         since: d(since),
         cadence_days: None,
         tracked: true,
+        reports_to: None,
     }
 }
 

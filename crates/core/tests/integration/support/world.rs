@@ -126,6 +126,7 @@ impl World {
             status,
             done_on: done_on.map(d),
             link: link.map(str::to_string),
+            objectives: Vec::new(),
         };
         self.write(|tx| updates::insert(tx, &input)).id
     }
