@@ -327,8 +327,6 @@ export const encryptionEnable = (passphrase: string, remember: boolean) =>
 export const encryptionDisable = (passphrase: string) =>
   call<EncryptionStatus>('encryption_disable', { passphrase });
 
-}
-
 // ---- Deleting and the Trash ---------------------------------------------------
 
 /**
