@@ -4,25 +4,14 @@
  * its records again — an open dialog and the Log a 1:1 form keep what is
  * typed — and nothing is asked while the Unlock screen shows.
  */
-import { clearMocks } from '@tauri-apps/api/mocks';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import App from './App.svelte';
-import { handle, type MockDb } from './dev/mockBackend';
+import { handle } from './dev/mockBackend';
 import type { AgendaItemInput, WinInput } from '$lib/types';
-import { backendLog, demoDb, go, resetApp, TODAY } from './test/app';
+import { demoBackend, go, TODAY } from './test/app';
 
-let db: MockDb;
-const { install, called } = backendLog(() => db);
-
-beforeEach(() => {
-  resetApp();
-  db = demoDb();
-});
-
-afterEach(() => {
-  clearMocks();
-});
+const { install, called, db } = demoBackend();
 
 /** Waits until the app has read `data_version` once (its baseline). */
 async function watching() {
@@ -33,7 +22,7 @@ async function watching() {
 /** Another program writes: `write` changes the database and its data_version moves on; the window gets the focus back. */
 function cliWrites(write: () => void) {
   write();
-  db.dataVersion++;
+  db().dataVersion++;
   window.dispatchEvent(new Event('focus'));
 }
 
@@ -54,7 +43,7 @@ describe('a write from the command line', () => {
     await fireEvent.input(text, { target: { value: 'still typing' } });
 
     const input: AgendaItemInput = { person_id: 3, text: 'Raised from the command line', open_tag: 'discuss', timing: null, raised_by: 'leader', opened_on: TODAY, opened_in: null };
-    cliWrites(() => handle(db, 'agenda_add', { input }));
+    cliWrites(() => handle(db(), 'agenda_add', { input }));
 
     await waitFor(() => expect(screen.getAllByTestId('log-agenda-item')).toHaveLength(before + 1), { timeout: 3000 });
     expect(screen.getByTestId('log-agenda').textContent).toContain('Raised from the command line');
@@ -78,8 +67,8 @@ describe('a write from the command line', () => {
 
     const win: WinInput = { person_id: 1, noted_on: TODAY, text: 'Noted with `coachlog win add`' };
     cliWrites(() => {
-      handle(db, 'win_add', { input: win });
-      handle(db, 'person_add', { input: { ...db.answers.people_list[0], name: 'Added From The CLI' } });
+      handle(db(), 'win_add', { input: win });
+      handle(db(), 'person_add', { input: { ...db().answers.people_list[0], name: 'Added From The CLI' } });
     });
 
     await waitFor(() => expect(screen.getAllByTestId('win')).toHaveLength(count + 1), { timeout: 3000 });
@@ -103,7 +92,7 @@ describe('a write from the command line', () => {
 
   it('is not watched while the Unlock screen shows', async () => {
     install({
-      app_info: (a) => ({ ...(handle(db, 'app_info', a) as object), schema_version: null, startup_error: { kind: 'passphrase', message: 'locked' } }),
+      app_info: (a) => ({ ...(handle(db(), 'app_info', a) as object), schema_version: null, startup_error: { kind: 'passphrase', message: 'locked' } }),
     });
     render(App);
     await screen.findByTestId('unlock');

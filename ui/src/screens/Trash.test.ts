@@ -5,26 +5,15 @@
  * a refused restore, empty — and a "no" in the shell's dialog that changes
  * and says nothing).
  */
-import { clearMocks } from '@tauri-apps/api/mocks';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import App from '../App.svelte';
-import { handle, type MockDb } from '../dev/mockBackend';
+import { handle } from '../dev/mockBackend';
 import { justOne, type RecordCounts } from '$lib/kinds';
 import { toasts } from '$lib/toasts.svelte';
-import { backendLog, demoDb, go, resetApp } from '../test/app';
+import { demoBackend, go } from '../test/app';
 
-let db: MockDb;
-const { install, called } = backendLog(() => db);
-
-beforeEach(() => {
-  resetApp();
-  db = demoDb();
-});
-
-afterEach(() => {
-  clearMocks();
-});
+const { install, called, db } = demoBackend();
 
 const notices = () => toasts.list.filter((t) => t.tone === 'notice').map((t) => t.message);
 const errors = () => toasts.list.filter((t) => t.tone === 'error').map((t) => t.message);
@@ -38,7 +27,7 @@ describe('deleting a record', () => {
     install();
     await go('#/wins');
     render(App);
-    const win = db.answers.wins_list.find((w) => w.id === 13)!;
+    const win = db().answers.wins_list.find((w) => w.id === 13)!;
     await waitFor(() => expect(deleteButton('win', 13)).toBeTruthy());
     const count = screen.getAllByTestId('win').length;
 
@@ -46,20 +35,20 @@ describe('deleting a record', () => {
     await waitFor(() => expect(screen.getAllByTestId('win')).toHaveLength(count - 1));
     expect(called('record_delete')).toEqual([{ kind: 'win', id: 13 }]);
     expect(called('record_delete_preview')).toEqual([]);
-    expect(db.answers.wins_list.some((w) => w.id === 13)).toBe(false);
+    expect(db().answers.wins_list.some((w) => w.id === 13)).toBe(false);
     expect(notices()).toEqual([expect.stringMatching(/^Moved Win “Fatima's Portfolio Management blog post.*” to the Trash\.$/)]);
 
     await fireEvent.click(screen.getByTestId('notice-action'));
     await waitFor(() => expect(screen.getAllByTestId('win')).toHaveLength(count));
-    expect(called('trash_restore')).toEqual([{ id: db.nextId - 1 }]);
-    expect(db.answers.wins_list).toContainEqual(win);
+    expect(called('trash_restore')).toEqual([{ id: db().nextId - 1 }]);
+    expect(db().answers.wins_list).toContainEqual(win);
     expect(document.getElementById('win-13')).toBeTruthy();
     expect(errors()).toEqual([]);
   });
 
   it('says what went with a record, from the counts the core gives', async () => {
     install({
-      record_delete: (a) => ({ ...(handle(db, 'record_delete', a) as object), records: { ...justOne('requisition'), loop_members: 3, interviews: 1 } }),
+      record_delete: (a) => ({ ...(handle(db(), 'record_delete', a) as object), records: { ...justOne('requisition'), loop_members: 3, interviews: 1 } }),
     });
     await go('#/hiring');
     render(App);
@@ -74,7 +63,7 @@ describe('deleting a record', () => {
     install();
     await go('#/hiring');
     render(App);
-    const member = db.answers.loop_list.find((m) => m.requisition_id === 2)!;
+    const member = db().answers.loop_list.find((m) => m.requisition_id === 2)!;
     await waitFor(() => expect(deleteButton('loop_member', member.id)).toBeTruthy());
     await fireEvent.click(deleteButton('loop_member', member.id)!);
     await waitFor(() => expect(deleteButton('loop_member', member.id)).toBeNull());
@@ -86,7 +75,7 @@ describe('deleting a record', () => {
     install();
     await go('#/person/3');
     render(App);
-    const meeting = db.answers.one_on_ones_list.find((m) => m.person_id === 3)!;
+    const meeting = db().answers.one_on_ones_list.find((m) => m.person_id === 3)!;
     const entry = await screen.findAllByTestId('timeline-entry');
     await fireEvent.click(within(entry[0]).getByText('Edit 1:1'));
     const form = await screen.findByTestId('one-on-one-form');
@@ -115,15 +104,15 @@ describe('deleting a person', () => {
     await fireEvent.click(screen.getByTestId('confirm-cancel'));
     await waitFor(() => expect(screen.queryByTestId('confirm-dialog')).toBeNull());
     expect(called('record_delete')).toEqual([]);
-    expect(db.answers.people_list.some((p) => p.id === 3)).toBe(true);
+    expect(db().answers.people_list.some((p) => p.id === 3)).toBe(true);
     expect(deleteButton('person', 3)).toBeTruthy();
   });
 
   it('deletes them on Delete, with an Undo that names what went', async () => {
-    db.answers.settings_list.find((s) => s.key === 'trash_days')!.value = '14';
+    db().answers.settings_list.find((s) => s.key === 'trash_days')!.value = '14';
     install({
       record_delete_preview: () => PRIYA,
-      record_delete: (a) => ({ ...(handle(db, 'record_delete', a) as object), records: PRIYA }),
+      record_delete: (a) => ({ ...(handle(db(), 'record_delete', a) as object), records: PRIYA }),
     });
     await go('#/person/3');
     render(App);
@@ -151,8 +140,8 @@ describe('Settings → Trash', () => {
 
   it('lists what was deleted, restores an entry and empties the rest', async () => {
     install();
-    handle(db, 'record_delete', { kind: 'win', id: 13 });
-    handle(db, 'record_delete', { kind: 'check_in', id: 32 });
+    handle(db(), 'record_delete', { kind: 'win', id: 13 });
+    handle(db(), 'record_delete', { kind: 'check_in', id: 32 });
     const section = await trash();
     const rows = await within(section).findAllByTestId('trash-entry');
     expect(rows.map((r) => r.dataset.kind)).toEqual(['check_in', 'win']);
@@ -162,28 +151,28 @@ describe('Settings → Trash', () => {
 
     await fireEvent.click(within(rows[1]).getByTestId('trash-restore'));
     await waitFor(() => expect(within(section).getAllByTestId('trash-entry')).toHaveLength(1));
-    expect(db.answers.wins_list.some((w) => w.id === 13)).toBe(true);
+    expect(db().answers.wins_list.some((w) => w.id === 13)).toBe(true);
     expect(notices()).toContainEqual(expect.stringMatching(/^Restored Win “Fatima's Portfolio Management.*”\.$/));
 
     await fireEvent.click(within(section).getByTestId('trash-empty'));
     await waitFor(() => expect(within(section).queryAllByTestId('trash-entry')).toHaveLength(0));
     expect(within(section).getByTestId('trash-empty-state').textContent).toContain('The Trash is empty.');
     expect(notices()).toContain('Emptied the Trash: 1 entry deleted for good.');
-    expect(db.trash).toEqual([]);
+    expect(db().trash).toEqual([]);
     expect(within(section).getByTestId<HTMLButtonElement>('trash-empty').disabled).toBe(true);
   });
 
   it('leaves the Trash as it is, and says nothing, when the leader says no in the shell’s dialog', async () => {
     install();
-    db.dialogs.confirm = false;
-    handle(db, 'record_delete', { kind: 'win', id: 13 });
+    db().dialogs.confirm = false;
+    handle(db(), 'record_delete', { kind: 'win', id: 13 });
     const section = await trash();
     await within(section).findByTestId('trash-entry');
     await fireEvent.click(within(section).getByTestId('trash-empty'));
     await waitFor(() => expect(called('trash_empty')).toHaveLength(1));
     await waitFor(() => expect(within(section).getByTestId<HTMLButtonElement>('trash-empty').disabled).toBe(false));
     expect(within(section).getAllByTestId('trash-entry')).toHaveLength(1);
-    expect(db.trash).toHaveLength(1);
+    expect(db().trash).toHaveLength(1);
     expect(toasts.list).toEqual([]);
   });
 
@@ -194,7 +183,7 @@ describe('Settings → Trash', () => {
         throw { kind: 'conflict', message: why };
       },
     });
-    handle(db, 'record_delete', { kind: 'win', id: 6 });
+    handle(db(), 'record_delete', { kind: 'win', id: 6 });
     const section = await trash();
     await fireEvent.click(await within(section).findByTestId('trash-restore'));
     expect((await screen.findByTestId('error-message')).textContent).toBe(why);
