@@ -1,6 +1,8 @@
 /**
  * The typed IPC layer: the ONLY module that calls `invoke` (lint enforces it:
- * eslint.config.js bans `@tauri-apps/api/core` and the plugins elsewhere).
+ * eslint.config.js bans `@tauri-apps/api/core` elsewhere, and every plugin's
+ * JavaScript everywhere — native dialogs, Save and the confirmations, are
+ * raised by Rust, and a "no" there rejects with kind `cancelled`).
  *
  * One async function per Tauri command (`src-tauri/src/commands.rs`, listed in
  * `src-tauri/src/command_names.rs`). Arguments travel under the camelCase
@@ -20,6 +22,7 @@
  */
 import { invoke, type InvokeArgs } from '@tauri-apps/api/core';
 import { toCommandError } from './errors';
+import type { RecordCounts, Trashed } from './kinds';
 import type {
   AgendaItem,
   AgendaItemEdit,
@@ -33,7 +36,6 @@ import type {
   CheckInInput,
   CloseTag,
   Command,
-  Counts,
   Coverage,
   CustomerLink,
   CustomerLinkInput,
@@ -74,7 +76,6 @@ import type {
   Restored,
   SavedFile,
   SettingEntry,
-  TrashEntry,
   TrashId,
   Update,
   UpdateId,
@@ -87,6 +88,9 @@ import type {
   WinId,
   WinInput,
 } from './bindings';
+
+// The Trash's answers are typed `Trashed` and `RecordCounts` (kinds.ts): the
+// generated `Counts` is another type of that name (the Today screen's).
 
 /** A calendar date as it crosses IPC: `YYYY-MM-DD`. */
 type Day = string;
@@ -327,21 +331,20 @@ export const encryptionEnable = (passphrase: string, remember: boolean) =>
 export const encryptionDisable = (passphrase: string) =>
   call<EncryptionStatus>('encryption_disable', { passphrase });
 
-}
-
 // ---- Deleting and the Trash ---------------------------------------------------
 
 /**
  * Moves a record, with what goes with it, to the Trash; answers with the
  * entry (its `id` undoes it with `trashRestore`).
  */
-export const recordDelete = (kind: RecordKind, id: number) => call<TrashEntry>('record_delete', { kind, id });
+export const recordDelete = (kind: RecordKind, id: number) => call<Trashed>('record_delete', { kind, id });
 /** How many records of each kind a deletion would take, itself included; changes nothing. */
-export const recordDeletePreview = (kind: RecordKind, id: number) => call<Counts>('record_delete_preview', { kind, id });
+export const recordDeletePreview = (kind: RecordKind, id: number) =>
+  call<RecordCounts>('record_delete_preview', { kind, id });
 /** What is in the Trash, most recently deleted first. */
-export const trashList = () => call<TrashEntry[]>('trash_list');
+export const trashList = () => call<Trashed[]>('trash_list');
 /** Puts an entry back with the same ids; `conflict` (nothing changed) when it cannot, saying why. */
-export const trashRestore = (id: TrashId) => call<TrashEntry>('trash_restore', { id });
+export const trashRestore = (id: TrashId) => call<Trashed>('trash_restore', { id });
 /**
  * Deletes everything in the Trash for good, after the leader says yes in a
  * native dialog raised by Rust; `cancelled` when they say no. Answers how
@@ -349,15 +352,19 @@ export const trashRestore = (id: TrashId) => call<TrashEntry>('trash_restore', {
  */
 export const trashEmpty = () => call<number>('trash_empty');
 
-// ---- Corrections ------------------------------------------------------------
+// ---- Corrections --------------------------------------------------------------
 
 /** Changes a check-in's day, epic flag and notes. */
-export const checkInUpdate = (id: CheckInId, input: CheckInInput) => call<CheckIn>('check_in_update', { id, input });
+export const checkInUpdate = (id: CheckInId, input: CheckInInput) =>
+  call<CheckIn>('check_in_update', { id, input });
 /** Changes an interview's day, candidate and interviewers (not its requisition). */
-export const interviewUpdate = (id: InterviewId, input: InterviewInput) => call<Interview>('interview_update', { id, input });
+export const interviewUpdate = (id: InterviewId, input: InterviewInput) =>
+  call<Interview>('interview_update', { id, input });
+
+// ---- Keeping in step with the command line ------------------------------------
 
 /**
  * A number that changes when another program (the command line) writes to
- * the database; the app's own writes leave it as it is.
+ * the database; the app's own writes leave it as it is (lib/sync.ts).
  */
 export const dataVersion = () => call<number>('data_version');

@@ -107,6 +107,19 @@ describe('Settings → Backups', () => {
     expect(screen.getByTestId('screen-settings')).toBeTruthy();
   });
 
+  it('restores nothing and says nothing when the leader says no in the shell’s own confirmation', async () => {
+    install();
+    db.dialogs.confirm = false;
+    handle(db, 'backup_now', {});
+    const section = await backupsSection();
+    await fireEvent.click(within(section).getByTestId('backup-restore'));
+    await fireEvent.click(await screen.findByTestId('confirm-ok'));
+    await waitFor(() => expect(called('backup_restore')).toHaveLength(1));
+    await waitFor(() => expect(within(section).getByTestId<HTMLButtonElement>('backup-restore').disabled).toBe(false));
+    expect(toasts.list).toEqual([]);
+    expect(within(section).getAllByTestId('backup-row').map((r) => r.dataset.kind)).toEqual(['rolling']);
+  });
+
   it('offers no restore for a damaged copy', async () => {
     install();
     db.backups = [
