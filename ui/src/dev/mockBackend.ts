@@ -31,7 +31,7 @@
 import { mockIPC } from '@tauri-apps/api/mocks';
 import { addDays } from '$lib/dates';
 import { formatInfo } from '$lib/exporting';
-import { justOne, kindLabel, type Trashed } from '$lib/kinds';
+import { justOne, kindLabel } from '$lib/kinds';
 import type * as T from '$lib/types';
 import fixtures from './fixtures.json';
 
@@ -103,7 +103,7 @@ export interface MockDb {
    */
   dialogs: { confirm: boolean; save: boolean };
   /** The Trash, newest first: each entry and the record it took out of its list. */
-  trash: { entry: Trashed; record: { id: number } }[];
+  trash: { entry: T.TrashEntry; record: { id: number } }[];
   /** What `data_version` answers: a test bumps it to play another program's write. */
   dataVersion: number;
   nextId: number;
@@ -456,7 +456,7 @@ export function handle(db: MockDb, cmd: MockCommand, args: Args): unknown {
       const record = byId(list, kindLabel(kind).toLowerCase());
       list.splice(list.indexOf(record), 1);
       const days = Number(d.settings_list.find((s) => s.key === 'trash_days')?.value ?? 30);
-      const entry: Trashed = {
+      const entry: T.TrashEntry = {
         id: db.nextId++,
         kind,
         record_id: record.id,

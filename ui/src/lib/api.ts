@@ -22,9 +22,9 @@
  */
 import { invoke, type InvokeArgs } from '@tauri-apps/api/core';
 import { toCommandError } from './errors';
-import type { RecordCounts, Trashed } from './kinds';
 import type {
   AgendaItem,
+  Counts,
   AgendaItemEdit,
   AgendaItemId,
   AgendaItemInput,
@@ -76,6 +76,7 @@ import type {
   Restored,
   SavedFile,
   SettingEntry,
+  TrashEntry,
   TrashId,
   Update,
   UpdateId,
@@ -88,9 +89,6 @@ import type {
   WinId,
   WinInput,
 } from './bindings';
-
-// The Trash's answers are typed `Trashed` and `RecordCounts` (kinds.ts): the
-// generated `Counts` is another type of that name (the Today screen's).
 
 /** A calendar date as it crosses IPC: `YYYY-MM-DD`. */
 type Day = string;
@@ -337,14 +335,14 @@ export const encryptionDisable = (passphrase: string) =>
  * Moves a record, with what goes with it, to the Trash; answers with the
  * entry (its `id` undoes it with `trashRestore`).
  */
-export const recordDelete = (kind: RecordKind, id: number) => call<Trashed>('record_delete', { kind, id });
+export const recordDelete = (kind: RecordKind, id: number) => call<TrashEntry>('record_delete', { kind, id });
 /** How many records of each kind a deletion would take, itself included; changes nothing. */
 export const recordDeletePreview = (kind: RecordKind, id: number) =>
-  call<RecordCounts>('record_delete_preview', { kind, id });
+  call<Counts>('record_delete_preview', { kind, id });
 /** What is in the Trash, most recently deleted first. */
-export const trashList = () => call<Trashed[]>('trash_list');
+export const trashList = () => call<TrashEntry[]>('trash_list');
 /** Puts an entry back with the same ids; `conflict` (nothing changed) when it cannot, saying why. */
-export const trashRestore = (id: TrashId) => call<Trashed>('trash_restore', { id });
+export const trashRestore = (id: TrashId) => call<TrashEntry>('trash_restore', { id });
 /**
  * Deletes everything in the Trash for good, after the leader says yes in a
  * native dialog raised by Rust; `cancelled` when they say no. Answers how

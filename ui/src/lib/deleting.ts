@@ -8,7 +8,8 @@ import * as api from './api';
 import { personName, reloadScreens, settingNumber } from './app.svelte';
 import { askConfirm } from './confirm.svelte';
 import { plural } from './format';
-import { othersCount, withIt, withText, type Trashed } from './kinds';
+import { othersCount, withIt, withText } from './kinds';
+import type { TrashEntry } from './bindings';
 import { clearErrors, notify, showError } from './toasts.svelte';
 import type { RecordKind } from './types';
 
@@ -39,7 +40,7 @@ async function confirmPersonDelete(id: number): Promise<boolean> {
  * then every screen reloads. Answers the Trash entry, or null when nothing
  * was deleted (the leader said no, or it failed: the error is shown).
  */
-export async function deleteRecord(kind: RecordKind, id: number, done?: () => void): Promise<Trashed | null> {
+export async function deleteRecord(kind: RecordKind, id: number, done?: () => void): Promise<TrashEntry | null> {
   try {
     if (kind === 'person' && !(await confirmPersonDelete(id))) return null;
     const entry = await api.recordDelete(kind, id);
@@ -59,7 +60,7 @@ export async function deleteRecord(kind: RecordKind, id: number, done?: () => vo
  * screen reloads; a restore the core refuses (`conflict`, e.g. its person is
  * in the Trash too) shows its message. Answers whether it was restored.
  */
-export async function restoreEntry(entry: Trashed): Promise<boolean> {
+export async function restoreEntry(entry: TrashEntry): Promise<boolean> {
   try {
     await api.trashRestore(entry.id);
     clearErrors();

@@ -1,44 +1,13 @@
 /**
- * The kinds of record (`RecordKind`, generated from the core's
- * `kinds::RecordKind`) with their words, and what the Trash says about a
- * number of records of each kind.
- *
- * The bindings have the kinds but not their words (the core keeps "1:1s" and
- * "internal-customer links" in `crates/core/src/kinds.rs`), hence this one
- * table; a `Record` over `RecordKind`, so a kind added in Rust fails the type
- * check until it has its words here.
+ * The kinds of record (`RecordKind`) with their words — both generated from
+ * the core's one list (`crates/core/src/kinds.rs` → `bindings/recordKinds.ts`)
+ * — and what the Trash says about a number of records of each kind.
  */
 import { plural } from './format';
-import type { RecordKind, TrashEntry } from './bindings';
+import { RECORD_KINDS } from './bindings';
+import type { Counts, RecordKind } from './bindings';
 
-/**
- * Each kind: one record and several ("1 person", "3 people"), and its field
- * in a count of records (`kinds::Counts`), as in the core.
- */
-export const RECORD_KINDS = {
-  person: { one: 'person', many: 'people', key: 'people' },
-  one_on_one: { one: '1:1', many: '1:1s', key: 'one_on_ones' },
-  agenda_item: { one: 'agenda item', many: 'agenda items', key: 'agenda_items' },
-  update: { one: 'update', many: 'updates', key: 'updates' },
-  customer_link: { one: 'internal-customer link', many: 'internal-customer links', key: 'customer_links' },
-  check_in: { one: 'check-in', many: 'check-ins', key: 'check_ins' },
-  requisition: { one: 'requisition', many: 'requisitions', key: 'requisitions' },
-  loop_member: { one: 'loop member', many: 'loop members', key: 'loop_members' },
-  interview: { one: 'interview', many: 'interviews', key: 'interviews' },
-  walkthrough: { one: 'walkthrough', many: 'walkthroughs', key: 'walkthroughs' },
-  win: { one: 'win', many: 'wins', key: 'wins' },
-} as const satisfies Record<RecordKind, { one: string; many: string; key: string }>;
-
-/**
- * A number of records of each kind, as `record_delete_preview` and the Trash
- * answer it (the core's `kinds::Counts`). Written here because the generated
- * `Counts` is another type of that name (the Today screen's totals, in
- * `overview.rs`), which ts-rs wrote to the same file.
- */
-export type RecordCounts = Record<(typeof RECORD_KINDS)[RecordKind]['key'], number>;
-
-/** An entry of the Trash, its `records` read as the counts they are. */
-export type Trashed = Omit<TrashEntry, 'records'> & { records: RecordCounts };
+export { RECORD_KINDS };
 
 /** Every kind, in the core's order. */
 export const KIND_ORDER = Object.keys(RECORD_KINDS) as RecordKind[];
@@ -55,8 +24,8 @@ export function kindLabel(kind: RecordKind): string {
 }
 
 /** One record of `kind` and nothing else (what the mock backend deletes). */
-export function justOne(kind: RecordKind): RecordCounts {
-  const counts = Object.fromEntries(KIND_ORDER.map((k) => [RECORD_KINDS[k].key, 0])) as RecordCounts;
+export function justOne(kind: RecordKind): Counts {
+  const counts = Object.fromEntries(KIND_ORDER.map((k) => [RECORD_KINDS[k].key, 0])) as Counts;
   counts[RECORD_KINDS[kind].key] = 1;
   return counts;
 }
@@ -66,7 +35,7 @@ export function justOne(kind: RecordKind): RecordCounts {
  * by kind in the core's order, the kinds with none left out:
  * `["18 1:1s", "30 agenda items"]`.
  */
-export function withIt(kind: RecordKind, counts: RecordCounts): string[] {
+export function withIt(kind: RecordKind, counts: Counts): string[] {
   return KIND_ORDER.flatMap((k) => {
     const n = (counts[RECORD_KINDS[k].key] ?? 0) - (k === kind ? 1 : 0);
     return n > 0 ? [countOf(k, n)] : [];
@@ -74,12 +43,12 @@ export function withIt(kind: RecordKind, counts: RecordCounts): string[] {
 }
 
 /** How many records go with a record of `kind`, itself left out. */
-export function othersCount(kind: RecordKind, counts: RecordCounts): number {
+export function othersCount(kind: RecordKind, counts: Counts): number {
   return Math.max(0, KIND_ORDER.reduce((sum, k) => sum + (counts[RECORD_KINDS[k].key] ?? 0), 0) - 1);
 }
 
 /** " (with 18 1:1s, 30 agenda items)" after a deleted record's label, or "" when it went alone. */
-export function withText(kind: RecordKind, counts: RecordCounts): string {
+export function withText(kind: RecordKind, counts: Counts): string {
   const list = withIt(kind, counts);
   return list.length ? ` (with ${list.join(', ')})` : '';
 }

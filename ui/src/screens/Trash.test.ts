@@ -9,7 +9,8 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/sve
 import { describe, expect, it } from 'vitest';
 import App from '../App.svelte';
 import { handle } from '../dev/mockBackend';
-import { justOne, type RecordCounts } from '$lib/kinds';
+import { justOne } from '$lib/kinds';
+import type { Counts } from '$lib/bindings';
 import { toasts } from '$lib/toasts.svelte';
 import { demoBackend, go } from '../test/app';
 
@@ -20,7 +21,7 @@ const errors = () => toasts.list.filter((t) => t.tone === 'error').map((t) => t.
 const deleteButton = (kind: string, id: number) => document.querySelector<HTMLButtonElement>(`[data-testid='delete-record'][data-kind='${kind}'][data-id='${id}']`);
 
 /** Priya Raman's records as the core would count them: herself, 18 1:1s, 30 agenda items, 2 wins. */
-const PRIYA: RecordCounts = { ...justOne('person'), one_on_ones: 18, agenda_items: 30, wins: 2 };
+const PRIYA: Counts = { ...justOne('person'), one_on_ones: 18, agenda_items: 30, wins: 2 };
 
 describe('deleting a record', () => {
   it('moves a win to the Trash at once, and Undo puts it back', async () => {
