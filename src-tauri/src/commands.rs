@@ -805,15 +805,31 @@ pub async fn backup_restore(
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| file.clone());
+    // The one question: the page asks none of its own.
+    let message = match state.startup_error().map(|e| e.kind) {
+        None => format!(
+            "Your notes in {} will be replaced by the backup {name}; anything written after it \
+             will no longer be in the app. The database as it is now is kept in the backups \
+             folder first, as a \"before a restore\" copy, which you can restore to undo this.",
+            state.db_path()
+        ),
+        Some(kind) => format!(
+            "The database {} that could not be opened will be replaced by the backup {name}. \
+             The file is not deleted: it is kept in the backups folder.{}",
+            state.db_path(),
+            if kind == ErrorKind::SchemaTooNew.as_str() {
+                " What the newer Coachlog wrote since that backup will not be in it; to keep \
+                 it, use the newer Coachlog instead."
+            } else {
+                ""
+            }
+        ),
+    };
     confirm(
         &dialogs,
         Confirm {
             title: "Restore this backup?".into(),
-            message: format!(
-                "Your notes in {} will be replaced by the backup {name}. The database as it is \
-                 now is kept as a copy in the backups folder first, so you can restore it again.",
-                state.db_path()
-            ),
+            message,
             ok: "Restore".into(),
         },
     )
