@@ -87,13 +87,37 @@ pub async fn settings_list(state: State<'_, AppState>) -> Reply<Vec<SettingEntry
 
 /// Sets one setting from its text form (validated); answers with every
 /// setting, as [`settings_list`] does, so the screen shows what is now in
-/// force.
+/// force. Shortening `trash_days` brings the day deleted records are gone
+/// for good nearer, so it waits for the leader's yes in a native dialog
+/// (`cancelled` on a no).
 #[tauri::command]
 pub async fn settings_set(
     state: State<'_, AppState>,
+    dialogs: State<'_, AppDialogs>,
     key: String,
     value: String,
 ) -> Reply<Vec<SettingEntry>> {
+    if key.trim() == "trash_days" {
+        let current = state.read(|db| settings::load(db.conn())).await?;
+        let mut wanted = current.clone();
+        wanted.apply("trash_days", &value).map_err(IpcError::from)?;
+        if wanted.trash_days < current.trash_days {
+            confirm(
+                &dialogs,
+                Confirm {
+                    title: "Keep deleted records for less time?".into(),
+                    message: format!(
+                        "Records in the Trash will be deleted for good {} days after they were \
+                         deleted, instead of {}. Whatever was deleted longer ago than that is \
+                         deleted for good the next time Coachlog starts.",
+                        wanted.trash_days, current.trash_days
+                    ),
+                    ok: "Shorten".into(),
+                },
+            )
+            .await?;
+        }
+    }
     state
         .write(move |db| {
             db.write(|tx| {
@@ -680,9 +704,6 @@ pub async fn overview(state: State<'_, AppState>) -> Reply<Overview> {
 
 // --- Nudges, coverage and the release calendar --------------------------------
 
-/// The most release days [`releases`] gives at once.
-pub const MAX_RELEASES: u32 = 24;
-
 /// What needs the leader on `asOf` (default: today), in the catalogue's
 /// order: overdue items, and those due within three days when `dueSoon`.
 /// Snoozed and dismissed items are left out. `asOf` is `YYYY-MM-DD`; a past
@@ -742,15 +763,9 @@ pub async fn coverage(state: State<'_, AppState>) -> Reply<Coverage> {
 }
 
 /// The next `count` release days from today (today's included), 1 to
-/// [`MAX_RELEASES`].
+/// [`dashboard::RELEASES_MAX`].
 #[tauri::command]
 pub async fn releases(state: State<'_, AppState>, count: u32) -> Reply<Vec<Release>> {
-    if !(1..=MAX_RELEASES).contains(&count) {
-        return Err(IpcError::new(
-            ErrorKind::Invalid,
-            format!("Ask for 1 to {MAX_RELEASES} release days; got {count}."),
-        ));
-    }
     let today = clock::today();
     state
         .read(move |db| dashboard::releases(db.conn(), today, count as usize))
@@ -790,15 +805,31 @@ pub async fn backup_restore(
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| file.clone());
+    // The one question: the page asks none of its own.
+    let message = match state.startup_error().map(|e| e.kind) {
+        None => format!(
+            "Your notes in {} will be replaced by the backup {name}; anything written after it \
+             will no longer be in the app. The database as it is now is kept in the backups \
+             folder first, as a \"before a restore\" copy, which you can restore to undo this.",
+            state.db_path()
+        ),
+        Some(kind) => format!(
+            "The database {} that could not be opened will be replaced by the backup {name}. \
+             The file is not deleted: it is kept in the backups folder.{}",
+            state.db_path(),
+            if kind == ErrorKind::SchemaTooNew.as_str() {
+                " What the newer Coachlog wrote since that backup will not be in it; to keep \
+                 it, use the newer Coachlog instead."
+            } else {
+                ""
+            }
+        ),
+    };
     confirm(
         &dialogs,
         Confirm {
             title: "Restore this backup?".into(),
-            message: format!(
-                "Your notes in {} will be replaced by the backup {name}. The database as it is \
-                 now is kept as a copy in the backups folder first, so you can restore it again.",
-                state.db_path()
-            ),
+            message,
             ok: "Restore".into(),
         },
     )
@@ -978,7 +1009,20 @@ pub async fn summary_save(
     } else {
         let mut name = target.into_os_string();
         name.push(format!(".{wanted}"));
-        std::path::PathBuf::from(name)
+        let named = std::path::PathBuf::from(name);
+        // The dialog asked before replacing the name typed, not this one.
+        if named.exists() {
+            return Err(IpcError::new(
+                ErrorKind::Conflict,
+                format!(
+                    "{} is already there, and the Save dialog did not ask about replacing it \
+                     (the name typed had no .{wanted}). Save again and choose that file to \
+                     replace it, or type another name; nothing was saved.",
+                    named.display()
+                ),
+            ));
+        }
+        named
     };
     let text = state
         .read(move |db| summary::export(db.conn(), month, &options, format))

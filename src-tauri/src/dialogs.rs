@@ -119,6 +119,7 @@ impl<R: Runtime> Dialogs for Native<R> {
 #[derive(Debug, Default)]
 pub struct Scripted {
     save_into: Mutex<Option<PathBuf>>,
+    save_to: Mutex<Option<PathBuf>>,
     confirm: Mutex<bool>,
     asked: Mutex<Vec<String>>,
     log: Mutex<Option<PathBuf>>,
@@ -128,6 +129,13 @@ impl Scripted {
     /// Saves go into `dir` from now on (`None`: cancelled).
     pub fn save_into(&self, dir: Option<PathBuf>) {
         *lock(&self.save_into) = dir;
+    }
+
+    /// Saves go to exactly `file` from now on, whatever the name offered (as
+    /// when the leader types a name of their own); `None` goes back to
+    /// [`Scripted::save_into`].
+    pub fn save_to(&self, file: Option<PathBuf>) {
+        *lock(&self.save_to) = file;
     }
 
     /// Confirmations get `yes` from now on.
@@ -187,6 +195,9 @@ fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
 impl Dialogs for Scripted {
     fn save_as(&self, q: &SaveAs) -> Option<PathBuf> {
         self.ask(&q.title);
+        if let Some(file) = lock(&self.save_to).clone() {
+            return Some(file);
+        }
         lock(&self.save_into)
             .as_ref()
             .map(|dir| dir.join(&q.file_name))

@@ -1297,8 +1297,8 @@ fn releases_are_the_next_release_days() {
         previous = date;
     }
     assert!(previous >= today);
-    app.refused("releases", json!({ "count": 0 }), "invalid", "1 to 24");
-    app.refused("releases", json!({ "count": 25 }), "invalid", "got 25");
+    app.refused("releases", json!({ "count": 0 }), "invalid", "1 to 60");
+    app.refused("releases", json!({ "count": 61 }), "invalid", "got 61");
 }
 
 // --- The monthly summary --------------------------------------------------------
@@ -1713,6 +1713,78 @@ fn the_window_never_leaves_the_app() {
     ] {
         assert!(!ok(bad), "{bad}");
     }
+}
+
+#[test]
+fn shortening_the_trash_days_waits_for_a_yes_and_lengthening_does_not() {
+    let app = app();
+    let days = |app: &App| -> String {
+        let all = app.ok("settings_list", json!({}));
+        all.as_array()
+            .unwrap()
+            .iter()
+            .find(|s| s["key"] == "trash_days")
+            .unwrap()["value"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    app.refused(
+        "settings_set",
+        json!({ "key": "trash_days", "value": "1" }),
+        "cancelled",
+        "Nothing was changed",
+    );
+    assert_eq!(days(&app), "30");
+    assert_eq!(app.dialogs.asked(), ["Keep deleted records for less time?"]);
+    app.ok(
+        "settings_set",
+        json!({ "key": "trash_days", "value": "90" }),
+    );
+    assert_eq!(days(&app), "90");
+    app.refused(
+        "settings_set",
+        json!({ "key": "trash_days", "value": "0" }),
+        "invalid",
+        "trash_days",
+    );
+    assert_eq!(
+        app.dialogs.asked().len(),
+        1,
+        "no question for a refused value"
+    );
+    app.dialogs.confirm_with(true);
+    app.ok("settings_set", json!({ "key": "trash_days", "value": "7" }));
+    assert_eq!(days(&app), "7");
+}
+
+#[test]
+fn a_name_typed_without_its_extension_replaces_nothing_unasked() {
+    let app = app();
+    let dir = tempfile::tempdir().unwrap();
+    let month = "2026-10";
+    let there = dir.path().join("summary.md");
+    std::fs::write(&there, "the leader's own file").unwrap();
+    app.dialogs.save_to(Some(dir.path().join("summary")));
+    app.refused(
+        "summary_save",
+        json!({ "month": month, "format": "markdown", "includeNotes": false }),
+        "conflict",
+        "did not ask about replacing it",
+    );
+    assert_eq!(
+        std::fs::read_to_string(&there).unwrap(),
+        "the leader's own file"
+    );
+    app.dialogs.save_to(Some(dir.path().join("other")));
+    let saved = app.ok(
+        "summary_save",
+        json!({ "month": month, "format": "markdown", "includeNotes": false }),
+    );
+    assert!(
+        saved["path"].as_str().unwrap().ends_with("other.md"),
+        "{saved}"
+    );
 }
 
 #[test]

@@ -205,9 +205,17 @@ pub struct Release {
     pub date: NaiveDate,
 }
 
+/// The most release days [`releases`] gives at once.
+pub const RELEASES_MAX: usize = 60;
+
 /// The next `count` release days on or after `from`, by the release day and
 /// anchor of the database's settings.
 pub fn releases(conn: &Connection, from: NaiveDate, count: usize) -> Result<Vec<Release>> {
+    if !(1..=RELEASES_MAX).contains(&count) {
+        return Err(crate::Error::invalid(format!(
+            "Ask for 1 to {RELEASES_MAX} release days (five years); got {count}."
+        )));
+    }
     Ok(upcoming_releases(
         &crate::settings::load(conn)?,
         from,

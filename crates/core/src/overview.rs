@@ -86,7 +86,7 @@ pub struct RequisitionSummary {
 /// Totals for the Today screen.
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-pub struct Counts {
+pub struct Totals {
     /// Active people.
     pub people: usize,
     /// Of whom tracked.
@@ -120,7 +120,7 @@ pub struct Overview {
     /// Wins not yet shared with leadership, oldest first.
     pub unshared_wins: Vec<WinSummary>,
     /// Totals.
-    pub counts: Counts,
+    pub counts: Totals,
 }
 
 /// Builds the overview for `today`.
@@ -253,7 +253,7 @@ pub fn build(conn: &Connection, today: NaiveDate) -> Result<Overview> {
         });
     }
 
-    let counts = Counts {
+    let counts = Totals {
         people: summaries.len(),
         tracked: summaries.iter().filter(|s| s.person.tracked).count(),
         open_items: summaries.iter().map(|s| s.open_items).sum(),

@@ -157,7 +157,6 @@ pub fn not_before(what: &str, later: NaiveDate, reference: &str, earlier: NaiveD
     Ok(())
 }
 
-/// A cadence or interval in days, 1 to `max`.
 /// Refuses a date outside the years 1000 to 9999, the years every date of
 /// Coachlog has (and the export can hold): "the 1:1 date 0026-05-01 is not
 /// a date between the years 1000 and 9999; …".
@@ -173,6 +172,7 @@ pub fn in_years(what: &str, d: chrono::NaiveDate) -> Result<()> {
     )))
 }
 
+/// A cadence or interval in days, 1 to `max`.
 pub fn days(field: &str, value: u32, max: u32) -> Result<u32> {
     if value == 0 || value > max {
         return Err(Error::invalid(format!(

@@ -494,6 +494,9 @@ fn is_read_command(cmd: &str) -> bool {
         "encryption_status",
         // Log a 1:1 keeps the draft while the form is open (and typed into).
         "draft_save",
+        // Every screen asks every 1.5 s whether another program (the CLI)
+        // wrote to the database (ui/src/lib/sync.ts).
+        "data_version",
         // The start-up probe (ui/src/lib/probe.ts): once per page load, two
         // frames after Today's first data; carries nothing, changes nothing.
         // It lands after the recorder when that is installed first.

@@ -19,10 +19,19 @@
  *   shows what was just entered; nothing derived follows them. A test that
  *   needs the core's answer after a write sets it (`db.answers.overdue = …`)
  *   or overrides the command (`test/app.ts`).
- * - The shell's own state (app info, backups, encryption, the Save dialog)
- *   is hand-written here: the core does not make those answers.
+ * - Deleting is naive too: `record_delete` takes the record itself out of
+ *   its list (nothing goes with it) into an in-memory Trash, whose entries
+ *   count that record only; `trash_restore` puts it back. A test that needs
+ *   the core's counts overrides `record_delete_preview` or `record_delete`.
+ * - The shell's own state (app info, backups, encryption, `data_version`)
+ *   is hand-written here: the core does not make those answers. The native
+ *   dialogs Rust raises (Save, the confirmations) are scripted in
+ *   `db.dialogs`: yes by default, for the browser preview; a test sets no.
  */
 import { mockIPC } from '@tauri-apps/api/mocks';
+import { addDays } from '$lib/dates';
+import { formatInfo } from '$lib/exporting';
+import { justOne, kindLabel } from '$lib/kinds';
 import type * as T from '$lib/types';
 import fixtures from './fixtures.json';
 
@@ -73,8 +82,8 @@ export interface Fixtures {
 /** The core's answers for the demo team (read-only: a database takes a copy). */
 export const FIXTURES: Fixtures = fixtures as Fixtures;
 
-/** A command the UI sends: the shell's, and the plugin calls of `lib/api.ts`. */
-export type MockCommand = T.Command | 'plugin:dialog|save';
+/** A command the UI sends (it calls no plugin: the shell raises the dialogs). */
+export type MockCommand = T.Command;
 
 export type Args = Record<string, unknown>;
 
@@ -87,6 +96,16 @@ export interface MockDb {
   backups: T.BackupFile[];
   /** The passphrase the mock database is encrypted with (null: plain), and whether the keyring keeps it. */
   encryption: { passphrase: string | null; remembered: boolean };
+  /**
+   * The leader's answers in the native dialogs the shell raises: `confirm`
+   * (emptying the Trash, encryption, a restore) and `save` (the Save
+   * dialog); false answers `cancelled`.
+   */
+  dialogs: { confirm: boolean; save: boolean };
+  /** The Trash, newest first: each entry and the record it took out of its list. */
+  trash: { entry: T.TrashEntry; record: { id: number } }[];
+  /** What `data_version` answers: a test bumps it to play another program's write. */
+  dataVersion: number;
   nextId: number;
 }
 
@@ -134,6 +153,9 @@ export function emptyDb(): MockDb {
     nudgeState: {},
     backups: [],
     encryption: { passphrase: null, remembered: false },
+    dialogs: { confirm: true, save: true },
+    trash: [],
+    dataVersion: 1,
     nextId: 1,
   };
 }
@@ -149,6 +171,42 @@ export function fillDemo(db: MockDb): void {
 }
 
 const BACKUPS = '/home/you/.local/share/coachlog/backups';
+/** Where the scripted Save dialog saves. */
+export const SAVE_FOLDER = '/home/you/Documents';
+
+/** The lists of the answers that hold records (with ids). */
+type ListKey = { [K in keyof Answers]: Answers[K] extends { id: number }[] ? K : never }[keyof Answers];
+
+/** The list of each kind of record. */
+const LISTS: Record<T.RecordKind, ListKey> = {
+  person: 'people_list',
+  one_on_one: 'one_on_ones_list',
+  agenda_item: 'agenda_list',
+  update: 'updates_list',
+  customer_link: 'customer_links_list',
+  check_in: 'check_ins_list',
+  requisition: 'requisitions_list',
+  loop_member: 'loop_list',
+  interview: 'interviews_list',
+  walkthrough: 'walkthroughs_list',
+  win: 'wins_list',
+};
+
+/** A record's list, loosely typed (the Trash keeps records of every kind). */
+const listOf = (d: Answers, kind: T.RecordKind) => d[LISTS[kind]] as { id: number }[];
+
+/** What a deleted record was, in a few words (the core says more). */
+function trashLabel(kind: T.RecordKind, rec: object): string {
+  const r = rec as Record<string, unknown>;
+  if (kind === 'person') return String(r.name);
+  const hint = ['title', 'candidate', 'team', 'role', 'text', 'date'].map((f) => r[f]).find((v) => typeof v === 'string' && v !== '');
+  return `${kindLabel(kind)} ${hint ? `“${String(hint).slice(0, 60)}”` : String(r.id)}`;
+}
+
+/** The leader's "no" in a native dialog. */
+function declined(what: string): never {
+  return fail('cancelled', `You said no; ${what}.`);
+}
 
 function encryptionStatus(db: MockDb): T.EncryptionStatus {
   const { passphrase, remembered } = db.encryption;
@@ -178,7 +236,7 @@ interface CommandArgs {
   leaderOnly: boolean;
   open: boolean | null;
   tag: T.OpenTag | T.CloseTag | null;
-  kind: T.NameKind | T.UpdateKind | null;
+  kind: T.NameKind | T.UpdateKind | T.RecordKind | null;
   period: string | null;
   from: string | null;
   to: string | null;
@@ -200,11 +258,9 @@ interface CommandArgs {
   month: string;
   format: T.Format;
   includeNotes: boolean;
-  path: string;
   file: string;
   passphrase: string;
   remember: boolean;
-  options: { defaultPath?: string };
 }
 
 /** No filter (null or absent), or equal. */
@@ -325,6 +381,8 @@ export function handle(db: MockDb, cmd: MockCommand, args: Args): unknown {
       );
     case 'check_in_add':
       return add(d.check_ins_list, a.input as T.CheckInInput);
+    case 'check_in_update':
+      return patch(d.check_ins_list, 'check-in', a.input as T.CheckInInput);
 
     case 'requisitions_list':
       return d.requisitions_list.filter((r) => a.includeClosed || r.status === 'open');
@@ -340,13 +398,15 @@ export function handle(db: MockDb, cmd: MockCommand, args: Args): unknown {
       return d.loop_list.filter((m) => m.requisition_id === a.requisitionId);
     case 'loop_add':
       return add(d.loop_list, a.input as T.LoopMemberInput);
-    case 'loop_remove':
-      d.loop_list = d.loop_list.filter((m) => m !== byId(d.loop_list, 'loop member'));
-      return null;
     case 'interviews_list':
       return d.interviews_list.filter((i) => is(a.requisitionId, i.requisition_id));
     case 'interview_add':
       return add(d.interviews_list, a.input as T.InterviewInput);
+    case 'interview_update': {
+      // Not its requisition: the command changes the rest only.
+      const { requisition_id: _, ...rest } = a.input as T.InterviewInput;
+      return patch(d.interviews_list, 'interview', rest);
+    }
 
     case 'walkthroughs_list':
       return d.walkthroughs_list.filter((w) => within(w.date, a.from, a.to));
@@ -386,9 +446,53 @@ export function handle(db: MockDb, cmd: MockCommand, args: Args): unknown {
       return d.releases.slice(0, a.count);
     case 'summary_preview':
       return summary(d, a);
+    // Deleting: the record alone, into the Trash and back.
+    case 'record_delete_preview':
+      byId(listOf(d, a.kind as T.RecordKind), kindLabel(a.kind as T.RecordKind).toLowerCase());
+      return justOne(a.kind as T.RecordKind);
+    case 'record_delete': {
+      const kind = a.kind as T.RecordKind;
+      const list = listOf(d, kind);
+      const record = byId(list, kindLabel(kind).toLowerCase());
+      list.splice(list.indexOf(record), 1);
+      const days = Number(d.settings_list.find((s) => s.key === 'trash_days')?.value ?? 30);
+      const entry: T.TrashEntry = {
+        id: db.nextId++,
+        kind,
+        record_id: record.id,
+        label: trashLabel(kind, record),
+        deleted_on: FIXTURES.today,
+        purge_on: addDays(FIXTURES.today, days),
+        records: justOne(kind),
+      };
+      db.trash.unshift({ entry, record });
+      return entry;
+    }
+    case 'trash_list':
+      return db.trash.map((t) => t.entry);
+    case 'trash_restore': {
+      const t = db.trash.find((x) => x.entry.id === a.id) ?? fail('not_found', `There is no entry ${a.id} in the Trash.`);
+      const list = listOf(d, t.entry.kind);
+      if (list.some((r) => r.id === t.record.id)) fail('conflict', `"${t.entry.label}" cannot be restored: a record with its id is back already.`);
+      list.push(t.record);
+      db.trash = db.trash.filter((x) => x !== t);
+      return t.entry;
+    }
+    case 'trash_empty': {
+      if (!db.dialogs.confirm) declined('the Trash was left as it is');
+      const n = db.trash.length;
+      db.trash = [];
+      return n;
+    }
+
     // The shell's own answers.
-    case 'summary_save':
-      return { path: a.path, bytes: new TextEncoder().encode(summary(d, a)).length } satisfies T.SavedFile;
+    case 'data_version':
+      return db.dataVersion;
+    case 'summary_save': {
+      if (!db.dialogs.save) declined('nothing was saved');
+      const path = `${SAVE_FOLDER}/coachlog-summary-${a.month}.${formatInfo(a.format).extension}`;
+      return { path, bytes: new TextEncoder().encode(summary(d, a)).length } satisfies T.SavedFile;
+    }
     case 'backups_list':
       return { folder: BACKUPS, backups: db.backups, last_automatic: null, interval_minutes: 30 } satisfies T.BackupsInfo;
     case 'backup_now': {
@@ -399,6 +503,7 @@ export function handle(db: MockDb, cmd: MockCommand, args: Args): unknown {
       return made;
     }
     case 'backup_restore': {
+      if (!db.dialogs.confirm) declined('the database was left as it is');
       const from = db.backups.find((b) => b.path === a.file) ?? fail('not_found', `${a.file} is not one of the backups in ${BACKUPS}; choose one from the list.`);
       const safety = `${BACKUPS}/coachlog-before-restore.sqlite`;
       db.backups.unshift({ ...from, path: safety, kind: 'before_restore' });
@@ -411,15 +516,14 @@ export function handle(db: MockDb, cmd: MockCommand, args: Args): unknown {
       db.encryption.remembered = a.remember;
       return encryptionStatus(db);
     case 'encryption_enable':
+      if (!db.dialogs.confirm) declined('the database was left as it is');
       db.encryption = { passphrase: a.passphrase, remembered: a.remember };
       return encryptionStatus(db);
     case 'encryption_disable':
+      if (!db.dialogs.confirm) declined('the database was left as it is');
       if (a.passphrase !== db.encryption.passphrase) fail('passphrase', 'The passphrase does not open /data/coachlog.sqlite; nothing was changed.');
       db.encryption = { passphrase: null, remembered: false };
       return encryptionStatus(db);
-    // The native Save dialog: pretend the leader accepted the suggested name.
-    case 'plugin:dialog|save':
-      return `/home/you/Documents/${a.options?.defaultPath ?? 'coachlog-summary.md'}`;
     default: {
       // A command added to the shell and not answered above fails the type check here.
       const _exhaustive: never = cmd;

@@ -1,6 +1,8 @@
 /**
  * The typed IPC layer: the ONLY module that calls `invoke` (lint enforces it:
- * eslint.config.js bans `@tauri-apps/api/core` and the plugins elsewhere).
+ * eslint.config.js bans `@tauri-apps/api/core` elsewhere, and every plugin's
+ * JavaScript everywhere — native dialogs, Save and the confirmations, are
+ * raised by Rust, and a "no" there rejects with kind `cancelled`).
  *
  * One async function per Tauri command (`src-tauri/src/commands.rs`, listed in
  * `src-tauri/src/command_names.rs`). Arguments travel under the camelCase
@@ -22,6 +24,7 @@ import { invoke, type InvokeArgs } from '@tauri-apps/api/core';
 import { toCommandError } from './errors';
 import type {
   AgendaItem,
+  Counts,
   AgendaItemEdit,
   AgendaItemId,
   AgendaItemInput,
@@ -33,7 +36,6 @@ import type {
   CheckInInput,
   CloseTag,
   Command,
-  Counts,
   Coverage,
   CustomerLink,
   CustomerLinkInput,
@@ -327,8 +329,6 @@ export const encryptionEnable = (passphrase: string, remember: boolean) =>
 export const encryptionDisable = (passphrase: string) =>
   call<EncryptionStatus>('encryption_disable', { passphrase });
 
-}
-
 // ---- Deleting and the Trash ---------------------------------------------------
 
 /**
@@ -337,7 +337,8 @@ export const encryptionDisable = (passphrase: string) =>
  */
 export const recordDelete = (kind: RecordKind, id: number) => call<TrashEntry>('record_delete', { kind, id });
 /** How many records of each kind a deletion would take, itself included; changes nothing. */
-export const recordDeletePreview = (kind: RecordKind, id: number) => call<Counts>('record_delete_preview', { kind, id });
+export const recordDeletePreview = (kind: RecordKind, id: number) =>
+  call<Counts>('record_delete_preview', { kind, id });
 /** What is in the Trash, most recently deleted first. */
 export const trashList = () => call<TrashEntry[]>('trash_list');
 /** Puts an entry back with the same ids; `conflict` (nothing changed) when it cannot, saying why. */
@@ -349,15 +350,19 @@ export const trashRestore = (id: TrashId) => call<TrashEntry>('trash_restore', {
  */
 export const trashEmpty = () => call<number>('trash_empty');
 
-// ---- Corrections ------------------------------------------------------------
+// ---- Corrections --------------------------------------------------------------
 
 /** Changes a check-in's day, epic flag and notes. */
-export const checkInUpdate = (id: CheckInId, input: CheckInInput) => call<CheckIn>('check_in_update', { id, input });
+export const checkInUpdate = (id: CheckInId, input: CheckInInput) =>
+  call<CheckIn>('check_in_update', { id, input });
 /** Changes an interview's day, candidate and interviewers (not its requisition). */
-export const interviewUpdate = (id: InterviewId, input: InterviewInput) => call<Interview>('interview_update', { id, input });
+export const interviewUpdate = (id: InterviewId, input: InterviewInput) =>
+  call<Interview>('interview_update', { id, input });
+
+// ---- Keeping in step with the command line ------------------------------------
 
 /**
  * A number that changes when another program (the command line) writes to
- * the database; the app's own writes leave it as it is.
+ * the database; the app's own writes leave it as it is (lib/sync.ts).
  */
 export const dataVersion = () => call<number>('data_version');

@@ -1,7 +1,9 @@
 /**
  * App-wide state: what `app_info` says (today, the database), the settings in
  * force and the roster (people are shown by name on almost every screen).
- * Screens load their own records; this holds only what many of them share.
+ * Screens load their own records; this holds only what many of them share,
+ * and `dataVersion`, which every screen's load reads so that
+ * `reloadScreens` has them all read their records again.
  */
 import * as api from './api';
 import { localToday } from './dates';
@@ -18,6 +20,13 @@ export const app = $state<{
   loadError: CommandError | null;
   /** The leader chose "Start empty" on the first-run screen in this session. */
   firstRunDone: boolean;
+  /**
+   * Bumped when the records changed under the screens (another program wrote
+   * to the database, or a deletion was undone): every screen's load effect
+   * reads it (`void app.dataVersion`) and runs again. Not the database's
+   * `data_version`, which lib/sync.ts watches.
+   */
+  dataVersion: number;
 }>({
   info: null,
   today: localToday(),
@@ -26,6 +35,7 @@ export const app = $state<{
   loaded: false,
   loadError: null,
   firstRunDone: false,
+  dataVersion: 0,
 });
 
 /** Loads app info, settings and people; on failure keeps the error to show. */
@@ -71,6 +81,23 @@ export async function refreshPeople(): Promise<Person[]> {
 /** Re-reads the settings. */
 export async function refreshSettings(): Promise<void> {
   app.settings = await api.settingsList();
+}
+
+/**
+ * Re-reads the shared state (app info, settings, people), then has every
+ * screen on show read its records again; what is being typed stays (screens
+ * reload their lists, not their forms). A failed read is left to the
+ * screens, which show their own errors.
+ */
+export async function reloadScreens(): Promise<void> {
+  try {
+    await refreshInfo();
+    await Promise.all([refreshSettings(), refreshPeople()]);
+  } catch {
+    /* the screens' own reads say what is wrong */
+  } finally {
+    app.dataVersion++;
+  }
 }
 
 /** A setting's current value as text ('' when unknown). */

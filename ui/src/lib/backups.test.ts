@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatTime, KIND_LABELS, latestBackup, restorable, restoreMessage } from './backups';
+import { formatBytes, formatTime, KIND_LABELS, latestBackup, restorable } from './backups';
 import type { BackupFile } from './types';
 
 const backup = (taken_at: string, kind: BackupFile['kind'] = 'rolling'): BackupFile => ({
@@ -36,17 +36,5 @@ describe('backups', () => {
     expect(latestBackup(list.slice(0, 2))).toBeNull();
     expect(list.map(restorable)).toEqual([true, false, true, true]);
     expect(KIND_LABELS.damaged).toContain('rescue');
-  });
-
-  it('says what happens to the current notes', () => {
-    const b = backup(new Date(2026, 10, 27, 9, 30).toISOString());
-    const open = restoreMessage(b, true);
-    expect(open).toContain('replaced by this backup from 27 Nov 2026, 09:30');
-    expect(open).toContain('no longer be in the app');
-    expect(open).toContain('“before a restore” copy');
-    const broken = restoreMessage(b, false);
-    expect(broken).toContain('could not be opened will be replaced');
-    expect(broken).toContain('kept in the backups folder');
-    expect(broken).not.toContain('undo');
   });
 });

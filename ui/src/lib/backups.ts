@@ -1,7 +1,7 @@
 /**
  * Words for backups: when one was taken (local time), its size, its kind,
- * which one "Restore the latest backup" means, and what a restore does to
- * the current notes.
+ * and which one "Restore the latest backup" means. (What a restore does to
+ * the notes, the shell says in its own confirmation.)
  */
 import type { BackupFile, BackupKind } from './types';
 
@@ -44,15 +44,4 @@ export function restorable(b: BackupFile): boolean {
 /** The backup "Restore the latest backup" means: the newest of the rolling set, as `coachlog restore --latest`. */
 export function latestBackup(list: readonly BackupFile[]): BackupFile | null {
   return list.find((b) => b.kind === 'rolling') ?? null;
-}
-
-/** The confirmation before a restore: what happens to the notes in the app now. */
-export function restoreMessage(b: BackupFile, databaseOpen: boolean): string {
-  const when = formatTime(b.taken_at);
-  const current = databaseOpen
-    ? `Your notes will be replaced by this backup from ${when}; anything written after it will no longer be in the app.`
-    : `The database that could not be opened will be replaced by this backup from ${when}.`;
-  return `${current} The current file is not deleted: it is kept in the backups folder${
-    databaseOpen ? ' as a “before a restore” copy, which you can restore to undo this' : ''
-  }.`;
 }

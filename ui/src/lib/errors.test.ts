@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { errorTitle, toCommandError } from './errors';
+import { errorTitle, isCancelled, toCommandError } from './errors';
 import { clearErrors, dismiss, notify, showError, toasts } from './toasts.svelte';
 
 describe('toCommandError', () => {
@@ -98,5 +98,45 @@ describe('the passphrase kind', () => {
     });
     expect(toCommandError({ kind: 'passphrase', message: '' }).message).toContain('passphrase is missing or wrong');
     expect(errorTitle('passphrase')).toBe('Passphrase needed');
+  });
+});
+
+describe('the cancelled kind', () => {
+  afterEach(() => {
+    toasts.list = [];
+  });
+
+  it('is kept, and never shown as an error', async () => {
+    const no = { kind: 'cancelled', message: 'You cancelled the Save dialog; nothing was saved.' };
+    expect(toCommandError(no)).toEqual(no);
+    expect(isCancelled(no)).toBe(true);
+    expect(isCancelled({ kind: 'io', message: 'x' })).toBe(false);
+    expect(errorTitle('cancelled').length).toBeGreaterThan(0);
+
+    notify('Saved Jane Doe.');
+    expect(showError(no)).toEqual(no);
+    expect(toasts.list.map((t) => t.tone)).toEqual(['notice']);
+
+    // Through the IPC layer too: a "no" in a native dialog rejects with it.
+    const { mockIPC, clearMocks } = await import('@tauri-apps/api/mocks');
+    const api = await import('./api');
+    try {
+      mockIPC(() => {
+        throw { kind: 'cancelled', message: 'You kept the Trash as it is.' };
+      });
+      const e = await api.trashEmpty().catch((x: unknown) => x);
+      expect(e).toBeInstanceOf(api.ApiError);
+      expect(toCommandError(e).kind).toBe('cancelled');
+      showError(e);
+      expect(toasts.list.filter((t) => t.tone === 'error')).toEqual([]);
+    } finally {
+      clearMocks();
+    }
+  });
+
+  it('leaves the error shown before it in place', () => {
+    showError({ kind: 'invalid', message: 'Give a name.' });
+    showError({ kind: 'cancelled', message: 'no' });
+    expect(toasts.list.map((t) => t.message)).toEqual(['Give a name.']);
   });
 });

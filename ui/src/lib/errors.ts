@@ -25,6 +25,9 @@ const KINDS: Record<ErrorKind, { title: string; fallback: string }> = {
   corrupt: { title: 'Database damaged', fallback: 'The database looks damaged; restore it from a backup.' },
   io: { title: 'Could not use the database file', fallback: 'The database file could not be read or written.' },
   passphrase: { title: 'Passphrase needed', fallback: 'The database is encrypted; its passphrase is missing or wrong.' },
+  // The leader said no in a native dialog raised by Rust: never shown as an
+  // error (`showError` drops it, see `isCancelled`); the words are for a log.
+  cancelled: { title: 'Cancelled', fallback: 'You cancelled it; nothing was changed.' },
   internal: { title: 'Something went wrong', fallback: 'Something went wrong inside Coachlog.' },
 };
 
@@ -56,6 +59,14 @@ export function toCommandError(e: unknown): CommandError {
 /** A message for an error that came without one. */
 export function fallbackMessage(kind: ErrorKind): string {
   return KINDS[kind].fallback;
+}
+
+/**
+ * Whether `e` is the leader's "no" in a native dialog (Save, or a
+ * confirmation raised by Rust): nothing was done and nothing is to be said.
+ */
+export function isCancelled(e: unknown): boolean {
+  return toCommandError(e).kind === 'cancelled';
 }
 
 /** A heading for an error of this kind, shown above the message. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultMonth, fileName, FORMATS, formatInfo, monthChoices, monthName } from './exporting';
+import { defaultMonth, FORMATS, formatInfo, monthChoices, monthName } from './exporting';
 
 describe('exporting', () => {
   it('defaults to the previous month, across the new year', () => {
@@ -30,10 +30,7 @@ describe('exporting', () => {
     expect(c).toHaveLength(34);
   });
 
-  it('suggests a file name by month and format, marked private with notes', () => {
-    expect(fileName('2026-10', 'markdown', false)).toBe('coachlog-summary-2026-10.md');
-    expect(fileName('2026-10', 'html', false)).toBe('coachlog-summary-2026-10.html');
-    expect(fileName('2026-10', 'csv', true)).toBe('coachlog-summary-2026-10-private.csv');
+  it('has each format with its extension and label', () => {
     expect(FORMATS.map((f) => f.extension)).toEqual(['md', 'html', 'csv', 'json']);
     expect(formatInfo('json').label).toBe('JSON');
   });

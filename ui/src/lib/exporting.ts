@@ -1,8 +1,8 @@
 /**
  * The Export screen's choices, as pure functions: which months to offer (and
- * which have 1:1s), the default month, the formats and the file name the
- * Save dialog suggests. The summary itself is built by the core
- * (`summary_preview`, `summary_save`).
+ * which have 1:1s), the default month and the formats. The summary itself is
+ * built by the core (`summary_preview`, `summary_save`); the shell's Save
+ * dialog suggests the file's name.
  */
 import { addMonths, monthOf } from './dates';
 import { plural } from './format';
@@ -72,9 +72,4 @@ export function monthChoices(today: DateStr, withOneOnOnes: readonly MonthCount[
     out.push({ month: m, oneOnOnes: n, label: `${monthName(m)}${note} · ${n ? plural(n, '1:1') : 'no 1:1s'}` });
   }
   return out;
-}
-
-/** The file name the Save dialog suggests: `coachlog-summary-2026-10.md` (`-private` with notes). */
-export function fileName(month: Period, format: Format, includeNotes: boolean): string {
-  return `coachlog-summary-${month}${includeNotes ? '-private' : ''}.${formatInfo(format).extension}`;
 }

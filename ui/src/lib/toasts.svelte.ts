@@ -20,9 +20,14 @@ const timers: Record<number, ReturnType<typeof setTimeout>> = {};
 
 export const toasts = $state<{ list: Toast[] }>({ list: [] });
 
-/** Shows an error from a failed command (anything thrown is accepted). Returns it normalised. */
+/**
+ * Shows an error from a failed command (anything thrown is accepted). Returns
+ * it normalised. A `cancelled` (the leader said no in a native dialog) is
+ * not an error: nothing is shown.
+ */
 export function showError(e: unknown): CommandError {
   const error = toCommandError(e);
+  if (error.kind === 'cancelled') return error;
   // One error at a time: the newest replaces older ones, so the message is never stale.
   toasts.list = toasts.list.filter((t) => t.tone !== 'error');
   toasts.list.push({ id: nextId++, tone: 'error', message: error.message, error });

@@ -62,25 +62,15 @@ describe('Settings → Backups', () => {
     expect(toasts.list.map((t) => t.message)).toContain('Backed up (192 KB).');
   });
 
-  it('restores a backup after saying what happens to the current notes, then reloads the app', async () => {
+  it('restores a backup once the shell has asked (no second question in the page), then reloads the app', async () => {
     install();
     handle(db, 'backup_now', {});
     const section = await backupsSection();
     const path = db.backups[0].path;
     const infoCalls = called('app_info').length;
 
-    // Cancelled: nothing restored.
     await fireEvent.click(within(section).getByTestId('backup-restore'));
-    let dialog = await screen.findByTestId('confirm-dialog');
-    expect(dialog.textContent).toContain('Your notes will be replaced by this backup from');
-    expect(dialog.textContent).toContain('“before a restore” copy');
-    await fireEvent.click(screen.getByTestId('confirm-cancel'));
-    expect(called('backup_restore')).toEqual([]);
-
-    await fireEvent.click(within(section).getByTestId('backup-restore'));
-    dialog = await screen.findByTestId('confirm-dialog');
-    expect(within(dialog).getByTestId('confirm-ok').textContent).toContain('Restore');
-    await fireEvent.click(screen.getByTestId('confirm-ok'));
+    expect(screen.queryByTestId('confirm-dialog')).toBeNull();
     await waitFor(() => expect(called('backup_restore')).toEqual([{ file: path }]));
     // The app reads everything again from the reopened database.
     await waitFor(() => expect(called('app_info').length).toBeGreaterThan(infoCalls));
@@ -98,13 +88,24 @@ describe('Settings → Backups', () => {
     handle(db, 'backup_now', {});
     const section = await backupsSection();
     await fireEvent.click(within(section).getByTestId('backup-restore'));
-    await fireEvent.click(await screen.findByTestId('confirm-ok'));
     await waitFor(() => expect(toasts.list.filter((t) => t.tone === 'error')).toHaveLength(1));
     const error = toasts.list.find((t) => t.tone === 'error');
     expect(error?.error?.kind).toBe('corrupt');
     expect(error?.message).toContain('nothing was changed');
     expect(within(section).getByTestId<HTMLButtonElement>('backup-restore').disabled).toBe(false);
     expect(screen.getByTestId('screen-settings')).toBeTruthy();
+  });
+
+  it('restores nothing and says nothing when the leader says no in the shell’s own confirmation', async () => {
+    install();
+    db.dialogs.confirm = false;
+    handle(db, 'backup_now', {});
+    const section = await backupsSection();
+    await fireEvent.click(within(section).getByTestId('backup-restore'));
+    await waitFor(() => expect(called('backup_restore')).toHaveLength(1));
+    await waitFor(() => expect(within(section).getByTestId<HTMLButtonElement>('backup-restore').disabled).toBe(false));
+    expect(toasts.list).toEqual([]);
+    expect(within(section).getAllByTestId('backup-row').map((r) => r.dataset.kind)).toEqual(['rolling']);
   });
 
   it('offers no restore for a damaged copy', async () => {
@@ -150,22 +151,19 @@ describe('the start-up screen', () => {
     expect(latest.textContent).toContain('coachlog-20261127T090000Z.sqlite');
     expect(latest.textContent).toMatch(/taken 27 Nov 2026, \d\d:00/);
     await fireEvent.click(screen.getByTestId('restore-latest'));
-    const dialog = await screen.findByTestId('confirm-dialog');
-    expect(dialog.textContent).toContain('could not be opened will be replaced');
-    await fireEvent.click(screen.getByTestId('confirm-ok'));
     expect(await screen.findByTestId('screen-settings')).toBeTruthy();
     expect(called('backup_restore')).toEqual([{ file: db.backups[1].path }]);
     expect(app.loadError).toBeNull();
   });
 
-  it('warns that a newer file loses what the newer version wrote', async () => {
+  it('stays on the problem, saying nothing, when the leader says no in the shell’s confirmation', async () => {
     startBroken('schema_too_new');
+    db.dialogs.confirm = false;
     render(App);
     await fireEvent.click(await screen.findByTestId('restore-latest'));
-    expect((await screen.findByTestId('confirm-dialog')).textContent).toContain('What the newer Coachlog wrote');
-    await fireEvent.click(screen.getByTestId('confirm-cancel'));
-    expect(called('backup_restore')).toEqual([]);
+    await waitFor(() => expect(called('backup_restore')).toHaveLength(1));
     expect(screen.getByTestId('load-error')).toBeTruthy();
+    expect(screen.queryByTestId('restore-error')).toBeNull();
   });
 
   it('offers nothing to restore without a backup, or for another problem', async () => {

@@ -167,6 +167,23 @@ describe('Settings → Encryption', () => {
     await waitFor(() => expect(screen.queryByTestId('encryption-dialog')).toBeNull());
   });
 
+  it('changes and says nothing when the leader says no in the shell’s own confirmation', async () => {
+    install();
+    db.dialogs.confirm = false;
+    const s = await section();
+    await fireEvent.click(within(s).getByTestId('encryption-on'));
+    const dialog = await screen.findByTestId('encryption-dialog');
+    await fireEvent.input(within(dialog).getByTestId('encryption-passphrase'), { target: { value: SECRET } });
+    await fireEvent.input(within(dialog).getByTestId('encryption-confirm'), { target: { value: SECRET } });
+    await fireEvent.click(within(dialog).getByTestId('encryption-submit'));
+    await waitFor(() => expect(called('encryption_enable')).toHaveLength(1));
+    await waitFor(() => expect(within(dialog).getByTestId<HTMLButtonElement>('encryption-submit').disabled).toBe(false));
+    expect(within(dialog).queryByTestId('encryption-error')).toBeNull();
+    expect(toasts.list).toEqual([]);
+    expect(db.encryption.passphrase).toBeNull();
+    expect(within(s).getByTestId('encryption-state').textContent).toContain('Off.');
+  });
+
   it('turns it off with the current passphrase only', async () => {
     install();
     db.encryption = { passphrase: SECRET, remembered: false };

@@ -1,4 +1,4 @@
-/** The Export screen against a stubbed IPC: preview, notes warning, copy, and Save as… through the dialog. */
+/** The Export screen against a stubbed IPC: preview, notes warning, copy, and Save as… (the shell's dialog; a cancel says nothing). */
 import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
 import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -12,6 +12,7 @@ const MD = '# Monthly summary: October 2026\n\n| PM | 1:1s |\n| --- | --- |\n| A
 const HTML = '<!DOCTYPE html>\n<html><head><style>h1 { color: red }</style></head><body><h1>Monthly summary</h1></body></html>\n';
 
 let calls: Call[];
+/** Where the shell's Save dialog saved, or null when the leader cancelled it. */
 let saveAnswer: string | null;
 let writeText: ReturnType<typeof vi.fn>;
 
@@ -30,10 +31,9 @@ beforeEach(() => {
       case 'summary_preview':
         if (args.month === '2026-13') throw { kind: 'invalid', message: "'2026-13' is not a month." };
         return args.format === 'html' ? HTML : args.format === 'markdown' ? MD + (args.includeNotes ? '\nNOTES\n' : '') : `${String(args.format)} text`;
-      case 'plugin:dialog|save':
-        return saveAnswer;
       case 'summary_save':
-        return { path: args.path, bytes: 42 };
+        if (saveAnswer === null) throw { kind: 'cancelled', message: 'You cancelled the Save dialog; nothing was saved.' };
+        return { path: saveAnswer, bytes: 42 };
       default:
         return null;
     }
@@ -113,31 +113,26 @@ describe('Export', () => {
     await waitFor(() => expect(toasts.list.map((t) => t.message)).toContain('The October 2026 summary is on the clipboard as Markdown: paste it into the MR.'));
   });
 
-  it('saves through the native dialog with a default file name, then summary_save', async () => {
+  it('saves with summary_save alone, which gives no path (the shell asks where), and says where it went', async () => {
     render(Export, { id: null, query: {} });
     await screen.findByTestId('export-rendered');
     await fireEvent.click(screen.getByTestId('export-save'));
     await screen.findByTestId('export-saved');
-    const dialog = calls.find((c) => c.cmd === 'plugin:dialog|save');
-    expect((dialog?.args.options as { defaultPath: string }).defaultPath).toBe('coachlog-summary-2026-10.md');
-    expect(calls.find((c) => c.cmd === 'summary_save')?.args).toEqual({
-      month: '2026-10',
-      format: 'markdown',
-      includeNotes: false,
-      path: '/home/you/coachlog-summary-2026-10.md',
-    });
+    expect(calls.find((c) => c.cmd === 'summary_save')?.args).toEqual({ month: '2026-10', format: 'markdown', includeNotes: false });
+    expect(calls.some((c) => c.cmd.startsWith('plugin:'))).toBe(false);
     expect(screen.getByTestId('export-saved').textContent).toContain('/home/you/coachlog-summary-2026-10.md');
+    expect(toasts.list.map((t) => t.message)).toContain('Saved the October 2026 summary (Markdown) to /home/you/coachlog-summary-2026-10.md.');
   });
 
-  it('does nothing when the dialog is cancelled', async () => {
+  it('says nothing when the leader cancels the Save dialog', async () => {
     saveAnswer = null;
     render(Export, { id: null, query: {} });
     await screen.findByTestId('export-rendered');
     await fireEvent.click(screen.getByTestId('export-save'));
-    await waitFor(() => expect(calls.some((c) => c.cmd === 'plugin:dialog|save')).toBe(true));
-    await new Promise((r) => setTimeout(r, 20));
-    expect(calls.some((c) => c.cmd === 'summary_save')).toBe(false);
+    await waitFor(() => expect(calls.some((c) => c.cmd === 'summary_save')).toBe(true));
+    await waitFor(() => expect((screen.getByTestId('export-save') as HTMLButtonElement).disabled).toBe(false));
     expect(screen.queryByTestId('export-saved')).toBeNull();
+    expect(toasts.list).toEqual([]);
   });
 
   it('falls back to the previous month for an impossible month in the route', async () => {

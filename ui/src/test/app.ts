@@ -4,7 +4,8 @@
  * clean shared state between tests, and a backend that records what the UI
  * asked and takes a test's answers for some commands.
  */
-import { mockIPC } from '@tauri-apps/api/mocks';
+import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
+import { afterEach, beforeEach } from 'vitest';
 import { emptyDb, fillDemo, FIXTURES, handle, type Args, type MockCommand, type MockDb } from '../dev/mockBackend';
 import { app } from '$lib/app.svelte';
 import { toasts } from '$lib/toasts.svelte';
@@ -70,4 +71,21 @@ export function backendLog(db: () => MockDb) {
     },
     called: (cmd: MockCommand): Args[] => calls.filter(([c]) => c === cmd).map(([, a]) => a),
   };
+}
+
+/**
+ * A test file's backend over the demo team: before each test, clean app
+ * state and a fresh demo database (`db()`); after it, the mocks cleared.
+ * `install` and `called` as `backendLog`'s.
+ */
+export function demoBackend() {
+  let db: MockDb = demoDb();
+  beforeEach(() => {
+    resetApp();
+    db = demoDb();
+  });
+  afterEach(() => {
+    clearMocks();
+  });
+  return { ...backendLog(() => db), db: () => db };
 }

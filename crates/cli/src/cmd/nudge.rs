@@ -141,7 +141,11 @@ pub fn undo(ctx: &Ctx, a: KeyArgs) -> Result<String> {
 #[derive(Debug, Args)]
 pub struct ReleasesArgs {
     /// How many release days, from today's on.
-    #[arg(long, default_value_t = 6, value_parser = clap::value_parser!(u32).range(1..=60))]
+    #[arg(
+        long,
+        default_value_t = 6,
+        value_parser = clap::value_parser!(u32).range(1..=dashboard::RELEASES_MAX as i64)
+    )]
     pub count: u32,
 }
 

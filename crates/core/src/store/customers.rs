@@ -78,6 +78,22 @@ fn check_link(conn: &Connection, l: &CustomerLinkInput, except: Option<LinkId>) 
     Ok(())
 }
 
+/// Checks that the link `id`, just put back by a restore, does not repeat
+/// an active link of the same person, team and category.
+pub(crate) fn check_restored_link(conn: &Connection, id: LinkId) -> Result<()> {
+    let l = get_link(conn, id)?;
+    if l.archived_on.is_some() {
+        return Ok(());
+    }
+    let input = CustomerLinkInput {
+        person_id: l.person_id,
+        team: l.team,
+        category: l.category,
+        since: l.since,
+    };
+    check_link(conn, &input, Some(id))
+}
+
 /// Adds an internal customer to a PM.
 pub fn insert_link(tx: &Tx<'_>, input: &CustomerLinkInput) -> Result<CustomerLink> {
     insert_link_with_id(tx, None, input)
@@ -291,7 +307,9 @@ fn check_check_in_date(link: &CustomerLink, date: NaiveDate) -> Result<()> {
     )
 }
 
-/// Replaces a check-in's details (same link).
+/// Replaces a check-in's details. It may move to another internal-customer
+/// link (a check-in logged against the wrong customer), on a date that link
+/// was active.
 pub fn update_check_in(tx: &Tx<'_>, id: CheckInId, input: &CheckInInput) -> Result<CheckIn> {
     crate::validate::in_years("check-in date", input.date)?;
     let notes = validate::text("check-in notes", &input.notes, NOTES_MAX, false)?;

@@ -216,6 +216,21 @@ pub fn list_requisitions(conn: &Connection, include_closed: bool) -> Result<Vec<
     Ok(out)
 }
 
+/// Checks that the loop member `id`, just put back by a restore, is not in
+/// its loop twice (someone added again since it was deleted).
+pub(crate) fn check_restored_loop_member(conn: &Connection, id: LoopMemberId) -> Result<()> {
+    let m = get_loop_member(conn, id)?;
+    for existing in list_loop(conn, m.requisition_id)? {
+        if existing.id != id && same_participant(&existing.member, &m.member) {
+            return Err(Error::conflict(format!(
+                "That person is already in the loop of requisition {} (member {}).",
+                m.requisition_id, existing.id
+            )));
+        }
+    }
+    Ok(())
+}
+
 /// Adds someone to a requisition's interview loop.
 pub fn insert_loop_member(tx: &Tx<'_>, input: &LoopMemberInput) -> Result<LoopMember> {
     insert_loop_member_with_id(tx, None, input)

@@ -432,10 +432,13 @@ pub fn delete(tx: &Tx<'_>, kind: RecordKind, id: i64, today: NaiveDate) -> Resul
     let rows = serde_json::to_string(&plan.rows).map_err(|e| Error::Internal(e.to_string()))?;
     let counts =
         serde_json::to_string(&plan.records).map_err(|e| Error::Internal(e.to_string()))?;
+    // Entry ids are never reused either: a script holding an old one
+    // cannot restore another entry with it.
+    let entry = super::new_id(tx, "trash", None)?;
     tx.execute(
-        "INSERT INTO trash (kind, record_id, label, deleted_on, counts, rows)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        params![kind.as_str(), id, label, today, counts, rows],
+        "INSERT INTO trash (id, kind, record_id, label, deleted_on, counts, rows)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        params![entry, kind.as_str(), id, label, today, counts, rows],
     )?;
     get(tx, TrashId(tx.last_insert_rowid()))
 }
@@ -544,8 +547,42 @@ pub fn restore(tx: &Tx<'_>, id: TrashId) -> Result<TrashEntry> {
         tx.execute(&sql, params_from_iter(values))
             .map_err(|e| cannot_restore(&entry, e))?;
     }
-    tx.execute("DELETE FROM trash WHERE id = ?1", [id])?;
+    // What the store checks in Rust rather than in SQL, for the records
+    // put back: nothing added since may be repeated by them.
+    for row in rows.iter().filter(|r| r.op == Op::Insert) {
+        let Some(n) = row.row.get("id").and_then(Json::as_i64) else {
+            continue;
+        };
+        let checked = match row.table.as_str() {
+            "customer_link" => customers::check_restored_link(tx, LinkId(n)),
+            "loop_member" => hiring::check_restored_loop_member(tx, LoopMemberId(n)),
+            "walkthrough" => walkthroughs::check_restored(tx, WalkthroughId(n)),
+            _ => Ok(()),
+        };
+        checked.map_err(|e| {
+            Error::conflict(format!(
+                "\"{}\" (Trash entry {}) cannot be restored: {} Change or delete that first; \
+                 nothing was changed.",
+                entry.label, entry.id, e
+            ))
+        })?;
+    }
+    remove_entries(tx, "id = ?1", &[&id])?;
     Ok(entry)
+}
+
+/// Deletes the entries `filter` selects, keeping the highest id in
+/// `id_floor` so that no later entry takes it. Returns how many.
+fn remove_entries(tx: &Tx<'_>, filter: &str, values: &[&dyn rusqlite::ToSql]) -> Result<usize> {
+    tx.execute(
+        &format!(
+            "INSERT INTO id_floor (tbl, max_id)
+             SELECT 'trash', max(id) FROM trash WHERE {filter} HAVING max(id) IS NOT NULL
+             ON CONFLICT (tbl) DO UPDATE SET max_id = max(max_id, excluded.max_id)"
+        ),
+        values,
+    )?;
+    Ok(tx.execute(&format!("DELETE FROM trash WHERE {filter}"), values)?)
 }
 
 /// Why an entry cannot come back, in the leader's words.
@@ -578,7 +615,7 @@ fn cannot_restore(entry: &TrashEntry, e: rusqlite::Error) -> Error {
 
 /// Empties the Trash: every entry is deleted for good. Returns how many.
 pub fn empty(tx: &Tx<'_>) -> Result<usize> {
-    Ok(tx.execute("DELETE FROM trash", [])?)
+    remove_entries(tx, "1", &[])
 }
 
 /// Deletes for good the entries deleted `trash_days` or more days before
@@ -588,7 +625,7 @@ pub fn purge_expired(tx: &Tx<'_>, today: NaiveDate) -> Result<usize> {
     let Some(cutoff) = today.checked_sub_days(Days::new(u64::from(days))) else {
         return Ok(0);
     };
-    Ok(tx.execute("DELETE FROM trash WHERE deleted_on <= ?1", [cutoff])?)
+    remove_entries(tx, "deleted_on <= ?1", &[&cutoff])
 }
 
 /// What the record `kind` `id` is, in a few words; [`Error::NotFound`] when

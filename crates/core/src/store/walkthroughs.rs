@@ -52,6 +52,21 @@ pub fn validate(input: &WalkthroughInput) -> Result<WalkthroughInput> {
     })
 }
 
+/// Checks that the walkthrough `id`, just put back by a restore, does not
+/// repeat another's title on its day.
+pub(crate) fn check_restored(conn: &Connection, id: WalkthroughId) -> Result<()> {
+    let w = get(conn, id)?;
+    let input = WalkthroughInput {
+        date: w.date,
+        title: w.title,
+        stages: w.stages,
+        categories: w.categories,
+        findings: w.findings,
+        issue_link: w.issue_link,
+    };
+    check_unique(conn, &input, Some(id))
+}
+
 fn check_unique(
     conn: &Connection,
     w: &WalkthroughInput,

@@ -4,7 +4,10 @@
 use coachlog_core::demo::{self, DemoOptions};
 use coachlog_core::kinds::{Counts, RecordKind};
 use coachlog_core::model::*;
-use coachlog_core::store::{self, agenda, nudge_state, one_on_ones, people, search, trash, wins};
+use coachlog_core::store::{
+    self, agenda, customers, hiring, nudge_state, one_on_ones, people, search, trash, walkthroughs,
+    wins,
+};
 use coachlog_core::{nudges, settings, Db, ErrorKind};
 
 use crate::support::{d, dump_with_search_index, export_json, pm, TODAY};
@@ -201,6 +204,83 @@ fn a_restore_that_cannot_be_done_changes_nothing_and_says_why() {
         .unwrap();
     let e = db.write(|tx| trash::restore(tx, entry.id)).unwrap_err();
     assert!(e.to_string().contains("same day"), "{e}");
+}
+
+#[test]
+fn a_restore_does_not_repeat_what_was_added_again_since() {
+    // What the store refuses in Rust rather than in SQL is refused on a
+    // restore too: an active internal customer, a loop seat, a
+    // walkthrough's title on its day.
+    let mut db = demo_db();
+    let link = customers::list_links(db.conn(), Default::default())
+        .unwrap()
+        .into_iter()
+        .find(|l| l.archived_on.is_none())
+        .unwrap();
+    let entry = delete(&mut db, RecordKind::CustomerLink, link.id.0);
+    db.write(|tx| {
+        customers::insert_link(
+            tx,
+            &CustomerLinkInput {
+                person_id: link.person_id,
+                team: link.team.to_uppercase(),
+                category: link.category.clone(),
+                since: link.since,
+            },
+        )
+    })
+    .unwrap();
+    let before = dump_with_search_index(db.conn());
+    let e = db.write(|tx| trash::restore(tx, entry.id)).unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::Conflict);
+    assert!(e.to_string().contains("already has"), "{e}");
+    assert!(e.to_string().contains("nothing was changed"), "{e}");
+    assert_eq!(dump_with_search_index(db.conn()), before);
+
+    let member = first(&db, RecordKind::LoopMember);
+    let m = hiring::get_loop_member(db.conn(), LoopMemberId(member)).unwrap();
+    let entry = delete(&mut db, RecordKind::LoopMember, member);
+    db.write(|tx| {
+        hiring::insert_loop_member(
+            tx,
+            &LoopMemberInput {
+                requisition_id: m.requisition_id,
+                member: m.member.clone(),
+                role: m.role.clone(),
+                works_with_hire: m.works_with_hire,
+            },
+        )
+    })
+    .unwrap();
+    let e = db.write(|tx| trash::restore(tx, entry.id)).unwrap_err();
+    assert!(e.to_string().contains("already in the loop"), "{e}");
+
+    let w = walkthroughs::list(db.conn(), None, None).unwrap().remove(0);
+    let entry = delete(&mut db, RecordKind::Walkthrough, w.id.0);
+    db.write(|tx| walkthroughs::insert(tx, &WalkthroughInput::new(w.date, w.title.clone())))
+        .unwrap();
+    let e = db.write(|tx| trash::restore(tx, entry.id)).unwrap_err();
+    assert!(e.to_string().contains("already a walkthrough"), "{e}");
+}
+
+#[test]
+fn an_entry_id_is_never_given_to_another_entry() {
+    let mut db = demo_db();
+    let a = db
+        .write(|tx| trash::delete(tx, RecordKind::Win, first_win(tx), d(TODAY)))
+        .unwrap();
+    restore(&mut db, a.id);
+    let b = db
+        .write(|tx| trash::delete(tx, RecordKind::Win, first_win(tx), d(TODAY)))
+        .unwrap();
+    assert!(b.id.0 > a.id.0, "entry {} was given again", a.id);
+    db.write(trash::empty).unwrap();
+    let c = db
+        .write(|tx| trash::delete(tx, RecordKind::Win, first_win(tx), d(TODAY)))
+        .unwrap();
+    assert!(c.id.0 > b.id.0, "entry {} was given again", b.id);
+    let e = db.write(|tx| trash::restore(tx, a.id)).unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::NotFound);
 }
 
 #[test]
