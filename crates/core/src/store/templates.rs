@@ -156,11 +156,16 @@ pub fn set(
     body: &str,
 ) -> Result<Template> {
     check_person(tx, kind, person)?;
-    let body = validate::text("template", body, TEMPLATE_MAX, false)?;
-    let body = if body.is_empty() {
-        body
+    validate::text("template", body, TEMPLATE_MAX, false)?;
+    // Blank lines at either end go; the spaces after a line's "- " stay, so
+    // the cursor lands after them.
+    let kept = body
+        .trim_start_matches(['\n', '\r'])
+        .trim_end_matches(['\n', '\r']);
+    let body = if kept.trim().is_empty() {
+        String::new()
     } else {
-        format!("{body}\n")
+        format!("{kept}\n")
     };
     tx.execute(
         "DELETE FROM template WHERE kind = ?1 AND person_id IS ?2",

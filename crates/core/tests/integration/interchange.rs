@@ -13,7 +13,8 @@ use coachlog_core::model::*;
 use coachlog_core::settings::{self, KEYS};
 use coachlog_core::store::nudge_state;
 use coachlog_core::store::{
-    agenda, customers, drafts, hiring, one_on_ones, people, search, updates, walkthroughs, wins,
+    agenda, cdf, customers, drafts, hiring, one_on_ones, people, search, templates, updates,
+    walkthroughs, wins,
 };
 use coachlog_core::{Db, ErrorKind};
 use serde_json::{json, Value};
@@ -106,6 +107,12 @@ fn filled() -> Db {
             groups: vec![],
         };
         let chloe = people::insert(tx, &chloe)?.id;
+        // A skip-level report of Chloé's (met once, below).
+        let dev = people::insert(
+            tx,
+            &PersonInput::skip_level("Dev Patel", d("2025-09-01"), chloe),
+        )?
+        .id;
 
         // 1:1s of every status; Markdown, emoji and diacritics in notes.
         let notes =
@@ -275,14 +282,35 @@ fn filled() -> Db {
         )?;
         updates::insert(
             tx,
-            &update(
-                Some(ada),
-                UpdateKind::Okrs,
-                "FY27-Q1",
-                UpdateStatus::NotStarted,
-                None,
-                None,
-            ),
+            &UpdateInput {
+                objectives: vec![
+                    Objective {
+                        text: "Make planning effortless".into(),
+                        key_results: vec![
+                            KeyResult {
+                                text: "Roadmap views load in under 1 s".into(),
+                                score: Some(Score::new(0.7).unwrap()),
+                            },
+                            KeyResult {
+                                text: "3 enterprise pilots of boards".into(),
+                                score: None,
+                            },
+                        ],
+                    },
+                    Objective {
+                        text: "Grow the team's pricing skill".into(),
+                        key_results: vec![],
+                    },
+                ],
+                ..update(
+                    Some(ada),
+                    UpdateKind::Okrs,
+                    "FY27-Q1",
+                    UpdateStatus::NotStarted,
+                    None,
+                    None,
+                )
+            },
         )?;
         let pd = updates::insert(
             tx,
@@ -472,6 +500,40 @@ fn filled() -> Db {
         nudge_state::snooze(tx, &format!("win_unshared:{w1}"), d("2026-01-30"))?;
         nudge_state::dismiss(tx, &format!("win_unshared:{w1}"))?;
 
+        // A skip-level meeting.
+        one_on_ones::insert(
+            tx,
+            &one_on_one(
+                dev,
+                "2026-01-07",
+                OneOnOneStatus::Held,
+                "Skip-level: onboarding",
+                &[],
+            ),
+        )?;
+
+        // CDF reviews, and the leader's templates.
+        let mut review = CdfReviewInput::new(
+            ada,
+            d("2025-09-15"),
+            &["Roadmap storytelling", "Pricing 🚀"],
+        );
+        review.notes = "Strong *execution*; practise the narrative.".into();
+        review.link = Some("https://docs.example.com/cdf/ada".into());
+        cdf::insert(tx, &review)?;
+        cdf::insert(
+            tx,
+            &CdfReviewInput::new(ada, d("2025-12-15"), &["Stakeholder alignment"]),
+        )?;
+        templates::set(tx, TemplateKind::OneOnOne, None, "## Their items\n- \n")?;
+        templates::set(
+            tx,
+            TemplateKind::OneOnOne,
+            Some(ada),
+            "## Pricing corner\n- \n",
+        )?;
+        templates::set(tx, TemplateKind::Walkthrough, None, "")?;
+
         // Settings other than the defaults.
         settings::set(tx, "release_day", "22")?;
         settings::set(tx, "fiscal_year_start_month", "1")?;
@@ -506,7 +568,7 @@ fn export_import_export_is_byte_identical() {
     let mut target = empty_db();
     let report = interchange::import(&mut target, &doc).unwrap();
     assert_eq!(report, ImportReport::of(&doc));
-    assert_eq!(report.records.people, 3);
+    assert_eq!(report.records.people, 4);
     assert_eq!(
         report.total(),
         doc.people.len()
@@ -518,6 +580,8 @@ fn export_import_export_is_byte_identical() {
             + doc.requisitions.len()
             + doc.loop_members.len()
             + doc.interviews.len()
+            + doc.cdf_reviews.len()
+            + doc.templates.len()
             + doc.walkthroughs.len()
             + doc.wins.len()
             + doc.drafts.len()
@@ -526,7 +590,7 @@ fn export_import_export_is_byte_identical() {
     assert!(
         report
             .to_string()
-            .starts_with("3 people, 6 1:1s, 5 agenda items"),
+            .starts_with("4 people, 7 1:1s, 5 agenda items"),
         "{report}"
     );
 
@@ -600,7 +664,7 @@ fn export_is_complete_sorted_and_deterministic() {
     let json = interchange::to_json(&doc);
     assert!(
         json.starts_with(
-            "{\n  \"format\": \"coachlog\",\n  \"format_version\": 1,\n  \"settings\": {\n    \""
+            "{\n  \"format\": \"coachlog\",\n  \"format_version\": 2,\n  \"settings\": {\n    \""
         ),
         "{}",
         &json[..80]
@@ -1133,7 +1197,8 @@ fn unknown_and_missing_fields_are_refused() {
     assert_eq!(
         parse_err(&pretty(&v)),
         "The export cannot be read: people[1] (id 2): unknown field `nickname`; the fields here \
-         are: archived_on, cadence_days, id, job_family, level, name, scope, since, title, tracked."
+         are: archived_on, cadence_days, id, job_family, level, name, reports_to, scope, since, title, \
+         tracked."
     );
 
     // Nested in a record.
@@ -1222,6 +1287,8 @@ const KEYWORDS: &[&str] = &[
     "additionalProperties",
     "items",
     "maxItems",
+    "minItems",
+    "multipleOf",
     "anyOf",
     "oneOf",
     "allOf",
@@ -1278,6 +1345,7 @@ impl<'a> Validator<'a> {
                 "array" => value.is_array(),
                 "string" => value.is_string(),
                 "integer" => value.is_i64() || value.is_u64(),
+                "number" => value.is_number(),
                 "boolean" => value.is_boolean(),
                 "null" => value.is_null(),
                 other => panic!("type {other}"),
@@ -1298,14 +1366,23 @@ impl<'a> Validator<'a> {
                 errs.push(format!("{value} is not {c}"));
             }
         }
-        if let (Some(n), Some(min)) = (value.as_i64(), obj.get("minimum").and_then(Value::as_i64)) {
+        if let (Some(n), Some(min)) = (value.as_f64(), obj.get("minimum").and_then(Value::as_f64)) {
             if n < min {
                 errs.push(format!("{n} < {min}"));
             }
         }
-        if let (Some(n), Some(max)) = (value.as_i64(), obj.get("maximum").and_then(Value::as_i64)) {
+        if let (Some(n), Some(max)) = (value.as_f64(), obj.get("maximum").and_then(Value::as_f64)) {
             if n > max {
                 errs.push(format!("{n} > {max}"));
+            }
+        }
+        if let (Some(n), Some(step)) = (
+            value.as_f64(),
+            obj.get("multipleOf").and_then(Value::as_f64),
+        ) {
+            let k = n / step;
+            if (k - k.round()).abs() > 1e-9 {
+                errs.push(format!("{n} is not a multiple of {step}"));
             }
         }
         if let Some(s) = value.as_str() {
@@ -1331,6 +1408,14 @@ impl<'a> Validator<'a> {
         ) {
             if a.len() as u64 > max {
                 errs.push(format!("{} items > {max}", a.len()));
+            }
+        }
+        if let (Some(a), Some(min)) = (
+            value.as_array(),
+            obj.get("minItems").and_then(Value::as_u64),
+        ) {
+            if (a.len() as u64) < min {
+                errs.push(format!("{} items < {min}", a.len()));
             }
         }
         if let (Some(props), Some(o)) = (
@@ -1544,5 +1629,38 @@ fn the_schema_lists_every_list_setting_and_enumeration() {
     assert_eq!(
         schema["properties"]["format_version"]["const"],
         json!(FORMAT_VERSION)
+    );
+}
+
+#[test]
+fn a_format_1_file_still_imports() {
+    // A version 1 file: no reports_to, objectives, CDF reviews or templates.
+    let mut v = exported_value();
+    v["format_version"] = json!(1);
+    let o = v.as_object_mut().unwrap();
+    o.remove("cdf_reviews");
+    o.remove("templates");
+    for p in v["people"].as_array_mut().unwrap() {
+        p.as_object_mut().unwrap().remove("reports_to");
+    }
+    for u in v["updates"].as_array_mut().unwrap() {
+        u.as_object_mut().unwrap().remove("objectives");
+    }
+    let doc = interchange::parse(&pretty(&v)).unwrap();
+    assert_eq!(doc.format_version, 1);
+    assert!(doc.cdf_reviews.is_empty() && doc.templates.is_empty());
+    assert!(doc.people.iter().all(|p| p.reports_to.is_none()));
+    let mut target = empty_db();
+    interchange::import(&mut target, &doc).unwrap();
+    let again = export(&target);
+    assert_eq!(again.format_version, FORMAT_VERSION);
+    assert_eq!(again.people.len(), doc.people.len());
+    assert_eq!(again.one_on_ones.len(), doc.one_on_ones.len());
+    // A field version 1 did not have is still unknown in a version 2 file.
+    let mut v = exported_value();
+    v["people"][0].as_object_mut().unwrap().remove("reports_to");
+    assert!(
+        parse_err(&pretty(&v)).contains("`people.0.reports_to` is missing")
+            || parse_err(&pretty(&v)).contains("reports_to")
     );
 }

@@ -725,6 +725,8 @@ fn workload(dir: &std::path::Path) -> Traced {
                 "walkthrough",
                 "walkthrough_scope",
                 "win",
+                "cdf_review",
+                "template",
                 "nudge_state",
             ],
             why: "the interchange file is every record",

@@ -131,6 +131,33 @@ fn fixture_rows(version: i64) -> Vec<&'static str> {
         );
         sql.push("INSERT INTO id_floor (tbl, max_id) VALUES ('win', 3)");
     }
+    if version >= 8 {
+        sql.push("UPDATE person SET reports_to = 2 WHERE id = 3");
+        sql.push(
+            "INSERT INTO cdf_review (id, person_id, date, focus, notes, link) VALUES
+            (1, 1, '2025-02-24', 'Roadmap storytelling' || char(10) || 'Stakeholder alignment',
+             'Strong on tooling; practise the narrative before the roadmap review.',
+             'https://docs.example.com/cdf/grace-2025-02')",
+        );
+        sql.push(
+            "INSERT INTO template (kind, person_id, body) VALUES
+            ('one_on_one', NULL, '## Their items' || char(10) || '- ' || char(10)),
+            ('one_on_one', 1, '## Compilers corner' || char(10) || '- ' || char(10)),
+            ('walkthrough', NULL, '## Scenario' || char(10) || '- ' || char(10))",
+        );
+        sql.push(
+            r#"UPDATE accountability_update SET objectives =
+            '[{"text":"Make code review effortless","key_results":[{"text":"Median review time under 4 hours","score":0.7},{"text":"Suggested reviewers on every MR","score":null}]}]'
+            WHERE id = 2"#,
+        );
+        sql.push(
+            r#"INSERT INTO trash (id, kind, record_id, label, deleted_on, counts, rows) VALUES
+            (2, 'cdf_review', 2, 'Ada Lovelace''s CDF review on 2025-03-03', '2025-03-06',
+             '{"cdf_reviews":1}',
+             '[{"table":"cdf_review","op":"insert","row":{"id":2,"person_id":2,"date":"2025-03-03","focus":"Pricing","notes":"","link":null}}]')"#,
+        );
+        sql.push("INSERT INTO id_floor (tbl, max_id) VALUES ('cdf_review', 2)");
+    }
     sql
 }
 
@@ -249,10 +276,18 @@ fn trash_entries_of_every_version_restore_on_the_current_one() {
                 .unwrap_or_else(|e| {
                     panic!("v{version}: entry {} ({}): {e}", entry.id, entry.label)
                 });
-            assert_eq!(restored.kind.as_str(), "win", "v{version}");
-            let win = store::wins::get(db.conn(), coachlog_core::model::WinId(restored.record_id))
+            let there: bool = db
+                .conn()
+                .query_row(
+                    &format!(
+                        "SELECT EXISTS (SELECT 1 FROM {} WHERE id = ?1)",
+                        restored.kind.table()
+                    ),
+                    [restored.record_id],
+                    |r| r.get(0),
+                )
                 .unwrap();
-            assert_eq!(win.text, "Ran the first compiler workshop", "v{version}");
+            assert!(there, "v{version}: {} is back", restored.label);
             checked += 1;
         }
     }
@@ -281,10 +316,33 @@ fn every_fixture_upgrades_to_the_current_version_with_all_its_data() {
             .unwrap();
         assert_eq!(fk, 0, "v{version}");
         assert_eq!(schema_sql(conn), current_schema, "v{version}");
-        // Every row of every table it had is still there, unchanged.
+        // Every row of every table it had is still there, unchanged (in the
+        // columns it had: a later migration may add columns, with defaults).
         let after = dump(conn);
         for (table, rows) in &before {
-            assert_eq!(after.get(table), Some(rows), "v{version}: {table}");
+            let columns: std::collections::HashSet<&str> = rows
+                .iter()
+                .flat_map(|r| r.split('|'))
+                .filter_map(|cv| cv.split_once('=').map(|(c, _)| c))
+                .collect();
+            let projected: Option<Vec<String>> = after.get(table).map(|rows| {
+                let mut rows: Vec<String> = rows
+                    .iter()
+                    .map(|r| {
+                        r.split('|')
+                            .filter(|cv| {
+                                cv.split_once('=').is_some_and(|(c, _)| columns.contains(c))
+                            })
+                            .collect::<Vec<_>>()
+                            .join("|")
+                    })
+                    .collect();
+                rows.sort();
+                rows
+            });
+            let mut rows = rows.clone();
+            rows.sort();
+            assert_eq!(projected, Some(rows), "v{version}: {table}");
         }
         // The data reads back through the store as the records it was.
         let people = store::people::list(conn, Default::default()).unwrap();

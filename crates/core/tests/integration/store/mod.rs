@@ -6,6 +6,7 @@
 //! file matters.
 
 mod agenda;
+mod cdf;
 mod customers;
 mod db;
 mod drafts;
@@ -16,6 +17,7 @@ mod overview;
 mod people;
 mod search;
 mod settings;
+mod templates;
 mod trash;
 mod updates;
 mod walkthroughs;

@@ -4,7 +4,7 @@ use coachlog_core::model::*;
 use coachlog_core::store::people::{self, Filter};
 use coachlog_core::ErrorKind;
 
-use crate::support::{add_person, d, db, person_input, refused};
+use crate::support::{add_person, d, db, person_input, pm, refused};
 
 #[test]
 fn insert_and_get_round_trip_with_scope() {
@@ -202,4 +202,96 @@ fn archiving_before_existing_records_is_refused_but_the_same_day_is_fine() {
     );
     db.write(|tx| people::archive(tx, a.id, d("2026-03-05")))
         .unwrap();
+}
+
+#[test]
+fn skip_level_reports_name_a_manager_and_are_never_tracked() {
+    let mut db = db();
+    let manager = db
+        .write(|tx| people::insert(tx, &pm("Grace Manager", "2025-06-01")))
+        .unwrap();
+    let report = db
+        .write(|tx| {
+            people::insert(
+                tx,
+                &PersonInput::skip_level("Sam Report", d("2025-06-01"), manager.id),
+            )
+        })
+        .unwrap();
+    assert_eq!(report.reports_to, Some(manager.id));
+    assert!(!report.tracked);
+    refused(&mut db, "skip-level reports are never tracked", |tx| {
+        people::insert(
+            tx,
+            &PersonInput {
+                tracked: true,
+                ..PersonInput::skip_level("Tam", d("2025-06-01"), manager.id)
+            },
+        )
+    });
+    refused(&mut db, "not one of your managers", |tx| {
+        people::insert(
+            tx,
+            &PersonInput::skip_level("Uma", d("2025-06-01"), report.id),
+        )
+    });
+    refused(&mut db, "no person with id 99 to report to", |tx| {
+        people::insert(
+            tx,
+            &PersonInput::skip_level("Vic", d("2025-06-01"), PersonId(99)),
+        )
+    });
+    refused(&mut db, "cannot report to themselves", |tx| {
+        people::update(
+            tx,
+            report.id,
+            &PersonInput {
+                reports_to: Some(report.id),
+                ..PersonInput::from(&report)
+            },
+        )
+    });
+    // A manager with skip-level reports is not one.
+    let other = db
+        .write(|tx| people::insert(tx, &pm("Other Manager", "2025-06-01")))
+        .unwrap();
+    refused(&mut db, "has skip-level reports (Sam Report)", |tx| {
+        people::update(
+            tx,
+            manager.id,
+            &PersonInput {
+                tracked: false,
+                reports_to: Some(other.id),
+                ..PersonInput::from(&manager)
+            },
+        )
+    });
+    // Moving a report to another manager, and making them a direct report.
+    let moved = db
+        .write(|tx| {
+            people::update(
+                tx,
+                report.id,
+                &PersonInput {
+                    reports_to: Some(other.id),
+                    ..PersonInput::from(&report)
+                },
+            )
+        })
+        .unwrap();
+    assert_eq!(moved.reports_to, Some(other.id));
+    let direct = db
+        .write(|tx| {
+            people::update(
+                tx,
+                report.id,
+                &PersonInput {
+                    reports_to: None,
+                    tracked: true,
+                    ..PersonInput::from(&moved)
+                },
+            )
+        })
+        .unwrap();
+    assert_eq!((direct.reports_to, direct.tracked), (None, true));
 }

@@ -120,3 +120,85 @@ fn mark_done_keeps_the_link_and_lists_filter() {
         3
     );
 }
+
+#[test]
+fn okr_updates_hold_objectives_and_scored_key_results() {
+    let mut db = db();
+    let p = add_person(&mut db, "Ada");
+    let okrs = UpdateInput {
+        objectives: vec![Objective {
+            text: "  Make planning effortless ".into(),
+            key_results: vec![
+                KeyResult {
+                    text: "Roadmaps load in 1 s".into(),
+                    score: Some("0.7".parse().unwrap()),
+                },
+                KeyResult {
+                    text: "3 pilots".into(),
+                    score: None,
+                },
+            ],
+        }],
+        ..input(Some(p.id), UpdateKind::Okrs, "FY27-Q1")
+    };
+    let u = db.write(|tx| updates::insert(tx, &okrs)).unwrap();
+    assert_eq!(u.objectives[0].text, "Make planning effortless");
+    assert_eq!(
+        u.objectives[0].key_results[0].score.unwrap().to_string(),
+        "0.7"
+    );
+    assert_eq!(updates::get(db.conn(), u.id).unwrap(), u);
+    // Marking it done keeps them.
+    let done = db
+        .write(|tx| updates::mark_done(tx, u.id, d("2026-02-20"), None))
+        .unwrap();
+    assert_eq!(done.objectives, u.objectives);
+
+    refused(&mut db, "Only an OKR update holds objectives", |tx| {
+        updates::insert(
+            tx,
+            &UpdateInput {
+                objectives: okrs.objectives.clone(),
+                ..input(Some(p.id), UpdateKind::NextRelease, "2026-02")
+            },
+        )
+    });
+    refused(&mut db, "The objective 1 is empty", |tx| {
+        updates::insert(
+            tx,
+            &UpdateInput {
+                objectives: vec![Objective {
+                    text: " ".into(),
+                    key_results: vec![],
+                }],
+                ..input(Some(p.id), UpdateKind::Okrs, "FY27-Q2")
+            },
+        )
+    });
+}
+
+#[test]
+fn scores_are_from_0_to_1_with_two_decimals_at_most() {
+    for (text, shown) in [
+        ("0", "0.0"),
+        ("1", "1.0"),
+        ("0.7", "0.7"),
+        ("0.85", "0.85"),
+        (" 0.05 ", "0.05"),
+    ] {
+        let s: Score = text.parse().unwrap();
+        assert_eq!(s.to_string(), shown, "{text}");
+        assert_eq!(
+            serde_json::to_value(s).unwrap(),
+            serde_json::json!(s.value())
+        );
+        assert_eq!(
+            serde_json::from_value::<Score>(serde_json::json!(s.value())).unwrap(),
+            s
+        );
+    }
+    for bad in ["1.5", "-0.1", "0.755", "NaN", "abc", "inf"] {
+        assert!(bad.parse::<Score>().is_err(), "{bad}");
+    }
+    assert!(serde_json::from_str::<Score>("0.333").is_err());
+}
