@@ -322,6 +322,15 @@ mod tests {
                 vec![nudge(Rule::WinUnshared, 2), nudge(Rule::WinUnshared, 5)],
                 Some("2 items need you: 2 wins to share."),
             ),
+            (
+                vec![
+                    nudge(Rule::SkipLevel, 4),
+                    nudge(Rule::CdfReview, 1),
+                    nudge(Rule::CareerConversation, 9),
+                    nudge(Rule::SkipLevel, 2),
+                ],
+                Some("4 items need you: 1 CDF review, 1 career conversation, 2 skip-levels."),
+            ),
         ];
         for (nudges, want) in cases {
             assert_eq!(digest(&nudges).as_deref(), want);

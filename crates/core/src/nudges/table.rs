@@ -377,6 +377,43 @@ mod tests {
         }
         assert_eq!(Rule::Request.count(1), "1 request");
         assert_eq!(Rule::WinUnshared.count(2), "2 wins to share");
+        assert_eq!(Rule::CdfReview.count(1), "1 CDF review");
+        assert_eq!(Rule::CareerConversation.count(2), "2 career conversations");
+        assert_eq!(Rule::SkipLevel.count(2), "2 skip-levels");
+    }
+
+    #[test]
+    fn items_count_with_the_person_or_a_reports_manager() {
+        let day = chrono::NaiveDate::from_ymd_opt(2026, 1, 5).unwrap();
+        let person = |id: i64, reports_to: Option<i64>| Person {
+            id: PersonId(id),
+            name: format!("P{id}"),
+            title: String::new(),
+            job_family: crate::model::JobFamily::ProductManager,
+            level: crate::model::Level::Ic,
+            scope: crate::model::Scope {
+                kind: crate::model::ScopeKind::Group,
+                section: None,
+                stages: vec![],
+                groups: vec![],
+            },
+            since: day,
+            cadence_days: None,
+            tracked: reports_to.is_none(),
+            archived_on: None,
+            reports_to: reports_to.map(PersonId),
+        };
+        let (pm, report) = (person(1, None), person(2, Some(1)));
+        for row in &RULES {
+            let want = match row.whose {
+                Whose::Person | Whose::Report => Some(PersonId(1)),
+                Whose::Leader => None,
+            };
+            let who = if row.whose == Whose::Report { &report } else { &pm };
+            assert_eq!(row.rule.counted_with(who), want, "{:?}", row.rule);
+            assert_eq!(row.rule.is_personal(), row.whose != Whose::Leader);
+        }
+        assert_eq!(Rule::SkipLevel.info().whose, Whose::Report);
     }
 
     #[test]
