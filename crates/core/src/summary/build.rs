@@ -94,10 +94,26 @@ pub fn build(conn: &Connection, month: Month, options: &SummaryOptions) -> Resul
     for l in &links {
         links_by_person.entry(l.person_id).or_default().push(l);
     }
+    // Each item on the row of the PM it counts with: a skip-level report's
+    // (rule 14) with their manager.
+    let by_id: HashMap<PersonId, &Person> = everyone.iter().map(|p| (p.id, p)).collect();
     let mut overdue_counts: HashMap<(PersonId, Rule), u32> = HashMap::new();
     for n in &overdue.items {
-        if let Some(p) = n.person_id {
+        let row = n
+            .person_id
+            .and_then(|p| by_id.get(&p))
+            .and_then(|p| n.rule.counted_with(p));
+        if let Some(p) = row {
             *overdue_counts.entry((p, n.rule)).or_default() += 1;
+        }
+    }
+    // Skip-level reports active on the month's last day, per manager active on it.
+    let mut skip_level_reports: HashMap<PersonId, u32> = HashMap::new();
+    for r in everyone.iter().filter(|r| r.is_active_on(last)) {
+        if let Some(m) = r.reports_to.and_then(|m| by_id.get(&m)) {
+            if m.is_active_on(last) {
+                *skip_level_reports.entry(m.id).or_default() += 1;
+            }
         }
     }
 
@@ -281,6 +297,7 @@ pub fn build(conn: &Connection, month: Month, options: &SummaryOptions) -> Resul
             customers,
             wins: wins_out,
             interviews: interviews_by_person.get(&p.id).copied().unwrap_or(0),
+            skip_level_reports: skip_level_reports.get(&p.id).copied().unwrap_or(0),
             overdue_at_month_end,
             coverage: Vec::new(),
             notes: person_notes,

@@ -107,6 +107,7 @@ pub fn csv(s: &Summary) -> String {
         rows.row("wins.noted", p.wins.noted);
         rows.row("wins.shared", p.wins.shared);
         rows.row("interviews", p.interviews);
+        rows.row("skip_level_reports", p.skip_level_reports);
         for c in &p.overdue_at_month_end {
             rows.row(
                 &format!("overdue_at_month_end.{}", c.rule.as_str()),

@@ -132,8 +132,12 @@ pub struct PersonMonth {
     pub wins: Wins,
     /// Interviews dated in the month with the person among the interviewers.
     pub interviews: u32,
+    /// Their skip-level reports: the people active on the month's last day
+    /// who report to them (`reports_to`), when they are active on it too.
+    pub skip_level_reports: u32,
     /// Their items of the overdue list at month end, counted by rule (the
-    /// rules that concern a person, in catalogue order, zeros included).
+    /// rules that concern a person, in catalogue order, zeros included; for
+    /// `skip_level`, the items of their skip-level reports).
     pub overdue_at_month_end: Vec<RuleCount>,
     /// The grade of each practice, in [`crate::nudges::PRACTICES`] order (see [`grade`]).
     pub coverage: Vec<PracticeGrade>,
@@ -458,7 +462,7 @@ pub struct Overdue {
     pub records_as_of: NaiveDate,
     /// How many items in all.
     pub total: u32,
-    /// Counted by rule: all eleven, in catalogue order, zeros included.
+    /// Counted by rule: all fourteen, in catalogue order, zeros included.
     pub by_rule: Vec<RuleCount>,
     /// The items, in the catalogue's order.
     pub items: Vec<OverdueItem>,

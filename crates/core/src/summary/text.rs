@@ -74,6 +74,18 @@ pub(super) fn cell_note(p: &PersonMonth, practice: Practice) -> String {
             Grade::Partly => format!("{} late", super::grade::not_shared_in_month(p)),
             _ => format!("{} shared", p.wins.shared),
         },
+        Practice::CdfReviews => match grade {
+            Grade::Missed => "overdue".into(),
+            _ => String::new(),
+        },
+        Practice::CareerConversations => match grade {
+            Grade::Missed => "overdue".into(),
+            _ => String::new(),
+        },
+        Practice::SkipLevels => match grade {
+            Grade::Missed => format!("{} overdue", p.overdue(Rule::SkipLevel)),
+            _ => count(p.skip_level_reports, "report", "reports"),
+        },
     }
 }
 
