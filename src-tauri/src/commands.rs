@@ -51,7 +51,8 @@ pub struct AppInfo {
     pub schema_version: Option<i32>,
     /// Today, by the computer's clock.
     pub today: NaiveDate,
-    /// Whether the database holds no records yet (offer the demo team).
+    /// Whether the database is new: no records and nothing in the Trash
+    /// (offer the demo team).
     pub is_empty: bool,
     /// Why the database could not be opened; every other command then fails
     /// with this same error. `null` when all is well.
@@ -75,7 +76,7 @@ pub async fn app_info<R: Runtime>(
         startup_error: state.startup_error(),
     };
     if info.startup_error.is_none() {
-        info.is_empty = state.read(|db| store::is_empty(db.conn())).await?;
+        info.is_empty = state.read(|db| store::is_new(db.conn())).await?;
         info.schema_version = Some(coachlog_core::db::SCHEMA_VERSION as i32);
     }
     Ok(info)
