@@ -1,0 +1,174 @@
+/**
+ * Issue 12's screens against the mock backend (the core's fixtures):
+ * skip-level reports in the person form and on the Team screen, the
+ * templates (Settings, a person's own, the pre-filled 1:1 notes and
+ * walkthrough findings, the career tag from Today), and OKR content on the
+ * Accountability screen.
+ */
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
+import { describe, expect, it } from 'vitest';
+import App from '../App.svelte';
+import { DEFAULT_TEMPLATES, handle } from '../dev/mockBackend';
+import { demoBackend, go } from '../test/app';
+import type { PersonInput } from '$lib/types';
+
+const { install, called, db } = demoBackend();
+
+/** Noor, a skip-level report of Amara (id 1), met on 2026-09-01. */
+function addSkipLevelReport(): number {
+  const input: PersonInput = {
+    name: 'Noor Haddad',
+    title: 'Product Manager, Import',
+    job_family: 'product_manager',
+    level: 'ic',
+    scope: { kind: 'group', section: 'Dev', stages: ['Create'], groups: ['Import'] },
+    since: '2026-01-05',
+    cadence_days: null,
+    tracked: false,
+    reports_to: 1,
+  };
+  const noor = handle(db(), 'person_add', { input }) as { id: number };
+  handle(db(), 'one_on_one_log', {
+    input: { one_on_one: { person_id: noor.id, date: '2026-09-01', status: 'held', notes: '', tags: [] }, new_items: [], close_items: [] },
+  });
+  return noor.id;
+}
+
+describe('skip-level reports', () => {
+  it('adds a skip-level report: Tracked goes off and says why, and the core gets reports_to', async () => {
+    install();
+    await go('#/team?add=1');
+    render(App);
+    const form = await screen.findByTestId('person-form');
+    await fireEvent.input(within(form).getByTestId('person-name'), { target: { value: 'Noor Haddad' } });
+    const tracked = within(form).getByTestId<HTMLInputElement>('person-tracked');
+    expect(tracked.checked).toBe(true);
+    const reportsTo = within(form).getByTestId<HTMLSelectElement>('person-reports-to');
+    // Managers are the people on the team (the demo's Sofia Rossi is archived), by name.
+    expect([...reportsTo.options].map((o) => o.textContent)).toEqual([
+      'You (a direct report)',
+      'Amara Okafor',
+      'Diego Hernández',
+      'Fatima Al-Sayed',
+      'Jonas Becker',
+      'Mei Lin Chen',
+      'Priya Raman',
+    ]);
+    reportsTo.selectedIndex = 1;
+    await fireEvent.change(reportsTo);
+    expect(tracked.checked).toBe(false);
+    expect(tracked.disabled).toBe(true);
+    expect(within(form).getByTestId('person-tracked-why').textContent).toContain('A skip-level report is never tracked: Amara Okafor holds their 1:1s');
+    await fireEvent.click(within(form).getByTestId('person-save'));
+    await screen.findByTestId('screen-person');
+    expect(called('person_add')).toEqual([{ input: expect.objectContaining({ name: 'Noor Haddad', reports_to: 1, tracked: false }) }]);
+  });
+
+  it('puts Tracked back when the person reports to the leader again', async () => {
+    install();
+    await go('#/team?add=1');
+    render(App);
+    const form = await screen.findByTestId('person-form');
+    const reportsTo = within(form).getByTestId<HTMLSelectElement>('person-reports-to');
+    reportsTo.selectedIndex = 2;
+    await fireEvent.change(reportsTo);
+    reportsTo.selectedIndex = 0;
+    await fireEvent.change(reportsTo);
+    const tracked = within(form).getByTestId<HTMLInputElement>('person-tracked');
+    expect(tracked.checked).toBe(true);
+    expect(tracked.disabled).toBe(false);
+    expect(within(form).queryByTestId('person-tracked-why')).toBeNull();
+  });
+
+  it('shows the core’s refusal and keeps the dialog', async () => {
+    install({ person_add: () => Promise.reject({ kind: 'invalid', message: 'Amara Okafor is a skip-level report; pick one of your managers.' }) });
+    await go('#/team?add=1');
+    render(App);
+    const form = await screen.findByTestId('person-form');
+    await fireEvent.input(within(form).getByTestId('person-name'), { target: { value: 'Noor Haddad' } });
+    await fireEvent.click(within(form).getByTestId('person-save'));
+    expect((await screen.findByTestId('error-message')).textContent).toBe('Amara Okafor is a skip-level report; pick one of your managers.');
+    expect(screen.getByTestId('person-form')).toBeTruthy();
+  });
+
+  it('lists skip-level reports under their manager with their last skip-level', async () => {
+    const noor = addSkipLevelReport();
+    install();
+    await go('#/team');
+    render(App);
+    const table = await screen.findByTestId('team-table');
+    const skipRow = await within(table).findByTestId('team-skip-row');
+    expect(skipRow.dataset.person).toBe(String(noor));
+    // Right under Amara's row, apart from the direct reports.
+    const rows = [...table.querySelectorAll('tbody tr')] as HTMLElement[];
+    const at = rows.indexOf(skipRow);
+    expect(rows[at - 1].textContent).toContain('Amara Okafor');
+    expect(rows.filter((r) => r.dataset.testid === 'team-row')).toHaveLength(6);
+    expect(within(skipRow).getByTestId('team-skip-badge').textContent).toBe('skip-level report');
+    await waitFor(() => expect(within(skipRow).getByTestId('team-last-skip').textContent).toContain('Last skip-level Tue 1 Sep 2026'));
+    expect(within(skipRow).getByText('Log skip-level').getAttribute('href')).toBe(`#/log/${noor}`);
+    expect(called('one_on_ones_list')).toContainEqual({ personId: noor, from: null, to: null });
+  });
+
+  it('a manager with skip-level reports reports to the leader: the choice is locked, saying why', async () => {
+    addSkipLevelReport();
+    install();
+    await go('#/team');
+    render(App);
+    const table = await screen.findByTestId('team-table');
+    const amara = (await within(table).findAllByTestId('team-row')).find((r) => r.textContent?.includes('Amara Okafor'))!;
+    await fireEvent.click(within(amara).getByTestId('team-edit'));
+    const form = await screen.findByTestId('person-form');
+    expect(within(form).getByTestId<HTMLSelectElement>('person-reports-to').disabled).toBe(true);
+    expect(form.textContent?.replace(/\s+/g, ' ')).toContain('Noor Haddad is a skip-level report of Amara Okafor, so Amara Okafor reports to you.');
+  });
+});
+
+describe('templates', () => {
+  it('pre-fills a new 1:1’s notes with the template in force, and Today’s career link sets the career tag', async () => {
+    install();
+    await go('#/log/2?tag=career');
+    render(App);
+    const notes = await screen.findByTestId<HTMLTextAreaElement>('log-notes');
+    expect(notes.value).toBe(DEFAULT_TEMPLATES.one_on_one);
+    expect(screen.getByTestId<HTMLInputElement>('log-tags').value).toBe('career');
+    expect(called('template_get')).toEqual([{ kind: 'one_on_one', personId: 2 }]);
+  });
+
+  it('pre-fills with the person’s own template', async () => {
+    handle(db(), 'template_set', { kind: 'one_on_one', personId: 2, body: '## Diego’s items\n- ' });
+    install();
+    await go('#/log/2');
+    render(App);
+    const notes = await screen.findByTestId<HTMLTextAreaElement>('log-notes');
+    expect(notes.value).toBe('## Diego’s items\n- \n');
+    expect(screen.getByTestId<HTMLInputElement>('log-tags').value).toBe('');
+  });
+
+  it('gives a person their own 1:1 template from the person form, and takes it away', async () => {
+    install();
+    await go('#/team');
+    render(App);
+    const table = await screen.findByTestId('team-table');
+    const diego = (await within(table).findAllByTestId('team-row')).find((r) => r.textContent?.includes('Diego Hernández'))!;
+    await fireEvent.click(within(diego).getByTestId('team-edit'));
+    let form = await screen.findByTestId('person-form');
+    await waitFor(() => expect(within(form).getByTestId('person-template-source').textContent).toContain('Their 1:1s start from Coachlog’s default'));
+    await fireEvent.click(within(form).getByTestId('person-template-own'));
+    const body = within(form).getByTestId<HTMLTextAreaElement>('person-template-body');
+    expect(body.value).toBe(DEFAULT_TEMPLATES.one_on_one);
+    await fireEvent.input(body, { target: { value: '## Pricing\n- ' } });
+    await fireEvent.click(within(form).getByTestId('person-save'));
+    await waitFor(() => expect(screen.queryByTestId('person-form')).toBeNull());
+    expect(called('template_set')).toEqual([{ kind: 'one_on_one', personId: 2, body: '## Pricing\n- ' }]);
+
+    await fireEvent.click(within(diego).getByTestId('team-edit'));
+    form = await screen.findByTestId('person-form');
+    await waitFor(() => expect(within(form).getByTestId<HTMLInputElement>('person-template-own').checked).toBe(true));
+    await fireEvent.click(within(form).getByTestId('person-template-own'));
+    await fireEvent.click(within(form).getByTestId('person-save'));
+    await waitFor(() => expect(screen.queryByTestId('person-form')).toBeNull());
+    expect(called('template_reset')).toEqual([{ kind: 'one_on_one', personId: 2 }]);
+    expect(db().templates).toEqual([]);
+  });
+});
