@@ -17,6 +17,9 @@ export const TEMPLATE_KINDS: Record<TemplateKind, { label: string; what: string 
   walkthrough: { label: 'Walkthrough findings', what: 'the findings of a new walkthrough' },
 };
 
+/** The kinds, in the order Settings shows them. */
+export const TEMPLATE_KIND_ORDER = Object.keys(TEMPLATE_KINDS) as TemplateKind[];
+
 /** Where the template in force comes from, for a person's 1:1s or for the leader's own settings. */
 export function sourceText(source: Source, who: string | null = null): string {
   switch (source) {

@@ -171,4 +171,59 @@ describe('templates', () => {
     expect(called('template_reset')).toEqual([{ kind: 'one_on_one', personId: 2 }]);
     expect(db().templates).toEqual([]);
   });
+
+  it('edits the leader’s 1:1 template in Settings, says where it comes from, resets it with Undo', async () => {
+    install();
+    await go('#/settings');
+    render(App);
+    const section = await screen.findByTestId('templates-section');
+    const source = within(section).getByTestId('template-source-one_on_one');
+    await waitFor(() => expect(source.textContent).toContain('In force: Coachlog’s default.'));
+    const body = within(section).getByTestId<HTMLTextAreaElement>('template-body-one_on_one');
+    expect(body.value).toBe(DEFAULT_TEMPLATES.one_on_one);
+    const save = within(section).getByTestId<HTMLButtonElement>('template-save-one_on_one');
+    expect(save.disabled).toBe(true);
+    expect(within(section).queryByTestId('template-reset-one_on_one')).toBeNull();
+
+    await fireEvent.input(body, { target: { value: '## Wins\n- \n\n## Blockers\n- ' } });
+    // Ctrl+Enter in the editor saves, as the Save button does.
+    await fireEvent.keyDown(body, { key: 'Enter', ctrlKey: true });
+    await waitFor(() => expect(source.textContent).toContain('In force: yours.'));
+    expect(called('template_set')).toEqual([{ kind: 'one_on_one', personId: null, body: '## Wins\n- \n\n## Blockers\n- ' }]);
+    expect(body.value).toBe('## Wins\n- \n\n## Blockers\n- \n');
+    expect(screen.getByTestId('notice').textContent).toContain('Saved your 1:1 notes template.');
+
+    await fireEvent.click(within(section).getByTestId('template-reset-one_on_one'));
+    await waitFor(() => expect(source.textContent).toContain('In force: Coachlog’s default.'));
+    expect(called('template_reset')).toEqual([{ kind: 'one_on_one', personId: null }]);
+    expect(body.value).toBe(DEFAULT_TEMPLATES.one_on_one);
+    const notice = screen.getAllByTestId('notice').find((n) => n.textContent?.includes('back to Coachlog’s default'))!;
+    await fireEvent.click(within(notice).getByTestId('notice-action'));
+    await waitFor(() => expect(source.textContent).toContain('In force: yours.'));
+    expect(body.value).toBe('## Wins\n- \n\n## Blockers\n- \n');
+  });
+
+  it('shows the core’s refusal of a template and keeps what was typed', async () => {
+    install({ template_set: () => Promise.reject({ kind: 'invalid', message: 'The template is longer than 20000 characters; shorten it.' }) });
+    await go('#/settings');
+    render(App);
+    const section = await screen.findByTestId('templates-section');
+    const body = within(section).getByTestId<HTMLTextAreaElement>('template-body-walkthrough');
+    await waitFor(() => expect(body.value).toBe(DEFAULT_TEMPLATES.walkthrough));
+    await fireEvent.input(body, { target: { value: 'x'.repeat(50) } });
+    await fireEvent.click(within(section).getByTestId('template-save-walkthrough'));
+    expect((await screen.findByTestId('error-message')).textContent).toBe('The template is longer than 20000 characters; shorten it.');
+    expect(body.value).toBe('x'.repeat(50));
+  });
+
+  it('pre-fills a new walkthrough’s findings with the walkthrough template', async () => {
+    handle(db(), 'template_set', { kind: 'walkthrough', personId: null, body: '## Scenario\n- ' });
+    install();
+    await go('#/walkthroughs');
+    render(App);
+    await fireEvent.click(await screen.findByTestId('walkthrough-add'));
+    const form = await screen.findByTestId('walkthrough-form');
+    expect(within(form).getByTestId<HTMLTextAreaElement>('walkthrough-findings').value).toBe('## Scenario\n- \n');
+    expect(called('template_get')).toEqual([{ kind: 'walkthrough', personId: null }]);
+  });
 });
