@@ -227,3 +227,107 @@ describe('templates', () => {
     expect(called('template_get')).toEqual([{ kind: 'walkthrough', personId: null }]);
   });
 });
+
+describe('OKR content', () => {
+  /** The "…" of Amara's (id 1) OKR cell for FY27-Q4, the quarter of the fixtures' today. */
+  async function openAmarasOkrs() {
+    await go('#/accountability');
+    render(App);
+    const grid = await screen.findByTestId('acc-grid');
+    const cell = within(grid)
+      .getAllByTestId('acc-cell')
+      .find((c) => c.dataset.person === '1' && c.dataset.kind === 'okrs' && c.dataset.period === 'FY27-Q4')!;
+    await fireEvent.click(within(cell.closest('td')!).getByTestId('acc-cell-edit'));
+    return screen.findByTestId('update-form');
+  }
+
+  it('writes objectives and key results with scores in the update dialog, and the screen shows them', async () => {
+    install();
+    const form = await openAmarasOkrs();
+    expect(within(form).queryAllByTestId('okr-objective')).toHaveLength(0);
+    await fireEvent.click(within(form).getByTestId('okr-objective-add'));
+    // The new objective's field has the focus: typing goes on from the keyboard.
+    expect(document.activeElement).toBe(within(form).getByTestId('okr-objective-text'));
+    await fireEvent.input(within(form).getByTestId('okr-objective-text'), { target: { value: 'Grow self-managed adoption' } });
+    await fireEvent.input(within(form).getByTestId('okr-kr-text'), { target: { value: 'Ship the import wizard' } });
+    await fireEvent.input(within(form).getByTestId('okr-kr-score'), { target: { value: '0.7' } });
+    await fireEvent.click(within(form).getByTestId('okr-kr-add'));
+    expect(document.activeElement).toBe(within(form).getAllByTestId('okr-kr-text')[1]);
+    await fireEvent.input(within(form).getAllByTestId('okr-kr-text')[1], { target: { value: '20 customers migrated' } });
+    await fireEvent.click(within(form).getByTestId('okr-objective-add'));
+    await fireEvent.input(within(form).getAllByTestId('okr-objective-text')[1], { target: { value: 'To remove' } });
+    await fireEvent.click(within(form).getAllByTestId('okr-objective-remove')[1]);
+    await fireEvent.click(within(form).getByTestId('update-save'));
+    await waitFor(() => expect(screen.queryByTestId('update-form')).toBeNull());
+    expect(called('update_update')).toEqual([
+      {
+        id: 10,
+        input: {
+          person_id: 1,
+          kind: 'okrs',
+          period: 'FY27-Q4',
+          status: 'done',
+          done_on: '2026-11-20',
+          link: 'https://gitlab.com/gitlab-com/gitlab-OKRs/-/work_items/13983',
+          objectives: [
+            {
+              text: 'Grow self-managed adoption',
+              key_results: [
+                { text: 'Ship the import wizard', score: 0.7 },
+                { text: '20 customers migrated', score: null },
+              ],
+            },
+          ],
+        },
+      },
+    ]);
+    const okr = await screen.findByTestId('acc-okr');
+    expect(okr.dataset.period).toBe('FY27-Q4');
+    expect(within(okr).getByTestId('acc-objective').textContent).toContain('Grow self-managed adoption');
+    expect(within(okr).getAllByTestId('acc-key-result').map((k) => k.textContent?.replace(/\s+/g, ' ').trim())).toEqual([
+      'Ship the import wizard 0.7',
+      '20 customers migrated not scored',
+    ]);
+    expect(screen.getByTestId('acc-okr-count').textContent).toBe('1 obj.');
+
+    // Edited again from the list: the dialog holds what was saved.
+    await fireEvent.click(within(okr).getByTestId('acc-okr-edit'));
+    const again = await screen.findByTestId('update-form');
+    expect(within(again).getByTestId<HTMLInputElement>('okr-objective-text').value).toBe('Grow self-managed adoption');
+    expect(within(again).getAllByTestId<HTMLInputElement>('okr-kr-score').map((s) => s.value)).toEqual(['0.7', '']);
+  });
+
+  it('says what is wrong with a score, and shows the core’s refusal, keeping the dialog', async () => {
+    install({ update_update: () => Promise.reject({ kind: 'invalid', message: 'Give objective 1 its text; it is empty.' }) });
+    const form = await openAmarasOkrs();
+    await fireEvent.click(within(form).getByTestId('okr-objective-add'));
+    await fireEvent.input(within(form).getByTestId('okr-kr-text'), { target: { value: 'A key result' } });
+    await fireEvent.input(within(form).getByTestId('okr-kr-score'), { target: { value: '1.5' } });
+    await fireEvent.click(within(form).getByTestId('update-save'));
+    expect((await screen.findByTestId('error-message')).textContent).toBe("A key result's score is from 0.0 to 1.0; 1.5 is not (key result 1 of objective 1).");
+    expect(called('update_update')).toEqual([]);
+    await fireEvent.input(within(form).getByTestId('okr-kr-score'), { target: { value: '' } });
+    await fireEvent.click(within(form).getByTestId('update-save'));
+    await waitFor(() => expect(screen.getByTestId('error-message').textContent).toBe('Give objective 1 its text; it is empty.'));
+    expect(screen.getByTestId('update-form')).toBeTruthy();
+    expect(within(form).getByTestId<HTMLInputElement>('okr-kr-text').value).toBe('A key result');
+  });
+
+  it('offers no objectives for the other kinds, and sends none', async () => {
+    install();
+    await go('#/accountability');
+    render(App);
+    const grid = await screen.findByTestId('acc-grid');
+    const cell = within(grid)
+      .getAllByTestId('acc-cell')
+      .find((c) => c.dataset.person === '1' && c.dataset.kind === 'next_release' && c.dataset.period === '2026-11')!;
+    await fireEvent.click(within(cell.closest('td')!).getByTestId('acc-cell-edit'));
+    const form = await screen.findByTestId('update-form');
+    expect(within(form).queryByTestId('okr-editor')).toBeNull();
+    await fireEvent.click(within(form).getByTestId('update-save'));
+    await waitFor(() => expect(screen.queryByTestId('update-form')).toBeNull());
+    const sent = [...called('update_update'), ...called('update_add')];
+    expect(sent).toHaveLength(1);
+    expect((sent[0].input as { objectives: unknown[] }).objectives).toEqual([]);
+  });
+});
