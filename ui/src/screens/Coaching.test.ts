@@ -331,3 +331,53 @@ describe('OKR content', () => {
     expect((sent[0].input as { objectives: unknown[] }).objectives).toEqual([]);
   });
 });
+
+describe('CDF reviews across the house', () => {
+  it('finds a CDF review in search, labelled and linked to the person’s review', async () => {
+    db().answers.search['focus'] = [
+      {
+        kind: 'cdf_review',
+        id: 4,
+        person_id: 2,
+        person: 'Diego Hernández',
+        date: '2026-10-01',
+        snippet: 'Focus: stakeholder communication',
+        parts: [
+          { text: 'Focus', matched: true },
+          { text: ': stakeholder communication', matched: false },
+        ],
+      },
+    ];
+    install();
+    await go('#/search?q=focus');
+    render(App);
+    const hit = await screen.findByTestId('search-result');
+    expect(hit.dataset.kind).toBe('cdf_review');
+    expect(hit.getAttribute('href')).toBe('#/person/2?focus=cdf-4');
+    expect(hit.textContent).toContain('CDF review');
+    expect(within(hit).getByTestId('search-snippet').querySelector('mark')?.textContent).toBe('Focus');
+  });
+
+  it('deletes a CDF review to the Trash with Undo; Settings → Trash lists it in the core’s words and restores it', async () => {
+    const review = handle(db(), 'cdf_review_add', {
+      input: { person_id: 2, date: '2026-10-01', focus: ['Stakeholder communication'], notes: 'Private', link: null },
+    }) as { id: number };
+    install();
+    await go('#/settings');
+    render(App);
+    await screen.findByTestId('trash-section');
+    const { deleteRecord } = await import('$lib/deleting');
+    const entry = await deleteRecord('cdf_review', review.id);
+    expect(called('record_delete')).toEqual([{ kind: 'cdf_review', id: review.id }]);
+    // No confirmation for a review: Undo covers it.
+    expect(called('record_delete_preview')).toEqual([]);
+    expect(entry?.kind).toBe('cdf_review');
+    expect(db().answers.cdf_reviews_list).toEqual([]);
+    const row = await screen.findByTestId('trash-entry');
+    expect(row.dataset.kind).toBe('cdf_review');
+    expect(row.textContent).toContain('CDF review');
+    await fireEvent.click(within(row).getByTestId('trash-restore'));
+    await waitFor(() => expect(screen.queryAllByTestId('trash-entry')).toHaveLength(0));
+    expect(db().answers.cdf_reviews_list.map((r) => r.id)).toEqual([review.id]);
+  });
+});
