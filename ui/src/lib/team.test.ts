@@ -17,6 +17,8 @@ describe('skip-level reports', () => {
   it('offers as managers the active people who are not skip-level reports, never the person edited', () => {
     expect(managerChoices(all, null).map((p) => p.name)).toEqual(['Amara Okafor', 'Diego Hernández']);
     expect(managerChoices(all, 1).map((p) => p.name)).toEqual(['Diego Hernández']);
+    // A report of a manager since archived keeps them on offer.
+    expect(managerChoices(all, 12, 3).map((p) => p.name)).toEqual(['Amara Okafor', 'Ana Gone', 'Diego Hernández']);
   });
 
   it('lists a manager’s skip-level reports by name', () => {

@@ -11,10 +11,11 @@ const byName = (a: Person, b: Person) => a.name.localeCompare(b.name, undefined,
 
 /**
  * Who `editing` (null: a new person) can report to: people on the team,
- * active, not skip-level reports themselves, not `editing`; by name.
+ * active, not skip-level reports themselves, not `editing`; by name. The
+ * manager they have now (`current`) stays on offer, archived or not.
  */
-export function managerChoices(people: readonly Person[], editing: PersonId | null): Person[] {
-  return people.filter((p) => p.archived_on === null && p.reports_to === null && p.id !== editing).sort(byName);
+export function managerChoices(people: readonly Person[], editing: PersonId | null, current: PersonId | null = null): Person[] {
+  return people.filter((p) => p.id === current || (p.archived_on === null && p.reports_to === null && p.id !== editing)).sort(byName);
 }
 
 /** The skip-level reports of `id` (archived ones included), by name. */
