@@ -203,6 +203,27 @@ describe('templates', () => {
     expect(body.value).toBe('## Wins\n- \n\n## Blockers\n- \n');
   });
 
+  it('follows a template the command line wrote, unless one is being typed', async () => {
+    install();
+    await go('#/settings');
+    render(App);
+    const section = await screen.findByTestId('templates-section');
+    const one = within(section).getByTestId<HTMLTextAreaElement>('template-body-one_on_one');
+    const walk = within(section).getByTestId<HTMLTextAreaElement>('template-body-walkthrough');
+    await waitFor(() => expect(walk.value).toBe(DEFAULT_TEMPLATES.walkthrough));
+    await waitFor(() => expect(called('data_version').length).toBeGreaterThan(0));
+    await fireEvent.input(one, { target: { value: 'Being typed' } });
+    // `coachlog template set` writes both; the window gets the focus back.
+    handle(db(), 'template_set', { kind: 'one_on_one', personId: null, body: 'From the CLI' });
+    handle(db(), 'template_set', { kind: 'walkthrough', personId: null, body: 'Walked from the CLI' });
+    db().dataVersion++;
+    window.dispatchEvent(new Event('focus'));
+    await waitFor(() => expect(walk.value).toBe('Walked from the CLI\n'));
+    expect(within(section).getByTestId('template-source-walkthrough').textContent).toContain('In force: yours.');
+    expect(one.value).toBe('Being typed');
+    expect(within(section).getByTestId('template-source-one_on_one').textContent).toContain('In force: yours.');
+  });
+
   it('shows the core’s refusal of a template and keeps what was typed', async () => {
     install({ template_set: () => Promise.reject({ kind: 'invalid', message: 'The template is longer than 20000 characters; shorten it.' }) });
     await go('#/settings');
