@@ -48,7 +48,6 @@ import type {
   Interview,
   InterviewId,
   InterviewInput,
-  InForce,
   IpcError,
   KeyState,
   LinkId,
@@ -77,8 +76,6 @@ import type {
   Restored,
   SavedFile,
   SettingEntry,
-  Template,
-  TemplateKind,
   TrashEntry,
   TrashId,
   Update,
@@ -92,6 +89,7 @@ import type {
   WinId,
   WinInput,
 } from './bindings';
+import type { InForce, Template, TemplateKind } from './bindings';
 
 /** A calendar date as it crosses IPC: `YYYY-MM-DD`. */
 type Day = string;
