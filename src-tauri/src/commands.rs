@@ -18,8 +18,8 @@ use coachlog_core::settings::{self, SettingEntry};
 use coachlog_core::store::names::{self, NameKind};
 use coachlog_core::store::nudge_state::{self, KeyState};
 use coachlog_core::store::search::{self as fts, Hit};
-use coachlog_core::store::trash::{self, TrashEntry};
 use coachlog_core::store::templates::{self, InForce};
+use coachlog_core::store::trash::{self, TrashEntry};
 use coachlog_core::store::{
     self, agenda, cdf, customers, drafts, hiring, log, one_on_ones, people, updates, walkthroughs,
     wins,

@@ -911,7 +911,17 @@ fn the_grid_grades_each_practice() {
     // nothing owed at month end; nobody has skip-level reports).
     assert_eq!(
         grades(m.priya),
-        [Partly, Missed, Missed, Missed, Missed, Partly, Ok, Ok, NotApplicable]
+        [
+            Partly,
+            Missed,
+            Missed,
+            Missed,
+            Missed,
+            Partly,
+            Ok,
+            Ok,
+            NotApplicable
+        ]
     );
     assert_eq!(
         grades(m.marco),
@@ -979,7 +989,8 @@ fn cdf_reviews_career_conversations_and_skip_levels_per_pm() {
     let eve = w.person("Eve", "2025-06-01", |p| p.tracked = false);
     let report = |w: &mut W, name: &str, manager: PersonId| {
         let input = PersonInput::skip_level(name, d("2025-06-01"), manager);
-        w.write(|tx| coachlog_core::store::people::insert(tx, &input)).id
+        w.write(|tx| coachlog_core::store::people::insert(tx, &input))
+            .id
     };
     let sam = report(&mut w, "Sam", mia);
     let uma = report(&mut w, "Uma", mia);
@@ -1019,10 +1030,7 @@ fn cdf_reviews_career_conversations_and_skip_levels_per_pm() {
         ["Ada", "Mia"]
     );
     let md = summary::render(&s, Format::Markdown);
-    assert!(
-        md.contains("| ❌ overdue | ✅ | ❌ 1 overdue |"),
-        "{md}"
-    );
+    assert!(md.contains("| ❌ overdue | ✅ | ❌ 1 overdue |"), "{md}");
 
     // Met in May: on track.
     w.held(sam, "2026-05-20");
@@ -1529,12 +1537,34 @@ fn the_markdown_is_valid_gfm_with_the_expected_tables_and_tasks() {
         assert_eq!(rows[0][0], HOSTILE);
         assert_eq!(
             rows[0][1..],
-            ["✅ 4/4", "—", "—", "✅ 3 on time", "—", "—", "✅", "✅", "—", "0"]
+            [
+                "✅ 4/4",
+                "—",
+                "—",
+                "✅ 3 on time",
+                "—",
+                "—",
+                "✅",
+                "✅",
+                "—",
+                "0"
+            ]
         );
         assert_eq!(rows[1][0], "Marco Rossi");
         assert_eq!(
             rows[1][1..],
-            ["✅ 1/1", "⚠️ 1 late", "—", "—", "—", "—", "—", "—", "—", "0"]
+            [
+                "✅ 1/1",
+                "⚠️ 1 late",
+                "—",
+                "—",
+                "—",
+                "—",
+                "—",
+                "—",
+                "—",
+                "0"
+            ]
         );
         assert_eq!(rows[2][0], "Priya Raman");
         assert_eq!(
