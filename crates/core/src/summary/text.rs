@@ -117,6 +117,32 @@ pub(super) fn wins(p: &PersonMonth) -> String {
     format!("{} noted, {} shared", p.wins.noted, p.wins.shared)
 }
 
+/// "3 raised by them, 5 by you (63% by you)", or "none opened".
+pub(super) fn agenda_balance(p: &PersonMonth) -> String {
+    let b = &p.agenda_balance;
+    match b.leader_percent() {
+        None => "none opened".into(),
+        Some(pct) => format!(
+            "{} raised by them, {} by you ({pct}% by you)",
+            b.raised_by_person, b.raised_by_leader
+        ),
+    }
+}
+
+/// "You raised 5 of the 8 items opened in May 2026. The handbook: “If the
+/// manager puts more than half …”" when the leader raised more than half of
+/// them; `month` as the renderer shows it.
+pub(super) fn agenda_warning(p: &PersonMonth, month: &str) -> Option<String> {
+    let b = &p.agenda_balance;
+    b.warning.map(|w| {
+        format!(
+            "You raised {} of the {} items opened in {month}. The handbook: “{w}.”",
+            b.raised_by_leader,
+            b.total()
+        )
+    })
+}
+
 /// "requests 1, updates 2" or "none".
 pub(super) fn overdue(p: &PersonMonth) -> String {
     let parts: Vec<String> = p
@@ -220,7 +246,7 @@ pub(super) struct PracticeRow {
 /// the user text inside values (tag, team and category names) for a renderer
 /// that writes values as they are; one that escapes whole values passes
 /// the text through.
-pub(super) fn practice_rows(p: &PersonMonth, escape: impl Fn(&str) -> String) -> [PracticeRow; 9] {
+pub(super) fn practice_rows(p: &PersonMonth, escape: impl Fn(&str) -> String) -> [PracticeRow; 12] {
     let tags = if p.coaching_tags.is_empty() {
         "none".to_string()
     } else {
@@ -264,6 +290,17 @@ pub(super) fn practice_rows(p: &PersonMonth, escape: impl Fn(&str) -> String) ->
         graded(Practice::Customers, format!("{}{quiet}", customers(p))),
         graded(Practice::Wins, wins(p)),
         row("Interviews", None, p.interviews.to_string()),
+        row(
+            "Agenda balance (items opened)",
+            None,
+            agenda_balance(p),
+        ),
+        row("CDF reviews", None, p.cdf_reviews.to_string()),
+        row(
+            "Career conversations",
+            None,
+            p.career_conversations.to_string(),
+        ),
         row("Overdue at month end", None, overdue(p)),
     ]
 }
