@@ -80,6 +80,14 @@ pub fn export_all(out_dir: &Path) -> Result<(), ExportError> {
         coachlog_core::kinds::RecordKind,
         coachlog_core::kinds::Counts,
         store::trash::TrashEntry,
+        CdfReview,
+        CdfReviewInput,
+        Template,
+        TemplateKind,
+        store::templates::InForce,
+        store::templates::Source,
+        Objective,
+        KeyResult,
     );
     write_commands(out_dir)?;
     write_catalogue(out_dir)?;

@@ -88,6 +88,12 @@ macro_rules! for_each_command {
             commands::check_in_update,
             commands::interview_update,
             commands::data_version,
+            commands::cdf_reviews_list,
+            commands::cdf_review_add,
+            commands::cdf_review_update,
+            commands::template_get,
+            commands::template_set,
+            commands::template_reset,
             probe::startup_painted,
         )
     };

@@ -19,8 +19,10 @@ use coachlog_core::store::names::{self, NameKind};
 use coachlog_core::store::nudge_state::{self, KeyState};
 use coachlog_core::store::search::{self as fts, Hit};
 use coachlog_core::store::trash::{self, TrashEntry};
+use coachlog_core::store::templates::{self, InForce};
 use coachlog_core::store::{
-    self, agenda, customers, drafts, hiring, log, one_on_ones, people, updates, walkthroughs, wins,
+    self, agenda, cdf, customers, drafts, hiring, log, one_on_ones, people, updates, walkthroughs,
+    wins,
 };
 use coachlog_core::summary::{self, Format, SummaryOptions};
 use coachlog_core::{calendar, calendar::Period, ErrorKind, Passphrase};
@@ -49,7 +51,8 @@ pub struct AppInfo {
     pub schema_version: Option<i32>,
     /// Today, by the computer's clock.
     pub today: NaiveDate,
-    /// Whether the database holds no records yet (offer the demo team).
+    /// Whether the database is new: no records and nothing in the Trash
+    /// (offer the demo team).
     pub is_empty: bool,
     /// Why the database could not be opened; every other command then fails
     /// with this same error. `null` when all is well.
@@ -73,7 +76,7 @@ pub async fn app_info<R: Runtime>(
         startup_error: state.startup_error(),
     };
     if info.startup_error.is_none() {
-        info.is_empty = state.read(|db| store::is_empty(db.conn())).await?;
+        info.is_empty = state.read(|db| store::is_new(db.conn())).await?;
         info.schema_version = Some(coachlog_core::db::SCHEMA_VERSION as i32);
     }
     Ok(info)
@@ -673,6 +676,83 @@ pub async fn win_share(
 pub async fn win_unshare(state: State<'_, AppState>, id: WinId) -> Reply<Win> {
     state
         .write(move |db| db.write(|tx| wins::unshare(tx, id)))
+        .await
+}
+
+// --- CDF reviews and templates ---------------------------------------------------
+
+/// CDF reviews, newest first; only `personId`'s when given.
+#[tauri::command]
+pub async fn cdf_reviews_list(
+    state: State<'_, AppState>,
+    person_id: Option<PersonId>,
+) -> Reply<Vec<CdfReview>> {
+    state.read(move |db| cdf::list(db.conn(), person_id)).await
+}
+
+/// Records a CDF review (1 to 3 focus areas, notes, a link).
+#[tauri::command]
+pub async fn cdf_review_add(state: State<'_, AppState>, input: CdfReviewInput) -> Reply<CdfReview> {
+    state
+        .write(move |db| db.write(|tx| cdf::insert(tx, &input)))
+        .await
+}
+
+/// Replaces a CDF review's details.
+#[tauri::command]
+pub async fn cdf_review_update(
+    state: State<'_, AppState>,
+    id: CdfReviewId,
+    input: CdfReviewInput,
+) -> Reply<CdfReview> {
+    state
+        .write(move |db| db.write(|tx| cdf::update(tx, id, &input)))
+        .await
+}
+
+/// The template in force for `kind` (and `personId`'s 1:1s), and where it
+/// comes from: theirs, the leader's default, or Coachlog's.
+#[tauri::command]
+pub async fn template_get(
+    state: State<'_, AppState>,
+    kind: TemplateKind,
+    person_id: Option<PersonId>,
+) -> Reply<InForce> {
+    state
+        .read(move |db| templates::in_force(db.conn(), kind, person_id))
+        .await
+}
+
+/// Writes the leader's template for `kind` (and `personId`); answers the
+/// template now in force.
+#[tauri::command]
+pub async fn template_set(
+    state: State<'_, AppState>,
+    kind: TemplateKind,
+    person_id: Option<PersonId>,
+    body: String,
+) -> Reply<InForce> {
+    state
+        .write(move |db| {
+            db.write(|tx| {
+                templates::set(tx, kind, person_id, &body)?;
+                templates::in_force(tx, kind, person_id)
+            })
+        })
+        .await
+}
+
+/// Removes the leader's template for `kind` (and `personId`): the next one
+/// down applies again. Answers the template removed (for an Undo), or
+/// `null` when there was none.
+#[tauri::command]
+pub async fn template_reset(
+    state: State<'_, AppState>,
+    kind: TemplateKind,
+    person_id: Option<PersonId>,
+) -> Reply<Option<Template>> {
+    state
+        .write(move |db| db.write(|tx| templates::reset(tx, kind, person_id)))
         .await
 }
 

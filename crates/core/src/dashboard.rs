@@ -83,8 +83,13 @@ pub fn coverage(conn: &Connection, as_of: NaiveDate) -> Result<Coverage> {
 
 /// Builds the coverage grid from the review of `as_of`. It counts every item
 /// of the review, snoozed or dismissed ones included: hiding a nudge does
-/// not make the practice on track. Internal customers are "not applicable"
-/// for a PM with no active link.
+/// not make the practice on track. An item counts on the row of
+/// [`Rule::counted_with`]: the PM's own items on their row, and a skip-level
+/// report's (rule 14) on the row of their manager (`reports_to`) — when that
+/// manager is a row (tracked and active); a manager who is not tracked has
+/// no row, and their reports' skip-levels show only in the review. Internal
+/// customers are "not applicable" for a PM with no active link, and
+/// skip-levels for a PM with no skip-level report active on `as_of`.
 pub fn coverage_of(records: &Records, nudges: &[Nudge], as_of: NaiveDate) -> Coverage {
     let mut people: Vec<&Person> = records
         .people
@@ -92,14 +97,26 @@ pub fn coverage_of(records: &Records, nudges: &[Nudge], as_of: NaiveDate) -> Cov
         .filter(|p| p.tracked && p.is_active_on(as_of))
         .collect();
     people.sort_by_key(|p| (p.name.to_lowercase(), p.id));
-    // Each person's nudges and active links, in one pass over each (not one
-    // pass per person and practice: that was quadratic on a large team).
+    // Each row's nudges, active links and skip-level reports, in one pass
+    // over each (not one pass per person and practice: that was quadratic
+    // on a large team).
+    let everyone: HashMap<PersonId, &Person> = records.people.iter().map(|p| (p.id, p)).collect();
     let mut by_person: HashMap<PersonId, Vec<&Nudge>> = HashMap::new();
     for n in nudges {
-        if let Some(p) = n.person_id {
-            by_person.entry(p).or_default().push(n);
+        let row = n
+            .person_id
+            .and_then(|p| everyone.get(&p))
+            .and_then(|p| n.rule.counted_with(p));
+        if let Some(row) = row {
+            by_person.entry(row).or_default().push(n);
         }
     }
+    let with_reports: HashSet<PersonId> = records
+        .people
+        .iter()
+        .filter(|p| p.is_active_on(as_of))
+        .filter_map(|p| p.reports_to)
+        .collect();
     let with_links: HashSet<PersonId> = records
         .links
         .iter()
@@ -110,7 +127,11 @@ pub fn coverage_of(records: &Records, nudges: &[Nudge], as_of: NaiveDate) -> Cov
     let rows = people
         .into_iter()
         .map(|p| {
-            let has_links = with_links.contains(&p.id);
+            let owed = |practice: Practice| match practice {
+                Practice::Customers => with_links.contains(&p.id),
+                Practice::SkipLevels => with_reports.contains(&p.id),
+                _ => true,
+            };
             let theirs = by_person.get(&p.id).unwrap_or(&none);
             let cells = Practice::all()
                 .map(|practice| {
@@ -125,7 +146,7 @@ pub fn coverage_of(records: &Records, nudges: &[Nudge], as_of: NaiveDate) -> Cov
                         Status::Overdue
                     } else if due_soon > 0 {
                         Status::DueSoon
-                    } else if practice == Practice::Customers && !has_links {
+                    } else if !owed(practice) {
                         Status::NotApplicable
                     } else {
                         Status::OnTrack
@@ -300,6 +321,15 @@ mod tests {
             (
                 vec![nudge(Rule::WinUnshared, 2), nudge(Rule::WinUnshared, 5)],
                 Some("2 items need you: 2 wins to share."),
+            ),
+            (
+                vec![
+                    nudge(Rule::SkipLevel, 4),
+                    nudge(Rule::CdfReview, 1),
+                    nudge(Rule::CareerConversation, 9),
+                    nudge(Rule::SkipLevel, 2),
+                ],
+                Some("4 items need you: 1 CDF review, 1 career conversation, 2 skip-levels."),
             ),
         ];
         for (nudges, want) in cases {

@@ -22,6 +22,7 @@ pub mod interchange;
 pub mod kinds;
 pub mod model;
 pub mod nudges;
+pub mod okrs;
 pub mod overview;
 pub mod practice;
 pub mod rule;

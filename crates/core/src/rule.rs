@@ -37,11 +37,17 @@ pub enum Rule {
     RequisitionStale = 10,
     /// 11. A win has not been shared with senior leadership.
     WinUnshared = 11,
+    /// 12. A PM is due a CDF review.
+    CdfReview = 12,
+    /// 13. A PM is due a career conversation (a held 1:1 tagged `career_tag`).
+    CareerConversation = 13,
+    /// 14. A skip-level report is due a skip-level meeting.
+    SkipLevel = 14,
 }
 
 impl Rule {
     /// Every rule in catalogue order.
-    pub const ALL: [Rule; 11] = [
+    pub const ALL: [Rule; 14] = [
         Rule::OneOnOne,
         Rule::Request,
         Rule::Action,
@@ -53,6 +59,9 @@ impl Rule {
         Rule::HiringPeer,
         Rule::RequisitionStale,
         Rule::WinUnshared,
+        Rule::CdfReview,
+        Rule::CareerConversation,
+        Rule::SkipLevel,
     ];
 
     /// The rule id used in keys and output (`one_on_one`, `request`…).
@@ -69,6 +78,9 @@ impl Rule {
             Rule::HiringPeer => "hiring_peer",
             Rule::RequisitionStale => "requisition_stale",
             Rule::WinUnshared => "win_unshared",
+            Rule::CdfReview => "cdf_review",
+            Rule::CareerConversation => "career_conversation",
+            Rule::SkipLevel => "skip_level",
         }
     }
 
@@ -77,7 +89,7 @@ impl Rule {
         Rule::ALL.into_iter().find(|r| r.as_str() == id)
     }
 
-    /// Its number in the catalogue (1 to 11).
+    /// Its number in the catalogue (1 to 14).
     pub fn number(self) -> u8 {
         self as u8
     }
@@ -85,10 +97,15 @@ impl Rule {
     /// The kind of record whose id is the second part of this rule's keys
     /// (`request:<item>`, `one_on_one:<person>:<due>`…), if any: a key goes
     /// to the Trash, and comes back, with that record. (`update` keys name
-    /// the person, or `leader`; walkthrough keys name a month or a stage.)
+    /// the person, or `leader`; walkthrough keys name a month or a stage;
+    /// `skip_level` keys name the skip-level report, not their manager.)
     pub fn keyed_by(self) -> Option<RecordKind> {
         Some(match self {
-            Rule::OneOnOne | Rule::Update => RecordKind::Person,
+            Rule::OneOnOne
+            | Rule::Update
+            | Rule::CdfReview
+            | Rule::CareerConversation
+            | Rule::SkipLevel => RecordKind::Person,
             Rule::Request | Rule::Action => RecordKind::AgendaItem,
             Rule::CustomerCheckIn | Rule::CustomerEpic => RecordKind::CustomerLink,
             Rule::HiringPeer | Rule::RequisitionStale => RecordKind::Requisition,

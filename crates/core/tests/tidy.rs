@@ -491,6 +491,11 @@ const LABEL_ELSEWHERE: &[(&str, &str, &str)] = &[
         "the plural of the 1:1 record kind",
     ),
     (
+        "CDF reviews",
+        "crates/core/src/kinds.rs",
+        "the plural of the CDF review record kind",
+    ),
+    (
         "1:1s",
         "crates/cli/src/cmd/person.rs",
         "the person's 1:1 cadence field in `coachlog person show`",

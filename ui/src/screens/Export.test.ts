@@ -73,6 +73,7 @@ describe('Export', () => {
     expect(screen.getByTestId('export-large-note').textContent).toContain('Large summary: showing the source');
     expect(screen.queryByTestId('export-rendered')).toBeNull();
     await fireEvent.click(screen.getByTestId('export-render-large'));
+    expect(screen.getByTestId('export-rendering').textContent).toBe('Rendering the preview…');
     const rendered = await screen.findByTestId('export-rendered');
     expect(rendered.querySelector('h1')?.textContent).toBe('Big month');
     expect(screen.queryByTestId('export-large-note')).toBeNull();

@@ -14,6 +14,7 @@
 pub mod agenda;
 pub mod backup;
 pub mod brief;
+pub mod cdf;
 pub mod crypt;
 pub mod customer;
 pub mod data;
@@ -25,6 +26,7 @@ pub mod person;
 pub mod search;
 pub mod settings;
 pub mod summary;
+pub mod template;
 pub mod trash;
 pub mod update;
 pub mod walkthrough;
@@ -44,8 +46,8 @@ const GLOBAL: &str = "Global options";
 /// Coachlog: a product leader's log of coaching practices.
 ///
 /// Your team, 1:1s and their living agendas, accountability updates,
-/// internal customers, hiring, walkthroughs and wins, in one local SQLite
-/// file. People may be named by id or by (a unique part of) their name.
+/// internal customers, hiring, walkthroughs, wins and CDF reviews, in one
+/// local SQLite file. People may be named by id or by (a unique part of) their name.
 #[derive(Debug, Parser)]
 #[command(name = "coachlog", version, max_term_width = 100)]
 pub struct Cli {
@@ -119,10 +121,16 @@ pub enum Command {
     /// PMs' wins and sharing them with senior leadership.
     #[command(subcommand)]
     Win(win::Cmd),
+    /// CDF reviews: a PM's Career Development Framework reviews and their focus areas.
+    #[command(subcommand)]
+    Cdf(cdf::Cmd),
+    /// Templates that pre-fill a new 1:1's notes and a new walkthrough's findings.
+    #[command(subcommand)]
+    Template(template::Cmd),
     /// The practice settings (cadences, release day, fiscal year…).
     #[command(subcommand)]
     Settings(settings::Cmd),
-    /// Search 1:1 notes, agenda items, check-ins, walkthroughs and wins.
+    /// Search 1:1 notes, agenda items, check-ins, walkthroughs, wins and CDF reviews.
     Search(search::SearchArgs),
     /// The month's summary for a merge request: Markdown, HTML with charts, CSV or JSON.
     Summary(summary::SummaryArgs),
@@ -194,6 +202,8 @@ fn dispatch(ctx: &Ctx, command: Command) -> Result<String> {
         Command::Hiring(c) => hiring::run(ctx, c),
         Command::Walkthrough(c) => walkthrough::run(ctx, c),
         Command::Win(c) => win::run(ctx, c),
+        Command::Cdf(c) => cdf::run(ctx, c),
+        Command::Template(c) => template::run(ctx, c),
         Command::Settings(c) => settings::run(ctx, c),
         Command::Search(a) => search::run(ctx, a),
         Command::Summary(a) => summary::run(ctx, a),

@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 use clap::{Args, Subcommand};
 use coachlog_core::kinds::RecordKind;
-use coachlog_core::model::{JobFamily, Level, Person, PersonInput, Scope, ScopeKind};
+use coachlog_core::model::{JobFamily, Level, Person, PersonId, PersonInput, Scope, ScopeKind};
 use coachlog_core::store::people;
 use coachlog_core::{Error, Result};
 
@@ -85,8 +85,16 @@ pub struct AddArgs {
     #[arg(long, value_name = "DAYS")]
     pub cadence: Option<u32>,
     /// Do not follow their practices (not a direct report).
-    #[arg(long)]
+    #[arg(long, conflicts_with = "tracked")]
     pub untracked: bool,
+    /// Follow their practices (the default, but for a skip-level report, who
+    /// is never tracked).
+    #[arg(long)]
+    pub tracked: bool,
+    /// A skip-level report: the manager on your team they report to (name,
+    /// part of it, or id). Not tracked; you hold skip-level 1:1s with them.
+    #[arg(long, value_name = "MANAGER")]
+    pub reports_to: Option<String>,
 }
 
 /// `coachlog person edit`
@@ -142,6 +150,14 @@ pub struct EditArgs {
     /// Stop following their practices.
     #[arg(long)]
     pub untracked: bool,
+    /// Make them a skip-level report of this manager on your team (name,
+    /// part of it, or id); not tracked unless --tracked is given.
+    #[arg(long, value_name = "MANAGER", conflicts_with = "no_reports_to")]
+    pub reports_to: Option<String>,
+    /// They no longer report to a manager on your team (tracking stays as it
+    /// is: add --tracked to follow their practices).
+    #[arg(long)]
+    pub no_reports_to: bool,
 }
 
 impl EditArgs {
@@ -162,9 +178,13 @@ impl EditArgs {
             && !self.no_cadence
             && !self.tracked
             && !self.untracked
+            && self.reports_to.is_none()
+            && !self.no_reports_to
     }
 
-    fn apply(self, input: &mut PersonInput) {
+    /// Applies the options to `input`; `manager`: the person `--reports-to`
+    /// named.
+    fn apply(self, input: &mut PersonInput, manager: Option<PersonId>) {
         if let Some(v) = self.name {
             input.name = v;
         }
@@ -202,6 +222,15 @@ impl EditArgs {
             input.cadence_days = None;
         } else if let Some(v) = self.cadence {
             input.cadence_days = Some(v);
+        }
+        if let Some(m) = manager {
+            input.reports_to = Some(m);
+            // A skip-level report is never tracked, unless asked (which the
+            // core refuses, saying why).
+            input.tracked = false;
+        }
+        if self.no_reports_to {
+            input.reports_to = None;
         }
         if self.tracked {
             input.tracked = true;
@@ -266,7 +295,7 @@ fn implied_kind(a: &AddArgs) -> ScopeKind {
 }
 
 fn add(ctx: &Ctx, a: AddArgs) -> Result<String> {
-    let input = PersonInput {
+    let mut input = PersonInput {
         name: a.name.clone(),
         title: a.title.clone().unwrap_or_default(),
         job_family: a.family,
@@ -279,21 +308,32 @@ fn add(ctx: &Ctx, a: AddArgs) -> Result<String> {
         },
         since: a.since.unwrap_or(ctx.today),
         cadence_days: a.cadence,
-        tracked: !a.untracked,
+        // A skip-level report is not tracked unless asked (which the core
+        // refuses, saying why).
+        tracked: a.tracked || (!a.untracked && a.reports_to.is_none()),
         reports_to: None,
     };
     // Check the input before the file is opened (or created).
     people::validate(&input)?;
     let mut db = ctx.write()?;
+    let manager = a
+        .reports_to
+        .as_deref()
+        .map(|m| people::resolve(db.conn(), m))
+        .transpose()?;
+    input.reports_to = manager.as_ref().map(|m| m.id);
     let p = db.write(|tx| people::insert(tx, &input))?;
-    written(
-        ctx,
-        &p,
-        format!(
+    let line = match &manager {
+        Some(m) => format!(
+            "Added {} (id {}), a skip-level report of {}, since {}.",
+            p.name, p.id, m.name, p.since
+        ),
+        None => format!(
             "Added {} (id {}), reporting since {}.",
             p.name, p.id, p.since
         ),
-    )
+    };
+    written(ctx, &p, line)
 }
 
 fn edit(ctx: &Ctx, a: EditArgs) -> Result<String> {
@@ -302,10 +342,32 @@ fn edit(ctx: &Ctx, a: EditArgs) -> Result<String> {
     }
     let mut db = ctx.write()?;
     let before = people::resolve(db.conn(), &a.person)?;
+    let manager = a
+        .reports_to
+        .as_deref()
+        .map(|m| people::resolve(db.conn(), m))
+        .transpose()?;
     let mut input = PersonInput::from(&before);
-    a.apply(&mut input);
+    a.apply(&mut input, manager.as_ref().map(|m| m.id));
     let p = db.write(|tx| people::update(tx, before.id, &input))?;
-    written(ctx, &p, format!("Updated {} (id {}).", p.name, p.id))
+    let line = match (&manager, before.reports_to, p.reports_to) {
+        (Some(m), _, Some(_)) => format!(
+            "Updated {} (id {}): a skip-level report of {}, not tracked.",
+            p.name, p.id, m.name
+        ),
+        (None, Some(_), None) => format!(
+            "Updated {} (id {}): no longer a skip-level report{}.",
+            p.name,
+            p.id,
+            if p.tracked {
+                ", tracked"
+            } else {
+                " (not tracked; --tracked follows their practices)"
+            }
+        ),
+        _ => format!("Updated {} (id {}).", p.name, p.id),
+    };
+    written(ctx, &p, line)
 }
 
 /// The error for an edit without options.
@@ -343,12 +405,19 @@ fn list(ctx: &Ctx, all: bool) -> Result<String> {
         col("1:1 EVERY").right(),
         col("TRACKED"),
     ];
+    // Who reports to whom, when anyone listed is a skip-level report.
+    let managers = if list.iter().any(|p| p.reports_to.is_some()) {
+        columns.push(col("REPORTS TO").max(30));
+        Some(people::names(db.conn())?)
+    } else {
+        None
+    };
     if all {
         columns.push(col("ARCHIVED"));
     }
     let mut t = Table::new(columns);
     for p in &list {
-        t.row([
+        let mut row = vec![
             p.id.to_string(),
             p.name.clone(),
             p.title.clone(),
@@ -357,8 +426,16 @@ fn list(ctx: &Ctx, all: bool) -> Result<String> {
             p.since.to_string(),
             p.cadence_days.map(|d| format!("{d}d")).unwrap_or_default(),
             if p.tracked { "yes" } else { "no" }.to_string(),
-            render::date(p.archived_on),
-        ]);
+        ];
+        if let Some(names) = &managers {
+            row.push(
+                p.reports_to
+                    .map(|m| render::name_of(names, m))
+                    .unwrap_or_default(),
+            );
+        }
+        row.push(render::date(p.archived_on));
+        t.row(row);
     }
     Ok(t.render())
 }
@@ -371,10 +448,19 @@ fn show(ctx: &Ctx, reference: &str) -> Result<String> {
         return json(&view);
     }
     let p = &view.person;
+    let reports_to = match p.reports_to {
+        Some(m) => format!("{} (a skip-level report)", people::get(db.conn(), m)?.name),
+        None => "—".to_string(),
+    };
     let mut out = format!("{} (id {})\n", p.name, p.id);
-    let cadence = match p.cadence_days {
-        Some(d) => format!("every {d} days"),
-        None => format!("every {} days (the default)", view.cadence_days),
+    let cadence = match (p.reports_to, p.cadence_days) {
+        // Skip-level 1:1s follow their own setting.
+        (Some(_), _) => format!(
+            "skip-levels every {} days (skip_level_every_days)",
+            coachlog_core::settings::load(db.conn())?.skip_level_every_days
+        ),
+        (None, Some(d)) => format!("every {d} days"),
+        (None, None) => format!("every {} days (the default)", view.cadence_days),
     };
     let mut rows = vec![
         ("Title", render::or_dash(&p.title)),
@@ -390,6 +476,7 @@ fn show(ctx: &Ctx, reference: &str) -> Result<String> {
         ("Since", p.since.to_string()),
         ("1:1s", cadence),
         ("Tracked", if p.tracked { "yes" } else { "no" }.to_string()),
+        ("Reports to", reports_to),
         ("Archived", render::or_dash(&render::date(p.archived_on))),
     ];
     rows.extend(coaching(&view));

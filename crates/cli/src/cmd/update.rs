@@ -1,16 +1,18 @@
 //! `coachlog update …`: accountability updates and portfolio direction.
 
+use std::path::{Path, PathBuf};
+
 use chrono::NaiveDate;
 use clap::{Args, Subcommand};
 use coachlog_core::calendar::Period;
 use coachlog_core::kinds::RecordKind;
-use coachlog_core::model::{Update, UpdateId, UpdateInput, UpdateKind, UpdateStatus};
+use coachlog_core::model::{Objective, Update, UpdateId, UpdateInput, UpdateKind, UpdateStatus};
 use coachlog_core::store::{people, updates};
-use coachlog_core::{Db, Result};
+use coachlog_core::{okrs, Db, Result};
 
 use crate::args::date;
 use crate::cmd::person::nothing_to_change;
-use crate::context::Ctx;
+use crate::context::{read_text, Ctx};
 use crate::render::{self, json};
 use crate::table::{col, Table};
 
@@ -47,6 +49,14 @@ pub enum Cmd {
         #[arg(long)]
         kind: Option<UpdateKind>,
     },
+    /// Show an update, with an OKR update's objectives and key results.
+    Show {
+        /// The update's id.
+        id: i64,
+        /// Print only the objectives, in the outline format `--objectives` reads.
+        #[arg(long)]
+        outline: bool,
+    },
     /// Move an update to the Trash (`coachlog trash restore` brings it back).
     Delete {
         /// Its id.
@@ -74,6 +84,10 @@ pub struct AddArgs {
     /// The MR or issue URL.
     #[arg(long, value_name = "URL")]
     pub link: Option<String>,
+    /// An OKR update's objectives and key results, from a file in the outline
+    /// format (- for standard input; see `docs/cli.md`).
+    #[arg(long, value_name = "FILE")]
+    pub objectives: Option<PathBuf>,
 }
 
 /// `coachlog update edit`
@@ -105,6 +119,13 @@ pub struct EditArgs {
     /// Remove the link.
     #[arg(long, conflicts_with = "link")]
     pub no_link: bool,
+    /// Replace the objectives and key results with a file's outline (- for
+    /// standard input).
+    #[arg(long, value_name = "FILE")]
+    pub objectives: Option<PathBuf>,
+    /// Remove the objectives and key results.
+    #[arg(long, conflicts_with = "objectives")]
+    pub no_objectives: bool,
 }
 
 /// Runs an `update` command.
@@ -130,7 +151,27 @@ pub fn run(ctx: &Ctx, cmd: Cmd) -> Result<String> {
             period,
             kind,
         } => list(ctx, person.as_deref(), leader, period, kind),
+        Cmd::Show { id, outline } => show(ctx, UpdateId(id), outline),
     }
+}
+
+/// The objectives of the outline in `file` (- for standard input).
+fn objectives_from(file: &Path) -> Result<Vec<Objective>> {
+    let text = read_text(None, Some(file))?.unwrap_or_default();
+    okrs::parse(&text)
+}
+
+/// ", 2 objectives, 5 key results" (nothing without objectives).
+fn okr_counts(u: &Update) -> String {
+    if u.objectives.is_empty() {
+        return String::new();
+    }
+    let krs: usize = u.objectives.iter().map(|o| o.key_results.len()).sum();
+    format!(
+        ", {}, {}",
+        render::count(u.objectives.len(), "objective", "objectives"),
+        render::count(krs, "key result", "key results")
+    )
 }
 
 fn written(ctx: &Ctx, u: &Update, line: String) -> Result<String> {
@@ -155,6 +196,12 @@ fn describe(db: &Db, u: &Update) -> Result<String> {
 }
 
 fn add(ctx: &Ctx, a: AddArgs) -> Result<String> {
+    let objectives = a
+        .objectives
+        .as_deref()
+        .map(objectives_from)
+        .transpose()?
+        .unwrap_or_default();
     let mut db = ctx.write()?;
     let person = a
         .person
@@ -173,14 +220,15 @@ fn add(ctx: &Ctx, a: AddArgs) -> Result<String> {
         status,
         done_on: a.done_on,
         link: a.link,
-        objectives: Vec::new(),
+        objectives,
     };
     let u = db.write(|tx| updates::insert(tx, &input))?;
     let line = format!(
-        "Added update #{}: {} ({}).",
+        "Added update #{}: {} ({}{}).",
         u.id,
         describe(&db, &u)?,
-        u.status.label().to_lowercase()
+        u.status.label().to_lowercase(),
+        okr_counts(&u)
     );
     written(ctx, &u, line)
 }
@@ -194,9 +242,12 @@ fn edit(ctx: &Ctx, a: EditArgs) -> Result<String> {
         && a.done_on.is_none()
         && a.link.is_none()
         && !a.no_link
+        && a.objectives.is_none()
+        && !a.no_objectives
     {
         return Err(nothing_to_change("update edit"));
     }
+    let objectives = a.objectives.as_deref().map(objectives_from).transpose()?;
     let mut db = ctx.write()?;
     let id = UpdateId(a.id);
     let before = updates::get(db.conn(), id)?;
@@ -236,8 +287,18 @@ fn edit(ctx: &Ctx, a: EditArgs) -> Result<String> {
     } else if a.link.is_some() {
         input.link = a.link;
     }
+    if a.no_objectives {
+        input.objectives.clear();
+    } else if let Some(o) = objectives {
+        input.objectives = o;
+    }
     let u = db.write(|tx| updates::update(tx, id, &input))?;
-    let line = format!("Changed update #{}: {}.", u.id, describe(&db, &u)?);
+    let line = format!(
+        "Changed update #{}: {}{}.",
+        u.id,
+        describe(&db, &u)?,
+        okr_counts(&u)
+    );
     written(ctx, &u, line)
 }
 
@@ -273,7 +334,7 @@ fn list(
         );
     }
     let names = people::names(conn)?;
-    let mut t = Table::new(vec![
+    let mut columns = vec![
         col("ID").right(),
         col("PERSON").max(24),
         col("KIND"),
@@ -281,8 +342,15 @@ fn list(
         col("STATUS"),
         col("DONE"),
         col("LINK").max(60),
-    ]);
+    ];
+    // OKR content, when any update listed has some.
+    let with_okrs = list.iter().any(|u| !u.objectives.is_empty());
+    if with_okrs {
+        columns.push(col("OBJECTIVES"));
+    }
+    let mut t = Table::new(columns);
     for u in &list {
+        let krs: usize = u.objectives.iter().map(|o| o.key_results.len()).sum();
         t.row([
             u.id.to_string(),
             u.person_id
@@ -293,7 +361,41 @@ fn list(
             u.status.as_str().to_string(),
             render::date(u.done_on),
             u.link.clone().unwrap_or_default(),
+            if u.objectives.is_empty() {
+                String::new()
+            } else {
+                format!("{} ({krs} KRs)", u.objectives.len())
+            },
         ]);
     }
     Ok(t.render())
+}
+
+fn show(ctx: &Ctx, id: UpdateId, outline: bool) -> Result<String> {
+    let db = ctx.read()?;
+    let u = updates::get(db.conn(), id)?;
+    if ctx.json {
+        return json(&u);
+    }
+    if outline {
+        return Ok(okrs::outline(&u.objectives));
+    }
+    let mut out = format!("Update #{}: {}\n", u.id, describe(&db, &u)?);
+    out.push_str(&render::fields(&[
+        ("Status", u.status.label().to_string()),
+        ("Done", render::or_dash(&render::date(u.done_on))),
+        ("Link", render::or_dash(u.link.as_deref().unwrap_or(""))),
+    ]));
+    if u.kind == UpdateKind::Okrs {
+        if u.objectives.is_empty() {
+            out.push_str(&format!(
+                "\nNo objectives recorded; `coachlog update edit {} --objectives FILE` adds them.\n",
+                u.id
+            ));
+        } else {
+            out.push_str("\nObjectives and key results:\n\n");
+            out.push_str(&okrs::outline(&u.objectives));
+        }
+    }
+    Ok(out)
 }

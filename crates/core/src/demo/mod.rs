@@ -205,6 +205,14 @@ fn require_empty(conn: &Connection) -> Result<()> {
         .filter(|(_, n)| *n > 0)
         .map(|(kind, n)| kind.count(n))
         .collect();
+    let trashed: i64 = conn.query_row("SELECT count(*) FROM trash", [], |r| r.get(0))?;
+    if trashed > 0 {
+        found.push(crate::words::count(
+            trashed,
+            "entry in the Trash",
+            "entries in the Trash",
+        ));
+    }
     if found.is_empty() {
         return Ok(());
     }

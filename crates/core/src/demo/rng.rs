@@ -11,6 +11,11 @@ pub(super) enum Stream {
     Portfolio,
     Walkthroughs,
     Hiring,
+    // Added later, at the end, so that the streams above keep their values.
+    CdfReviews,
+    Careers,
+    Okrs,
+    SkipLevels,
 }
 
 /// SplitMix64 (Steele, Lea & Flood): tiny, fast, and good enough for

@@ -7,7 +7,8 @@
 //!   wording, practice and the function that applies it.
 //! - One module per practice holds its rules' functions: `people` (1:1s),
 //!   `agenda` (requests and actions), `updates`, `customers`,
-//!   `walkthroughs`, `hiring` and `wins`. Each reads a [`Review`] and adds
+//!   `walkthroughs`, `hiring`, `wins` and `coaching` (CDF reviews, career
+//!   conversations, skip-levels). Each reads a [`Review`] and adds
 //!   [`Raised`] items to [`Items`].
 //! - [`review`] runs every row of the table, then applies the floor, the
 //!   horizon and the order; it knows nothing of SQL or the clock.
@@ -16,8 +17,8 @@
 //!
 //! **Snapshot.** Rules read the records as they stood at the end of `as_of`:
 //! anything dated after it does not exist yet, anything closed, done, shared
-//! or archived after it is still open. Facts without dates (tracked, loop
-//! members, tags, settings) take their current value.
+//! or archived after it is still open. Facts without dates (tracked,
+//! reports_to, loop members, tags, settings) take their current value.
 
 use std::cmp::Ordering;
 use std::collections::HashMap;
@@ -33,6 +34,7 @@ use crate::settings::Settings;
 use crate::store::nudge_state::{self, KeyState};
 
 mod agenda;
+mod coaching;
 mod customers;
 mod hiring;
 mod people;
@@ -94,7 +96,8 @@ pub struct Review<'a> {
     /// The day reviewed.
     pub as_of: NaiveDate,
     /// People active on `as_of` and tracked: whose practices rules 1–6 and
-    /// 11 follow.
+    /// 11–13 follow. (Rule 14 follows skip-level reports, who are never
+    /// tracked.)
     pub followed: Vec<&'a Person>,
     by_id: HashMap<PersonId, &'a Person>,
 }
@@ -214,6 +217,11 @@ pub fn review(records: &Records, settings: &Settings, as_of: NaiveDate) -> Vec<N
     assert_eq!(
         records.as_of, as_of,
         "the records must be loaded as of the day reviewed"
+    );
+    assert_eq!(
+        records.career_tag,
+        crate::validate::key(&settings.career_tag),
+        "the records must be loaded under the career tag reviewed"
     );
     let ctx = Review::new(records, settings, as_of);
     let mut items = Items {

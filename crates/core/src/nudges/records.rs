@@ -4,7 +4,7 @@
 use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDate;
-use rusqlite::Connection;
+use rusqlite::{params, Connection};
 
 use crate::calendar::Period;
 use crate::error::Result;
@@ -12,7 +12,9 @@ use crate::model::{
     AgendaItem, CustomerLink, LinkId, OpenTag, Person, PersonId, Requisition, RequisitionId,
     UpdateKind, Walkthrough, Win,
 };
+use crate::settings;
 use crate::store::{agenda, customers, hiring, people, walkthroughs, wins};
+use crate::validate;
 
 /// The key of the updates owed: person (`None`: the leader), kind, period.
 pub type UpdateKey = (Option<PersonId>, UpdateKind, Period);
@@ -30,6 +32,14 @@ pub struct Records {
     pub people: Vec<Person>,
     /// The last held 1:1 on or before the day, per person (a one-element list).
     pub held: HashMap<PersonId, Vec<NaiveDate>>,
+    /// The last CDF review on or before the day, per person.
+    pub cdf_reviews: HashMap<PersonId, NaiveDate>,
+    /// The career tag the records were read with (the `career_tag` setting
+    /// in force, trimmed and lower-cased as a coaching tag's `name_key`).
+    pub career_tag: String,
+    /// The last held 1:1 on or before the day whose coaching tags include
+    /// [`Records::career_tag`], per person: their last career conversation.
+    pub career: HashMap<PersonId, NaiveDate>,
     /// Agenda items open at the end of the day whose tag a rule reads
     /// (HELP, TODO, DOTO).
     pub items: Vec<AgendaItem>,
@@ -71,6 +81,40 @@ impl Records {
         for row in stmt.query_map([as_of], |r| Ok((r.get(0)?, r.get(1)?)))? {
             if let (p, Some(d)) = row? {
                 held.insert(p, vec![d]);
+            }
+        }
+
+        // One index seek per person (cdf_review_by_person_date).
+        let mut cdf_reviews = HashMap::new();
+        let mut stmt = conn.prepare_cached(
+            "SELECT p.id, (SELECT max(c.date) FROM cdf_review c
+                           WHERE c.person_id = p.id AND c.date <= ?1)
+             FROM person p",
+        )?;
+        for row in stmt.query_map([as_of], |r| Ok((r.get(0)?, r.get(1)?)))? {
+            if let (p, Some(d)) = row? {
+                cdf_reviews.insert(p, d);
+            }
+        }
+
+        // Per person, the held 1:1s newest first (one_on_one_held), each
+        // tried against the tag table's key (one_on_one_id, name_key) until
+        // one carries the career tag: a walk as long as the time since the
+        // last career conversation, not the whole history.
+        let career_tag = validate::key(&settings::load(conn)?.career_tag);
+        let mut career = HashMap::new();
+        let mut stmt = conn.prepare_cached(
+            "SELECT p.id,
+                    (SELECT o.date FROM one_on_one o
+                     WHERE o.person_id = p.id AND o.status = 'held' AND o.date <= ?1
+                       AND EXISTS (SELECT 1 FROM one_on_one_tag t
+                                   WHERE t.one_on_one_id = o.id AND t.name_key = ?2)
+                     ORDER BY o.date DESC LIMIT 1)
+             FROM person p",
+        )?;
+        for row in stmt.query_map(params![as_of, career_tag], |r| Ok((r.get(0)?, r.get(1)?)))? {
+            if let (p, Some(d)) = row? {
+                career.insert(p, d);
             }
         }
 
@@ -146,6 +190,9 @@ impl Records {
                 },
             )?,
             held,
+            cdf_reviews,
+            career_tag,
+            career,
             items: agenda::open_on(conn, as_of, &[OpenTag::Help, OpenTag::Todo, OpenTag::Doto])?,
             done_updates,
             open_updates,

@@ -6,12 +6,16 @@
 //! `ui/src/lib/bindings/ruleTable.ts`) all read this table.
 //!
 //! **Adding a rule:** a variant of [`Rule`] (its id), a function in the
-//! module of its practice, a row here, and table-driven tests in
-//! `crates/core/tests/`.
+//! module of its practice, a row here (and a [`Practice`] column if it is a
+//! new practice owed per PM), and table-driven tests in `crates/core/tests/`
+//! (ARCHITECTURE.md, "A new rule", lists every file).
 
 use serde::Serialize;
 
-use super::{agenda, customers, hiring, people, updates, walkthroughs, wins, Items, Review};
+use super::{
+    agenda, coaching, customers, hiring, people, updates, walkthroughs, wins, Items, Review,
+};
+use crate::model::{Person, PersonId};
 use crate::rule::Rule;
 
 /// A column of the coverage grid: a practice owed per PM.
@@ -31,6 +35,13 @@ pub enum Practice {
     Customers,
     /// Raising wins to senior leadership.
     Wins,
+    /// CDF reviews.
+    CdfReviews,
+    /// Career conversations.
+    CareerConversations,
+    /// Skip-level meetings with the PM's own reports (counted on the row of
+    /// the skip-level reports' manager).
+    SkipLevels,
 }
 
 /// Whose items a rule raises.
@@ -38,8 +49,12 @@ pub enum Practice {
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum Whose {
-    /// A tracked person's (rules 1–6 and 11).
+    /// A tracked person's (rules 1–6 and 11–13).
     Person,
+    /// A skip-level report's (rule 14): the item's person is the report, who
+    /// is never tracked; per PM (the coverage grid, the summary) it counts
+    /// with the report's manager (`reports_to`).
+    Report,
     /// The leader's own, with no person (rules 7–10).
     Leader,
 }
@@ -67,7 +82,7 @@ pub struct RuleInfo {
 }
 
 /// Every rule, in catalogue order (the row's index is the rule's number − 1).
-pub static RULES: [RuleInfo; 11] = [
+pub static RULES: [RuleInfo; 14] = [
     RuleInfo {
         rule: Rule::OneOnOne,
         label: "1:1s",
@@ -167,6 +182,33 @@ pub static RULES: [RuleInfo; 11] = [
         whose: Whose::Person,
         apply: wins::unshared,
     },
+    RuleInfo {
+        rule: Rule::CdfReview,
+        label: "CDF reviews",
+        one: "CDF review",
+        many: "CDF reviews",
+        practice: Some(Practice::CdfReviews),
+        whose: Whose::Person,
+        apply: coaching::cdf_review,
+    },
+    RuleInfo {
+        rule: Rule::CareerConversation,
+        label: "Career conversations",
+        one: "career conversation",
+        many: "career conversations",
+        practice: Some(Practice::CareerConversations),
+        whose: Whose::Person,
+        apply: coaching::career_conversation,
+    },
+    RuleInfo {
+        rule: Rule::SkipLevel,
+        label: "Skip-levels",
+        one: "skip-level",
+        many: "skip-levels",
+        practice: Some(Practice::SkipLevels),
+        whose: Whose::Report,
+        apply: coaching::skip_level,
+    },
 ];
 
 /// One column of the coverage grid.
@@ -180,7 +222,7 @@ pub struct PracticeInfo {
 }
 
 /// The coverage grid's columns, in order.
-pub static PRACTICES: [PracticeInfo; 6] = [
+pub static PRACTICES: [PracticeInfo; 9] = [
     PracticeInfo {
         practice: Practice::OneOnOne,
         label: "1:1s",
@@ -204,6 +246,18 @@ pub static PRACTICES: [PracticeInfo; 6] = [
     PracticeInfo {
         practice: Practice::Wins,
         label: "Wins",
+    },
+    PracticeInfo {
+        practice: Practice::CdfReviews,
+        label: "CDF reviews",
+    },
+    PracticeInfo {
+        practice: Practice::CareerConversations,
+        label: "Career conversations",
+    },
+    PracticeInfo {
+        practice: Practice::SkipLevels,
+        label: "Skip-levels",
     },
 ];
 
@@ -229,9 +283,22 @@ impl Rule {
         self.info().practice
     }
 
-    /// Whether it raises a tracked person's items (rather than the leader's).
+    /// Whether its items concern a person — a tracked person, or a
+    /// skip-level report — rather than the leader.
     pub fn is_personal(self) -> bool {
-        self.info().whose == Whose::Person
+        self.info().whose != Whose::Leader
+    }
+
+    /// The PM on whose row an item of this rule about `person` counts, per
+    /// PM (the coverage grid, the summary's figures per PM): the person
+    /// themself; for a skip-level report's item (rule 14), their manager
+    /// (`reports_to`); `None` for the leader's items.
+    pub fn counted_with(self, person: &Person) -> Option<PersonId> {
+        match self.info().whose {
+            Whose::Person => Some(person.id),
+            Whose::Report => person.reports_to,
+            Whose::Leader => None,
+        }
     }
 }
 
@@ -263,6 +330,9 @@ impl Practice {
             Practice::Updates => "updates",
             Practice::Customers => "customers",
             Practice::Wins => "wins",
+            Practice::CdfReviews => "cdf_reviews",
+            Practice::CareerConversations => "career_conversations",
+            Practice::SkipLevels => "skip_levels",
         }
     }
 
@@ -307,6 +377,47 @@ mod tests {
         }
         assert_eq!(Rule::Request.count(1), "1 request");
         assert_eq!(Rule::WinUnshared.count(2), "2 wins to share");
+        assert_eq!(Rule::CdfReview.count(1), "1 CDF review");
+        assert_eq!(Rule::CareerConversation.count(2), "2 career conversations");
+        assert_eq!(Rule::SkipLevel.count(2), "2 skip-levels");
+    }
+
+    #[test]
+    fn items_count_with_the_person_or_a_reports_manager() {
+        let day = chrono::NaiveDate::from_ymd_opt(2026, 1, 5).unwrap();
+        let person = |id: i64, reports_to: Option<i64>| Person {
+            id: PersonId(id),
+            name: format!("P{id}"),
+            title: String::new(),
+            job_family: crate::model::JobFamily::ProductManager,
+            level: crate::model::Level::Ic,
+            scope: crate::model::Scope {
+                kind: crate::model::ScopeKind::Group,
+                section: None,
+                stages: vec![],
+                groups: vec![],
+            },
+            since: day,
+            cadence_days: None,
+            tracked: reports_to.is_none(),
+            archived_on: None,
+            reports_to: reports_to.map(PersonId),
+        };
+        let (pm, report) = (person(1, None), person(2, Some(1)));
+        for row in &RULES {
+            let want = match row.whose {
+                Whose::Person | Whose::Report => Some(PersonId(1)),
+                Whose::Leader => None,
+            };
+            let who = if row.whose == Whose::Report {
+                &report
+            } else {
+                &pm
+            };
+            assert_eq!(row.rule.counted_with(who), want, "{:?}", row.rule);
+            assert_eq!(row.rule.is_personal(), row.whose != Whose::Leader);
+        }
+        assert_eq!(Rule::SkipLevel.info().whose, Whose::Report);
     }
 
     #[test]

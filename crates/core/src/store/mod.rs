@@ -44,6 +44,16 @@ pub fn is_empty(conn: &Connection) -> crate::Result<bool> {
     Ok(true)
 }
 
+/// Whether the database is as good as new: no record, and nothing in the
+/// Trash. The first-run screen and the demo team are for such a database
+/// only — a leader who deleted their last person still has the Trash.
+pub fn is_new(conn: &Connection) -> crate::Result<bool> {
+    Ok(is_empty(conn)?
+        && !conn.query_row("SELECT EXISTS (SELECT 1 FROM trash)", [], |r| {
+            r.get::<_, bool>(0)
+        })?)
+}
+
 /// How many records of each kind the database holds (archived, closed and
 /// done ones included). Counts every row: for reports and checks, not for a
 /// screen of a large database.

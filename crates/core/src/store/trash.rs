@@ -13,7 +13,7 @@
 //! after the restore is byte for byte the export before the deletion. The
 //! snoozed or dismissed nudge keys that name a trashed record go and come
 //! back with it. New records are numbered above every id that went to the
-//! Trash (`id_floor`, [`new_id`](super::new_id)), so a restore never finds
+//! Trash (`id_floor`, `store::new_id`), so a restore never finds
 //! its id taken.
 //!
 //! Everything else reads the live tables only: a trashed record is in no

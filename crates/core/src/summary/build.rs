@@ -8,11 +8,11 @@ use chrono::{Days, NaiveDate};
 use rusqlite::{params, Connection};
 
 use crate::calendar::{self, FiscalQuarter, Month, Period};
-use crate::error::Result;
 use crate::coaching::AgendaBalance;
+use crate::error::Result;
 use crate::model::{
-    AgendaItem, CdfReview, CustomerLink, LinkId, OneOnOneStatus, OpenTag, Person, PersonId, RequisitionStatus,
-    Update, UpdateKind, UpdateStatus, Win,
+    AgendaItem, CdfReview, CustomerLink, LinkId, OneOnOneStatus, OpenTag, Person, PersonId,
+    RequisitionStatus, Update, UpdateKind, UpdateStatus, Win,
 };
 use crate::nudges::Practice;
 use crate::nudges::{self, Records, Rule};
@@ -22,10 +22,10 @@ use crate::store::{cdf, customers, hiring, nudge_state, people, walkthroughs};
 use crate::validate;
 
 use super::{
-    grade, ActionCounts, Actions, CdfReviewNotes, Customers, FocusAreas, Hiring, ItemText, LeaderMonth, LinkRef, OneOnOneDay,
-    OneOnOneNotes, OneOnOnes, Outcome, Overdue, OverdueItem, PersonMonth, PersonNotes,
-    PracticeGrade, Requests, RequisitionRef, RuleCount, SkipLevels, Summary, SummaryOptions, TagCount,
-    UpdateDue, WalkthroughMonth, WinNoted, Wins,
+    grade, ActionCounts, Actions, CdfReviewNotes, Customers, FocusAreas, Hiring, ItemText,
+    LeaderMonth, LinkRef, OneOnOneDay, OneOnOneNotes, OneOnOnes, Outcome, Overdue, OverdueItem,
+    PersonMonth, PersonNotes, PracticeGrade, Requests, RequisitionRef, RuleCount, SkipLevels,
+    Summary, SummaryOptions, TagCount, UpdateDue, WalkthroughMonth, WinNoted, Wins,
 };
 
 /// Builds the summary of `month` (`docs/catalogue.md`, "The monthly summary").
@@ -100,10 +100,26 @@ pub fn build(conn: &Connection, month: Month, options: &SummaryOptions) -> Resul
     for l in &links {
         links_by_person.entry(l.person_id).or_default().push(l);
     }
+    // Each item on the row of the PM it counts with: a skip-level report's
+    // (rule 14) with their manager.
+    let by_id: HashMap<PersonId, &Person> = everyone.iter().map(|p| (p.id, p)).collect();
     let mut overdue_counts: HashMap<(PersonId, Rule), u32> = HashMap::new();
     for n in &overdue.items {
-        if let Some(p) = n.person_id {
+        let row = n
+            .person_id
+            .and_then(|p| by_id.get(&p))
+            .and_then(|p| n.rule.counted_with(p));
+        if let Some(p) = row {
             *overdue_counts.entry((p, n.rule)).or_default() += 1;
+        }
+    }
+    // Skip-level reports active on the month's last day, per manager active on it.
+    let mut skip_level_reports: HashMap<PersonId, u32> = HashMap::new();
+    for r in everyone.iter().filter(|r| r.is_active_on(last)) {
+        if let Some(m) = r.reports_to.and_then(|m| by_id.get(&m)) {
+            if m.is_active_on(last) {
+                *skip_level_reports.entry(m.id).or_default() += 1;
+            }
         }
     }
 
@@ -315,6 +331,7 @@ pub fn build(conn: &Connection, month: Month, options: &SummaryOptions) -> Resul
                 .and_then(|t| t.get(&career_key))
                 .copied()
                 .unwrap_or(0),
+            skip_level_reports: skip_level_reports.get(&p.id).copied().unwrap_or(0),
             overdue_at_month_end,
             coverage: Vec::new(),
             notes: person_notes,

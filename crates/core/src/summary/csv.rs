@@ -112,6 +112,7 @@ pub fn csv(s: &Summary) -> String {
         rows.row("agenda_balance.leader", p.agenda_balance.raised_by_leader);
         rows.row("cdf_reviews", p.cdf_reviews);
         rows.row("career_conversations", p.career_conversations);
+        rows.row("skip_level_reports", p.skip_level_reports);
         for c in &p.overdue_at_month_end {
             rows.row(
                 &format!("overdue_at_month_end.{}", c.rule.as_str()),

@@ -73,6 +73,10 @@ impl Grade {
 /// - **Wins** — ❌ a win unshared past `win_share_days` at month end; else
 ///   ⚠️ a win noted in the month was not shared in it; else ✅; — when no win
 ///   was noted or shared.
+/// - **CDF reviews**, **Career conversations** — ❌ one is overdue at month
+///   end; else ✅; — when the PM left before the month's last day.
+/// - **Skip-levels** — ❌ a skip-level with one of their skip-level reports
+///   is overdue at month end; else ✅; — when they have none.
 pub fn grade(p: &PersonMonth, practice: Practice) -> Grade {
     let worst_or_ok = |missed: bool, partly: bool| {
         if missed {
@@ -146,6 +150,25 @@ pub fn grade(p: &PersonMonth, practice: Practice) -> Grade {
                 Grade::NotApplicable
             } else {
                 worst_or_ok(overdue, not_shared_in_month(p) > 0)
+            }
+        }
+        Practice::CdfReviews | Practice::CareerConversations => {
+            let rule = if practice == Practice::CdfReviews {
+                Rule::CdfReview
+            } else {
+                Rule::CareerConversation
+            };
+            if p.active_to < Month::of(p.active_to).last_day() {
+                Grade::NotApplicable
+            } else {
+                worst_or_ok(p.overdue(rule) > 0, false)
+            }
+        }
+        Practice::SkipLevels => {
+            if p.skip_level_reports == 0 {
+                Grade::NotApplicable
+            } else {
+                worst_or_ok(p.overdue(Rule::SkipLevel) > 0, false)
             }
         }
     }

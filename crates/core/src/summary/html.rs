@@ -241,7 +241,7 @@ fn coverage(o: &mut String, s: &Summary, month: &str) {
 }
 
 /// How the grid is graded (HTML; the same words as the Markdown legend).
-const LEGEND: [(Practice, &str); 6] = [
+const LEGEND: [(Practice, &str); 9] = [
     (
         Practice::OneOnOne,
         " (held/expected): on track when at least the expected number was \
@@ -271,6 +271,21 @@ const LEGEND: [(Practice, &str); 6] = [
         Practice::Wins,
         ": missed when a win is unshared past its share-by day at month end; \
      partly when a win noted in the month was not shared in it; on track otherwise.",
+    ),
+    (
+        Practice::CdfReviews,
+        ": missed when one is overdue at month end; on track otherwise; nothing owed when \
+     the PM left before month end.",
+    ),
+    (
+        Practice::CareerConversations,
+        ": missed when one is overdue at month end; on track otherwise; nothing owed when \
+     the PM left before month end.",
+    ),
+    (
+        Practice::SkipLevels,
+        " (with the PM's own reports): missed when one is overdue at month end; on track \
+     otherwise; nothing owed when the PM has no skip-level report.",
     ),
 ];
 

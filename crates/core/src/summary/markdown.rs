@@ -225,7 +225,7 @@ fn headline(o: &mut String, s: &Summary, month: &str) {
 }
 
 /// How the grid is graded, one line per practice (also in docs/summary.md).
-const LEGEND: [(Practice, &str); 6] = [
+const LEGEND: [(Practice, &str); 9] = [
     (
         Practice::OneOnOne,
         " (held/expected): ✅ held at least the expected number (days active in the month \
@@ -253,6 +253,19 @@ const LEGEND: [(Practice, &str); 6] = [
         Practice::Wins,
         ": ❌ a win is unshared past its share-by day at month end; ⚠️ a win noted in the \
      month was not shared in it; ✅ otherwise.",
+    ),
+    (
+        Practice::CdfReviews,
+        ": ❌ one is overdue at month end; ✅ otherwise; — when the PM left before month end.",
+    ),
+    (
+        Practice::CareerConversations,
+        ": ❌ one is overdue at month end; ✅ otherwise; — when the PM left before month end.",
+    ),
+    (
+        Practice::SkipLevels,
+        " (with the PM's own reports): ❌ one is overdue at month end; ✅ otherwise; — when \
+     the PM has no skip-level report.",
     ),
 ];
 
@@ -455,11 +468,7 @@ fn people(o: &mut String, s: &Summary, month: &str) {
             }
             match &n.focus_areas {
                 Some(f) => {
-                    let _ = writeln!(
-                        o,
-                        "**CDF focus areas** (from the review of {}):\n",
-                        f.date
-                    );
+                    let _ = writeln!(o, "**CDF focus areas** (from the review of {}):\n", f.date);
                     for area in &f.focus {
                         let _ = writeln!(o, "- {}", inline(area));
                     }

@@ -44,11 +44,11 @@ use rusqlite::Connection;
 use serde::Serialize;
 
 use crate::calendar::{FiscalQuarter, Month, Period};
-use crate::error::{Error, Result};
 use crate::coaching::AgendaBalance;
+use crate::error::{Error, Result};
 use crate::model::{
-    AgendaItemId, CdfReviewId, CloseTag, LinkId, OneOnOneStatus, OpenTag, PersonId, RequisitionId, UpdateKind,
-    WalkthroughId, WinId,
+    AgendaItemId, CdfReviewId, CloseTag, LinkId, OneOnOneStatus, OpenTag, PersonId, RequisitionId,
+    UpdateKind, WalkthroughId, WinId,
 };
 use crate::nudges::Practice;
 use crate::nudges::Rule;
@@ -145,8 +145,12 @@ pub struct PersonMonth {
     /// Career conversations: held 1:1s of the month whose coaching tags
     /// include the `career_tag` setting.
     pub career_conversations: u32,
+    /// Their skip-level reports: the people active on the month's last day
+    /// who report to them (`reports_to`), when they are active on it too.
+    pub skip_level_reports: u32,
     /// Their items of the overdue list at month end, counted by rule (the
-    /// rules that concern a person, in catalogue order, zeros included).
+    /// rules that concern a person, in catalogue order, zeros included; for
+    /// `skip_level`, the items of their skip-level reports).
     pub overdue_at_month_end: Vec<RuleCount>,
     /// The grade of each practice, in [`crate::nudges::PRACTICES`] order (see [`grade`]).
     pub coverage: Vec<PracticeGrade>,
@@ -524,7 +528,7 @@ pub struct Overdue {
     pub records_as_of: NaiveDate,
     /// How many items in all.
     pub total: u32,
-    /// Counted by rule: all eleven, in catalogue order, zeros included.
+    /// Counted by rule: all fourteen, in catalogue order, zeros included.
     pub by_rule: Vec<RuleCount>,
     /// The items, in the catalogue's order.
     pub items: Vec<OverdueItem>,

@@ -74,6 +74,18 @@ pub(super) fn cell_note(p: &PersonMonth, practice: Practice) -> String {
             Grade::Partly => format!("{} late", super::grade::not_shared_in_month(p)),
             _ => format!("{} shared", p.wins.shared),
         },
+        Practice::CdfReviews => match grade {
+            Grade::Missed => "overdue".into(),
+            _ => String::new(),
+        },
+        Practice::CareerConversations => match grade {
+            Grade::Missed => "overdue".into(),
+            _ => String::new(),
+        },
+        Practice::SkipLevels => match grade {
+            Grade::Missed => format!("{} overdue", p.overdue(Rule::SkipLevel)),
+            _ => count(p.skip_level_reports, "report", "reports"),
+        },
     }
 }
 
@@ -141,6 +153,14 @@ pub(super) fn agenda_warning(p: &PersonMonth, month: &str) -> Option<String> {
             b.total()
         )
     })
+}
+
+/// "2 skip-level reports" or "none".
+pub(super) fn skip_level_reports(p: &PersonMonth) -> String {
+    match p.skip_level_reports {
+        0 => "no skip-level reports".into(),
+        n => crate::words::count(n, "skip-level report", "skip-level reports"),
+    }
 }
 
 /// "requests 1, updates 2" or "none".
@@ -246,7 +266,7 @@ pub(super) struct PracticeRow {
 /// the user text inside values (tag, team and category names) for a renderer
 /// that writes values as they are; one that escapes whole values passes
 /// the text through.
-pub(super) fn practice_rows(p: &PersonMonth, escape: impl Fn(&str) -> String) -> [PracticeRow; 12] {
+pub(super) fn practice_rows(p: &PersonMonth, escape: impl Fn(&str) -> String) -> [PracticeRow; 13] {
     let tags = if p.coaching_tags.is_empty() {
         "none".to_string()
     } else {
@@ -290,17 +310,13 @@ pub(super) fn practice_rows(p: &PersonMonth, escape: impl Fn(&str) -> String) ->
         graded(Practice::Customers, format!("{}{quiet}", customers(p))),
         graded(Practice::Wins, wins(p)),
         row("Interviews", None, p.interviews.to_string()),
-        row(
-            "Agenda balance (items opened)",
-            None,
-            agenda_balance(p),
-        ),
-        row("CDF reviews", None, p.cdf_reviews.to_string()),
-        row(
-            "Career conversations",
-            None,
+        row("Agenda balance (items opened)", None, agenda_balance(p)),
+        graded(Practice::CdfReviews, p.cdf_reviews.to_string()),
+        graded(
+            Practice::CareerConversations,
             p.career_conversations.to_string(),
         ),
+        graded(Practice::SkipLevels, skip_level_reports(p)),
         row("Overdue at month end", None, overdue(p)),
     ]
 }

@@ -17,15 +17,17 @@ use std::cmp::Reverse;
 
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 use coachlog_core::calendar::{Period, ReleaseVersion};
+use coachlog_core::dashboard::{self, Status};
 use coachlog_core::model::*;
+use coachlog_core::nudges::Practice;
 use coachlog_core::nudges::{self, Nudge, Records, Rule};
 use coachlog_core::store::{
-    agenda, customers, hiring, nudge_state, one_on_ones, people, updates, walkthroughs, wins,
+    agenda, cdf, customers, hiring, nudge_state, one_on_ones, people, updates, walkthroughs, wins,
 };
 use coachlog_core::{settings, Db, Tx};
 use rusqlite::Connection;
 
-use crate::support::{d, Rng, Suite, World, CREATED};
+use crate::support::{d, pm, Rng, Suite, World, CREATED};
 
 // ---------------------------------------------------------------------------
 // The world builder (`support::World`) with the table cases' defaults.
@@ -136,6 +138,22 @@ impl W {
 
     fn share(&mut self, w: WinId, on: &str) {
         self.world.share(w, on, Some("staff meeting"));
+    }
+
+    /// A skip-level report of `manager`, since `since`.
+    fn report(&mut self, name: &str, since: &str, manager: PersonId) -> PersonId {
+        let input = PersonInput::skip_level(name, d(since), manager);
+        self.write(|tx| people::insert(tx, &input)).id
+    }
+
+    fn cdf(&mut self, p: PersonId, date: &str) {
+        let input = CdfReviewInput::new(p, d(date), &["Strategy"]);
+        self.write(|tx| cdf::insert(tx, &input));
+    }
+
+    /// A 1:1 with these coaching tags.
+    fn tagged(&mut self, p: PersonId, date: &str, status: OneOnOneStatus, tags: &[&str]) {
+        self.world.one_on_one(p, date, status, tags, "");
     }
 
     /// Every item of the review on `as_of` (snoozes and dismissals not applied).
@@ -380,7 +398,7 @@ fn one_on_one_for_people_added_or_archived_mid_month() {
 }
 
 #[test]
-fn untracked_people_raise_nothing_from_rules_1_to_6_8_and_11() {
+fn untracked_people_raise_nothing_from_rules_1_to_6_8_and_11_to_13() {
     // Everything Ada has would be overdue if she were tracked; only the
     // leader's own items remain.
     let untracked = |w: &mut W| {
@@ -1559,6 +1577,672 @@ fn win_of_people_not_followed_or_before_tracking() {
 }
 
 // ---------------------------------------------------------------------------
+// Rule 12: cdf_review.
+// ---------------------------------------------------------------------------
+
+const CDF: &[&str] = &["cdf_review:"];
+
+#[test]
+fn cdf_review_is_due_every_90_days_from_base_start_with_a_three_day_window() {
+    // Never reviewed: due 90 days after base_start (tracking began 01-05).
+    let ada = |w: &mut W| {
+        w.person("Ada", "2025-06-01");
+    };
+    check(ada, "2026-04-01", CDF, &[]); // −4: not yet due soon
+    check(
+        ada,
+        "2026-04-02",
+        CDF,
+        &["cdf_review:1:2026-04-05 2026-04-05 -3"],
+    );
+    check(
+        ada,
+        "2026-04-05",
+        CDF,
+        &["cdf_review:1:2026-04-05 2026-04-05 0"],
+    ); // due today
+    check(
+        ada,
+        "2026-04-06",
+        CDF,
+        &["cdf_review:1:2026-04-05 2026-04-05 1"],
+    );
+    // Joined after tracking began: from their since.
+    let bea = |w: &mut W| {
+        w.person("Bea", "2026-03-18");
+    };
+    check(
+        bea,
+        "2026-06-16",
+        CDF,
+        &["cdf_review:1:2026-06-16 2026-06-16 0"],
+    );
+}
+
+#[test]
+fn cdf_review_counts_reviews_up_to_as_of() {
+    let reviewed = |w: &mut W| {
+        let ada = w.person("Ada", "2025-06-01");
+        w.cdf(ada, "2026-02-10");
+    };
+    check(
+        reviewed,
+        "2026-05-12",
+        CDF,
+        &["cdf_review:1:2026-05-11 2026-05-11 1"],
+    );
+    // A review dated after as_of does not exist yet.
+    let later = |w: &mut W| {
+        let ada = w.person("Ada", "2025-06-01");
+        w.cdf(ada, "2026-04-10");
+    };
+    check(
+        later,
+        "2026-04-06",
+        CDF,
+        &["cdf_review:1:2026-04-05 2026-04-05 1"],
+    );
+    check(later, "2026-04-10", CDF, &[]); // reviewed that day: due 07-09
+    check(
+        later,
+        "2026-07-10",
+        CDF,
+        &["cdf_review:1:2026-07-09 2026-07-09 1"],
+    );
+    // The setting.
+    check(
+        |w| {
+            reviewed(w);
+            w.set("cdf_review_every_days", "30");
+        },
+        "2026-03-13",
+        CDF,
+        &["cdf_review:1:2026-03-12 2026-03-12 1"],
+    );
+}
+
+#[test]
+fn cdf_review_starts_no_earlier_than_tracking_since() {
+    // A review before tracking began (an import) leaves base_start in charge.
+    let before = |w: &mut W| {
+        let ada = w.person("Ada", "2025-06-01");
+        w.cdf(ada, "2025-12-01");
+    };
+    check(
+        before,
+        "2026-04-06",
+        CDF,
+        &["cdf_review:1:2026-04-05 2026-04-05 1"],
+    );
+    // tracking_since moved later: base_start follows it.
+    let later = |w: &mut W| {
+        let ada = w.person("Ada", "2025-06-01");
+        w.cdf(ada, "2026-02-10");
+        w.set("tracking_since", "2026-03-01");
+    };
+    check(
+        later,
+        "2026-05-30",
+        CDF,
+        &["cdf_review:1:2026-05-30 2026-05-30 0"],
+    );
+}
+
+#[test]
+fn cdf_review_only_for_followed_people() {
+    let archived = |w: &mut W| {
+        let ada = w.person("Ada", "2025-06-01");
+        w.archive(ada, "2026-04-06");
+    };
+    check(
+        archived,
+        "2026-04-05",
+        CDF,
+        &["cdf_review:1:2026-04-05 2026-04-05 0"],
+    );
+    check(archived, "2026-04-06", CDF, &[]);
+    let untracked = |w: &mut W| {
+        w.person_with("Ada", "2025-06-01", |p| p.tracked = false);
+    };
+    check(untracked, "2026-06-01", CDF, &[]);
+    // Nor for a skip-level report (never tracked): rule 14 follows them.
+    let report = |w: &mut W| {
+        let mia = w.person("Mia", "2025-06-01");
+        w.report("Sam", "2025-06-01", mia);
+    };
+    check(
+        report,
+        "2026-04-06",
+        CDF,
+        &["cdf_review:1:2026-04-05 2026-04-05 1"],
+    );
+}
+
+// ---------------------------------------------------------------------------
+// Rule 13: career_conversation.
+// ---------------------------------------------------------------------------
+
+const CAREER: &[&str] = &["career_conversation:"];
+
+#[test]
+fn career_conversation_is_due_every_182_days_from_base_start() {
+    let ada = |w: &mut W| {
+        w.person("Ada", "2025-06-01");
+    };
+    check(ada, "2026-07-02", CAREER, &[]);
+    check(
+        ada,
+        "2026-07-03",
+        CAREER,
+        &["career_conversation:1:2026-07-06 2026-07-06 -3"],
+    );
+    check(
+        ada,
+        "2026-07-06",
+        CAREER,
+        &["career_conversation:1:2026-07-06 2026-07-06 0"],
+    );
+    check(
+        ada,
+        "2026-07-07",
+        CAREER,
+        &["career_conversation:1:2026-07-06 2026-07-06 1"],
+    );
+    // tracking_since moved later: from there.
+    check(
+        |w| {
+            ada(w);
+            w.set("tracking_since", "2026-03-01");
+        },
+        "2026-08-30",
+        CAREER,
+        &["career_conversation:1:2026-08-30 2026-08-30 0"],
+    );
+}
+
+#[test]
+fn career_conversation_counts_only_held_one_on_ones_tagged_career_up_to_as_of() {
+    let base = |w: &mut W| {
+        let ada = w.person("Ada", "2025-06-01");
+        w.tagged(
+            ada,
+            "2026-02-02",
+            OneOnOneStatus::Held,
+            &["growth", " Career "],
+        );
+        // None of these counts on 08-04.
+        w.tagged(ada, "2026-03-02", OneOnOneStatus::Held, &["feedback"]);
+        w.tagged(ada, "2026-03-09", OneOnOneStatus::Skipped, &["career"]);
+        w.tagged(ada, "2026-03-16", OneOnOneStatus::Cancelled, &["career"]);
+        w.tagged(ada, "2026-03-23", OneOnOneStatus::Held, &["careers"]);
+        w.tagged(ada, "2026-08-10", OneOnOneStatus::Held, &["CAREER"]);
+    };
+    check(
+        base,
+        "2026-08-04",
+        CAREER,
+        &["career_conversation:1:2026-08-03 2026-08-03 1"],
+    );
+    // From 08-10 on, the 1:1 tagged in capitals counts.
+    check(base, "2026-08-10", CAREER, &[]);
+    check(
+        base,
+        "2027-02-09",
+        CAREER,
+        &["career_conversation:1:2027-02-08 2027-02-08 1"],
+    );
+    // The setting's cadence.
+    check(
+        |w| {
+            base(w);
+            w.set("career_conversation_every_days", "30");
+        },
+        "2026-03-05",
+        CAREER,
+        &["career_conversation:1:2026-03-04 2026-03-04 1"],
+    );
+}
+
+#[test]
+fn career_tag_is_a_setting_compared_trimmed_and_lower_cased() {
+    let tags = |setting: &'static str| {
+        move |w: &mut W| {
+            let ada = w.person("Ada", "2025-06-01");
+            w.tagged(ada, "2026-02-02", OneOnOneStatus::Held, &["Growth"]);
+            w.tagged(ada, "2026-03-02", OneOnOneStatus::Held, &["career"]);
+            w.tagged(ada, "2026-04-06", OneOnOneStatus::Held, &[" évolution "]);
+            w.set("career_tag", setting);
+        }
+    };
+    // The default: the 03-02 1:1 (due 08-31).
+    check(
+        tags("career"),
+        "2026-09-01",
+        CAREER,
+        &["career_conversation:1:2026-08-31 2026-08-31 1"],
+    );
+    // Another tag, in other case and spacing: the 02-02 1:1 (due 08-03).
+    check(
+        tags("  GROWTH "),
+        "2026-08-04",
+        CAREER,
+        &["career_conversation:1:2026-08-03 2026-08-03 1"],
+    );
+    // Compared code point by code point after Unicode lower-casing (due 10-05).
+    check(
+        tags("ÉVOLUTION"),
+        "2026-10-06",
+        CAREER,
+        &["career_conversation:1:2026-10-05 2026-10-05 1"],
+    );
+    // A tag no 1:1 carries: none yet, due from base_start.
+    check(
+        tags("mentoring"),
+        "2026-07-07",
+        CAREER,
+        &["career_conversation:1:2026-07-06 2026-07-06 1"],
+    );
+}
+
+#[test]
+fn career_conversation_only_for_followed_people() {
+    let setup = |w: &mut W| {
+        let ada = w.person("Ada", "2025-06-01");
+        w.person_with("Bob", "2025-06-01", |p| p.tracked = false);
+        w.report("Sam", "2025-06-01", ada);
+        w.archive(ada, "2026-07-07");
+    };
+    check(
+        setup,
+        "2026-07-06",
+        CAREER,
+        &["career_conversation:1:2026-07-06 2026-07-06 0"],
+    );
+    check(setup, "2026-07-07", CAREER, &[]);
+}
+
+// ---------------------------------------------------------------------------
+// Rule 14: skip_level.
+// ---------------------------------------------------------------------------
+
+const SKIP: &[&str] = &["skip_level:"];
+
+/// Mia (1), a PM who manages Sam (2), a skip-level report; both since before
+/// tracking began.
+fn mia_and_sam(w: &mut W) -> (PersonId, PersonId) {
+    let mia = w.person("Mia", "2025-06-01");
+    let sam = w.report("Sam", "2025-06-01", mia);
+    (mia, sam)
+}
+
+#[test]
+fn skip_level_is_due_every_91_days_from_base_start_of_the_report() {
+    let never = |w: &mut W| {
+        mia_and_sam(w);
+    };
+    check(never, "2026-04-02", SKIP, &[]);
+    check(
+        never,
+        "2026-04-03",
+        SKIP,
+        &["skip_level:2:2026-04-06 2026-04-06 -3"],
+    );
+    check(
+        never,
+        "2026-04-06",
+        SKIP,
+        &["skip_level:2:2026-04-06 2026-04-06 0"],
+    );
+    check(
+        never,
+        "2026-04-07",
+        SKIP,
+        &["skip_level:2:2026-04-06 2026-04-06 1"],
+    );
+    // A report who joined later: from their since.
+    let later = |w: &mut W| {
+        let mia = w.person("Mia", "2025-06-01");
+        w.report("Sam", "2026-03-18", mia);
+    };
+    check(
+        later,
+        "2026-06-17",
+        SKIP,
+        &["skip_level:2:2026-06-17 2026-06-17 0"],
+    );
+    // tracking_since moved later: from there.
+    check(
+        |w| {
+            let (_, sam) = mia_and_sam(w);
+            w.held(sam, "2026-02-02");
+            w.set("tracking_since", "2026-03-01");
+        },
+        "2026-05-31",
+        SKIP,
+        &["skip_level:2:2026-05-31 2026-05-31 0"],
+    );
+}
+
+#[test]
+fn skip_level_counts_held_one_on_ones_with_the_report_up_to_as_of() {
+    let base = |w: &mut W| {
+        let (mia, sam) = mia_and_sam(w);
+        w.held(sam, "2026-02-02");
+        w.one_on_one(sam, "2026-02-09", OneOnOneStatus::Skipped);
+        w.one_on_one(sam, "2026-02-16", OneOnOneStatus::Cancelled);
+        w.held(mia, "2026-04-27"); // with the manager: not a skip-level
+        w.held(sam, "2026-05-10"); // after as_of
+    };
+    check(
+        base,
+        "2026-05-05",
+        SKIP,
+        &["skip_level:2:2026-05-04 2026-05-04 1"],
+    );
+    check(base, "2026-05-10", SKIP, &[]);
+    check(
+        |w| {
+            base(w);
+            w.set("skip_level_every_days", "30");
+        },
+        "2026-03-05",
+        SKIP,
+        &["skip_level:2:2026-03-04 2026-03-04 1"],
+    );
+}
+
+#[test]
+fn skip_level_counts_a_one_on_one_held_before_they_had_a_manager() {
+    // Sam was a PM of the leader's (tracked), met on 02-02, then moved under
+    // Mia: that 1:1 still counts, and Sam no longer raises rules 1, 12, 13.
+    let moved = |w: &mut W| {
+        let mia = w.person("Mia", "2025-06-01");
+        let sam = w.person("Sam", "2025-06-01");
+        w.held(sam, "2026-02-02");
+        let input = PersonInput::skip_level("Sam", d("2025-06-01"), mia);
+        w.write(|tx| people::update(tx, sam, &input));
+    };
+    check(
+        moved,
+        "2026-05-05",
+        &[
+            "skip_level:",
+            "one_on_one:2:",
+            "cdf_review:2:",
+            "career_conversation:2:",
+        ],
+        &["skip_level:2:2026-05-04 2026-05-04 1"],
+    );
+}
+
+#[test]
+fn skip_level_needs_the_report_and_their_manager_active_and_nothing_more() {
+    // The manager need not be tracked.
+    let untracked = |w: &mut W| {
+        let mia = w.person_with("Mia", "2025-06-01", |p| p.tracked = false);
+        w.report("Sam", "2025-06-01", mia);
+    };
+    check(
+        untracked,
+        "2026-04-07",
+        SKIP,
+        &["skip_level:2:2026-04-06 2026-04-06 1"],
+    );
+    // The manager archived: no skip-level with their reports from that day.
+    let manager_left = |on: &'static str| {
+        move |w: &mut W| {
+            let (mia, _) = mia_and_sam(w);
+            w.archive(mia, on);
+        }
+    };
+    check(manager_left("2026-04-07"), "2026-04-07", SKIP, &[]);
+    check(
+        manager_left("2026-04-08"),
+        "2026-04-07",
+        SKIP,
+        &["skip_level:2:2026-04-06 2026-04-06 1"],
+    );
+    // The report archived.
+    let report_left = |w: &mut W| {
+        let (_, sam) = mia_and_sam(w);
+        w.archive(sam, "2026-04-07");
+    };
+    check(
+        report_left,
+        "2026-04-06",
+        SKIP,
+        &["skip_level:2:2026-04-06 2026-04-06 0"],
+    );
+    check(report_left, "2026-04-07", SKIP, &[]);
+    // The manager not on the team yet.
+    let manager_later = |w: &mut W| {
+        w.set("skip_level_every_days", "30");
+        let mia = w.person("Mia", "2026-03-01");
+        w.report("Sam", "2025-06-01", mia);
+    };
+    check(manager_later, "2026-02-28", SKIP, &[]);
+    check(
+        manager_later,
+        "2026-03-01",
+        SKIP,
+        &["skip_level:2:2026-02-04 2026-02-04 25"],
+    );
+    // Nobody without a manager is a skip-level report.
+    let alone = |w: &mut W| {
+        w.person("Ada", "2025-06-01");
+        w.person_with("Bob", "2025-06-01", |p| p.tracked = false);
+    };
+    check(alone, "2026-06-01", SKIP, &[]);
+}
+
+// ---------------------------------------------------------------------------
+// Rules 12–14 together: the issue's scenario, fields, keys, order and the
+// coverage grid.
+// ---------------------------------------------------------------------------
+
+#[test]
+fn a_pm_behind_on_cdf_career_and_a_skip_level_and_what_resolves_each() {
+    // As of D = 2026-11-27: Ada's last CDF review is 100 days old, her last
+    // 1:1 tagged career 200 days old (weekly untagged 1:1s since), and her
+    // report Sam was last met 95 days ago.
+    let mut w = W::created(d("2025-01-06"));
+    let ada = w.person("Ada", "2025-01-06");
+    let sam = w.report("Sam", "2025-01-06", ada);
+    let day = |n: u64| (d("2026-11-27") - Days::new(n)).to_string();
+    w.cdf(ada, &day(100)); // 2026-08-19
+    w.tagged(ada, &day(200), OneOnOneStatus::Held, &["career", "growth"]); // 2026-05-11
+    for n in (4..200).step_by(7) {
+        w.tagged(ada, &day(n), OneOnOneStatus::Held, &["feedback"]);
+    }
+    w.held(sam, &day(95)); // 2026-08-24
+    let coaching = |w: &W| -> Vec<String> {
+        w.review("2026-11-27")
+            .iter()
+            .filter(|n| {
+                matches!(
+                    n.rule,
+                    Rule::CdfReview | Rule::CareerConversation | Rule::SkipLevel
+                )
+            })
+            .map(line)
+            .collect()
+    };
+    assert_eq!(
+        coaching(&w),
+        vec![
+            "career_conversation:1:2026-11-09 2026-11-09 18",
+            "cdf_review:1:2026-11-17 2026-11-17 10",
+            "skip_level:2:2026-11-23 2026-11-23 4",
+        ]
+    );
+    let review = w.review("2026-11-27");
+    let find = |rule: Rule| review.iter().find(|n| n.rule == rule).unwrap();
+    let cdf_item = find(Rule::CdfReview);
+    assert_eq!(
+        (
+            cdf_item.person_id,
+            cdf_item.person.as_deref(),
+            cdf_item.record_id
+        ),
+        (Some(ada), Some("Ada"), None)
+    );
+    assert_eq!(cdf_item.subject, "CDF review of Ada");
+    assert_eq!(
+        cdf_item.message,
+        "CDF review of Ada is 10 days overdue (last 2026-08-19, every 90 days; due 2026-11-17)."
+    );
+    assert_eq!(
+        find(Rule::CareerConversation).message,
+        "Career conversation with Ada is 18 days overdue (last held 1:1 tagged career \
+         2026-05-11, every 182 days; due 2026-11-09)."
+    );
+    let skip = find(Rule::SkipLevel);
+    assert_eq!(
+        (skip.person_id, skip.person.as_deref(), skip.record_id),
+        (Some(sam), Some("Sam"), None)
+    );
+    assert_eq!(skip.subject, "Skip-level with Sam (reports to Ada)");
+    assert_eq!(
+        skip.message,
+        "Skip-level with Sam (reports to Ada) is 4 days overdue (last held 2026-08-24, every 91 \
+         days; due 2026-11-23)."
+    );
+
+    // Acting on each, on D, removes it and only it.
+    w.cdf(ada, "2026-11-27");
+    assert_eq!(
+        coaching(&w),
+        vec![
+            "career_conversation:1:2026-11-09 2026-11-09 18",
+            "skip_level:2:2026-11-23 2026-11-23 4",
+        ]
+    );
+    w.tagged(ada, "2026-11-27", OneOnOneStatus::Held, &["Career"]);
+    assert_eq!(coaching(&w), vec!["skip_level:2:2026-11-23 2026-11-23 4"]);
+    w.held(sam, "2026-11-27");
+    assert_eq!(coaching(&w), Vec::<String>::new());
+}
+
+#[test]
+fn coaching_messages_when_nothing_happened_yet() {
+    let mut w = W::new();
+    let mia = w.person("Mia", "2025-06-01");
+    w.report("Sam", "2025-06-01", mia);
+    w.set("cdf_review_every_days", "2");
+    w.set("career_conversation_every_days", "3");
+    w.set("skip_level_every_days", "4");
+    let messages: Vec<String> = w
+        .review("2026-01-09")
+        .into_iter()
+        .filter(|n| n.rule >= Rule::CdfReview)
+        .map(|n| n.message)
+        .collect();
+    assert_eq!(
+        messages,
+        vec![
+            "CDF review of Mia is 2 days overdue (none yet; due 2026-01-07).",
+            "Career conversation with Mia is 1 day overdue (no held 1:1 tagged career yet; due \
+             2026-01-08).",
+            "Skip-level with Sam (reports to Mia) is due today (none held yet; due 2026-01-09).",
+        ]
+    );
+}
+
+#[test]
+fn coaching_items_in_order_with_their_keys() {
+    // Same days overdue: by rule, then person (case-insensitively), then key.
+    let setup = |w: &mut W| {
+        w.set("cdf_review_every_days", "91");
+        w.set("career_conversation_every_days", "91");
+        let zoe = w.person("zoe", "2025-06-01"); // 1
+        let al = w.person("Al", "2025-06-01"); // 2
+        w.report("Bo", "2025-06-01", zoe); // 3
+        w.report("ann", "2025-06-01", al); // 4
+    };
+    check(
+        setup,
+        "2026-04-08",
+        &["cdf_review:", "career_conversation:", "skip_level:"],
+        &[
+            "cdf_review:2:2026-04-06 2026-04-06 2",
+            "cdf_review:1:2026-04-06 2026-04-06 2",
+            "career_conversation:2:2026-04-06 2026-04-06 2",
+            "career_conversation:1:2026-04-06 2026-04-06 2",
+            "skip_level:4:2026-04-06 2026-04-06 2",
+            "skip_level:3:2026-04-06 2026-04-06 2",
+        ],
+    );
+}
+
+#[test]
+fn coverage_counts_a_skip_level_on_the_managers_row() {
+    let mut w = W::new();
+    let mia = w.person("Mia", "2025-06-01"); // a tracked PM with a report
+    let ada = w.person("Ada", "2025-06-01"); // a tracked PM without one
+    let em = w.person_with("Eve", "2025-06-01", |p| p.tracked = false); // not a row
+    let sam = w.report("Sam", "2025-06-01", mia);
+    w.report("Tom", "2025-06-01", em);
+    w.held(ada, "2026-04-01");
+    w.cdf(ada, "2026-04-01");
+    w.tagged(mia, "2026-04-01", OneOnOneStatus::Held, &["career"]);
+    let grid = dashboard::coverage(w.conn(), d("2026-04-07")).unwrap();
+    assert_eq!(
+        grid.practices[6..],
+        [
+            Practice::CdfReviews,
+            Practice::CareerConversations,
+            Practice::SkipLevels
+        ]
+    );
+    let cells = |name: &str| -> Vec<(Practice, Status, usize)> {
+        let row = grid.rows.iter().find(|r| r.name == name).unwrap();
+        row.cells[6..]
+            .iter()
+            .map(|c| (c.practice, c.status, c.overdue))
+            .collect()
+    };
+    assert_eq!(
+        grid.rows
+            .iter()
+            .map(|r| r.name.as_str())
+            .collect::<Vec<_>>(),
+        ["Ada", "Mia"]
+    );
+    assert_eq!(
+        cells("Mia"),
+        [
+            (Practice::CdfReviews, Status::Overdue, 1),
+            (Practice::CareerConversations, Status::OnTrack, 0),
+            (Practice::SkipLevels, Status::Overdue, 1),
+        ]
+    );
+    assert_eq!(
+        cells("Ada"),
+        [
+            (Practice::CdfReviews, Status::OnTrack, 0),
+            (Practice::CareerConversations, Status::OnTrack, 0),
+            (Practice::SkipLevels, Status::NotApplicable, 0),
+        ]
+    );
+    // Met: on track; the report archived: nothing owed.
+    w.held(sam, "2026-04-07");
+    let grid = dashboard::coverage(w.conn(), d("2026-04-07")).unwrap();
+    let mia_row = grid.rows.iter().find(|r| r.name == "Mia").unwrap();
+    assert_eq!(mia_row.cells[8].status, Status::OnTrack);
+    w.archive(sam, "2026-04-08");
+    let grid = dashboard::coverage(w.conn(), d("2026-04-08")).unwrap();
+    let mia_row = grid.rows.iter().find(|r| r.name == "Mia").unwrap();
+    assert_eq!(mia_row.cells[8].status, Status::NotApplicable);
+    // The digest names them in the rule table's words.
+    let overdue = nudges::overdue(w.conn(), d("2026-07-08"), false).unwrap();
+    let digest = dashboard::digest(&overdue).unwrap();
+    assert!(
+        digest.contains("2 CDF reviews, 1 career conversation, 1 skip-level."),
+        "{digest}"
+    );
+}
+
+// ---------------------------------------------------------------------------
 // The order and the keys.
 // ---------------------------------------------------------------------------
 
@@ -1883,6 +2567,10 @@ fn random_world(rng: &mut Rng) -> W {
         ("hiring_peer_grace_days", &["7", "1", "3"]),
         ("requisition_stale_days", &["14", "2", "5"]),
         ("win_share_days", &["7", "1", "3"]),
+        ("cdf_review_every_days", &["90", "30", "5"]),
+        ("career_conversation_every_days", &["182", "30", "5"]),
+        ("career_tag", &["career", " Growth ", "ΣΟΦΊΑ"]),
+        ("skip_level_every_days", &["91", "30", "5"]),
     ];
     for (key, values) in choices {
         if rng.chance(50) {
@@ -1917,6 +2605,41 @@ fn random_world(rng: &mut Rng) -> W {
         };
         let span = (end - since).num_days().max(1) as u64;
         random_person_records(rng, &mut w, p, since, span);
+    }
+    // Skip-level reports of the people above, some with 1:1s from before
+    // they had a manager (a PM of the leader's moved under one of them).
+    let managers = people::list(
+        w.conn(),
+        people::Filter {
+            include_archived: true,
+        },
+    )
+    .unwrap();
+    for name in ["Sam", "tia", "Ugo"].iter().take(rng.below(4) as usize) {
+        let manager = rng.pick(&managers).id;
+        let since = rng.day(d("2025-09-01"), 300);
+        let moved = rng.chance(30);
+        let input = if moved {
+            pm(name, &since.to_string())
+        } else {
+            PersonInput::skip_level(*name, since, manager)
+        };
+        let Ok(report) = w.db.write(|tx| people::insert(tx, &input)) else {
+            continue;
+        };
+        let end = if rng.chance(25) {
+            let on = rng.day(since, 200);
+            w.archive(report.id, &on.to_string());
+            on
+        } else {
+            since + Days::new(400)
+        };
+        let span = (end - since).num_days().max(1) as u64;
+        random_person_records(rng, &mut w, report.id, since, span);
+        if moved {
+            let input = PersonInput::skip_level(*name, since, manager);
+            let _ = w.db.write(|tx| people::update(tx, report.id, &input));
+        }
     }
     for _ in 0..rng.below(4) {
         let m = rng.below(15);
@@ -2016,14 +2739,27 @@ fn random_person_records(rng: &mut Rng, w: &mut W, p: PersonId, since: NaiveDate
             OneOnOneStatus::Skipped,
             OneOnOneStatus::Cancelled,
         ]);
+        let mut tags: Vec<String> = Vec::new();
+        for _ in 0..rng.below(3) {
+            let t = rng
+                .pick(&["career", " Career ", "CAREER", "careers", "growth", "σοφία"])
+                .to_string();
+            if !tags.iter().any(|u| lower(u) == lower(&t)) {
+                tags.push(t);
+            }
+        }
         let input = OneOnOneInput {
             person_id: p,
             date: rng.day(since, span),
             status,
             notes: String::new(),
-            tags: vec![],
+            tags,
         };
         let _ = w.db.write(|tx| one_on_ones::insert(tx, &input));
+    }
+    for _ in 0..rng.below(3) {
+        let input = CdfReviewInput::new(p, rng.day(since, span), &["Strategy"]);
+        let _ = w.db.write(|tx| cdf::insert(tx, &input));
     }
     for _ in 0..rng.below(6) {
         let opened = rng.day(since, span);
@@ -2605,6 +3341,94 @@ fn oracle(conn: &Connection, as_of: NaiveDate) -> Vec<Item> {
         }
     }
 
+    // 12. cdf_review, 13. career_conversation
+    let career_tag = lower(&s.career_tag);
+    for &p in &followed {
+        let last = cdf::list(conn, Some(p.id))
+            .unwrap()
+            .iter()
+            .map(|c| c.date)
+            .filter(|day| *day <= as_of)
+            .max();
+        let due = floor(plus(
+            last.map_or(base(p), |l| l.max(base(p))),
+            s.cdf_review_every_days,
+        ));
+        push(
+            format!("cdf_review:{}:{due}", p.id),
+            12,
+            Some(p),
+            None,
+            None,
+            due,
+        );
+        let last = one_on_ones::list(
+            conn,
+            one_on_ones::Filter {
+                person: Some(p.id),
+                from: None,
+                to: Some(as_of),
+            },
+        )
+        .unwrap()
+        .iter()
+        .filter(|o| o.status == OneOnOneStatus::Held)
+        .filter(|o| o.tags.iter().any(|t| lower(t) == career_tag))
+        .map(|o| o.date)
+        .max();
+        let due = floor(plus(
+            last.map_or(base(p), |l| l.max(base(p))),
+            s.career_conversation_every_days,
+        ));
+        push(
+            format!("career_conversation:{}:{due}", p.id),
+            13,
+            Some(p),
+            None,
+            None,
+            due,
+        );
+    }
+
+    // 14. skip_level
+    for report in &everyone {
+        let Some(manager) = report
+            .reports_to
+            .and_then(|m| everyone.iter().find(|p| p.id == m))
+        else {
+            continue;
+        };
+        if !(active(report.since, report.archived_on) && active(manager.since, manager.archived_on))
+        {
+            continue;
+        }
+        let last = one_on_ones::list(
+            conn,
+            one_on_ones::Filter {
+                person: Some(report.id),
+                from: None,
+                to: Some(as_of),
+            },
+        )
+        .unwrap()
+        .iter()
+        .filter(|o| o.status == OneOnOneStatus::Held)
+        .map(|o| o.date)
+        .max();
+        let due = floor(plus(
+            last.map_or(base(report), |l| l.max(base(report))),
+            s.skip_level_every_days,
+        ));
+        push(
+            format!("skip_level:{}:{due}", report.id),
+            14,
+            Some(report),
+            None,
+            None,
+            due,
+        );
+    }
+
     out.sort_by_key(|i| {
         (
             Reverse(i.overdue_days),
@@ -2629,29 +3453,19 @@ fn id_in(key: &str, at: usize) -> i64 {
 fn act_on(tx: &Tx<'_>, n: &Nudge, as_of: NaiveDate) {
     let key = n.key.as_str();
     match n.rule {
-        Rule::OneOnOne => {
-            let person = PersonId(id_in(key, 1));
-            let input = OneOnOneInput {
-                person_id: person,
-                date: as_of,
-                status: OneOnOneStatus::Held,
-                notes: String::new(),
-                tags: vec![],
-            };
-            let same_day = one_on_ones::list(
+        Rule::OneOnOne | Rule::SkipLevel => hold(tx, PersonId(id_in(key, 1)), as_of, None),
+        Rule::CareerConversation => {
+            let tag = settings::load(tx).unwrap().career_tag;
+            hold(
                 tx,
-                one_on_ones::Filter {
-                    person: Some(person),
-                    from: Some(as_of),
-                    to: Some(as_of),
-                },
-            )
-            .unwrap();
-            match same_day.first() {
-                Some(o) => one_on_ones::update(tx, o.id, &input).map(drop),
-                None => one_on_ones::insert(tx, &input).map(drop),
-            }
-            .unwrap();
+                PersonId(id_in(key, 1)),
+                as_of,
+                Some(&tag.to_uppercase()),
+            );
+        }
+        Rule::CdfReview => {
+            let input = CdfReviewInput::new(PersonId(id_in(key, 1)), as_of, &["Strategy"]);
+            cdf::insert(tx, &input).unwrap();
         }
         Rule::Request | Rule::Action => {
             let item = AgendaItemId(id_in(key, 1));
@@ -2766,6 +3580,38 @@ fn act_on(tx: &Tx<'_>, n: &Nudge, as_of: NaiveDate) {
     }
 }
 
+/// Holds a 1:1 with `person` on `as_of` (the one of that day, if any, becomes
+/// held), with `tag` added to its coaching tags.
+fn hold(tx: &Tx<'_>, person: PersonId, as_of: NaiveDate, tag: Option<&str>) {
+    let same_day = one_on_ones::list(
+        tx,
+        one_on_ones::Filter {
+            person: Some(person),
+            from: Some(as_of),
+            to: Some(as_of),
+        },
+    )
+    .unwrap();
+    let mut tags = same_day.first().map(|o| o.tags.clone()).unwrap_or_default();
+    if let Some(tag) = tag {
+        if !tags.iter().any(|t| lower(t) == lower(tag)) {
+            tags.push(tag.to_string());
+        }
+    }
+    let input = OneOnOneInput {
+        person_id: person,
+        date: as_of,
+        status: OneOnOneStatus::Held,
+        notes: String::new(),
+        tags,
+    };
+    match same_day.first() {
+        Some(o) => one_on_ones::update(tx, o.id, &input).map(drop),
+        None => one_on_ones::insert(tx, &input).map(drop),
+    }
+    .unwrap();
+}
+
 /// The part of a key that names the thing, without a due date: a recurring
 /// lapse of the same thing gets a new key, but must not be overdue right
 /// after its activity was logged.
@@ -2775,7 +3621,10 @@ fn thing(n: &Nudge) -> &str {
         | Rule::CustomerCheckIn
         | Rule::CustomerEpic
         | Rule::StageWalkthrough
-        | Rule::RequisitionStale => &n.key[..=n.key.rfind(':').unwrap()],
+        | Rule::RequisitionStale
+        | Rule::CdfReview
+        | Rule::CareerConversation
+        | Rule::SkipLevel => &n.key[..=n.key.rfind(':').unwrap()],
         _ => &n.key,
     }
 }
@@ -2787,7 +3636,7 @@ const DAYS_PER_WORLD: usize = 3;
 fn review_equals_the_spec_read_naively_on_random_databases() {
     let mut rng = Rng::new(0xC0AC_4106);
     let mut compared = 0;
-    let mut rules_seen = [0usize; 12];
+    let mut rules_seen = [0usize; 15];
     for world in 0..WORLDS {
         let w = random_world(&mut rng);
         let settings = settings::load(w.conn()).unwrap();
@@ -2818,7 +3667,7 @@ fn review_equals_the_spec_read_naively_on_random_databases() {
 #[test]
 fn logging_the_activity_a_nudge_asks_for_removes_it() {
     let mut rng = Rng::new(0x5EED_0004);
-    let mut resolved = [0usize; 12];
+    let mut resolved = [0usize; 15];
     for world in 0..WORLDS {
         let mut w = random_world(&mut rng);
         for _ in 0..DAYS_PER_WORLD {

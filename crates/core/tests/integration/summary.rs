@@ -897,6 +897,12 @@ fn overdue_at_month_end_by_rule_with_zeros_and_hidden_items() {
             (Rule::RequisitionStale, 1),
             // The May 26 win is due June 2.
             (Rule::WinUnshared, 0),
+            // Tracking began April 1: the first CDF review is due June 30,
+            // the first career conversation in September; no skip-level
+            // reports.
+            (Rule::CdfReview, 0),
+            (Rule::CareerConversation, 0),
+            (Rule::SkipLevel, 0),
         ]
     );
     assert_eq!(o.total, 10);
@@ -932,6 +938,9 @@ fn overdue_at_month_end_by_rule_with_zeros_and_hidden_items() {
             (Rule::CustomerCheckIn, 1),
             (Rule::CustomerEpic, 1),
             (Rule::WinUnshared, 0),
+            (Rule::CdfReview, 0),
+            (Rule::CareerConversation, 0),
+            (Rule::SkipLevel, 0),
         ]
     );
     assert_eq!(person(&s, m.marco).overdue_total(), 0);
@@ -948,16 +957,21 @@ fn the_grid_grades_each_practice() {
             .collect()
     };
     use Grade::*;
-    // 1:1s, requests, actions, updates, internal customers, wins.
+    // 1:1s, requests, actions, updates, internal customers, wins, CDF
+    // reviews, career conversations, skip-levels (Marco left on May 15:
+    // nothing owed at month end; nobody has skip-level reports).
     assert_eq!(
         grades(m.priya),
-        [Partly, Missed, Missed, Missed, Missed, Partly]
+        [Partly, Missed, Missed, Missed, Missed, Partly, Ok, Ok, NotApplicable]
     );
     assert_eq!(
         grades(m.marco),
         [
             Ok,
             Partly,
+            NotApplicable,
+            NotApplicable,
+            NotApplicable,
             NotApplicable,
             NotApplicable,
             NotApplicable,
@@ -972,6 +986,9 @@ fn the_grid_grades_each_practice() {
             NotApplicable,
             Ok,
             NotApplicable,
+            NotApplicable,
+            Ok,
+            Ok,
             NotApplicable
         ]
     );
@@ -1001,6 +1018,69 @@ fn the_one_on_one_thresholds() {
             "{held}/{expected}"
         );
     }
+}
+
+#[test]
+fn cdf_reviews_career_conversations_and_skip_levels_per_pm() {
+    // Mia manages Sam (never met) and Uma (left in April); Eve, who is not
+    // tracked, manages Tom (never met). Ada was reviewed on April 1.
+    let mut w = W::created("2026-01-05");
+    let mia = w.person("Mia", "2025-06-01", |_| {});
+    let ada = w.person("Ada", "2025-06-01", |_| {});
+    let eve = w.person("Eve", "2025-06-01", |p| p.tracked = false);
+    let report = |w: &mut W, name: &str, manager: PersonId| {
+        let input = PersonInput::skip_level(name, d("2025-06-01"), manager);
+        w.write(|tx| coachlog_core::store::people::insert(tx, &input)).id
+    };
+    let sam = report(&mut w, "Sam", mia);
+    let uma = report(&mut w, "Uma", mia);
+    report(&mut w, "Tom", eve);
+    w.archive(uma, "2026-04-20");
+    let input = CdfReviewInput::new(ada, d("2026-04-01"), &["Strategy"]);
+    w.write(|tx| coachlog_core::store::cdf::insert(tx, &input));
+
+    let s = w.summary("2026-05", SummaryOptions::default());
+    // On June 1: both CDF reviews of the never reviewed are due April 5,
+    // every skip-level April 6; career conversations only in July.
+    let o = &s.leader.overdue_at_month_end;
+    assert_eq!(
+        [Rule::CdfReview, Rule::CareerConversation, Rule::SkipLevel].map(|r| o.count(r)),
+        [1, 0, 2]
+    );
+    // Per PM, a skip-level counts with the report's manager; Tom's manager
+    // has no row.
+    let coaching = |s: &Summary, id| {
+        let p = person(s, id);
+        (
+            [Rule::CdfReview, Rule::CareerConversation, Rule::SkipLevel].map(|r| p.overdue(r)),
+            p.skip_level_reports,
+            [
+                Practice::CdfReviews,
+                Practice::CareerConversations,
+                Practice::SkipLevels,
+            ]
+            .map(|g| p.grade_of(g)),
+        )
+    };
+    use Grade::*;
+    assert_eq!(coaching(&s, mia), ([1, 0, 1], 1, [Missed, Ok, Missed]));
+    assert_eq!(coaching(&s, ada), ([0, 0, 0], 0, [Ok, Ok, NotApplicable]));
+    assert_eq!(
+        s.people.iter().map(|p| p.name.as_str()).collect::<Vec<_>>(),
+        ["Ada", "Mia"]
+    );
+    let md = summary::render(&s, Format::Markdown);
+    assert!(
+        md.contains("| ❌ overdue | ✅ | ❌ 1 overdue |"),
+        "{md}"
+    );
+
+    // Met in May: on track.
+    w.held(sam, "2026-05-20");
+    let s = w.summary("2026-05", SummaryOptions::default());
+    assert_eq!(coaching(&s, mia), ([1, 0, 0], 1, [Missed, Ok, Ok]));
+    let md = summary::render(&s, Format::Markdown);
+    assert!(md.contains("| ❌ overdue | ✅ | ✅ 1 report |"), "{md}");
 }
 
 // ---------------------------------------------------------------------------
@@ -1475,7 +1555,7 @@ fn the_markdown_is_valid_gfm_with_the_expected_tables_and_tasks() {
             "raw HTML in the Markdown"
         );
 
-        // The headline table: a header and one row per PM, eight columns,
+        // The headline table: a header and one row per PM, eleven columns,
         // the hostile name whole in its cell.
         let headline = &parsed.tables[0];
         assert_eq!(
@@ -1488,21 +1568,24 @@ fn the_markdown_is_valid_gfm_with_the_expected_tables_and_tasks() {
                 "Updates",
                 "Internal customers",
                 "Wins",
+                "CDF reviews",
+                "Career conversations",
+                "Skip-levels",
                 "Overdue at month end"
             ]
         );
         let rows: Vec<&Vec<String>> = headline[1..].iter().collect();
         assert_eq!(rows.len(), 3);
-        assert!(rows.iter().all(|r| r.len() == 8));
+        assert!(rows.iter().all(|r| r.len() == 11));
         assert_eq!(rows[0][0], HOSTILE);
         assert_eq!(
             rows[0][1..],
-            ["✅ 4/4", "—", "—", "✅ 3 on time", "—", "—", "0"]
+            ["✅ 4/4", "—", "—", "✅ 3 on time", "—", "—", "✅", "✅", "—", "0"]
         );
         assert_eq!(rows[1][0], "Marco Rossi");
         assert_eq!(
             rows[1][1..],
-            ["✅ 1/1", "⚠️ 1 late", "—", "—", "—", "—", "0"]
+            ["✅ 1/1", "⚠️ 1 late", "—", "—", "—", "—", "—", "—", "—", "0"]
         );
         assert_eq!(rows[2][0], "Priya Raman");
         assert_eq!(
@@ -1514,17 +1597,21 @@ fn the_markdown_is_valid_gfm_with_the_expected_tables_and_tasks() {
                 "❌ 1 missing",
                 "❌ 2 overdue",
                 "⚠️ 1 late",
+                "✅",
+                "✅",
+                "—",
                 "6"
             ]
         );
 
-        // Overdue at month end: eleven rules and a total.
+        // Overdue at month end: fourteen rules and a total.
         let overdue = &parsed.tables[1];
         assert_eq!(overdue[0], ["Rule", "Overdue"]);
-        assert_eq!(overdue.len(), 1 + 11 + 1);
+        assert_eq!(overdue.len(), 1 + 14 + 1);
         assert_eq!(overdue[1], ["1. 1:1s", "0"]);
         assert_eq!(overdue[4], ["4. Updates", "3"]);
-        assert_eq!(overdue[12], ["Total", "10"]);
+        assert_eq!(overdue[14], ["14. Skip-levels", "0"]);
+        assert_eq!(overdue[15], ["Total", "10"]);
 
         // One figures table per PM, two columns each.
         assert_eq!(parsed.tables.len(), 2 + 3);
@@ -1791,7 +1878,7 @@ fn the_csv_round_trips_through_an_rfc_4180_reader() {
         .iter()
         .filter(|r| r[3].starts_with("overdue_at_month_end."))
         .count();
-    assert_eq!(rules, 11 + 1);
+    assert_eq!(rules, 14 + 1);
 }
 
 #[test]

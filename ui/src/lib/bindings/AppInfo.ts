@@ -23,7 +23,8 @@ schema_version: number | null,
  */
 today: string, 
 /**
- * Whether the database holds no records yet (offer the demo team).
+ * Whether the database is new: no records and nothing in the Trash
+ * (offer the demo team).
  */
 is_empty: boolean, 
 /**

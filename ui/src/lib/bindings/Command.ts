@@ -81,4 +81,10 @@ export type Command =
   | "check_in_update"
   | "interview_update"
   | "data_version"
+  | "cdf_reviews_list"
+  | "cdf_review_add"
+  | "cdf_review_update"
+  | "template_get"
+  | "template_set"
+  | "template_reset"
   | "startup_painted";

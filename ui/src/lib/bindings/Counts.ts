@@ -48,4 +48,8 @@ walkthroughs: number,
 /**
  * How many wins.
  */
-wins: number, };
+wins: number, 
+/**
+ * How many CDF reviews.
+ */
+cdf_reviews: number, };

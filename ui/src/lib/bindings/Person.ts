@@ -47,4 +47,10 @@ tracked: boolean,
 /**
  * The day they were archived (left the team); `None` while active.
  */
-archived_on: string | null, };
+archived_on: string | null, 
+/**
+ * For a skip-level report: the manager on the team they report to.
+ * A skip-level report is never tracked; a held 1:1 with them is a
+ * skip-level meeting.
+ */
+reports_to: PersonId | null, };

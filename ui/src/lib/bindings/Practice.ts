@@ -3,4 +3,4 @@
 /**
  * A column of the coverage grid: a practice owed per PM.
  */
-export type Practice = "one_on_one" | "requests" | "actions" | "updates" | "customers" | "wins";
+export type Practice = "one_on_one" | "requests" | "actions" | "updates" | "customers" | "wins" | "cdf_reviews" | "career_conversations" | "skip_levels";

@@ -3,4 +3,4 @@
 /**
  * The nudge rules, numbered as in the catalogue (the number is the order).
  */
-export type Rule = "one_on_one" | "request" | "action" | "update" | "customer_check_in" | "customer_epic" | "walkthrough" | "stage_walkthrough" | "hiring_peer" | "requisition_stale" | "win_unshared";
+export type Rule = "one_on_one" | "request" | "action" | "update" | "customer_check_in" | "customer_epic" | "walkthrough" | "stage_walkthrough" | "hiring_peer" | "requisition_stale" | "win_unshared" | "cdf_review" | "career_conversation" | "skip_level";

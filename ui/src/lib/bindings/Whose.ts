@@ -3,4 +3,4 @@
 /**
  * Whose items a rule raises.
  */
-export type Whose = "person" | "leader";
+export type Whose = "person" | "report" | "leader";

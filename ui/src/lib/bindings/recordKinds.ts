@@ -15,5 +15,6 @@ export const RECORD_KINDS = {
   "loop_member": { "one": "loop member", "many": "loop members", "key": "loop_members" },
   "interview": { "one": "interview", "many": "interviews", "key": "interviews" },
   "walkthrough": { "one": "walkthrough", "many": "walkthroughs", "key": "walkthroughs" },
-  "win": { "one": "win", "many": "wins", "key": "wins" }
+  "win": { "one": "win", "many": "wins", "key": "wins" },
+  "cdf_review": { "one": "CDF review", "many": "CDF reviews", "key": "cdf_reviews" }
 } as const satisfies Record<RecordKind, { one: string; many: string; key: keyof Counts }>;

@@ -92,6 +92,30 @@ export const CATALOGUE: Catalogue = {
       "many": "wins to share",
       "practice": "wins",
       "whose": "person"
+    },
+    {
+      "rule": "cdf_review",
+      "label": "CDF reviews",
+      "one": "CDF review",
+      "many": "CDF reviews",
+      "practice": "cdf_reviews",
+      "whose": "person"
+    },
+    {
+      "rule": "career_conversation",
+      "label": "Career conversations",
+      "one": "career conversation",
+      "many": "career conversations",
+      "practice": "career_conversations",
+      "whose": "person"
+    },
+    {
+      "rule": "skip_level",
+      "label": "Skip-levels",
+      "one": "skip-level",
+      "many": "skip-levels",
+      "practice": "skip_levels",
+      "whose": "report"
     }
   ],
   "practices": [
@@ -118,6 +142,18 @@ export const CATALOGUE: Catalogue = {
     {
       "practice": "wins",
       "label": "Wins"
+    },
+    {
+      "practice": "cdf_reviews",
+      "label": "CDF reviews"
+    },
+    {
+      "practice": "career_conversations",
+      "label": "Career conversations"
+    },
+    {
+      "practice": "skip_levels",
+      "label": "Skip-levels"
     }
   ]
 };

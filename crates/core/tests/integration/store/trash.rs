@@ -354,3 +354,23 @@ fn a_database_with_something_in_the_trash_takes_no_import() {
     assert_eq!(e.kind(), ErrorKind::Conflict);
     assert!(e.to_string().contains("1 entry in the Trash"), "{e}");
 }
+
+#[test]
+fn with_its_last_record_in_the_trash_a_database_is_not_new() {
+    let mut db = crate::support::db();
+    let p = db
+        .write(|tx| people::insert(tx, &pm("Ada", "2026-01-05")))
+        .unwrap();
+    assert!(!store::is_new(db.conn()).unwrap());
+    delete(&mut db, RecordKind::Person, p.id.0);
+    assert!(store::is_empty(db.conn()).unwrap());
+    assert!(
+        !store::is_new(db.conn()).unwrap(),
+        "the Trash still holds Ada: no first-run screen, no demo"
+    );
+    let e = demo::fill(&mut db, d(TODAY), &DemoOptions::default()).unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::Conflict);
+    assert!(e.to_string().contains("1 entry in the Trash"), "{e}");
+    db.write(trash::empty).unwrap();
+    assert!(store::is_new(db.conn()).unwrap());
+}
