@@ -33,7 +33,9 @@ use crate::model::{
     UpdateKind, UpdateStatus, WinId,
 };
 use crate::nudges::{self, Nudge, Rule};
-use crate::practice::{cadence, is_request, item_due, link_start, next_due, next_one_on_one, owner};
+use crate::practice::{
+    cadence, is_request, item_due, link_start, next_due, next_one_on_one, owner,
+};
 use crate::settings;
 use crate::store::{agenda, customers, people, updates, wins};
 use crate::summary::{markdown_code as code, markdown_escape as inline, markdown_link as link};
@@ -56,7 +58,8 @@ pub struct Brief {
     /// When the next 1:1 is due by the cadence.
     pub next_one_on_one: NaiveDate,
     /// The open agenda at the end of `as_of`: carried-over items first, then
-    /// the items opened since the last held 1:1; each part oldest first.
+    /// the items opened after the last held 1:1; each part oldest first (by
+    /// opening day, then id).
     pub agenda: Vec<BriefItem>,
     /// The first day of the agenda balance (the last
     /// [`coaching::BALANCE_DAYS`] days, ending on `as_of`).
@@ -95,8 +98,9 @@ pub struct Brief {
 pub struct BriefItem {
     /// The item.
     pub item: AgendaItem,
-    /// Opened before the last held 1:1: it has been through at least one
-    /// 1:1 open.
+    /// Opened on or before the day of the last held 1:1 (raised in it, or
+    /// earlier): it was on the agenda when that 1:1 ended and carries into
+    /// the next.
     pub carried_over: bool,
     /// Days from its opening to `as_of`.
     pub days_open: i64,
@@ -186,7 +190,7 @@ pub fn build(conn: &Connection, person: PersonId, as_of: NaiveDate) -> Result<Br
     let mut agenda: Vec<BriefItem> = agenda::open_for(conn, p.id, as_of)?
         .into_iter()
         .map(|item| BriefItem {
-            carried_over: last_held.is_some_and(|h| item.opened_on < h),
+            carried_over: last_held.is_some_and(|h| item.opened_on <= h),
             days_open: calendar::days_between(item.opened_on, as_of),
             due: item_due(&item, &settings),
             owner: owner(&item),
@@ -329,6 +333,13 @@ pub fn build(conn: &Connection, person: PersonId, as_of: NaiveDate) -> Result<Br
     })
 }
 
+/// The brief of `person` as of the end of `as_of`, as Markdown
+/// ([`build`], then [`markdown`]): what the desktop's "Copy as Markdown"
+/// asks for.
+pub fn render_markdown(conn: &Connection, person: PersonId, as_of: NaiveDate) -> Result<String> {
+    Ok(markdown(&build(conn, person, as_of)?))
+}
+
 /// The update of `kind` to show among the `recorded` ones of its period: the
 /// earliest done (by done date, then id), else the newest (by id).
 fn brief_update(
@@ -426,10 +437,7 @@ pub fn markdown(b: &Brief) -> String {
         Some(h) => format!("last held {h} ({})", relative(h, b.as_of)),
         None => "no 1:1 held yet".into(),
     });
-    meta.push(format!(
-        "next 1:1 {}",
-        due_text(b.next_one_on_one, b.as_of)
-    ));
+    meta.push(format!("next 1:1 {}", due_text(b.next_one_on_one, b.as_of)));
     if let Some(a) = p.archived_on.filter(|a| *a <= b.as_of) {
         meta.push(format!("archived on {a}"));
     }
@@ -720,6 +728,9 @@ mod tests {
             due_text(d("2026-11-26"), as_of),
             "due 2026-11-26 (1 day overdue)"
         );
-        assert_eq!(due_text(d("2026-11-29"), as_of), "due 2026-11-29 (in 2 days)");
+        assert_eq!(
+            due_text(d("2026-11-29"), as_of),
+            "due 2026-11-29 (in 2 days)"
+        );
     }
 }
