@@ -12,6 +12,7 @@ import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { app } from '$lib/app.svelte';
+import { startRouter } from '$lib/router.svelte';
 import { toasts } from '$lib/toasts.svelte';
 import type { Brief, CdfReview, Person, TrashEntry, Update } from '$lib/types';
 import { brief, cdfReview } from '../test/coaching';
@@ -167,11 +168,14 @@ describe('CDF reviews on the person page', () => {
     await waitFor(() => expect(b.called('brief').length).toBeGreaterThan(briefsBefore));
   });
 
-  it('opens the add dialog from ?cdf=new (Today’s one-click action)', async () => {
+  it('opens the add dialog from ?cdf=new (Today’s one-click action), then drops it from the route', async () => {
     backend();
-    render(PersonPage, { id: 3, query: { cdf: 'new' } });
+    location.hash = '#/person/3?cdf=new&focus=item-12';
+    startRouter();
+    render(PersonPage, { id: 3, query: { cdf: 'new', focus: 'item-12' } });
     expect(await screen.findByTestId('cdf-form')).toBeTruthy();
     expect(screen.getByTestId('cdf-focus-0')).toBeTruthy();
+    expect(location.hash).toBe('#/person/3?focus=item-12');
   });
 
   it('shows the core’s refusal in the dialog and keeps what was typed', async () => {
