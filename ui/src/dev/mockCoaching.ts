@@ -44,5 +44,9 @@ export function handleCoaching(db: MockDb, cmd: CoachingCommand, args: Record<st
       return d.brief_markdown?.[person] ?? none();
     case 'agenda_balance':
       return d.agenda_balance ?? fail('not_found', 'The mock backend holds no agenda balance.');
+    default: {
+      const _exhaustive: never = cmd;
+      return fail('internal', `The mock backend does not know the command ${String(_exhaustive)}.`);
+    }
   }
 }
