@@ -94,6 +94,7 @@ import type {
   WinId,
   WinInput,
 } from './bindings';
+import type { InForce, Template, TemplateKind } from './bindings';
 
 /** A calendar date as it crosses IPC: `YYYY-MM-DD`. */
 type Day = string;
@@ -136,6 +137,21 @@ export const settingsSet = (key: string, value: string) =>
 export const demoFill = () => call<DemoReport>('demo_fill');
 /** Names already used, to offer them again. */
 export const names = (kind: NameKind) => call<string[]>('names', { kind });
+
+// ---- Templates ----------------------------------------------------------------
+
+/**
+ * The template in force for `kind` (for `personId`'s 1:1s when given) and
+ * where it comes from: the person's own, the leader's, or Coachlog's default.
+ */
+export const templateGet = (kind: TemplateKind, personId: PersonId | null) =>
+  call<InForce>('template_get', { kind, personId });
+/** Writes the leader's template (`personId`: that person's own 1:1 template); answers the one now in force. */
+export const templateSet = (kind: TemplateKind, personId: PersonId | null, body: string) =>
+  call<InForce>('template_set', { kind, personId, body });
+/** Removes the leader's template so the next one down applies; answers the one removed (for an Undo), or null. */
+export const templateReset = (kind: TemplateKind, personId: PersonId | null) =>
+  call<Template | null>('template_reset', { kind, personId });
 
 // ---- People -------------------------------------------------------------------
 
