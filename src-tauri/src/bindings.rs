@@ -88,6 +88,9 @@ pub fn export_all(out_dir: &Path) -> Result<(), ExportError> {
         store::templates::Source,
         Objective,
         KeyResult,
+        overview::PersonPage,
+        coachlog_core::brief::Brief,
+        coachlog_core::coaching::TeamBalance,
     );
     write_commands(out_dir)?;
     write_catalogue(out_dir)?;

@@ -94,6 +94,10 @@ macro_rules! for_each_command {
             commands::template_get,
             commands::template_set,
             commands::template_reset,
+            commands::person_page,
+            commands::brief,
+            commands::brief_markdown,
+            commands::agenda_balance,
             probe::startup_painted,
         )
     };

@@ -7,19 +7,21 @@
 //! `person_id`); `ui/src/lib/api.ts` is the only caller.
 
 use chrono::NaiveDate;
+use coachlog_core::brief::{self, Brief};
+use coachlog_core::coaching::{self, TeamBalance};
 use coachlog_core::dashboard::{self, Coverage, Release};
 use coachlog_core::db::output::{self, Existing};
 use coachlog_core::demo::{self, DemoOptions, DemoReport};
 use coachlog_core::kinds::{Counts, RecordKind};
 use coachlog_core::model::*;
 use coachlog_core::nudges::{self, Nudge};
-use coachlog_core::overview::{self, Overview};
+use coachlog_core::overview::{self, Overview, PersonPage};
 use coachlog_core::settings::{self, SettingEntry};
 use coachlog_core::store::names::{self, NameKind};
 use coachlog_core::store::nudge_state::{self, KeyState};
 use coachlog_core::store::search::{self as fts, Hit};
-use coachlog_core::store::trash::{self, TrashEntry};
 use coachlog_core::store::templates::{self, InForce};
+use coachlog_core::store::trash::{self, TrashEntry};
 use coachlog_core::store::{
     self, agenda, cdf, customers, drafts, hiring, log, one_on_ones, people, updates, walkthroughs,
     wins,
@@ -779,6 +781,71 @@ pub async fn overview(state: State<'_, AppState>) -> Reply<Overview> {
     let today = clock::today();
     state
         .read(move |db| overview::build(db.conn(), today))
+        .await
+}
+
+/// A person's page as of today: their open agenda, recent 1:1s, updates and
+/// wins, the CDF focus areas in force, career conversations, the agenda
+/// balance of the last 90 days and, for a manager, their skip-level reports.
+#[tauri::command]
+pub async fn person_page(state: State<'_, AppState>, id: PersonId) -> Reply<PersonPage> {
+    let today = clock::today();
+    state
+        .read(move |db| overview::person_page(db.conn(), id, today))
+        .await
+}
+
+/// `asOf` as given (`YYYY-MM-DD`), or today when it is absent or blank.
+fn day_or_today(as_of: Option<&str>) -> Result<NaiveDate, IpcError> {
+    match as_of.map(str::trim) {
+        None | Some("") => Ok(clock::today()),
+        Some(s) => Ok(calendar::parse_date(s).map_err(coachlog_core::Error::from)?),
+    }
+}
+
+/// The brief before a 1:1 with `personId` as of the end of `asOf`
+/// (`YYYY-MM-DD`, default: today), as data.
+#[tauri::command]
+pub async fn brief(
+    state: State<'_, AppState>,
+    person_id: PersonId,
+    as_of: Option<String>,
+) -> Reply<Brief> {
+    let as_of = day_or_today(as_of.as_deref())?;
+    state
+        .read(move |db| brief::build(db.conn(), person_id, as_of))
+        .await
+}
+
+/// The same brief as GitLab-flavoured Markdown, ready to copy.
+#[tauri::command]
+pub async fn brief_markdown(
+    state: State<'_, AppState>,
+    person_id: PersonId,
+    as_of: Option<String>,
+) -> Reply<String> {
+    let as_of = day_or_today(as_of.as_deref())?;
+    state
+        .read(move |db| brief::render_markdown(db.conn(), person_id, as_of))
+        .await
+}
+
+/// The agenda balance of everyone active on `to` over `from..=to`
+/// (`YYYY-MM-DD` each). `to` defaults to today and `from` to the start of
+/// the balance window ending on `to` (the last 90 days).
+#[tauri::command]
+pub async fn agenda_balance(
+    state: State<'_, AppState>,
+    from: Option<String>,
+    to: Option<String>,
+) -> Reply<TeamBalance> {
+    let to = day_or_today(to.as_deref())?;
+    let from = match from.as_deref().map(str::trim) {
+        None | Some("") => coaching::balance_window(to).0,
+        Some(s) => calendar::parse_date(s).map_err(coachlog_core::Error::from)?,
+    };
+    state
+        .read(move |db| coaching::team_agenda_balance(db.conn(), from, to))
         .await
 }
 

@@ -1227,6 +1227,61 @@ fn nudges_snooze_dismiss_and_undo() {
 }
 
 #[test]
+fn the_person_page_brief_and_agenda_balance_read_today_or_the_day_asked() {
+    let app = app();
+    let ada = app.add_person("Ada");
+    let today = coachlog_desktop::clock::today();
+
+    let page = app.ok("person_page", json!({ "id": ada }));
+    assert_eq!(page["as_of"], today.to_string());
+    assert_eq!(page["person"]["name"], "Ada");
+    assert_eq!(page["agenda_balance"]["raised_by_leader"], 0);
+    app.refused("person_page", json!({ "id": 999 }), "not_found", "");
+
+    let brief = app.ok("brief", json!({ "personId": ada, "asOf": "2026-01-20" }));
+    assert_eq!(brief["as_of"], "2026-01-20");
+    assert_eq!(brief["person"]["name"], "Ada");
+    assert_eq!(
+        app.ok("brief", json!({ "personId": ada }))["as_of"],
+        today.to_string()
+    );
+    let md = app.ok(
+        "brief_markdown",
+        json!({ "personId": ada, "asOf": "2026-01-20" }),
+    );
+    assert!(md.as_str().unwrap().starts_with("# Brief: Ada\n"), "{md}");
+    app.refused(
+        "brief",
+        json!({ "personId": ada, "asOf": "2026-02-30" }),
+        "invalid",
+        "",
+    );
+    app.refused(
+        "brief_markdown",
+        json!({ "personId": 999 }),
+        "not_found",
+        "",
+    );
+
+    let team = app.ok("agenda_balance", json!({}));
+    assert_eq!(team["to"], today.to_string());
+    let window = app.ok("agenda_balance", json!({ "to": "2026-05-20" }));
+    assert_eq!(window["from"], "2026-02-20");
+    assert_eq!(window["people"][0]["name"], "Ada");
+    let asked = app.ok(
+        "agenda_balance",
+        json!({ "from": "2026-05-01", "to": "2026-05-20" }),
+    );
+    assert_eq!(asked["from"], "2026-05-01");
+    app.refused(
+        "agenda_balance",
+        json!({ "from": "2026-05-21", "to": "2026-05-20" }),
+        "invalid",
+        "give the earlier day first",
+    );
+}
+
+#[test]
 fn coverage_is_a_grid_of_pms_and_practices() {
     let app = app();
     let ada = app.add_person("Ada");

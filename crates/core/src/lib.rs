@@ -11,7 +11,9 @@
 //!   before anything is written, so a refused write changes nothing.
 //! - Errors are [`Error`], with messages written for the user.
 
+pub mod brief;
 pub mod calendar;
+pub mod coaching;
 pub mod dashboard;
 pub mod db;
 pub mod demo;

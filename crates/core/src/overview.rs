@@ -12,6 +12,7 @@ use rusqlite::Connection;
 use serde::Serialize;
 
 use crate::calendar;
+use crate::coaching::{self, AgendaBalance, Career, CdfStatus, SkipLevelReport};
 use crate::error::Result;
 use crate::model::{AgendaItem, OpenTag, Person, PersonId, RaisedBy, Requisition, Win};
 use crate::practice::{is_request, item_due, next_one_on_one, owner};
@@ -280,8 +281,12 @@ pub const RECENT: usize = 5;
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct PersonPage {
+    /// The day the page describes.
+    pub as_of: NaiveDate,
     /// The person.
     pub person: Person,
+    /// For a skip-level report: the name of the manager they report to.
+    pub reports_to: Option<String>,
     /// Their 1:1 cadence in force, in days (their override, else the setting).
     pub cadence_days: u32,
     /// Their open agenda items, oldest first.
@@ -294,10 +299,23 @@ pub struct PersonPage {
     pub recent_updates: Vec<crate::model::Update>,
     /// Their [`RECENT`] latest wins, newest first.
     pub recent_wins: Vec<Win>,
+    /// Their latest CDF review on or before `as_of`, whose focus areas stay
+    /// in view until the next, and when the next is due.
+    pub cdf: CdfStatus,
+    /// Their last career conversation and when the next is due.
+    pub career: Career,
+    /// The first day of the agenda balance: the last
+    /// [`coaching::BALANCE_DAYS`] days, ending on `as_of`.
+    pub balance_from: NaiveDate,
+    /// Who raised the items of their agenda opened in those days.
+    pub agenda_balance: AgendaBalance,
+    /// For a manager: their skip-level reports active on `as_of`, by name,
+    /// with the last skip-level meeting (empty for anyone else).
+    pub skip_level_reports: Vec<SkipLevelReport>,
 }
 
-/// The page of the person `id`.
-pub fn person_page(conn: &Connection, id: PersonId) -> Result<PersonPage> {
+/// The page of the person `id` as of `as_of` (today, for the front ends).
+pub fn person_page(conn: &Connection, id: PersonId, as_of: NaiveDate) -> Result<PersonPage> {
     let person = people::get(conn, id)?;
     let settings = settings::load(conn)?;
     let open_agenda = agenda::list(
@@ -339,8 +357,20 @@ pub fn person_page(conn: &Connection, id: PersonId) -> Result<PersonPage> {
         },
     )?;
     recent_wins.truncate(RECENT);
+    let (balance_from, _) = coaching::balance_window(as_of);
+    let reports_to = match person.reports_to {
+        Some(m) => Some(people::get(conn, m)?.name),
+        None => None,
+    };
     Ok(PersonPage {
+        as_of,
         cadence_days: crate::practice::cadence(&person, &settings),
+        cdf: coaching::cdf_status(conn, &person, &settings, as_of)?,
+        career: coaching::career(conn, &person, &settings, as_of)?,
+        balance_from,
+        agenda_balance: coaching::agenda_balance(conn, id, balance_from, as_of)?,
+        skip_level_reports: coaching::skip_level_reports(conn, id, &settings, as_of)?,
+        reports_to,
         person,
         open_agenda,
         recent_one_on_ones,

@@ -1187,10 +1187,15 @@ async fn render_export(app: &App, needle: &str) {
         // "Rendering the preview…" first); a click the driver waits on could
         // outlast its timeout on a slow machine while the page works.
         app.find("[data-testid='export-render-large']").await;
-        app.js("document.querySelector(\"[data-testid='export-render-large']\").click(); return null;")
-            .await;
+        app.js(
+            "document.querySelector(\"[data-testid='export-render-large']\").click(); return null;",
+        )
+        .await;
         let start = std::time::Instant::now();
         contains(app, "[data-testid='export-rendered']", needle).await;
-        println!("rendered the large summary's preview in {:.1?}", start.elapsed());
+        println!(
+            "rendered the large summary's preview in {:.1?}",
+            start.elapsed()
+        );
     }
 }

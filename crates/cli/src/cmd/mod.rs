@@ -13,6 +13,7 @@
 
 pub mod agenda;
 pub mod backup;
+pub mod brief;
 pub mod cdf;
 pub mod crypt;
 pub mod customer;
@@ -94,6 +95,8 @@ pub enum Command {
     Dismiss(nudge::KeyArgs),
     /// Bring back a snoozed or dismissed nudge.
     Undo(nudge::KeyArgs),
+    /// The brief before a 1:1: open agenda, what you owe, wins, overdue, CDF, career, OKRs.
+    Brief(brief::BriefArgs),
     /// Your team: add, edit, list, show, archive.
     #[command(subcommand)]
     Person(person::Cmd),
@@ -190,6 +193,7 @@ fn dispatch(ctx: &Ctx, command: Command) -> Result<String> {
         Command::Snooze(a) => nudge::snooze(ctx, a),
         Command::Dismiss(a) => nudge::dismiss(ctx, a),
         Command::Undo(a) => nudge::undo(ctx, a),
+        Command::Brief(a) => brief::run(ctx, a),
         Command::Person(c) => person::run(ctx, c),
         Command::OneOnOne(c) => one_on_one::run(ctx, c),
         Command::Agenda(c) => agenda::run(ctx, c),

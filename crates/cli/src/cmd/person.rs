@@ -443,7 +443,7 @@ fn list(ctx: &Ctx, all: bool) -> Result<String> {
 fn show(ctx: &Ctx, reference: &str) -> Result<String> {
     let db = ctx.read()?;
     let person = people::resolve(db.conn(), reference)?;
-    let view = coachlog_core::overview::person_page(db.conn(), person.id)?;
+    let view = coachlog_core::overview::person_page(db.conn(), person.id, ctx.today)?;
     if ctx.json {
         return json(&view);
     }
@@ -462,7 +462,7 @@ fn show(ctx: &Ctx, reference: &str) -> Result<String> {
         (None, Some(d)) => format!("every {d} days"),
         (None, None) => format!("every {} days (the default)", view.cadence_days),
     };
-    out.push_str(&render::fields(&[
+    let mut rows = vec![
         ("Title", render::or_dash(&p.title)),
         ("Job family", p.job_family.label().to_string()),
         ("Level", p.level.label().to_string()),
@@ -478,7 +478,12 @@ fn show(ctx: &Ctx, reference: &str) -> Result<String> {
         ("Tracked", if p.tracked { "yes" } else { "no" }.to_string()),
         ("Reports to", reports_to),
         ("Archived", render::or_dash(&render::date(p.archived_on))),
-    ]));
+    ];
+    rows.extend(coaching(&view));
+    out.push_str(&render::fields(&rows));
+    if let Some(w) = view.agenda_balance.warning {
+        out.push_str(&format!("  The handbook: \"{w}.\"\n"));
+    }
 
     let agenda = Table::of(
         vec![
@@ -583,5 +588,60 @@ fn show(ctx: &Ctx, reference: &str) -> Result<String> {
         },
     );
     out.push_str(&wins.section("Recent wins", None));
+    let reports = Table::of(
+        vec![
+            col("ID").right(),
+            col("NAME").max(30),
+            col("TITLE").max(36),
+            col("LAST SKIP-LEVEL"),
+            col("NEXT DUE"),
+        ],
+        &view.skip_level_reports,
+        |r| {
+            [
+                r.person_id.to_string(),
+                r.name.clone(),
+                r.title.clone(),
+                r.last_meeting
+                    .map_or_else(|| "never".to_string(), |d| d.to_string()),
+                r.next_due.to_string(),
+            ]
+        },
+    );
+    out.push_str(&reports.section("Skip-level reports", None));
     Ok(out)
+}
+
+/// The page's coaching facts: for a skip-level report their manager, the
+/// CDF focus areas in force, career conversations and the agenda balance.
+fn coaching(view: &coachlog_core::overview::PersonPage) -> Vec<(&'static str, String)> {
+    let mut rows = Vec::new();
+    if let Some(m) = &view.reports_to {
+        rows.push(("Reports to", format!("{m} (a skip-level report)")));
+    }
+    let cdf = match &view.cdf.last {
+        Some(r) => format!("{} (review of {})", r.focus.join("; "), r.date),
+        None => "no CDF review yet".to_string(),
+    };
+    rows.push(("CDF focus", cdf));
+    rows.push(("Next CDF review", format!("due {}", view.cdf.next_due)));
+    let c = &view.career;
+    let last = match (c.last, c.days_since) {
+        (Some(d), Some(n)) => format!("{d} ({n} days ago)"),
+        _ => "none yet".to_string(),
+    };
+    rows.push((
+        "Career talk",
+        format!("{last}; next due {} (1:1s tagged {})", c.next_due, c.tag),
+    ));
+    let b = &view.agenda_balance;
+    let balance = match b.leader_percent() {
+        Some(pct) => format!(
+            "{} raised by them, {} by you ({pct}% by you) since {}",
+            b.raised_by_person, b.raised_by_leader, view.balance_from
+        ),
+        None => format!("no item opened since {}", view.balance_from),
+    };
+    rows.push(("Agenda balance", balance));
+    rows
 }

@@ -84,8 +84,7 @@ pub(super) fn career_conversation(r: &Review<'_>, out: &mut Items) {
 /// counts, one from before S had a manager included. The item's person is S.
 pub(super) fn skip_level(r: &Review<'_>, out: &mut Items) {
     let every = r.settings.skip_level_every_days;
-    let everyone: HashMap<PersonId, &Person> =
-        r.records.people.iter().map(|p| (p.id, p)).collect();
+    let everyone: HashMap<PersonId, &Person> = r.records.people.iter().map(|p| (p.id, p)).collect();
     for s in &r.records.people {
         let Some(manager) = s.reports_to.and_then(|m| everyone.get(&m)) else {
             continue;

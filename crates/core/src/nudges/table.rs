@@ -409,7 +409,11 @@ mod tests {
                 Whose::Person | Whose::Report => Some(PersonId(1)),
                 Whose::Leader => None,
             };
-            let who = if row.whose == Whose::Report { &report } else { &pm };
+            let who = if row.whose == Whose::Report {
+                &report
+            } else {
+                &pm
+            };
             assert_eq!(row.rule.counted_with(who), want, "{:?}", row.rule);
             assert_eq!(row.rule.is_personal(), row.whose != Whose::Leader);
         }

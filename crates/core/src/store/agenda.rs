@@ -279,6 +279,24 @@ pub fn open_on(conn: &Connection, day: NaiveDate, tags: &[OpenTag]) -> Result<Ve
     Ok(items)
 }
 
+/// `person`'s items open at the end of `day` (opened on or before it, not
+/// closed by it), oldest first (by opening day, then id): their agenda as it
+/// stood that day. Two ranges of agenda_item_by_person.
+pub fn open_for(conn: &Connection, person: PersonId, day: NaiveDate) -> Result<Vec<AgendaItem>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {COLUMNS} FROM agenda_item
+         WHERE person_id = ?1 AND closed_on IS NULL AND opened_on <= ?2
+         UNION ALL
+         SELECT {COLUMNS} FROM agenda_item
+         WHERE person_id = ?1 AND closed_on > ?2 AND opened_on <= ?2
+         ORDER BY opened_on, id"
+    ))?;
+    let items = stmt
+        .query_map(params![person, day], from_row)?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(items)
+}
+
 /// Items that touch the days `first..=last`: opened by `last` and not closed
 /// before `first` (every item opened, closed or open at the end of the
 /// period is one of them), by id. What the monthly summary reads.

@@ -161,9 +161,16 @@ pub fn latest_on(conn: &Connection, person: PersonId, day: NaiveDate) -> Result<
 }
 
 /// Reviews dated from `first` to `last` (inclusive), by date then id.
+///
+/// `CROSS JOIN` keeps SQLite on the person-first plan (one range of
+/// cdf_review_by_person_date per person) rather than reading every review of
+/// the history: there is no index by date alone.
 pub fn between(conn: &Connection, first: NaiveDate, last: NaiveDate) -> Result<Vec<CdfReview>> {
+    let columns: Vec<String> = COLUMNS.split(", ").map(|c| format!("c.{c}")).collect();
     let mut stmt = conn.prepare_cached(&format!(
-        "SELECT {COLUMNS} FROM cdf_review WHERE date BETWEEN ?1 AND ?2 ORDER BY date, id"
+        "SELECT {} FROM person p CROSS JOIN cdf_review c ON c.person_id = p.id
+         WHERE c.date BETWEEN ?1 AND ?2 ORDER BY c.date, c.id",
+        columns.join(", ")
     ))?;
     let out = stmt
         .query_map(params![first, last], from_row)?

@@ -264,6 +264,27 @@ pub fn list_links(conn: &Connection, filter: LinkFilter) -> Result<Vec<CustomerL
     Ok(out)
 }
 
+/// For each of `person`'s links (archived ones included): the day of its
+/// last check-in on or before `day`, and of the last one with the category
+/// epic updated. Two index seeks per link (check_in_by_link_date).
+pub fn last_check_ins(
+    conn: &Connection,
+    person: PersonId,
+    day: NaiveDate,
+) -> Result<std::collections::HashMap<LinkId, (Option<NaiveDate>, Option<NaiveDate>)>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT l.id,
+                (SELECT max(c.date) FROM check_in c WHERE c.link_id = l.id AND c.date <= ?2),
+                (SELECT max(c.date) FROM check_in c
+                 WHERE c.link_id = l.id AND c.date <= ?2 AND c.epic_updated)
+         FROM customer_link l WHERE l.person_id = ?1",
+    )?;
+    let rows = stmt.query_map(params![person, day], |r| {
+        Ok((r.get(0)?, (r.get(1)?, r.get(2)?)))
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
 /// Records a check-in with an internal customer.
 pub fn insert_check_in(tx: &Tx<'_>, input: &CheckInInput) -> Result<CheckIn> {
     insert_check_in_with_id(tx, None, input)

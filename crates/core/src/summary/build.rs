@@ -8,23 +8,24 @@ use chrono::{Days, NaiveDate};
 use rusqlite::{params, Connection};
 
 use crate::calendar::{self, FiscalQuarter, Month, Period};
+use crate::coaching::AgendaBalance;
 use crate::error::Result;
 use crate::model::{
-    AgendaItem, CustomerLink, LinkId, OneOnOneStatus, OpenTag, Person, PersonId, RequisitionStatus,
-    Update, UpdateKind, UpdateStatus, Win,
+    AgendaItem, CdfReview, CustomerLink, LinkId, OneOnOneStatus, OpenTag, Person, PersonId,
+    RequisitionStatus, Update, UpdateKind, UpdateStatus, Win,
 };
 use crate::nudges::Practice;
 use crate::nudges::{self, Records, Rule};
 use crate::practice::{base_start, cadence, is_request, item_due};
 use crate::settings::{self, Settings};
-use crate::store::{customers, hiring, nudge_state, people, walkthroughs};
+use crate::store::{cdf, customers, hiring, nudge_state, people, walkthroughs};
 use crate::validate;
 
 use super::{
-    grade, ActionCounts, Actions, Customers, Hiring, ItemText, LeaderMonth, LinkRef, OneOnOneDay,
-    OneOnOneNotes, OneOnOnes, Outcome, Overdue, OverdueItem, PersonMonth, PersonNotes,
-    PracticeGrade, Requests, RequisitionRef, RuleCount, Summary, SummaryOptions, TagCount,
-    UpdateDue, WalkthroughMonth, WinNoted, Wins,
+    grade, ActionCounts, Actions, CdfReviewNotes, Customers, FocusAreas, Hiring, ItemText,
+    LeaderMonth, LinkRef, OneOnOneDay, OneOnOneNotes, OneOnOnes, Outcome, Overdue, OverdueItem,
+    PersonMonth, PersonNotes, PracticeGrade, Requests, RequisitionRef, RuleCount, SkipLevels,
+    Summary, SummaryOptions, TagCount, UpdateDue, WalkthroughMonth, WinNoted, Wins,
 };
 
 /// Builds the summary of `month` (`docs/catalogue.md`, "The monthly summary").
@@ -76,6 +77,11 @@ pub fn build(conn: &Connection, month: Month, options: &SummaryOptions) -> Resul
     let wins = crate::store::wins::noted_or_shared_between(conn, first, last)?;
     let (interviews, interviews_by_person) = load_interviews(conn, first, last)?;
     let overdue = month_end(conn, &settings, month)?;
+    let mut cdf_by_person: HashMap<PersonId, Vec<CdfReview>> = HashMap::new();
+    for r in cdf::between(conn, first, last)? {
+        cdf_by_person.entry(r.person_id).or_default().push(r);
+    }
+    let career_key = validate::key(&settings.career_tag);
 
     let mut items_by_person: HashMap<PersonId, Vec<&AgendaItem>> = HashMap::new();
     for item in &items {
@@ -261,6 +267,16 @@ pub fn build(conn: &Connection, month: Month, options: &SummaryOptions) -> Resul
             })
             .collect();
 
+        let my_cdf = cdf_by_person.get(&p.id).map(Vec::as_slice).unwrap_or(&[]);
+        let focus_areas = if notes {
+            cdf::latest_on(conn, p.id, last)?.map(|r| FocusAreas {
+                cdf_review_id: r.id,
+                date: r.date,
+                focus: r.focus,
+            })
+        } else {
+            None
+        };
         let person_notes = notes.then(|| PersonNotes {
             one_on_ones: dates
                 .iter()
@@ -280,6 +296,17 @@ pub fn build(conn: &Connection, month: Month, options: &SummaryOptions) -> Resul
                 |i| (i.closed_on.unwrap_or(i.opened_on), i.id),
                 last,
             ),
+            focus_areas,
+            cdf_review_notes: my_cdf
+                .iter()
+                .map(|r| CdfReviewNotes {
+                    cdf_review_id: r.id,
+                    date: r.date,
+                    focus: r.focus.clone(),
+                    notes: r.notes.clone(),
+                    link: r.link.clone(),
+                })
+                .collect(),
         });
 
         let mut person = PersonMonth {
@@ -297,6 +324,13 @@ pub fn build(conn: &Connection, month: Month, options: &SummaryOptions) -> Resul
             customers,
             wins: wins_out,
             interviews: interviews_by_person.get(&p.id).copied().unwrap_or(0),
+            agenda_balance: AgendaBalance::of(mine.iter().copied(), first, last),
+            cdf_reviews: my_cdf.len() as u32,
+            career_conversations: tags
+                .get(&p.id)
+                .and_then(|t| t.get(&career_key))
+                .copied()
+                .unwrap_or(0),
             skip_level_reports: skip_level_reports.get(&p.id).copied().unwrap_or(0),
             overdue_at_month_end,
             coverage: Vec::new(),
@@ -363,6 +397,8 @@ pub fn build(conn: &Connection, month: Month, options: &SummaryOptions) -> Resul
         .collect();
     filled.sort_by_key(|r| (r.closed_on, r.id));
 
+    let skip_levels = skip_levels(&everyone, &one_on_ones, last);
+
     Ok(Summary {
         month,
         first_day: first,
@@ -382,9 +418,55 @@ pub fn build(conn: &Connection, month: Month, options: &SummaryOptions) -> Resul
                 filled: filled.into_iter().map(reference).collect(),
                 interviews,
             },
+            skip_levels,
             overdue_at_month_end: overdue,
         },
     })
+}
+
+/// Skip-levels held in the month (see [`SkipLevels`]): per person active on
+/// `last` with skip-level reports active on it, the held 1:1s of the month
+/// with those reports. `people` is everyone, `one_on_ones` the month's 1:1s.
+fn skip_levels(
+    people: &[Person],
+    one_on_ones: &HashMap<PersonId, Vec<OneOnOneRow>>,
+    last: NaiveDate,
+) -> Vec<SkipLevels> {
+    let mut reports: HashMap<PersonId, Vec<&Person>> = HashMap::new();
+    for r in people.iter().filter(|r| r.is_active_on(last)) {
+        if let Some(m) = r.reports_to {
+            reports.entry(m).or_default().push(r);
+        }
+    }
+    let mut out: Vec<(String, SkipLevels)> = people
+        .iter()
+        .filter(|m| m.is_active_on(last))
+        .filter_map(|m| {
+            let theirs = reports.get(&m.id)?;
+            let held: Vec<u32> = theirs
+                .iter()
+                .map(|r| {
+                    one_on_ones.get(&r.id).map_or(0, |os| {
+                        os.iter()
+                            .filter(|o| o.status == OneOnOneStatus::Held)
+                            .count() as u32
+                    })
+                })
+                .collect();
+            Some((
+                validate::key(&m.name),
+                SkipLevels {
+                    person_id: m.id,
+                    name: m.name.clone(),
+                    reports: theirs.len() as u32,
+                    reports_met: held.iter().filter(|n| **n > 0).count() as u32,
+                    held: held.iter().sum(),
+                },
+            ))
+        })
+        .collect();
+    out.sort_by(|a, b| (&a.0, a.1.person_id).cmp(&(&b.0, b.1.person_id)));
+    out.into_iter().map(|(_, s)| s).collect()
 }
 
 /// Active in the month, as a person or a link: `since ≤` its last day and

@@ -1,13 +1,14 @@
 //! The summary as CSV for spreadsheets: one row per person × metric, with
 //! the columns `month,person_id,person,metric,value`. The leader's rows have
-//! an empty `person_id` and `person`. Metric names are listed in
+//! an empty `person_id` and `person`, except the skip-level rows, which name
+//! the manager they count. Metric names are listed in
 //! `docs/summary.md`.
 //!
 //! RFC 4180: CRLF line ends; a field holding a comma, a double quote, CR or
 //! LF is quoted, its quotes doubled. A text field that a spreadsheet would
 //! run as a formula (starting with `=`, `+`, `-`, `@`, a tab or CR) is
 //! prefixed with `'`. The CSV carries figures, outcomes and links only: no
-//! win texts, notes or agenda texts, whatever the options.
+//! win texts, notes, agenda texts or CDF focus areas, whatever the options.
 
 use std::fmt::Write;
 
@@ -107,6 +108,10 @@ pub fn csv(s: &Summary) -> String {
         rows.row("wins.noted", p.wins.noted);
         rows.row("wins.shared", p.wins.shared);
         rows.row("interviews", p.interviews);
+        rows.row("agenda_balance.person", p.agenda_balance.raised_by_person);
+        rows.row("agenda_balance.leader", p.agenda_balance.raised_by_leader);
+        rows.row("cdf_reviews", p.cdf_reviews);
+        rows.row("career_conversations", p.career_conversations);
         rows.row("skip_level_reports", p.skip_level_reports);
         for c in &p.overdue_at_month_end {
             rows.row(
@@ -139,6 +144,14 @@ pub fn csv(s: &Summary) -> String {
         );
     }
     rows.row("overdue_at_month_end.total", l.overdue_at_month_end.total);
+    // Skip-levels: one row per figure, on the manager's person_id and name.
+    for k in &l.skip_levels {
+        rows.id = k.person_id.to_string();
+        rows.person = &k.name;
+        rows.row("skip_levels.reports", k.reports);
+        rows.row("skip_levels.reports_met", k.reports_met);
+        rows.row("skip_levels.held", k.held);
+    }
     rows.out
 }
 

@@ -127,13 +127,14 @@ pub fn html(s: &Summary) -> String {
         let _ = writeln!(
             o,
             "<p class=\"private\"><strong>Private:</strong> this summary includes 1:1 notes, \
-             agenda item texts and walkthrough findings. Do not share it.</p>"
+             agenda item texts, walkthrough findings, CDF notes and focus areas. Do not share \
+             it.</p>"
         );
     } else {
         let _ = writeln!(
             o,
-            "<p class=\"meta\">1:1 notes, agenda item texts and walkthrough findings are not \
-             included.</p>"
+            "<p class=\"meta\">1:1 notes, agenda item texts, walkthrough findings, CDF notes \
+             and focus areas are not included.</p>"
         );
     }
     o.push_str("</header>\n");
@@ -547,6 +548,34 @@ fn leader(o: &mut String, s: &Summary, month: &str) {
         }
         o.push_str("</ul>\n");
     }
+    o.push_str("<h3>Skip-levels</h3>\n");
+    if l.skip_levels.is_empty() {
+        let _ = writeln!(
+            o,
+            "<p>No one on your team had skip-level reports on {}.</p>",
+            s.last_day
+        );
+    } else {
+        let _ = writeln!(
+            o,
+            "<p>Skip-level 1:1s held in {m}, per manager with skip-level reports on {}:</p>\n\
+             <table>\n<thead><tr><th>Manager</th><th>Skip-level reports</th>\
+             <th>Met in {m}</th><th>Held 1:1s</th></tr></thead>\n<tbody>",
+            s.last_day
+        );
+        for k in &l.skip_levels {
+            let _ = writeln!(
+                o,
+                "<tr><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td>\
+                 <td class=\"num\">{}</td></tr>",
+                esc(&k.name),
+                k.reports,
+                k.reports_met,
+                k.held
+            );
+        }
+        o.push_str("</tbody>\n</table>\n");
+    }
     o.push_str("</section>\n");
 }
 
@@ -657,6 +686,9 @@ fn people(o: &mut String, s: &Summary, month: &str) {
             );
         }
         o.push_str("</tbody>\n</table>\n");
+        if let Some(w) = text::agenda_warning(p, month) {
+            let _ = writeln!(o, "<p><strong>Agenda balance:</strong> {}</p>", esc(&w));
+        }
         if p.updates.is_empty() {
             let _ = writeln!(o, "<p>No update was due in {m}.</p>");
         } else {
@@ -685,6 +717,37 @@ fn people(o: &mut String, s: &Summary, month: &str) {
                     o.push_str("<p class=\"muted\">No notes.</p>\n");
                 } else {
                     let _ = writeln!(o, "<pre>{}</pre>", esc(one.notes.trim_end()));
+                }
+            }
+            match &n.focus_areas {
+                Some(f) => {
+                    let _ = writeln!(
+                        o,
+                        "<p><strong>CDF focus areas</strong> (from the review of {}):</p>\n<ul>",
+                        f.date
+                    );
+                    for area in &f.focus {
+                        let _ = writeln!(o, "<li>{}</li>", esc(area));
+                    }
+                    o.push_str("</ul>\n");
+                }
+                None => {
+                    let _ = writeln!(
+                        o,
+                        "<p><strong>CDF focus areas:</strong> no CDF review by the end of {m}.</p>"
+                    );
+                }
+            }
+            for r in &n.cdf_review_notes {
+                let _ = write!(o, "<p><strong>CDF review on {}</strong>", r.date);
+                if let Some(l) = &r.link {
+                    let _ = write!(o, " · <span class=\"link\">{}</span>", esc(l));
+                }
+                o.push_str("</p>\n");
+                if r.notes.trim().is_empty() {
+                    o.push_str("<p class=\"muted\">No notes.</p>\n");
+                } else {
+                    let _ = writeln!(o, "<pre>{}</pre>", esc(r.notes.trim_end()));
                 }
             }
             for (title, items) in [

@@ -165,13 +165,14 @@ pub fn markdown(s: &Summary) -> String {
     if s.includes_notes {
         let _ = writeln!(
             o,
-            "**Private:** this summary includes 1:1 notes, agenda item texts and walkthrough \
-             findings. Do not paste it where others can read it.\n"
+            "**Private:** this summary includes 1:1 notes, agenda item texts, walkthrough \
+             findings, CDF notes and focus areas. Do not paste it where others can read it.\n"
         );
     } else {
         let _ = writeln!(
             o,
-            "1:1 notes, agenda item texts and walkthrough findings are not included.\n"
+            "1:1 notes, agenda item texts, walkthrough findings, CDF notes and focus areas are \
+             not included.\n"
         );
     }
 
@@ -362,6 +363,36 @@ fn leader(o: &mut String, s: &Summary, month: &str) {
     if !h.open_at_end.is_empty() || !h.filled.is_empty() {
         o.push('\n');
     }
+
+    let _ = writeln!(o, "### Skip-levels\n");
+    if l.skip_levels.is_empty() {
+        let _ = writeln!(
+            o,
+            "No one on your team had skip-level reports on {}.\n",
+            s.last_day
+        );
+    } else {
+        let _ = writeln!(
+            o,
+            "Skip-level 1:1s held in {month}, per manager with skip-level reports on {}:\n",
+            s.last_day
+        );
+        let _ = writeln!(
+            o,
+            "| Manager | Skip-level reports | Met in {month} | Held 1:1s |\n| --- | ---: | ---: | ---: |"
+        );
+        for m in &l.skip_levels {
+            let _ = writeln!(
+                o,
+                "| {} | {} | {} | {} |",
+                inline(&m.name),
+                m.reports,
+                m.reports_met,
+                m.held
+            );
+        }
+        o.push('\n');
+    }
 }
 
 fn overdue(o: &mut String, s: &Summary) {
@@ -407,6 +438,9 @@ fn people(o: &mut String, s: &Summary, month: &str) {
             let _ = writeln!(o, "| {} | {} |", row.label, row.value);
         }
         o.push('\n');
+        if let Some(w) = text::agenda_warning(p, month) {
+            let _ = writeln!(o, "> **Agenda balance:** {w}\n");
+        }
         if p.updates.is_empty() {
             let _ = writeln!(o, "No update was due in {month}.\n");
         } else {
@@ -429,6 +463,34 @@ fn people(o: &mut String, s: &Summary, month: &str) {
                     let _ = writeln!(o, "No notes.\n");
                 } else {
                     fenced(o, &one.notes, "");
+                    o.push('\n');
+                }
+            }
+            match &n.focus_areas {
+                Some(f) => {
+                    let _ = writeln!(o, "**CDF focus areas** (from the review of {}):\n", f.date);
+                    for area in &f.focus {
+                        let _ = writeln!(o, "- {}", inline(area));
+                    }
+                    o.push('\n');
+                }
+                None => {
+                    let _ = writeln!(
+                        o,
+                        "**CDF focus areas:** no CDF review by the end of {month}.\n"
+                    );
+                }
+            }
+            for r in &n.cdf_review_notes {
+                let _ = write!(o, "**CDF review on {}**", r.date);
+                if let Some(l) = &r.link {
+                    let _ = write!(o, " ({})", link(l));
+                }
+                o.push_str("\n\n");
+                if r.notes.trim().is_empty() {
+                    let _ = writeln!(o, "No notes.\n");
+                } else {
+                    fenced(o, &r.notes, "");
                     o.push('\n');
                 }
             }

@@ -10,7 +10,8 @@
 //!
 //! **Invariants.**
 //! - Privacy: unless [`SummaryOptions::include_notes`], a `Summary` holds no
-//!   1:1 notes, agenda item texts or walkthrough findings — not even in
+//!   1:1 notes, agenda item texts, walkthrough findings, CDF notes or CDF
+//!   focus areas — not even in
 //!   fields a renderer leaves out — so every format of the default summary is
 //!   safe to paste into a shared merge request.
 //! - Deterministic: the same database and options give the same `Summary`,
@@ -43,10 +44,11 @@ use rusqlite::Connection;
 use serde::Serialize;
 
 use crate::calendar::{FiscalQuarter, Month, Period};
+use crate::coaching::AgendaBalance;
 use crate::error::{Error, Result};
 use crate::model::{
-    AgendaItemId, CloseTag, LinkId, OneOnOneStatus, OpenTag, PersonId, RequisitionId, UpdateKind,
-    WalkthroughId, WinId,
+    AgendaItemId, CdfReviewId, CloseTag, LinkId, OneOnOneStatus, OpenTag, PersonId, RequisitionId,
+    UpdateKind, WalkthroughId, WinId,
 };
 use crate::nudges::Practice;
 use crate::nudges::Rule;
@@ -56,15 +58,18 @@ pub use csv::csv;
 pub use grade::{grade, Grade};
 pub use html::esc as html_escape;
 pub use html::html;
-pub use markdown::{inline as markdown_escape, markdown};
+pub use markdown::{
+    code as markdown_code, inline as markdown_escape, link as markdown_link, markdown,
+};
 
 /// What a summary includes beyond the default.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct SummaryOptions {
     /// Add the month's 1:1 notes, the agenda item texts (open at the end of
-    /// the month, or closed in it) and walkthrough findings. Off by default:
-    /// they are private coaching material.
+    /// the month, or closed in it), walkthrough findings, and the CDF focus
+    /// areas in force and the month's CDF reviews with their notes. Off by
+    /// default: they are private coaching material.
     pub include_notes: bool,
     /// A day to print as "generated on"; `None` (the default) prints no date,
     /// so the same database always gives the same bytes.
@@ -132,6 +137,14 @@ pub struct PersonMonth {
     pub wins: Wins,
     /// Interviews dated in the month with the person among the interviewers.
     pub interviews: u32,
+    /// Agenda items opened in the month (any tag, open or closed since),
+    /// split by who raised them.
+    pub agenda_balance: AgendaBalance,
+    /// CDF reviews dated in the month.
+    pub cdf_reviews: u32,
+    /// Career conversations: held 1:1s of the month whose coaching tags
+    /// include the `career_tag` setting.
+    pub career_conversations: u32,
     /// Their skip-level reports: the people active on the month's last day
     /// who report to them (`reports_to`), when they are active on it too.
     pub skip_level_reports: u32,
@@ -357,6 +370,39 @@ pub struct PersonNotes {
     pub open_items: Vec<ItemText>,
     /// Agenda items closed in the month, by closing date, then id.
     pub closed_items: Vec<ItemText>,
+    /// The focus areas of their latest CDF review on or before the month's
+    /// last day (latest by date, then id); `None` before their first.
+    pub focus_areas: Option<FocusAreas>,
+    /// The CDF reviews dated in the month with their notes, by date, then id.
+    pub cdf_review_notes: Vec<CdfReviewNotes>,
+}
+
+/// The focus areas of a CDF review (coaching content: only with notes).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct FocusAreas {
+    /// The review.
+    pub cdf_review_id: CdfReviewId,
+    /// When it was held.
+    pub date: NaiveDate,
+    /// Its 1 to 3 focus areas.
+    pub focus: Vec<String>,
+}
+
+/// A CDF review of the month with its notes (only with notes).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct CdfReviewNotes {
+    /// The review.
+    pub cdf_review_id: CdfReviewId,
+    /// When it was held.
+    pub date: NaiveDate,
+    /// Its focus areas.
+    pub focus: Vec<String>,
+    /// Its notes (Markdown), as written.
+    pub notes: String,
+    /// The review document's URL.
+    pub link: Option<String>,
 }
 
 /// A 1:1 with its notes.
@@ -403,8 +449,28 @@ pub struct LeaderMonth {
     pub stages_covered: Vec<String>,
     /// Hiring.
     pub hiring: Hiring,
+    /// Skip-levels held in the month: per person active on the month's last
+    /// day with skip-level reports active on it, by name (case-insensitively),
+    /// then id.
+    pub skip_levels: Vec<SkipLevels>,
     /// The overdue list at month end.
     pub overdue_at_month_end: Overdue,
+}
+
+/// A manager's skip-level reports and the skip-level 1:1s held in the month.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct SkipLevels {
+    /// The manager.
+    pub person_id: PersonId,
+    /// Their name.
+    pub name: String,
+    /// Their skip-level reports active on the month's last day.
+    pub reports: u32,
+    /// How many of those reports had a held 1:1 dated in the month.
+    pub reports_met: u32,
+    /// Held 1:1s dated in the month with those reports.
+    pub held: u32,
 }
 
 /// A walkthrough of the month.

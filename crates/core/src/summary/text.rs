@@ -129,6 +129,40 @@ pub(super) fn wins(p: &PersonMonth) -> String {
     format!("{} noted, {} shared", p.wins.noted, p.wins.shared)
 }
 
+/// "3 raised by them, 5 by you (63% by you)", or "none opened".
+pub(super) fn agenda_balance(p: &PersonMonth) -> String {
+    let b = &p.agenda_balance;
+    match b.leader_percent() {
+        None => "none opened".into(),
+        Some(pct) => format!(
+            "{} raised by them, {} by you ({pct}% by you)",
+            b.raised_by_person, b.raised_by_leader
+        ),
+    }
+}
+
+/// "You raised 5 of the 8 items opened in May 2026. The handbook: “If the
+/// manager puts more than half …”" when the leader raised more than half of
+/// them; `month` as the renderer shows it.
+pub(super) fn agenda_warning(p: &PersonMonth, month: &str) -> Option<String> {
+    let b = &p.agenda_balance;
+    b.warning.map(|w| {
+        format!(
+            "You raised {} of the {} items opened in {month}. The handbook: “{w}.”",
+            b.raised_by_leader,
+            b.total()
+        )
+    })
+}
+
+/// "2 skip-level reports" or "none".
+pub(super) fn skip_level_reports(p: &PersonMonth) -> String {
+    match p.skip_level_reports {
+        0 => "no skip-level reports".into(),
+        n => crate::words::count(n, "skip-level report", "skip-level reports"),
+    }
+}
+
 /// "requests 1, updates 2" or "none".
 pub(super) fn overdue(p: &PersonMonth) -> String {
     let parts: Vec<String> = p
@@ -232,7 +266,7 @@ pub(super) struct PracticeRow {
 /// the user text inside values (tag, team and category names) for a renderer
 /// that writes values as they are; one that escapes whole values passes
 /// the text through.
-pub(super) fn practice_rows(p: &PersonMonth, escape: impl Fn(&str) -> String) -> [PracticeRow; 9] {
+pub(super) fn practice_rows(p: &PersonMonth, escape: impl Fn(&str) -> String) -> [PracticeRow; 13] {
     let tags = if p.coaching_tags.is_empty() {
         "none".to_string()
     } else {
@@ -276,6 +310,13 @@ pub(super) fn practice_rows(p: &PersonMonth, escape: impl Fn(&str) -> String) ->
         graded(Practice::Customers, format!("{}{quiet}", customers(p))),
         graded(Practice::Wins, wins(p)),
         row("Interviews", None, p.interviews.to_string()),
+        row("Agenda balance (items opened)", None, agenda_balance(p)),
+        graded(Practice::CdfReviews, p.cdf_reviews.to_string()),
+        graded(
+            Practice::CareerConversations,
+            p.career_conversations.to_string(),
+        ),
+        graded(Practice::SkipLevels, skip_level_reports(p)),
         row("Overdue at month end", None, overdue(p)),
     ]
 }

@@ -17,10 +17,10 @@ use std::cmp::Reverse;
 
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 use coachlog_core::calendar::{Period, ReleaseVersion};
-use coachlog_core::model::*;
-use coachlog_core::nudges::{self, Nudge, Records, Rule};
 use coachlog_core::dashboard::{self, Status};
+use coachlog_core::model::*;
 use coachlog_core::nudges::Practice;
+use coachlog_core::nudges::{self, Nudge, Records, Rule};
 use coachlog_core::store::{
     agenda, cdf, customers, hiring, nudge_state, one_on_ones, people, updates, walkthroughs, wins,
 };
@@ -1764,7 +1764,12 @@ fn career_conversation_is_due_every_182_days_from_base_start() {
 fn career_conversation_counts_only_held_one_on_ones_tagged_career_up_to_as_of() {
     let base = |w: &mut W| {
         let ada = w.person("Ada", "2025-06-01");
-        w.tagged(ada, "2026-02-02", OneOnOneStatus::Held, &["growth", " Career "]);
+        w.tagged(
+            ada,
+            "2026-02-02",
+            OneOnOneStatus::Held,
+            &["growth", " Career "],
+        );
         // None of these counts on 08-04.
         w.tagged(ada, "2026-03-02", OneOnOneStatus::Held, &["feedback"]);
         w.tagged(ada, "2026-03-09", OneOnOneStatus::Skipped, &["career"]);
@@ -1960,7 +1965,12 @@ fn skip_level_counts_a_one_on_one_held_before_they_had_a_manager() {
     check(
         moved,
         "2026-05-05",
-        &["skip_level:", "one_on_one:2:", "cdf_review:2:", "career_conversation:2:"],
+        &[
+            "skip_level:",
+            "one_on_one:2:",
+            "cdf_review:2:",
+            "career_conversation:2:",
+        ],
         &["skip_level:2:2026-05-04 2026-05-04 1"],
     );
 }
@@ -2069,7 +2079,11 @@ fn a_pm_behind_on_cdf_career_and_a_skip_level_and_what_resolves_each() {
     let find = |rule: Rule| review.iter().find(|n| n.rule == rule).unwrap();
     let cdf_item = find(Rule::CdfReview);
     assert_eq!(
-        (cdf_item.person_id, cdf_item.person.as_deref(), cdf_item.record_id),
+        (
+            cdf_item.person_id,
+            cdf_item.person.as_deref(),
+            cdf_item.record_id
+        ),
         (Some(ada), Some("Ada"), None)
     );
     assert_eq!(cdf_item.subject, "CDF review of Ada");
@@ -2188,7 +2202,10 @@ fn coverage_counts_a_skip_level_on_the_managers_row() {
             .collect()
     };
     assert_eq!(
-        grid.rows.iter().map(|r| r.name.as_str()).collect::<Vec<_>>(),
+        grid.rows
+            .iter()
+            .map(|r| r.name.as_str())
+            .collect::<Vec<_>>(),
         ["Ada", "Mia"]
     );
     assert_eq!(
@@ -3439,7 +3456,12 @@ fn act_on(tx: &Tx<'_>, n: &Nudge, as_of: NaiveDate) {
         Rule::OneOnOne | Rule::SkipLevel => hold(tx, PersonId(id_in(key, 1)), as_of, None),
         Rule::CareerConversation => {
             let tag = settings::load(tx).unwrap().career_tag;
-            hold(tx, PersonId(id_in(key, 1)), as_of, Some(&tag.to_uppercase()));
+            hold(
+                tx,
+                PersonId(id_in(key, 1)),
+                as_of,
+                Some(&tag.to_uppercase()),
+            );
         }
         Rule::CdfReview => {
             let input = CdfReviewInput::new(PersonId(id_in(key, 1)), as_of, &["Strategy"]);

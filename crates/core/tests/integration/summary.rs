@@ -29,7 +29,7 @@ use coachlog_core::nudges::Practice;
 use coachlog_core::nudges::{self, Records, Rule};
 use coachlog_core::settings;
 use coachlog_core::store::{
-    agenda, customers, hiring, nudge_state, one_on_ones, updates, walkthroughs, wins,
+    agenda, cdf, customers, hiring, nudge_state, one_on_ones, updates, walkthroughs, wins,
 };
 use coachlog_core::summary::{self, Format, Grade, Outcome, Summary, SummaryOptions};
 
@@ -101,6 +101,15 @@ impl W {
             issue_link: Some("https://gitlab.example.com/walkthroughs/issues/1".into()),
         };
         self.write(|tx| walkthroughs::insert(tx, &input));
+    }
+
+    fn cdf(&mut self, p: PersonId, date: &str, focus: &[&str], notes: &str, link: Option<&str>) {
+        let input = CdfReviewInput {
+            notes: notes.into(),
+            link: link.map(str::to_string),
+            ..CdfReviewInput::new(p, d(date), focus)
+        };
+        self.write(|tx| cdf::insert(tx, &input));
     }
 
     fn summary(&self, m: &str, options: SummaryOptions) -> Summary {
@@ -473,6 +482,48 @@ fn may() -> May {
         )
     })
     .unwrap();
+
+    // Coaching, added last so that every id above stays as it was.
+    // Priya's CDF reviews: March's, May's (in force at the end of May, with
+    // private notes) and June's (after the month).
+    w.cdf(priya, "2026-03-10", &["Stakeholder updates"], "March CDF notes", None);
+    w.cdf(
+        priya,
+        "2026-05-12",
+        &["Sharpen the pricing narrative", "Delegate | release <posts>"],
+        "CDF secret notes: ready for Principal in a year",
+        Some("https://gitlab.example.com/cdf/7"),
+    );
+    w.cdf(priya, "2026-06-02", &["June focus area"], "", None);
+    // Priya's skip-level reports: Sam met twice in May (and a cancelled
+    // 1:1), Tess not at all, Uma left on May 20 (not counted); Marco's
+    // report Vic does not count, as Marco left on May 15.
+    let skip = |w: &mut W, name: &str, manager: PersonId| {
+        w.person(name, "2026-02-01", |p| {
+            p.tracked = false;
+            p.reports_to = Some(manager);
+        })
+    };
+    let sam = skip(&mut w, "Sam Skip", priya);
+    w.held(sam, "2026-05-07");
+    w.held(sam, "2026-05-21");
+    w.one_on_one(sam, "2026-05-28", OneOnOneStatus::Cancelled, &[], "");
+    skip(&mut w, "Tess Skip", priya);
+    let uma = skip(&mut w, "Uma Skip", priya);
+    w.held(uma, "2026-05-10");
+    w.archive(uma, "2026-05-20");
+    let vic = skip(&mut w, "Vic Skip", marco);
+    w.held(vic, "2026-05-08");
+    // The leader raised the hostile-named PM's only item of May.
+    let h1 = w.item(
+        hostile,
+        Discuss,
+        Leader,
+        "2026-05-12",
+        None,
+        "Talk about the launch plan",
+    );
+    w.close(h1, CloseTag::Done, "2026-05-19");
 
     May {
         w,

@@ -3,7 +3,9 @@
 //! command's name what its core call returns (for list and get commands,
 //! every record of the kind, which the backend filters by the command's
 //! arguments; for `summary_preview` the previous month in each format; for
-//! `search` a few words), in `ui/src/dev/fixtures.json`. The UI's tests
+//! `search` a few words; `person_page` every person's, `brief` and
+//! `brief_markdown` two tracked people's, by person id; `agenda_balance`
+//! the last 90 days), in `ui/src/dev/fixtures.json`. The UI's tests
 //! and its browser preview answer from this file instead of computing
 //! anything of their own, so what they show is what the core says.
 //!
@@ -21,13 +23,16 @@ use coachlog_core::store::{
     agenda, customers, drafts, hiring, one_on_ones, people, search, updates, walkthroughs, wins,
 };
 use coachlog_core::summary::{self, Format, SummaryOptions};
-use coachlog_core::{dashboard, nudges, overview, settings, Db};
+use coachlog_core::{brief, coaching, dashboard, nudges, overview, settings, Db};
 use serde_json::{json, Map, Value};
 
 use crate::support::{d, TODAY};
 
 /// Words the fixtures hold search results for (the UI's tests search them).
 const SEARCHES: &[&str] = &["roadmap", "pricing", "customer", "onboarding"];
+
+/// How many people the fixtures hold a brief of.
+const BRIEFS: usize = 2;
 
 /// The file, from the repository root.
 const FILE: &str = "ui/src/dev/fixtures.json";
@@ -88,6 +93,36 @@ fn answers(db: &mut Db) -> Value {
     for r in &requisitions {
         loops.extend(hiring::list_loop(c, r.id).unwrap());
     }
+    // Every person's page; the brief of the first two tracked people (by
+    // name), as data and as Markdown, keyed by person id.
+    let everyone = people::list(
+        c,
+        people::Filter {
+            include_archived: true,
+        },
+    )
+    .unwrap();
+    let mut pages = Map::new();
+    for p in &everyone {
+        pages.insert(
+            p.id.to_string(),
+            value(overview::person_page(c, p.id, today)),
+        );
+    }
+    let mut briefs = Map::new();
+    let mut brief_texts = Map::new();
+    for p in everyone
+        .iter()
+        .filter(|p| p.tracked && p.is_active_on(today))
+        .take(BRIEFS)
+    {
+        briefs.insert(p.id.to_string(), value(brief::build(c, p.id, today)));
+        brief_texts.insert(
+            p.id.to_string(),
+            Value::String(brief::render_markdown(c, p.id, today).unwrap()),
+        );
+    }
+    let (from, to) = coaching::balance_window(today);
     json!({
         "today": today,
         "summary_month": month.to_string(),
@@ -117,6 +152,10 @@ fn answers(db: &mut Db) -> Value {
             "releases": value(dashboard::releases(c, today, 12)),
             "summary_preview": previews,
             "search": searches,
+            "person_page": pages,
+            "brief": briefs,
+            "brief_markdown": brief_texts,
+            "agenda_balance": value(coaching::team_agenda_balance(c, from, to)),
         }
     })
 }

@@ -87,4 +87,8 @@ export type Command =
   | "template_get"
   | "template_set"
   | "template_reset"
+  | "person_page"
+  | "brief"
+  | "brief_markdown"
+  | "agenda_balance"
   | "startup_painted";
