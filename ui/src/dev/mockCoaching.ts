@@ -1,17 +1,17 @@
 /**
  * The mock backend's answers to the coaching views' derived commands —
- * `brief`, `brief_markdown` and `agenda_balance` — hooked into
+ * `brief`, `brief_markdown`, `person_page` and `agenda_balance` — hooked into
  * `mockBackend.ts`'s `handle` by one line. Like every derived answer there,
- * they are the core's, from the fixtures as they are (`brief` and
- * `brief_markdown` by person id, the team's `agenda_balance`): nothing is
- * computed here, and a person the fixtures hold no brief for answers
- * `not_found`. A test that needs another answer overrides the command.
+ * they are the core's, from the fixtures as they are (`brief`,
+ * `brief_markdown` and `person_page` by person id, the team's
+ * `agenda_balance`): nothing is computed here, and a person the fixtures
+ * hold none for answers `not_found`. A test that needs another answer overrides the command.
  */
 import type * as T from '$lib/types';
 import type { MockDb } from './mockBackend';
 
 /** The commands answered here. */
-const COMMANDS = ['brief', 'brief_markdown', 'agenda_balance'] as const;
+const COMMANDS = ['brief', 'brief_markdown', 'person_page', 'agenda_balance'] as const;
 export type CoachingCommand = Extract<T.Command, (typeof COMMANDS)[number]>;
 
 /** The coaching answers of the fixtures (those the file holds). */
@@ -20,6 +20,8 @@ export interface CoachingAnswers {
   brief?: Record<string, T.Brief>;
   /** The same briefs as Markdown, by id. */
   brief_markdown?: Record<string, string>;
+  /** The page of each person, by id. */
+  person_page?: Record<string, T.PersonPage>;
   /** The team's agenda balance over the 90 days ending on the fixtures' day. */
   agenda_balance?: T.TeamBalance;
 }
@@ -35,13 +37,15 @@ function fail(kind: string, message: string): never {
 /** Answers a coaching command against `db`. */
 export function handleCoaching(db: MockDb, cmd: CoachingCommand, args: Record<string, unknown>): unknown {
   const d = db.answers as unknown as CoachingAnswers;
-  const person = String(args.personId);
-  const none = (): never => fail('not_found', `The mock backend holds no brief for person ${person}.`);
+  const person = String(args.personId ?? args.id);
+  const none = (): never => fail('not_found', `The mock backend holds no ${cmd} for person ${person}.`);
   switch (cmd) {
     case 'brief':
       return d.brief?.[person] ?? none();
     case 'brief_markdown':
       return d.brief_markdown?.[person] ?? none();
+    case 'person_page':
+      return d.person_page?.[person] ?? none();
     case 'agenda_balance':
       return d.agenda_balance ?? fail('not_found', 'The mock backend holds no agenda balance.');
     default: {

@@ -72,6 +72,7 @@ import type {
   Person,
   PersonId,
   PersonInput,
+  PersonPage,
   Release,
   Requisition,
   RequisitionId,
@@ -408,3 +409,9 @@ export const briefMarkdown = (personId: PersonId, asOf: Day | null = null) =>
 /** Who raised the agenda items opened from `from` to `to` (null: the 90 days ending today), per person. */
 export const agendaBalance = (from: Day | null = null, to: Day | null = null) =>
   call<TeamBalance>('agenda_balance', { from, to });
+/**
+ * A person's page as of today: their coaching facts (the CDF review in
+ * force, career conversations, the agenda balance of the last 90 days, a
+ * manager's skip-level reports, whom a report reports to) and recent records.
+ */
+export const personPage = (id: PersonId) => call<PersonPage>('person_page', { id });

@@ -14,8 +14,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { app } from '$lib/app.svelte';
 import { startRouter } from '$lib/router.svelte';
 import { toasts } from '$lib/toasts.svelte';
-import type { Brief, CdfReview, Person, TrashEntry, Update } from '$lib/types';
-import { brief, cdfReview } from '../test/coaching';
+import type { Brief, CdfReview, Person, PersonPage as Page, TrashEntry, Update } from '$lib/types';
+import { brief, cdfReview, personPage } from '../test/coaching';
 import { person } from '../test/fixtures';
 import LogOneOnOne from './LogOneOnOne.svelte';
 import PersonPage from './PersonPage.svelte';
@@ -26,7 +26,7 @@ type Answer = (args: Record<string, unknown>) => unknown;
 const MARKDOWN = '# Brief: Jane Doe\n\n## Open agenda\n';
 
 /** A backend for Jane Doe (id 3): her records, her brief, CDF reviews kept in `reviews`; `over` answers some commands. */
-function backend(opts: { reviews?: CdfReview[]; brief?: Brief; people?: Person[]; updates?: Update[]; over?: Record<string, Answer> } = {}) {
+function backend(opts: { reviews?: CdfReview[]; brief?: Brief; page?: Page; people?: Person[]; updates?: Update[]; over?: Record<string, Answer> } = {}) {
   const calls: Call[] = [];
   const reviews = [...(opts.reviews ?? [cdfReview()])];
   let trashed: CdfReview | null = null;
@@ -63,6 +63,8 @@ function backend(opts: { reviews?: CdfReview[]; brief?: Brief; people?: Person[]
         return null;
       case 'brief':
         return opts.brief ?? brief();
+      case 'person_page':
+        return opts.page ?? personPage();
       case 'brief_markdown':
         return MARKDOWN;
       case 'cdf_reviews_list':
@@ -240,40 +242,42 @@ describe('the person page’s coaching facts', () => {
   });
 
   it('says nothing of the handbook when the person raised at least half', async () => {
-    backend({ brief: brief({ agenda_balance: { raised_by_person: 3, raised_by_leader: 3, warning: null } }) });
+    backend({ page: personPage({ agenda_balance: { raised_by_person: 3, raised_by_leader: 3, warning: null } }) });
     render(PersonPage, { id: 3, query: {} });
     expect((await screen.findByTestId('agenda-balance-text')).textContent).toBe('3 raised by them, 3 by you (50% by you)');
     expect(screen.queryByTestId('agenda-balance-warning')).toBeNull();
   });
 
-  it('lists a manager’s skip-level reports with the last skip-level and its nudge', async () => {
-    const people = [
-      person({ id: 3, name: 'Jane Doe', level: 'manager', reports_to: null }),
-      person({ id: 8, name: 'Sam Report', title: 'Product Manager', tracked: false, reports_to: 3 }),
-      person({ id: 9, name: 'Gone Report', tracked: false, reports_to: 3, archived_on: '2026-01-01' }),
-    ];
-    app.people = people;
+  it('lists a manager’s skip-level reports with the last skip-level and when the next is due', async () => {
     const b = backend({
-      people,
-      over: {
-        overdue: () => [
-          { key: 'skip_level:8:2026-06-01', rule: 'skip_level', person_id: 8, person: 'Sam Report', owner: null, subject: 's', period: null, due: '2026-05-12', overdue_days: 2, message: 'm', record_id: null },
+      page: personPage({
+        skip_level_reports: [
+          { person_id: 8, name: 'Sam Report', title: 'Product Manager', last_meeting: '2026-02-09', next_due: '2026-05-11' },
+          { person_id: 9, name: 'Tia New', title: 'Product Manager', last_meeting: null, next_due: '2026-07-01' },
         ],
-      },
+      }),
     });
     render(PersonPage, { id: 3, query: {} });
     const rows = await screen.findAllByTestId('skip-level-report');
-    expect(rows.map((r) => r.getAttribute('data-id'))).toEqual(['8']);
-    expect(rows[0].textContent).toContain('last skip-level Mon 2 Mar 2026');
-    expect(rows[0].textContent).toContain('2 days overdue');
+    expect(b.called('person_page')).toEqual([{ id: 3 }]);
+    expect(rows.map((r) => r.getAttribute('data-id'))).toEqual(['8', '9']);
+    expect(rows[0].textContent).toMatch(/last skip-level Mon 9 Feb 2026 \(94 days ago\).*next Mon 11 May 2026 \(3 days overdue\)/s);
+    expect(rows[1].textContent).toMatch(/no skip-level yet.*next Wed 1 Jul 2026/s);
     expect(within(rows[0]).getByText('Log the skip-level').getAttribute('href')).toBe('#/log/8');
-    expect(b.called('one_on_ones_list')).toContainEqual({ personId: 8, from: null, to: '2026-05-14' });
+    expect(within(rows[0]).getByText('Sam Report').getAttribute('href')).toBe('#/person/8');
+  });
+
+  it('has no skip-level list for someone without reports', async () => {
+    backend();
+    render(PersonPage, { id: 3, query: {} });
+    await screen.findByTestId('agenda-balance');
+    expect(screen.queryByTestId('person-skip-levels')).toBeNull();
   });
 
   it('says whom a skip-level report reports to, with a link', async () => {
     const people = [person({ id: 3, name: 'Jane Doe', reports_to: null }), person({ id: 8, name: 'Sam Report', tracked: false, reports_to: 3 })];
     app.people = people;
-    backend({ people, brief: brief({ person: people[1], reports_to: 'Jane Doe' }) });
+    backend({ people, page: personPage({ person: people[1], reports_to: 'Jane Doe' }) });
     render(PersonPage, { id: 8, query: {} });
     const line = await screen.findByTestId('person-reports-to');
     expect(line.textContent).toMatch(/skip-level report of\s+Jane Doe/);

@@ -1,5 +1,5 @@
 /** Coaching records for UI tests, shaped as the commands return them (the brief, CDF reviews). */
-import type { Brief, BriefItem, CdfReview } from '$lib/types';
+import type { Brief, BriefItem, CdfReview, PersonPage } from '$lib/types';
 import { item, person } from './fixtures';
 
 export function cdfReview(over: Partial<CdfReview> = {}): CdfReview {
@@ -104,6 +104,28 @@ export function brief(over: Partial<Brief> = {}): Brief {
       },
     ],
     next_release: { version: '19.0', month: '2026-05', date: '2026-05-21' },
+    ...over,
+  };
+}
+
+/** Jane Doe's page on 2026-05-14: the coaching facts of her brief, no recent records. */
+export function personPage(over: Partial<PersonPage> = {}): PersonPage {
+  const b = brief();
+  return {
+    as_of: b.as_of,
+    person: b.person,
+    reports_to: null,
+    cadence_days: 7,
+    open_agenda: [],
+    recent_one_on_ones: [],
+    customers: [],
+    recent_updates: [],
+    recent_wins: [],
+    cdf: b.cdf,
+    career: b.career,
+    balance_from: b.balance_from,
+    agenda_balance: b.agenda_balance,
+    skip_level_reports: [],
     ...over,
   };
 }
