@@ -274,14 +274,20 @@ describe('the person page’s coaching facts', () => {
     expect(screen.queryByTestId('person-skip-levels')).toBeNull();
   });
 
-  it('says whom a skip-level report reports to, with a link', async () => {
+  it('says whom a skip-level report reports to, with a link, and owes them no CDF review or career conversation', async () => {
     const people = [person({ id: 3, name: 'Jane Doe', reports_to: null }), person({ id: 8, name: 'Sam Report', tracked: false, reports_to: 3 })];
     app.people = people;
-    backend({ people, page: personPage({ person: people[1], reports_to: 'Jane Doe' }) });
+    backend({ people, page: personPage({ person: people[1], reports_to: 'Jane Doe' }), brief: brief({ person: people[1], reports_to: 'Jane Doe' }) });
     render(PersonPage, { id: 8, query: {} });
     const line = await screen.findByTestId('person-reports-to');
     expect(line.textContent).toMatch(/skip-level report of\s+Jane Doe/);
     expect(line.querySelector('a')?.getAttribute('href')).toBe('#/person/3');
+    const facts = screen.getByTestId('person-coaching');
+    await within(facts).findByTestId('person-career');
+    expect(within(facts).queryByTestId('cdf-next-due')).toBeNull();
+    expect(within(facts).getByTestId('person-career').textContent).not.toContain('next');
+    await waitFor(() => expect(screen.getByTestId('brief-meta').textContent).toContain('Skip-level report of Jane Doe'));
+    expect(within(screen.getByTestId('brief-panel')).queryByTestId('cdf-next-due')).toBeNull();
   });
 
   it('shows the objectives and key results of OKR updates, read-only', async () => {
