@@ -34,6 +34,7 @@ import { formatInfo } from '$lib/exporting';
 import { justOne, kindLabel } from '$lib/kinds';
 import type * as T from '$lib/types';
 import fixtures from './fixtures.json';
+import { handleCoaching, isCoachingCommand } from './mockCoaching';
 
 /** A type whose every key is a command's name. */
 type ByCommand<A extends { [K in keyof A]: K extends T.Command ? unknown : never }> = A;
@@ -309,6 +310,7 @@ function templateInForce(db: MockDb, kind: T.TemplateKind, personId: number | nu
 export function handle(db: MockDb, cmd: MockCommand, args: Args): unknown {
   const a = args as unknown as CommandArgs;
   const d = db.answers;
+  if (isCoachingCommand(cmd)) return handleCoaching(db, cmd, args);
   const byId = <R extends { id: number }>(list: R[], what: string, id = a.id): R => list.find((x) => x.id === id) ?? fail('not_found', `There is no ${what} ${id}.`);
   const add = <R extends { id: number }>(list: R[], fields: Omit<R, 'id'>): R => {
     const rec = { ...fields, id: db.nextId++ } as R;
