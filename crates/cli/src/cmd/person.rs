@@ -479,8 +479,9 @@ fn show(ctx: &Ctx, reference: &str) -> Result<String> {
         ("Reports to", reports_to),
         ("Archived", render::or_dash(&render::date(p.archived_on))),
     ];
-    rows.extend(coaching(&view));
     out.push_str(&render::fields(&rows));
+    out.push('\n');
+    out.push_str(&render::fields(&coaching(&view)));
     if let Some(w) = view.agenda_balance.warning {
         out.push_str(&format!("  The handbook: \"{w}.\"\n"));
     }
@@ -612,12 +613,14 @@ fn show(ctx: &Ctx, reference: &str) -> Result<String> {
     Ok(out)
 }
 
-/// The page's coaching facts: for a skip-level report their manager, the
-/// CDF focus areas in force, career conversations and the agenda balance.
+/// The page's coaching facts: for a followed PM the CDF focus areas in
+/// force and career conversations (rules 12 and 13 follow only them); for
+/// everyone the agenda balance.
 fn coaching(view: &coachlog_core::overview::PersonPage) -> Vec<(&'static str, String)> {
     let mut rows = Vec::new();
-    if let Some(m) = &view.reports_to {
-        rows.push(("Reports to", format!("{m} (a skip-level report)")));
+    if !view.person.tracked {
+        rows.push(("Agenda balance", balance(view)));
+        return rows;
     }
     let cdf = match &view.cdf.last {
         Some(r) => format!("{} (review of {})", r.focus.join("; "), r.date),
@@ -634,14 +637,18 @@ fn coaching(view: &coachlog_core::overview::PersonPage) -> Vec<(&'static str, St
         "Career talk",
         format!("{last}; next due {} (1:1s tagged {})", c.next_due, c.tag),
     ));
+    rows.push(("Agenda balance", balance(view)));
+    rows
+}
+
+/// Who raised the items of their agenda opened in the balance window.
+fn balance(view: &coachlog_core::overview::PersonPage) -> String {
     let b = &view.agenda_balance;
-    let balance = match b.leader_percent() {
+    match b.leader_percent() {
         Some(pct) => format!(
             "{} raised by them, {} by you ({pct}% by you) since {}",
             b.raised_by_person, b.raised_by_leader, view.balance_from
         ),
         None => format!("no item opened since {}", view.balance_from),
-    };
-    rows.push(("Agenda balance", balance));
-    rows
+    }
 }

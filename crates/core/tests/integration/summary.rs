@@ -486,11 +486,20 @@ fn may() -> May {
     // Coaching, added last so that every id above stays as it was.
     // Priya's CDF reviews: March's, May's (in force at the end of May, with
     // private notes) and June's (after the month).
-    w.cdf(priya, "2026-03-10", &["Stakeholder updates"], "March CDF notes", None);
+    w.cdf(
+        priya,
+        "2026-03-10",
+        &["Stakeholder updates"],
+        "March CDF notes",
+        None,
+    );
     w.cdf(
         priya,
         "2026-05-12",
-        &["Sharpen the pricing narrative", "Delegate | release <posts>"],
+        &[
+            "Sharpen the pricing narrative",
+            "Delegate | release <posts>",
+        ],
         "CDF secret notes: ready for Principal in a year",
         Some("https://gitlab.example.com/cdf/7"),
     );
