@@ -37,6 +37,9 @@ fn the_brief_panel_shows_the_focus_areas_and_a_cdf_review_recorded_in_the_app_re
     let reviewed = (today() - Duration::days(100)).to_string();
     block_on(async {
         let app = App::launch_with("coaching", |db| {
+            // Owed from the start of the history, not from the day the
+            // database was made.
+            cli(db, &["settings", "set", "tracking_since", &since]);
             cli(db, &["person", "add", PM, "--since", &since]);
             cli(
                 db,
