@@ -5,7 +5,7 @@
  * notice's Undo.
  */
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import App from '../App.svelte';
 import { FIXTURES } from '../dev/mockBackend';
 import { toasts } from '$lib/toasts.svelte';
@@ -17,6 +17,11 @@ const errors = () => toasts.list.filter((t) => t.tone === 'error').map((t) => t.
 const BRIEF = (FIXTURES.answers as unknown as { brief: Record<string, Brief> }).brief['1'];
 
 describe('the person page on the demo team', () => {
+  // The person page is its own chunk; compiling it on first use can outlast findBy's second.
+  beforeAll(async () => {
+    await import('./PersonPage.svelte');
+  });
+
   it('shows the core’s brief and coaching facts', async () => {
     install();
     await go('#/person/1');
@@ -38,11 +43,19 @@ describe('the person page on the demo team', () => {
     install();
     await go('#/person/1');
     render(App);
+    // The demo holds Amara's earlier reviews.
+    const earlier = db()
+      .answers.cdf_reviews_list.filter((r) => r.person_id === 1)
+      .map((r) => r.id);
+    expect(earlier.length).toBeGreaterThan(0);
+    await waitFor(() => expect(screen.getAllByTestId('cdf-review')).toHaveLength(earlier.length));
     await fireEvent.click(await screen.findByTestId('cdf-add'));
     await fireEvent.input(await screen.findByTestId('cdf-focus-0'), { target: { value: 'Writing the 3-month vision' } });
     await fireEvent.input(screen.getByTestId('cdf-notes'), { target: { value: 'Agreed the next steps' } });
     await fireEvent.click(screen.getByTestId('cdf-save'));
-    const row = await screen.findByTestId('cdf-review');
+    await waitFor(() => expect(screen.getAllByTestId('cdf-review')).toHaveLength(earlier.length + 1));
+    // The newest first: today's review leads.
+    const row = screen.getAllByTestId('cdf-review')[0];
     expect(row.textContent).toContain('Writing the 3-month vision');
     expect(called('cdf_review_add')).toEqual([
       { input: { person_id: 1, date: TODAY, focus: ['Writing the 3-month vision'], notes: 'Agreed the next steps', link: null } },
@@ -50,11 +63,16 @@ describe('the person page on the demo team', () => {
     const id = Number(row.getAttribute('data-id'));
 
     await fireEvent.click(within(row).getByTestId('delete-record'));
-    await waitFor(() => expect(screen.queryByTestId('cdf-review')).toBeNull());
+    await waitFor(() => expect(screen.getAllByTestId('cdf-review').map((r) => Number(r.dataset.id))).toEqual(earlier));
     expect(called('record_delete')).toEqual([{ kind: 'cdf_review', id }]);
     await fireEvent.click(screen.getByTestId('notice-action'));
-    expect(await screen.findByTestId('cdf-review')).toBeTruthy();
-    expect(db().answers.cdf_reviews_list.map((r) => r.id)).toEqual([id]);
+    await waitFor(() => expect(screen.getAllByTestId('cdf-review').map((r) => Number(r.dataset.id))).toEqual([id, ...earlier]));
+    expect(
+      db()
+        .answers.cdf_reviews_list.filter((r) => r.person_id === 1)
+        .map((r) => r.id)
+        .sort((x, y) => x - y),
+    ).toEqual([id, ...earlier].sort((x, y) => x - y));
     expect(errors()).toEqual([]);
   });
 });
