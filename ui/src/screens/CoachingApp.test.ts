@@ -39,6 +39,15 @@ describe('the person page on the demo team', () => {
     expect(errors()).toEqual([]);
   });
 
+  it('opens the CDF review dialog from the person page’s own route, ?cdf=new', async () => {
+    install();
+    await go('#/person/5?cdf=new');
+    render(App);
+    const form = await screen.findByTestId('cdf-form');
+    expect(form.textContent).toContain('Jonas Becker');
+    expect(within(form).getByTestId<HTMLInputElement>('cdf-date').value).toBe(TODAY);
+  });
+
   it('records a CDF review, then deletes it with the notice’s Undo', async () => {
     install();
     await go('#/person/1');

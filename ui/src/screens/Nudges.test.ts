@@ -12,7 +12,7 @@ import { handle, type MockCommand, type MockDb } from '../dev/mockBackend';
 import { backendLog, demoDb, go, resetApp, TODAY, type Overrides } from '../test/app';
 
 let db: MockDb;
-const { install } = backendLog(() => db);
+const { install, called } = backendLog(() => db);
 
 beforeEach(async () => {
   resetApp();
@@ -99,11 +99,43 @@ describe('Today', () => {
     expect(headings).toContain('Skip-levels · 1');
     const act = (key: string) => within(item(key)!).getByTestId('nudge-act');
     expect(act('cdf_review:5:2026-11-15').textContent).toBe('Record the CDF review');
-    expect(act('cdf_review:5:2026-11-15').getAttribute('href')).toBe('#/person/5?cdf=new');
+    // A button: the review is recorded in a dialog on Today (below).
+    expect(act('cdf_review:5:2026-11-15').tagName).toBe('BUTTON');
     expect(act('career_conversation:2:2026-11-01').textContent).toBe('Log the career conversation');
     expect(act('career_conversation:2:2026-11-01').getAttribute('href')).toBe('#/log/2?tag=Career');
     expect(act('skip_level:9:2026-11-10').textContent).toBe('Log the skip-level');
     expect(act('skip_level:9:2026-11-10').getAttribute('href')).toBe('#/log/9');
+  });
+
+  it('records the CDF review in a dialog on Today; the list refreshes without it', async () => {
+    afterActing({ cdf_review_add: ['cdf_review:5:2026-11-15'] });
+    await today();
+    await fireEvent.click(within(item('cdf_review:5:2026-11-15')!).getByTestId('nudge-act'));
+    const form = await screen.findByTestId('cdf-form');
+    expect(form.textContent).toContain('Jonas Becker');
+    expect(within(form).getByTestId<HTMLInputElement>('cdf-date').value).toBe(TODAY);
+    await fireEvent.input(within(form).getByTestId('cdf-focus-0'), { target: { value: 'Say no with a reason' } });
+    await fireEvent.click(within(form).getByTestId('cdf-save'));
+    await waitFor(() => expect(item('cdf_review:5:2026-11-15')).toBeNull());
+    expect(screen.queryByTestId('cdf-form')).toBeNull();
+    // Still on Today.
+    expect(screen.getByTestId('screen-today')).toBeTruthy();
+    expect(called('cdf_review_add')).toEqual([{ input: { person_id: 5, date: TODAY, focus: ['Say no with a reason'], notes: '', link: null } }]);
+    expect(db.answers.cdf_reviews_list).toContainEqual(expect.objectContaining({ person_id: 5, date: TODAY, focus: ['Say no with a reason'] }));
+    expect(screen.getByTestId('notice').textContent).toContain('Recorded the CDF review of Jonas Becker');
+  });
+
+  it('keeps the CDF dialog and the nudge when the core refuses the review, saying why', async () => {
+    install({ cdf_review_add: () => Promise.reject({ kind: 'invalid', message: 'Give the review 1 to 3 focus areas.' }) });
+    await today();
+    await fireEvent.click(within(item('cdf_review:5:2026-11-15')!).getByTestId('nudge-act'));
+    const form = await screen.findByTestId('cdf-form');
+    await fireEvent.input(within(form).getByTestId('cdf-focus-0'), { target: { value: 'Say no with a reason' } });
+    await fireEvent.click(within(form).getByTestId('cdf-save'));
+    await waitFor(() => expect(within(form).getByTestId('cdf-error').textContent).toContain('Give the review 1 to 3 focus areas.'));
+    expect(screen.getByTestId('cdf-form')).toBeTruthy();
+    expect(within(form).getByTestId<HTMLInputElement>('cdf-focus-0').value).toBe('Say no with a reason');
+    expect(item('cdf_review:5:2026-11-15')).not.toBeNull();
   });
 
   it('shows the next release day and the two after it', async () => {
