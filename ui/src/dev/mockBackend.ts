@@ -81,11 +81,8 @@ export interface Fixtures {
   answers: Answers;
 }
 
-/**
- * The core's answers for the demo team (read-only: a database takes a copy).
- * A list the fixture file does not hold yet answers empty.
- */
-export const FIXTURES: Fixtures = { ...fixtures, answers: { cdf_reviews_list: [], ...fixtures.answers } } as Fixtures;
+/** The core's answers for the demo team (read-only: a database takes a copy). */
+export const FIXTURES: Fixtures = fixtures as Fixtures;
 
 /**
  * Coachlog's own templates (`crates/core/src/store/templates.rs`,
