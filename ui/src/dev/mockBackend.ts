@@ -81,9 +81,7 @@ export interface Fixtures {
   answers: Answers;
 }
 
-/**
- * The core's answers for the demo team (read-only: a database takes a copy).
- */
+/** The core's answers for the demo team (read-only: a database takes a copy). */
 export const FIXTURES: Fixtures = fixtures as Fixtures;
 
 /**
