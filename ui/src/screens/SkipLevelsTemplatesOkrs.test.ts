@@ -158,6 +158,28 @@ describe('templates', () => {
     expect(screen.getByTestId<HTMLInputElement>('log-tags').value).toBe('');
   });
 
+  it('Discard draft starts the notes again from the template in force, as a new 1:1', async () => {
+    handle(db(), 'template_set', { kind: 'one_on_one', personId: 2, body: '## Diego’s items\n- ' });
+    handle(db(), 'draft_save', {
+      draft: { person_id: 2, date: '2026-11-26', status: 'held', notes: 'Half-written notes', tags: ['risk'], new_items: [], close_items: [] },
+    });
+    install();
+    await go('#/log/2');
+    render(App);
+    const notes = await screen.findByTestId<HTMLTextAreaElement>('log-notes');
+    await waitFor(() => expect(notes.value).toBe('Half-written notes'));
+    // A restored draft keeps its notes: the template is not read for it.
+    expect(called('template_get')).toEqual([]);
+    await fireEvent.click(screen.getByTestId('log-discard-draft'));
+    await fireEvent.click(await screen.findByTestId('confirm-ok'));
+    await waitFor(() => expect(screen.getByTestId<HTMLTextAreaElement>('log-notes').value).toBe('## Diego’s items\n- \n'));
+    expect(screen.getByTestId<HTMLInputElement>('log-tags').value).toBe('');
+    expect(screen.getByTestId('log-draft-status').textContent).toContain('Draft discarded');
+    expect(called('draft_discard')).toEqual([{ personId: 2 }]);
+    expect(called('template_get')).toEqual([{ kind: 'one_on_one', personId: 2 }]);
+    expect(db().answers.draft_get).toEqual([]);
+  });
+
   it('gives a person their own 1:1 template from the person form, and takes it away', async () => {
     install();
     await go('#/team');
