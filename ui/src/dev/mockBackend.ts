@@ -34,7 +34,7 @@ import { formatInfo } from '$lib/exporting';
 import { justOne, kindLabel } from '$lib/kinds';
 import type * as T from '$lib/types';
 import fixtures from './fixtures.json';
-import { handleCoaching, isCoachingCommand } from './mockCoaching';
+import { handleCoaching, isCoachingCommand, type CoachingAnswers } from './mockCoaching';
 
 /** A type whose every key is a command's name. */
 type ByCommand<A extends { [K in keyof A]: K extends T.Command ? unknown : never }> = A;
@@ -81,11 +81,8 @@ export interface Fixtures {
   answers: Answers;
 }
 
-/**
- * The core's answers for the demo team (read-only: a database takes a copy).
- * A list the fixture file does not hold yet answers empty.
- */
-export const FIXTURES: Fixtures = { ...fixtures, answers: { cdf_reviews_list: [], ...fixtures.answers } } as Fixtures;
+/** The core's answers for the demo team (read-only: a database takes a copy). */
+export const FIXTURES: Fixtures = fixtures as Fixtures;
 
 /**
  * Coachlog's own templates (`crates/core/src/store/templates.rs`,
@@ -165,6 +162,8 @@ export function emptyDb(): MockDb {
       },
       overdue: [],
       coverage: { ...structuredClone(f.coverage), rows: [] },
+      // mockCoaching.ts's agenda balance: the window is the day's; an empty team has no one in it.
+      ...{ agenda_balance: { ...structuredClone((f as unknown as CoachingAnswers).agenda_balance!), people: [] } },
       releases: structuredClone(f.releases),
       summary_preview: {},
       search: {},

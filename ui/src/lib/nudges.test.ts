@@ -89,9 +89,12 @@ describe('acting on a nudge', () => {
   });
 
   it('records a CDF review, logs a career conversation with the career tag, logs a skip-level', () => {
+    // Recorded in a dialog on Today; the person page's `?cdf=new` is the way there without one.
     expect(actionFor(nudge({ rule: 'cdf_review', key: 'cdf_review:3:2026-05-01' }))).toEqual({
-      type: 'go',
+      type: 'dialog',
       label: 'Record the CDF review',
+      dialog: 'cdf_review',
+      person: 3,
       href: '#/person/3?cdf=new',
     });
     const career = nudge({ rule: 'career_conversation', key: 'career_conversation:3:2026-05-01' });

@@ -8,7 +8,7 @@ import * as api from './api';
 import { CATALOGUE } from './bindings';
 import { addDays, formatDate } from './dates';
 import { href } from './routes';
-import type { CloseTag, DateStr, Nudge, Rule, UpdateKind } from './types';
+import type { CloseTag, DateStr, Nudge, PersonId, Rule, UpdateKind } from './types';
 
 /** The rules in the catalogue's order (the core's rule table, generated `bindings/ruleTable.ts`). */
 export const RULES: Rule[] = CATALOGUE.rules.map((r) => r.rule);
@@ -68,11 +68,16 @@ export function dueClass(n: Pick<Nudge, 'overdue_days'>): 'overdue' | 'soon' {
 export const NUDGE_CLOSE_TAGS: CloseTag[] = ['done', 'thanks', 'why', 'fyi', 'move', 'wont', 'duplicate', 'idea', 'sorry', 'feedback'];
 
 /**
- * What acting on a nudge does: open a screen (`go`), or one command
- * (`call`, run by `act`). `close` marks the requests and actions, which
- * also offer the other closing tags.
+ * What acting on a nudge does: open a screen (`go`), one command (`call`,
+ * run by `act`), or a dialog on Today itself (`dialog`: recording a CDF
+ * review of `person`; `href` is the person page's own way to it, for when
+ * the person is not in the roster). `close` marks the requests and
+ * actions, which also offer the other closing tags.
  */
-export type NudgeAction = { type: 'go'; label: string; href: string } | { type: 'call'; label: string; close: boolean };
+export type NudgeAction =
+  | { type: 'go'; label: string; href: string }
+  | { type: 'call'; label: string; close: boolean }
+  | { type: 'dialog'; label: string; dialog: 'cdf_review'; person: PersonId; href: string };
 
 /**
  * The one-click action for a nudge. `careerTag` is the `career_tag` setting:
@@ -102,7 +107,13 @@ export function actionFor(n: Nudge, careerTag = 'career'): NudgeAction {
     case 'win_unshared':
       return { type: 'call', label: 'Mark shared', close: false };
     case 'cdf_review':
-      return { type: 'go', label: 'Record the CDF review', href: href('person', n.person_id, { cdf: 'new' }) };
+      return {
+        type: 'dialog',
+        label: 'Record the CDF review',
+        dialog: 'cdf_review',
+        person: n.person_id!,
+        href: href('person', n.person_id, { cdf: 'new' }),
+      };
     case 'career_conversation':
       return { type: 'go', label: 'Log the career conversation', href: href('log', n.person_id, { tag: careerTag.trim() || 'career' }) };
     case 'skip_level':

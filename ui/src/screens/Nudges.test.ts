@@ -12,7 +12,7 @@ import { handle, type MockCommand, type MockDb } from '../dev/mockBackend';
 import { backendLog, demoDb, go, resetApp, TODAY, type Overrides } from '../test/app';
 
 let db: MockDb;
-const { install } = backendLog(() => db);
+const { install, called } = backendLog(() => db);
 
 beforeEach(async () => {
   resetApp();
@@ -57,17 +57,19 @@ describe('Today', () => {
     const list = await today();
     const headings = [...list.querySelectorAll('h3')].map((h) => h.textContent?.replace(/\s+/g, ' ').trim());
     // Jonas's August update (99 days) leads; Priya's category epic (54) next, then her check-in (30)…
+    // Aisling's skip-level (17 days) comes before Jonas's CDF review (12).
     expect(headings).toEqual([
       'Updates · 2',
       'Category epics · 6',
-      'CDF reviews · 5',
       'Customer check-ins · 3',
       'Actions · 6',
+      'Skip-levels · 1',
+      'CDF reviews · 2',
       '1:1s · 3',
       'Requests · 1',
       'Wins to share · 2',
     ]);
-    const oneOnOnes = within(list.querySelectorAll('section.group')[5] as HTMLElement).getAllByTestId('nudge-item');
+    const oneOnOnes = within(list.querySelectorAll('section.group')[6] as HTMLElement).getAllByTestId('nudge-item');
     // Most overdue first, then by name.
     expect(oneOnOnes.map((el) => el.dataset.key)).toEqual(['one_on_one:2:2026-11-18', 'one_on_one:6:2026-11-30', 'one_on_one:4:2026-11-30']);
     expect(oneOnOnes[0].textContent).toContain('9 days overdue');
@@ -79,24 +81,61 @@ describe('Today', () => {
   });
 
   it('offers the one-click actions of rules 12 to 14: the CDF review, the career conversation, the skip-level', async () => {
-    // The demo's fixtures hold CDF reviews overdue; a career conversation and a skip-level are set by the test.
-    const base = db.answers.overdue.find((n) => n.key === 'cdf_review:1:2026-10-25')!;
-    db.answers.overdue.push(
-      { ...base, key: 'career_conversation:2:2026-11-01', rule: 'career_conversation', person_id: 2, person: 'Diego Hernández', message: 'Career conversation with Diego Hernández is 26 days overdue.' },
-      { ...base, key: 'skip_level:9:2026-11-01', rule: 'skip_level', person_id: 9, person: 'Noor Haddad', message: 'Skip-level with Noor Haddad is 26 days overdue.' },
-    );
+    // The demo's fixtures hold CDF reviews and a skip-level overdue (Aisling Murphy, who reports to Mei Lin Chen);
+    // a career conversation is set by the test.
+    const base = db.answers.overdue.find((n) => n.key === 'cdf_review:5:2026-11-15')!;
+    db.answers.overdue.push({
+      ...base,
+      key: 'career_conversation:2:2026-11-01',
+      rule: 'career_conversation',
+      person_id: 2,
+      person: 'Diego Hernández',
+      message: 'Career conversation with Diego Hernández is 26 days overdue.',
+    });
     for (const s of db.answers.settings_list) if (s.key === 'career_tag') s.value = 'Career';
     const list = await today();
     const headings = [...list.querySelectorAll('h3')].map((h) => h.textContent?.replace(/\s+/g, ' ').trim());
     expect(headings).toContain('Career conversations · 1');
     expect(headings).toContain('Skip-levels · 1');
     const act = (key: string) => within(item(key)!).getByTestId('nudge-act');
-    expect(act('cdf_review:1:2026-10-25').textContent).toBe('Record the CDF review');
-    expect(act('cdf_review:1:2026-10-25').getAttribute('href')).toBe('#/person/1?cdf=new');
+    expect(act('cdf_review:5:2026-11-15').textContent).toBe('Record the CDF review');
+    // A button: the review is recorded in a dialog on Today (below).
+    expect(act('cdf_review:5:2026-11-15').tagName).toBe('BUTTON');
     expect(act('career_conversation:2:2026-11-01').textContent).toBe('Log the career conversation');
     expect(act('career_conversation:2:2026-11-01').getAttribute('href')).toBe('#/log/2?tag=Career');
-    expect(act('skip_level:9:2026-11-01').textContent).toBe('Log the skip-level');
-    expect(act('skip_level:9:2026-11-01').getAttribute('href')).toBe('#/log/9');
+    expect(act('skip_level:9:2026-11-10').textContent).toBe('Log the skip-level');
+    expect(act('skip_level:9:2026-11-10').getAttribute('href')).toBe('#/log/9');
+  });
+
+  it('records the CDF review in a dialog on Today; the list refreshes without it', async () => {
+    afterActing({ cdf_review_add: ['cdf_review:5:2026-11-15'] });
+    await today();
+    await fireEvent.click(within(item('cdf_review:5:2026-11-15')!).getByTestId('nudge-act'));
+    const form = await screen.findByTestId('cdf-form');
+    expect(form.textContent).toContain('Jonas Becker');
+    expect(within(form).getByTestId<HTMLInputElement>('cdf-date').value).toBe(TODAY);
+    await fireEvent.input(within(form).getByTestId('cdf-focus-0'), { target: { value: 'Say no with a reason' } });
+    await fireEvent.click(within(form).getByTestId('cdf-save'));
+    await waitFor(() => expect(item('cdf_review:5:2026-11-15')).toBeNull());
+    expect(screen.queryByTestId('cdf-form')).toBeNull();
+    // Still on Today.
+    expect(screen.getByTestId('screen-today')).toBeTruthy();
+    expect(called('cdf_review_add')).toEqual([{ input: { person_id: 5, date: TODAY, focus: ['Say no with a reason'], notes: '', link: null } }]);
+    expect(db.answers.cdf_reviews_list).toContainEqual(expect.objectContaining({ person_id: 5, date: TODAY, focus: ['Say no with a reason'] }));
+    expect(screen.getByTestId('notice').textContent).toContain('Recorded the CDF review of Jonas Becker');
+  });
+
+  it('keeps the CDF dialog and the nudge when the core refuses the review, saying why', async () => {
+    install({ cdf_review_add: () => Promise.reject({ kind: 'invalid', message: 'Give the review 1 to 3 focus areas.' }) });
+    await today();
+    await fireEvent.click(within(item('cdf_review:5:2026-11-15')!).getByTestId('nudge-act'));
+    const form = await screen.findByTestId('cdf-form');
+    await fireEvent.input(within(form).getByTestId('cdf-focus-0'), { target: { value: 'Say no with a reason' } });
+    await fireEvent.click(within(form).getByTestId('cdf-save'));
+    await waitFor(() => expect(within(form).getByTestId('cdf-error').textContent).toContain('Give the review 1 to 3 focus areas.'));
+    expect(screen.getByTestId('cdf-form')).toBeTruthy();
+    expect(within(form).getByTestId<HTMLInputElement>('cdf-focus-0').value).toBe('Say no with a reason');
+    expect(item('cdf_review:5:2026-11-15')).not.toBeNull();
   });
 
   it('shows the next release day and the two after it', async () => {
@@ -210,10 +249,18 @@ describe('Team', () => {
     // Rules 12 to 14 have their columns, headed by the core's words.
     const heads = [...grid.querySelectorAll('thead th')].map((th) => th.textContent?.trim());
     expect(heads.slice(-3)).toEqual(['CDF reviews', 'Career conversations', 'Skip-levels']);
-    expect(cell(0, 'cdf_reviews').dataset.status).toBe('overdue');
-    expect(within(cell(0, 'cdf_reviews')).getByTestId('coverage-tip').textContent).toBe('CDF review of Amara Okafor is 33 days overdue (none yet; due 2026-10-25).');
+    expect(cell(0, 'cdf_reviews').dataset.status).toBe('on_track');
+    expect(cell(3, 'cdf_reviews').dataset.status).toBe('overdue');
+    expect(within(cell(3, 'cdf_reviews')).getByTestId('coverage-tip').textContent).toBe(
+      'CDF review of Jonas Becker is 12 days overdue (last 2026-08-17, every 90 days; due 2026-11-15).',
+    );
     expect(cell(0, 'career_conversations').dataset.status).toBe('on_track');
     expect(cell(0, 'skip_levels').querySelector('.label')?.textContent).toBe('n/a');
+    // A manager's row carries the skip-levels of the people who report to them.
+    expect(cell(4, 'skip_levels').dataset.status).toBe('overdue');
+    expect(within(cell(4, 'skip_levels')).getByTestId('coverage-tip').textContent).toBe(
+      'Skip-level with Aisling Murphy (reports to Mei Lin Chen) is 17 days overdue (last held 2026-08-11, every 91 days; due 2026-11-10).',
+    );
   });
 });
 

@@ -6,13 +6,18 @@
  * Accountability screen.
  */
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import App from '../App.svelte';
 import { DEFAULT_TEMPLATES, handle } from '../dev/mockBackend';
 import { demoBackend, go } from '../test/app';
 import type { PersonInput } from '$lib/types';
 
 const { install, called, db } = demoBackend();
+
+// The screens are their own chunks; compiling one on first use can outlast findBy's second.
+beforeAll(async () => {
+  await Promise.all([import('./PersonPage.svelte'), import('./Team.svelte'), import('./Accountability.svelte')]);
+});
 
 /** Noor, a skip-level report of Amara (id 1), met on 2026-09-01. */
 function addSkipLevelReport(): number {
@@ -97,12 +102,20 @@ describe('skip-level reports', () => {
     await go('#/team');
     render(App);
     const table = await screen.findByTestId('team-table');
-    const skipRow = await within(table).findByTestId('team-skip-row');
-    expect(skipRow.dataset.person).toBe(String(noor));
-    // Right under Amara's row, apart from the direct reports.
+    await waitFor(() => expect(within(table).getAllByTestId('team-skip-row')).toHaveLength(3));
+    const skipRows = within(table).getAllByTestId('team-skip-row');
+    const skipRow = skipRows.find((r) => r.dataset.person === String(noor))!;
+    expect(skipRow).toBeTruthy();
+    // Right under their manager's row, apart from the direct reports: Noor under Amara, the demo's
+    // Aisling Murphy and Tomás Ferreira under Mei Lin Chen.
     const rows = [...table.querySelectorAll('tbody tr')] as HTMLElement[];
     const at = rows.indexOf(skipRow);
     expect(rows[at - 1].textContent).toContain('Amara Okafor');
+    const mei = rows.findIndex((r) => r.dataset.testid === 'team-row' && r.textContent?.includes('Mei Lin Chen'));
+    expect(rows.slice(mei + 1, mei + 3).map((r) => [r.dataset.testid, r.dataset.person])).toEqual([
+      ['team-skip-row', '9'],
+      ['team-skip-row', '8'],
+    ]);
     expect(rows.filter((r) => r.dataset.testid === 'team-row')).toHaveLength(6);
     expect(within(skipRow).getByTestId('team-skip-badge').textContent).toBe('skip-level report');
     await waitFor(() => expect(within(skipRow).getByTestId('team-last-skip').textContent).toContain('Last skip-level Tue 1 Sep 2026'));
@@ -143,6 +156,28 @@ describe('templates', () => {
     const notes = await screen.findByTestId<HTMLTextAreaElement>('log-notes');
     expect(notes.value).toBe('## Diego’s items\n- \n');
     expect(screen.getByTestId<HTMLInputElement>('log-tags').value).toBe('');
+  });
+
+  it('Discard draft starts the notes again from the template in force, as a new 1:1', async () => {
+    handle(db(), 'template_set', { kind: 'one_on_one', personId: 2, body: '## Diego’s items\n- ' });
+    handle(db(), 'draft_save', {
+      draft: { person_id: 2, date: '2026-11-26', status: 'held', notes: 'Half-written notes', tags: ['risk'], new_items: [], close_items: [] },
+    });
+    install();
+    await go('#/log/2');
+    render(App);
+    const notes = await screen.findByTestId<HTMLTextAreaElement>('log-notes');
+    await waitFor(() => expect(notes.value).toBe('Half-written notes'));
+    // A restored draft keeps its notes: the template is not read for it.
+    expect(called('template_get')).toEqual([]);
+    await fireEvent.click(screen.getByTestId('log-discard-draft'));
+    await fireEvent.click(await screen.findByTestId('confirm-ok'));
+    await waitFor(() => expect(screen.getByTestId<HTMLTextAreaElement>('log-notes').value).toBe('## Diego’s items\n- \n'));
+    expect(screen.getByTestId<HTMLInputElement>('log-tags').value).toBe('');
+    expect(screen.getByTestId('log-draft-status').textContent).toContain('Draft discarded');
+    expect(called('draft_discard')).toEqual([{ personId: 2 }]);
+    expect(called('template_get')).toEqual([{ kind: 'one_on_one', personId: 2 }]);
+    expect(db().answers.draft_get).toEqual([]);
   });
 
   it('gives a person their own 1:1 template from the person form, and takes it away', async () => {
@@ -250,6 +285,11 @@ describe('templates', () => {
 });
 
 describe('OKR content', () => {
+  /** Amara's FY27-Q4 OKRs in the demo (update 10): three objectives already. */
+  const amarasObjectives = () => structuredClone(db().answers.updates_list.find((u) => u.id === 10)!.objectives);
+  /** The editor's last objective: the one a test adds after the demo's. */
+  const lastObjective = (form: HTMLElement) => within(within(form).getAllByTestId('okr-objective').at(-1)!);
+
   /** The "…" of Amara's (id 1) OKR cell for FY27-Q4, the quarter of the fixtures' today. */
   async function openAmarasOkrs() {
     await go('#/accountability');
@@ -263,21 +303,25 @@ describe('OKR content', () => {
   }
 
   it('writes objectives and key results with scores in the update dialog, and the screen shows them', async () => {
+    const existing = amarasObjectives();
+    expect(existing).toHaveLength(3);
     install();
     const form = await openAmarasOkrs();
-    expect(within(form).queryAllByTestId('okr-objective')).toHaveLength(0);
+    // The dialog holds the demo's objectives as the core has them.
+    expect(within(form).getAllByTestId<HTMLInputElement>('okr-objective-text').map((o) => o.value)).toEqual(existing.map((o) => o.text));
     await fireEvent.click(within(form).getByTestId('okr-objective-add'));
+    const added = lastObjective(form);
     // The new objective's field has the focus: typing goes on from the keyboard.
-    expect(document.activeElement).toBe(within(form).getByTestId('okr-objective-text'));
-    await fireEvent.input(within(form).getByTestId('okr-objective-text'), { target: { value: 'Grow self-managed adoption' } });
-    await fireEvent.input(within(form).getByTestId('okr-kr-text'), { target: { value: 'Ship the import wizard' } });
-    await fireEvent.input(within(form).getByTestId('okr-kr-score'), { target: { value: '0.7' } });
-    await fireEvent.click(within(form).getByTestId('okr-kr-add'));
-    expect(document.activeElement).toBe(within(form).getAllByTestId('okr-kr-text')[1]);
-    await fireEvent.input(within(form).getAllByTestId('okr-kr-text')[1], { target: { value: '20 customers migrated' } });
+    expect(document.activeElement).toBe(added.getByTestId('okr-objective-text'));
+    await fireEvent.input(added.getByTestId('okr-objective-text'), { target: { value: 'Grow self-managed adoption' } });
+    await fireEvent.input(added.getByTestId('okr-kr-text'), { target: { value: 'Ship the import wizard' } });
+    await fireEvent.input(added.getByTestId('okr-kr-score'), { target: { value: '0.7' } });
+    await fireEvent.click(added.getByTestId('okr-kr-add'));
+    expect(document.activeElement).toBe(added.getAllByTestId('okr-kr-text')[1]);
+    await fireEvent.input(added.getAllByTestId('okr-kr-text')[1], { target: { value: '20 customers migrated' } });
     await fireEvent.click(within(form).getByTestId('okr-objective-add'));
-    await fireEvent.input(within(form).getAllByTestId('okr-objective-text')[1], { target: { value: 'To remove' } });
-    await fireEvent.click(within(form).getAllByTestId('okr-objective-remove')[1]);
+    await fireEvent.input(lastObjective(form).getByTestId('okr-objective-text'), { target: { value: 'To remove' } });
+    await fireEvent.click(lastObjective(form).getByTestId('okr-objective-remove'));
     await fireEvent.click(within(form).getByTestId('update-save'));
     await waitFor(() => expect(screen.queryByTestId('update-form')).toBeNull());
     expect(called('update_update')).toEqual([
@@ -291,6 +335,7 @@ describe('OKR content', () => {
           done_on: '2026-11-20',
           link: 'https://gitlab.com/gitlab-com/gitlab-OKRs/-/work_items/13983',
           objectives: [
+            ...existing,
             {
               text: 'Grow self-managed adoption',
               key_results: [
@@ -302,36 +347,45 @@ describe('OKR content', () => {
         },
       },
     ]);
-    const okr = await screen.findByTestId('acc-okr');
-    expect(okr.dataset.period).toBe('FY27-Q4');
-    expect(within(okr).getByTestId('acc-objective').textContent).toContain('Grow self-managed adoption');
-    expect(within(okr).getAllByTestId('acc-key-result').map((k) => k.textContent?.replace(/\s+/g, ' ').trim())).toEqual([
-      'Ship the import wizard 0.7',
-      '20 customers migrated not scored',
-    ]);
-    expect(screen.getByTestId('acc-okr-count').textContent).toBe('1 obj.');
+    const amaras = () => screen.getAllByTestId('acc-okr').find((o) => o.dataset.person === '1' && o.dataset.period === 'FY27-Q4')!;
+    await waitFor(() => expect(within(amaras()).getAllByTestId('acc-objective')).toHaveLength(4));
+    const okr = amaras();
+    const mine = within(okr).getAllByTestId('acc-objective')[3];
+    expect(mine.textContent).toContain('Grow self-managed adoption');
+    expect(
+      within(mine.closest('li') ?? mine)
+        .getAllByTestId('acc-key-result')
+        .map((k) => k.textContent?.replace(/\s+/g, ' ').trim()),
+    ).toEqual(['Ship the import wizard 0.7', '20 customers migrated not scored']);
+    const count = screen
+      .getAllByTestId('acc-cell')
+      .find((c) => c.dataset.person === '1' && c.dataset.kind === 'okrs' && c.dataset.period === 'FY27-Q4')!
+      .closest('td')!;
+    expect(within(count).getByTestId('acc-okr-count').textContent).toBe('4 obj.');
 
     // Edited again from the list: the dialog holds what was saved.
     await fireEvent.click(within(okr).getByTestId('acc-okr-edit'));
     const again = await screen.findByTestId('update-form');
-    expect(within(again).getByTestId<HTMLInputElement>('okr-objective-text').value).toBe('Grow self-managed adoption');
-    expect(within(again).getAllByTestId<HTMLInputElement>('okr-kr-score').map((s) => s.value)).toEqual(['0.7', '']);
+    expect(lastObjective(again).getByTestId<HTMLInputElement>('okr-objective-text').value).toBe('Grow self-managed adoption');
+    expect(lastObjective(again).getAllByTestId<HTMLInputElement>('okr-kr-score').map((s) => s.value)).toEqual(['0.7', '']);
   });
 
   it('says what is wrong with a score, and shows the core’s refusal, keeping the dialog', async () => {
-    install({ update_update: () => Promise.reject({ kind: 'invalid', message: 'Give objective 1 its text; it is empty.' }) });
+    install({ update_update: () => Promise.reject({ kind: 'invalid', message: 'Give objective 4 its text; it is empty.' }) });
     const form = await openAmarasOkrs();
+    // After the demo's three objectives.
     await fireEvent.click(within(form).getByTestId('okr-objective-add'));
-    await fireEvent.input(within(form).getByTestId('okr-kr-text'), { target: { value: 'A key result' } });
-    await fireEvent.input(within(form).getByTestId('okr-kr-score'), { target: { value: '1.5' } });
+    const added = lastObjective(form);
+    await fireEvent.input(added.getByTestId('okr-kr-text'), { target: { value: 'A key result' } });
+    await fireEvent.input(added.getByTestId('okr-kr-score'), { target: { value: '1.5' } });
     await fireEvent.click(within(form).getByTestId('update-save'));
-    expect((await screen.findByTestId('error-message')).textContent).toBe("A key result's score is from 0.0 to 1.0; 1.5 is not (key result 1 of objective 1).");
+    expect((await screen.findByTestId('error-message')).textContent).toBe("A key result's score is from 0.0 to 1.0; 1.5 is not (key result 1 of objective 4).");
     expect(called('update_update')).toEqual([]);
-    await fireEvent.input(within(form).getByTestId('okr-kr-score'), { target: { value: '' } });
+    await fireEvent.input(added.getByTestId('okr-kr-score'), { target: { value: '' } });
     await fireEvent.click(within(form).getByTestId('update-save'));
-    await waitFor(() => expect(screen.getByTestId('error-message').textContent).toBe('Give objective 1 its text; it is empty.'));
+    await waitFor(() => expect(screen.getByTestId('error-message').textContent).toBe('Give objective 4 its text; it is empty.'));
     expect(screen.getByTestId('update-form')).toBeTruthy();
-    expect(within(form).getByTestId<HTMLInputElement>('okr-kr-text').value).toBe('A key result');
+    expect(added.getByTestId<HTMLInputElement>('okr-kr-text').value).toBe('A key result');
   });
 
   it('offers no objectives for the other kinds, and sends none', async () => {
@@ -380,6 +434,7 @@ describe('CDF reviews across the house', () => {
   });
 
   it('deletes a CDF review to the Trash with Undo; Settings → Trash lists it in the core’s words and restores it', async () => {
+    const demo = db().answers.cdf_reviews_list.map((r) => r.id);
     const review = handle(db(), 'cdf_review_add', {
       input: { person_id: 2, date: '2026-10-01', focus: ['Stakeholder communication'], notes: 'Private', link: null },
     }) as { id: number };
@@ -393,12 +448,13 @@ describe('CDF reviews across the house', () => {
     // No confirmation for a review: Undo covers it.
     expect(called('record_delete_preview')).toEqual([]);
     expect(entry?.kind).toBe('cdf_review');
-    expect(db().answers.cdf_reviews_list).toEqual([]);
+    // Gone; the demo's own reviews stay.
+    expect(db().answers.cdf_reviews_list.map((r) => r.id)).toEqual(demo);
     const row = await screen.findByTestId('trash-entry');
     expect(row.dataset.kind).toBe('cdf_review');
     expect(row.textContent).toContain('CDF review');
     await fireEvent.click(within(row).getByTestId('trash-restore'));
     await waitFor(() => expect(screen.queryAllByTestId('trash-entry')).toHaveLength(0));
-    expect(db().answers.cdf_reviews_list.map((r) => r.id)).toEqual([review.id]);
+    expect(db().answers.cdf_reviews_list.map((r) => r.id).sort((a, b) => a - b)).toEqual([...demo, review.id].sort((a, b) => a - b));
   });
 });
