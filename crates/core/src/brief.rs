@@ -374,7 +374,7 @@ pub const SECTIONS: [&str; 9] = [
     "Wins since the last 1:1",
     "On the overdue list",
     "CDF focus areas",
-    "Career conversations",
+    "Career",
     "Updates and OKRs",
     "Internal customers",
     "Next release",

@@ -198,7 +198,11 @@ pub struct TeamBalance {
 
 /// The agenda balance of everyone active on `to` over `from..=to`, in one
 /// call (the Team screen asks for [`balance_window`] of today).
-pub fn team_agenda_balance(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result<TeamBalance> {
+pub fn team_agenda_balance(
+    conn: &Connection,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Result<TeamBalance> {
     if from > to {
         return Err(crate::Error::invalid(format!(
             "The period starts on {from}, after it ends ({to}); give the earlier day first."
@@ -376,7 +380,11 @@ pub fn skip_level_reports(
         }
         let last = last_held(conn, p.id, day)?;
         out.push(SkipLevelReport {
-            next_due: next_due(last, base_start(&p, settings), settings.skip_level_every_days),
+            next_due: next_due(
+                last,
+                base_start(&p, settings),
+                settings.skip_level_every_days,
+            ),
             person_id: p.id,
             name: p.name,
             title: p.title,

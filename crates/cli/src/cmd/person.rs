@@ -462,7 +462,7 @@ fn show(ctx: &Ctx, reference: &str) -> Result<String> {
         (None, Some(d)) => format!("every {d} days"),
         (None, None) => format!("every {} days (the default)", view.cadence_days),
     };
-    let mut rows = vec![
+    let rows = vec![
         ("Title", render::or_dash(&p.title)),
         ("Job family", p.job_family.label().to_string()),
         ("Level", p.level.label().to_string()),
@@ -479,8 +479,10 @@ fn show(ctx: &Ctx, reference: &str) -> Result<String> {
         ("Reports to", reports_to),
         ("Archived", render::or_dash(&render::date(p.archived_on))),
     ];
-    rows.extend(coaching(&view));
     out.push_str(&render::fields(&rows));
+    // The coaching facts in a block of their own, aligned among themselves.
+    out.push_str("\nCoaching\n");
+    out.push_str(&render::fields(&coaching(&view)));
     if let Some(w) = view.agenda_balance.warning {
         out.push_str(&format!("  The handbook: \"{w}.\"\n"));
     }
@@ -612,13 +614,10 @@ fn show(ctx: &Ctx, reference: &str) -> Result<String> {
     Ok(out)
 }
 
-/// The page's coaching facts: for a skip-level report their manager, the
-/// CDF focus areas in force, career conversations and the agenda balance.
+/// The page's coaching facts: the CDF focus areas in force, career
+/// conversations and the agenda balance of the last 90 days.
 fn coaching(view: &coachlog_core::overview::PersonPage) -> Vec<(&'static str, String)> {
     let mut rows = Vec::new();
-    if let Some(m) = &view.reports_to {
-        rows.push(("Reports to", format!("{m} (a skip-level report)")));
-    }
     let cdf = match &view.cdf.last {
         Some(r) => format!("{} (review of {})", r.focus.join("; "), r.date),
         None => "no CDF review yet".to_string(),
