@@ -1255,11 +1255,11 @@ fn summary_prints_last_month_in_every_format_and_writes_files_safely() {
     );
     // Nothing was owed before tracking_since (the day the database was made).
     assert!(
-        md.contains("| Marco Rossi | — | — | — | — | — | ⚠️ 1 late | 0 |\n"),
+        md.contains("| Marco Rossi | — | — | — | — | — | ⚠️ 1 late | ✅ | ✅ | — | 0 |\n"),
         "{md}"
     );
     assert!(
-        md.contains("| Priya Raman | ✅ 1 held | ✅ 1 open | — | — | — | — | 0 |\n"),
+        md.contains("| Priya Raman | ✅ 1 held | ✅ 1 open | — | — | — | — | ✅ | ✅ | — | 0 |\n"),
         "{md}"
     );
     assert!(md.contains("Shipped a\\|b \\<b\\>win\\</b\\>"), "{md}");
