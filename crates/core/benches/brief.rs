@@ -63,9 +63,9 @@ fn main() {
     println!("file: {}", path.display());
 
     let runs = 30;
-    // The part of the brief that reads the whole team: its overdue section
-    // is the leader's list filtered to the person.
-    measure("the overdue review it filters (whole team)", runs, || {
+    // For comparison: the whole team's review, of which the brief's overdue
+    // section is the person's part (read from their records only).
+    measure("the whole team's overdue review", runs, || {
         coachlog_core::nudges::overdue(conn, today, true)
             .unwrap()
             .len()

@@ -77,7 +77,7 @@ pub struct Brief {
     pub wins: Vec<BriefWin>,
     /// Their items of the overdue list on `as_of`, due soon included, in the
     /// list's order (snoozed and dismissed ones left out, as the leader sees
-    /// the list).
+    /// the list), from their records only ([`nudges::overdue_of`]).
     pub overdue: Vec<Nudge>,
     /// The CDF review in force and when the next is due.
     pub cdf: CdfStatus,
@@ -231,10 +231,7 @@ pub fn build(conn: &Connection, person: PersonId, as_of: NaiveDate) -> Result<Br
     .collect();
     win_list.sort_by_key(|w| (w.noted_on, w.win_id));
 
-    let overdue: Vec<Nudge> = nudges::overdue(conn, as_of, true)?
-        .into_iter()
-        .filter(|n| n.person_id == Some(p.id))
-        .collect();
+    let overdue: Vec<Nudge> = nudges::overdue_of(conn, as_of, p.id, true)?;
 
     let month = Month::of(as_of);
     let fy = settings.fiscal_year_start_month;

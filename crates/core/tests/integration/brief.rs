@@ -590,3 +590,48 @@ fn every_brief_of_the_demo_team_is_valid_gfm_with_every_section() {
         }
     }
 }
+
+#[test]
+fn one_persons_review_is_their_part_of_the_whole_review() {
+    // The brief reads `overdue_of`, which loads only the person's records:
+    // on the demo team and on Ada's world with a skip-level report (rule
+    // 14), on several days, with and without due soon, it must give exactly
+    // the person's items of the whole list, in the same order.
+    let mut db = coachlog_core::Db::open_in_memory(d(TODAY)).unwrap();
+    demo::fill(&mut db, d(TODAY), &DemoOptions::default()).unwrap();
+    let mut a = ada();
+    let sam = PersonInput::skip_level("Sam", d("2026-02-01"), a.ada);
+    let sam = a.w.write(|tx| people::insert(tx, &sam)).id;
+    a.w.held(sam, "2026-02-10");
+    let worlds: [(&rusqlite::Connection, &[&str]); 2] = [
+        (db.conn(), &["2025-11-27", "2026-06-30", TODAY]),
+        (
+            a.w.conn(),
+            &["2026-03-01", AS_OF, "2026-05-27", "2026-09-01"],
+        ),
+    ];
+    for (conn, days) in worlds {
+        let everyone = people::list(
+            conn,
+            people::Filter {
+                include_archived: true,
+            },
+        )
+        .unwrap();
+        assert!(everyone.len() > 2);
+        for day in days {
+            for due_soon in [false, true] {
+                let all = nudges::overdue(conn, d(day), due_soon).unwrap();
+                for p in &everyone {
+                    let want: Vec<_> = all
+                        .iter()
+                        .filter(|n| n.person_id == Some(p.id))
+                        .cloned()
+                        .collect();
+                    let got = nudges::overdue_of(conn, d(day), p.id, due_soon).unwrap();
+                    assert_eq!(got, want, "{} on {day} (due soon: {due_soon})", p.name);
+                }
+            }
+        }
+    }
+}
