@@ -33,10 +33,6 @@ impl Env {
         Run::of(child.wait_with_output().unwrap())
     }
 
-    fn run(&self, args: &[&str]) -> Run {
-        self.run_input(args, None)
-    }
-
     /// Runs and expects success; returns standard output.
     fn ok(&self, args: &[&str]) -> String {
         self.ok_input(args, None)

@@ -34,6 +34,7 @@ import { formatInfo } from '$lib/exporting';
 import { justOne, kindLabel } from '$lib/kinds';
 import type * as T from '$lib/types';
 import fixtures from './fixtures.json';
+import { handleCoaching, isCoachingCommand } from './mockCoaching';
 
 /** A type whose every key is a command's name. */
 type ByCommand<A extends { [K in keyof A]: K extends T.Command ? unknown : never }> = A;
@@ -59,6 +60,7 @@ export type Answers = ByCommand<{
   interviews_list: T.Interview[];
   walkthroughs_list: T.Walkthrough[];
   wins_list: T.Win[];
+  cdf_reviews_list: T.CdfReview[];
   overview: T.Overview;
   /** The `dueSoon = true` answer. */
   overdue: T.Nudge[];
@@ -79,8 +81,22 @@ export interface Fixtures {
   answers: Answers;
 }
 
-/** The core's answers for the demo team (read-only: a database takes a copy). */
-export const FIXTURES: Fixtures = fixtures as Fixtures;
+/**
+ * The core's answers for the demo team (read-only: a database takes a copy).
+ * A list the fixture file does not hold yet answers empty.
+ */
+export const FIXTURES: Fixtures = { ...fixtures, answers: { cdf_reviews_list: [], ...fixtures.answers } } as Fixtures;
+
+/**
+ * Coachlog's own templates (`crates/core/src/store/templates.rs`,
+ * `DEFAULT_ONE_ON_ONE` and `DEFAULT_WALKTHROUGH`): what `template_get`
+ * answers where the leader wrote none.
+ */
+export const DEFAULT_TEMPLATES: Record<T.TemplateKind, string> = {
+  one_on_one: '## Their items\n- \n\n## My items\n- \n\n## Career and growth\n- \n\n## Feedback\n- Given: \n- Received: \n',
+  walkthrough:
+    '## Scenario walked through\n- \n\n## What worked across stages and categories\n- \n\n## Friction and gaps\n- \n\n## Follow-ups (issues to open, owners)\n- [ ] \n',
+};
 
 /** A command the UI sends (it calls no plugin: the shell raises the dialogs). */
 export type MockCommand = T.Command;
@@ -102,6 +118,8 @@ export interface MockDb {
    * dialog); false answers `cancelled`.
    */
   dialogs: { confirm: boolean; save: boolean };
+  /** The templates the leader wrote (their default per kind, and people's own 1:1 templates). */
+  templates: T.Template[];
   /** The Trash, newest first: each entry and the record it took out of its list. */
   trash: { entry: T.TrashEntry; record: { id: number } }[];
   /** What `data_version` answers: a test bumps it to play another program's write. */
@@ -135,6 +153,7 @@ export function emptyDb(): MockDb {
       interviews_list: [],
       walkthroughs_list: [],
       wins_list: [],
+      cdf_reviews_list: [],
       overview: {
         today: FIXTURES.today,
         people: [],
@@ -154,6 +173,7 @@ export function emptyDb(): MockDb {
     backups: [],
     encryption: { passphrase: null, remembered: false },
     dialogs: { confirm: true, save: true },
+    templates: [],
     trash: [],
     dataVersion: 1,
     nextId: 1,
@@ -190,6 +210,7 @@ const LISTS: Record<T.RecordKind, ListKey> = {
   interview: 'interviews_list',
   walkthrough: 'walkthroughs_list',
   win: 'wins_list',
+  cdf_review: 'cdf_reviews_list',
 };
 
 /** A record's list, loosely typed (the Trash keeps records of every kind). */
@@ -236,7 +257,8 @@ interface CommandArgs {
   leaderOnly: boolean;
   open: boolean | null;
   tag: T.OpenTag | T.CloseTag | null;
-  kind: T.NameKind | T.UpdateKind | T.RecordKind | null;
+  kind: T.NameKind | T.UpdateKind | T.RecordKind | T.TemplateKind | null;
+  body: string;
   period: string | null;
   from: string | null;
   to: string | null;
@@ -275,10 +297,20 @@ function summary(d: Answers, a: CommandArgs): string {
   return text ?? fail('invalid', `The mock backend holds the demo team's summary of ${FIXTURES.summary_month} only, as ${Object.keys(FIXTURES.answers.summary_preview).join(', ')}.`);
 }
 
+/** The template in force for a kind (and a person): theirs, else the leader's, else Coachlog's. */
+function templateInForce(db: MockDb, kind: T.TemplateKind, personId: number | null): T.InForce {
+  const find = (p: number | null) => db.templates.find((t) => t.kind === kind && t.person_id === p);
+  const own = personId === null ? undefined : find(personId);
+  const leader = find(null);
+  const [body, source]: [string, T.Source] = own ? [own.body, 'person'] : leader ? [leader.body, 'leader'] : [DEFAULT_TEMPLATES[kind], 'coachlog'];
+  return { kind, person_id: personId, body, source };
+}
+
 /** Answers one command against `db` (exported for tests). */
 export function handle(db: MockDb, cmd: MockCommand, args: Args): unknown {
   const a = args as unknown as CommandArgs;
   const d = db.answers;
+  if (isCoachingCommand(cmd)) return handleCoaching(db, cmd, args);
   const byId = <R extends { id: number }>(list: R[], what: string, id = a.id): R => list.find((x) => x.id === id) ?? fail('not_found', `There is no ${what} ${id}.`);
   const add = <R extends { id: number }>(list: R[], fields: Omit<R, 'id'>): R => {
     const rec = { ...fields, id: db.nextId++ } as R;
@@ -425,6 +457,30 @@ export function handle(db: MockDb, cmd: MockCommand, args: Args): unknown {
       return patch(d.wins_list, 'win', { shared_on: a.on, shared_where: a.place });
     case 'win_unshare':
       return patch(d.wins_list, 'win', { shared_on: null, shared_where: null });
+
+    case 'cdf_reviews_list':
+      return d.cdf_reviews_list.filter((r) => is(a.personId, r.person_id)).sort((x, y) => y.date.localeCompare(x.date) || y.id - x.id);
+    case 'cdf_review_add':
+      return add(d.cdf_reviews_list, a.input as T.CdfReviewInput);
+    case 'cdf_review_update':
+      return patch(d.cdf_reviews_list, 'CDF review', a.input as T.CdfReviewInput);
+
+    case 'template_get':
+      return templateInForce(db, a.kind as T.TemplateKind, a.personId ?? null);
+    case 'template_set': {
+      const [kind, person_id] = [a.kind as T.TemplateKind, a.personId ?? null];
+      // As the core keeps it: blank lines at either end go, a body ends with one newline.
+      const kept = a.body.replace(/^[\r\n]+|[\r\n]+$/g, '');
+      const body = kept.trim() === '' ? '' : `${kept}\n`;
+      db.templates = [...db.templates.filter((t) => !(t.kind === kind && t.person_id === person_id)), { kind, person_id, body }];
+      return templateInForce(db, kind, person_id);
+    }
+    case 'template_reset': {
+      const [kind, person_id] = [a.kind as T.TemplateKind, a.personId ?? null];
+      const removed = db.templates.find((t) => t.kind === kind && t.person_id === person_id) ?? null;
+      db.templates = db.templates.filter((t) => t !== removed);
+      return removed;
+    }
 
     // What the core derives: the fixture's answers as they are.
     case 'search':

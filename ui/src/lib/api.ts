@@ -24,6 +24,10 @@ import { invoke, type InvokeArgs } from '@tauri-apps/api/core';
 import { toCommandError } from './errors';
 import type {
   AgendaItem,
+  Brief,
+  CdfReview,
+  CdfReviewId,
+  CdfReviewInput,
   Counts,
   AgendaItemEdit,
   AgendaItemId,
@@ -68,6 +72,7 @@ import type {
   Person,
   PersonId,
   PersonInput,
+  PersonPage,
   Release,
   Requisition,
   RequisitionId,
@@ -76,6 +81,7 @@ import type {
   Restored,
   SavedFile,
   SettingEntry,
+  TeamBalance,
   TrashEntry,
   TrashId,
   Update,
@@ -89,6 +95,7 @@ import type {
   WinId,
   WinInput,
 } from './bindings';
+import type { InForce, Template, TemplateKind } from './bindings';
 
 /** A calendar date as it crosses IPC: `YYYY-MM-DD`. */
 type Day = string;
@@ -131,6 +138,21 @@ export const settingsSet = (key: string, value: string) =>
 export const demoFill = () => call<DemoReport>('demo_fill');
 /** Names already used, to offer them again. */
 export const names = (kind: NameKind) => call<string[]>('names', { kind });
+
+// ---- Templates ----------------------------------------------------------------
+
+/**
+ * The template in force for `kind` (for `personId`'s 1:1s when given) and
+ * where it comes from: the person's own, the leader's, or Coachlog's default.
+ */
+export const templateGet = (kind: TemplateKind, personId: PersonId | null) =>
+  call<InForce>('template_get', { kind, personId });
+/** Writes the leader's template (`personId`: that person's own 1:1 template); answers the one now in force. */
+export const templateSet = (kind: TemplateKind, personId: PersonId | null, body: string) =>
+  call<InForce>('template_set', { kind, personId, body });
+/** Removes the leader's template so the next one down applies; answers the one removed (for an Undo), or null. */
+export const templateReset = (kind: TemplateKind, personId: PersonId | null) =>
+  call<Template | null>('template_reset', { kind, personId });
 
 // ---- People -------------------------------------------------------------------
 
@@ -366,3 +388,30 @@ export const interviewUpdate = (id: InterviewId, input: InterviewInput) =>
  * the database; the app's own writes leave it as it is (lib/sync.ts).
  */
 export const dataVersion = () => call<number>('data_version');
+
+// --- Coaching -------------------------------------------------------------------
+// CDF reviews, the brief before a 1:1 and the agenda balance (issue 12).
+
+/** CDF reviews, newest first; only `personId`'s when given. */
+export const cdfReviewsList = (personId: PersonId | null) =>
+  call<CdfReview[]>('cdf_reviews_list', { personId });
+/** Records a CDF review; `invalid` (with the core's words) for a bad date, no or more than 3 focus areas, a bad link. */
+export const cdfReviewAdd = (input: CdfReviewInput) => call<CdfReview>('cdf_review_add', { input });
+/** Replaces a CDF review's date, focus areas, notes and link. */
+export const cdfReviewUpdate = (id: CdfReviewId, input: CdfReviewInput) =>
+  call<CdfReview>('cdf_review_update', { id, input });
+/** The brief before a 1:1 with `personId` as of the end of `asOf` (null: today). */
+export const brief = (personId: PersonId, asOf: Day | null = null) =>
+  call<Brief>('brief', { personId, asOf });
+/** The same brief as GitLab-flavoured Markdown (`coachlog brief PERSON --format md`). */
+export const briefMarkdown = (personId: PersonId, asOf: Day | null = null) =>
+  call<string>('brief_markdown', { personId, asOf });
+/** Who raised the agenda items opened from `from` to `to` (null: the 90 days ending today), per person. */
+export const agendaBalance = (from: Day | null = null, to: Day | null = null) =>
+  call<TeamBalance>('agenda_balance', { from, to });
+/**
+ * A person's page as of today: their coaching facts (the CDF review in
+ * force, career conversations, the agenda balance of the last 90 days, a
+ * manager's skip-level reports, whom a report reports to) and recent records.
+ */
+export const personPage = (id: PersonId) => call<PersonPage>('person_page', { id });

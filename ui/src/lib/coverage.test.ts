@@ -33,6 +33,6 @@ describe('coverage cells', () => {
   });
 
   it('names every practice', () => {
-    expect(Object.values(PRACTICE_LABELS)).toEqual(['1:1s', 'Requests', 'Actions', 'Updates', 'Internal customers', 'Wins']);
+    expect(Object.values(PRACTICE_LABELS)).toEqual(['1:1s', 'Requests', 'Actions', 'Updates', 'Internal customers', 'Wins', 'CDF reviews', 'Career conversations', 'Skip-levels']);
   });
 });

@@ -24,5 +24,6 @@ describe('hitHref', () => {
     expect(hitHref(hit({ kind: 'win' }))).toBe('#/person/3?focus=win-7');
     expect(hitHref(hit({ kind: 'check_in' }))).toBe('#/customers?person=3&focus=checkin-7');
     expect(hitHref(hit({ kind: 'walkthrough', person_id: null, person: null }))).toBe('#/walkthroughs?focus=walkthrough-7');
+    expect(hitHref(hit({ kind: 'cdf_review' }))).toBe('#/person/3?focus=cdf-7');
   });
 });

@@ -14,5 +14,7 @@ export function hitHref(hit: Hit): string {
       return href('customers', null, { person: hit.person_id, focus: `checkin-${hit.id}` });
     case 'walkthrough':
       return href('walkthroughs', null, { focus: `walkthrough-${hit.id}` });
+    case 'cdf_review':
+      return hit.person_id !== null ? href('person', hit.person_id, { focus: `cdf-${hit.id}` }) : href('search');
   }
 }

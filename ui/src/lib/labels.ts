@@ -100,6 +100,7 @@ export const HIT_KINDS: Record<HitKind, string> = {
   check_in: 'check-in',
   walkthrough: 'walkthrough',
   win: 'win',
+  cdf_review: 'CDF review',
 };
 
 /** The keys of a label record, typed, in declaration order. */

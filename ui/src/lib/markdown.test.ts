@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escapeHtml, renderInline, renderMarkdown, sanitize } from './markdown';
+import { escapeHtml, renderInline, renderMarkdown, sanitize, splitMarkdown } from './markdown';
 
 /** Parses rendered HTML into a detached container to inspect it as the webview would. */
 function dom(html: string): HTMLElement {
@@ -122,5 +122,35 @@ describe('escapeHtml', () => {
     expect(escapeHtml(`<a href="x" title='y'>&</a>`)).toBe(
       '&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;',
     );
+  });
+});
+
+describe('splitMarkdown', () => {
+  const section = (i: number) =>
+    `## PM ${i}\n\nSome **notes** for ${i}.\n\n- a list\n- with items\n\n| a | b |\n|---|---|\n| ${i} | x |\n\n` +
+    '```\n# not a heading, inside a fence\n```\n\n> quoted\n';
+  const doc = `# Monthly summary\n\nIntro.\n\n${Array.from({ length: 60 }, (_, i) => section(i)).join('\n')}`;
+
+  it('cuts only before headings, into parts that join back to the source', () => {
+    const parts = splitMarkdown(doc, 1_000);
+    expect(parts.length).toBeGreaterThan(5);
+    expect(parts.join('')).toBe(doc);
+    for (const part of parts.slice(1)) expect(part).toMatch(/^## PM \d+\n/);
+  });
+
+  it('renders part by part to what the whole renders to', () => {
+    const whole = renderMarkdown(doc);
+    const byParts = splitMarkdown(doc, 1_000).map(renderMarkdown).join('');
+    expect(byParts.replace(/\n/g, '')).toBe(whole.replace(/\n/g, ''));
+  });
+
+  it('never cuts inside a fenced code block', () => {
+    const fenced = `${'x'.repeat(50)}\n\n~~~~\n# inside\n~~~\n# still inside\n~~~~\n# after\n`;
+    expect(splitMarkdown(fenced, 10)).toEqual([`${'x'.repeat(50)}\n\n~~~~\n# inside\n~~~\n# still inside\n~~~~\n`, '# after\n']);
+  });
+
+  it('keeps a short or heading-less document whole', () => {
+    expect(splitMarkdown('just text', 1)).toEqual(['just text']);
+    expect(splitMarkdown('', 1)).toEqual(['']);
   });
 });

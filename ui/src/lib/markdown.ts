@@ -93,3 +93,38 @@ export function renderInline(source: string): string {
   const html = marked.parseInline(source ?? '', { async: false }) as string;
   return sanitize(html);
 }
+
+/**
+ * Splits a long Markdown document into parts of about `target` characters
+ * that render, one by one, to what the whole renders to — so a very large
+ * summary can be shown part by part without the page freezing.
+ *
+ * A part starts only at a heading line (`#` to `######` at the start of the
+ * line) outside a fenced code block: a heading always ends the paragraph,
+ * list or quote before it, so nothing spans the cut. (The one difference: raw
+ * HTML typed in a note that opens a block and never closes it — shown as text
+ * either way — stops at the next heading instead of swallowing the rest.)
+ */
+export function splitMarkdown(source: string, target = 40_000): string[] {
+  const parts: string[] = [];
+  let start = 0;
+  let fence: string | null = null;
+  let at = 0;
+  while (at < source.length) {
+    const end = source.indexOf('\n', at);
+    const next = end === -1 ? source.length : end + 1;
+    const line = source.slice(at, next);
+    const opener = /^ {0,3}(`{3,}|~{3,})/.exec(line);
+    if (fence) {
+      if (opener && opener[1][0] === fence[0] && opener[1].length >= fence.length && line.trim() === opener[1]) fence = null;
+    } else if (opener) {
+      fence = opener[1];
+    } else if (at - start >= target && /^#{1,6}(?:[ \t]|\r?\n|$)/.test(line)) {
+      parts.push(source.slice(start, at));
+      start = at;
+    }
+    at = next;
+  }
+  if (start < source.length || parts.length === 0) parts.push(source.slice(start));
+  return parts;
+}

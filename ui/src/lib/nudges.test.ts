@@ -40,7 +40,7 @@ describe('groupNudges', () => {
   });
 
   it('labels every rule', () => {
-    expect(RULES).toHaveLength(11);
+    expect(RULES).toHaveLength(14);
     const labels = RULES.map((rule) => groupNudges([nudge({ rule })])[0].label);
     expect(labels).toEqual([
       '1:1s',
@@ -54,6 +54,9 @@ describe('groupNudges', () => {
       'Hiring loops',
       'Stale requisitions',
       'Wins to share',
+      'CDF reviews',
+      'Career conversations',
+      'Skip-levels',
     ]);
   });
 });
@@ -83,6 +86,24 @@ describe('acting on a nudge', () => {
     });
     expect(go({ rule: 'hiring_peer', key: 'hiring_peer:7', record_id: 7 })).toMatchObject({ type: 'go', href: '#/hiring?focus=req-7' });
     expect(go({ rule: 'requisition_stale', key: 'requisition_stale:7:2026-05-01', record_id: 7 })).toMatchObject({ href: '#/hiring?focus=req-7' });
+  });
+
+  it('records a CDF review, logs a career conversation with the career tag, logs a skip-level', () => {
+    expect(actionFor(nudge({ rule: 'cdf_review', key: 'cdf_review:3:2026-05-01' }))).toEqual({
+      type: 'go',
+      label: 'Record the CDF review',
+      href: '#/person/3?cdf=new',
+    });
+    const career = nudge({ rule: 'career_conversation', key: 'career_conversation:3:2026-05-01' });
+    expect(actionFor(career)).toEqual({ type: 'go', label: 'Log the career conversation', href: '#/log/3?tag=career' });
+    // The tag is the `career_tag` setting, whatever the leader named it.
+    expect(actionFor(career, 'Growth & career')).toMatchObject({ href: '#/log/3?tag=Growth+%26+career' });
+    expect(actionFor(career, '  ')).toMatchObject({ href: '#/log/3?tag=career' });
+    expect(actionFor(nudge({ rule: 'skip_level', key: 'skip_level:9:2026-05-01', person_id: 9 }))).toEqual({
+      type: 'go',
+      label: 'Log the skip-level',
+      href: '#/log/9',
+    });
   });
 
   const cases: [string, Partial<Nudge>, string | undefined, { cmd: string; args: unknown }][] = [
@@ -116,7 +137,7 @@ describe('acting on a nudge', () => {
       undefined,
       {
         cmd: 'update_add',
-        args: { input: { person_id: 3, kind: 'three_month_vision', period: '2026-05', status: 'done', done_on: TODAY, link: null } },
+        args: { input: { person_id: 3, kind: 'three_month_vision', period: '2026-05', status: 'done', done_on: TODAY, link: null, objectives: [] } },
       },
     ],
     [
@@ -125,7 +146,7 @@ describe('acting on a nudge', () => {
       undefined,
       {
         cmd: 'update_add',
-        args: { input: { person_id: null, kind: 'portfolio_direction', period: '2026-05', status: 'done', done_on: TODAY, link: null } },
+        args: { input: { person_id: null, kind: 'portfolio_direction', period: '2026-05', status: 'done', done_on: TODAY, link: null, objectives: [] } },
       },
     ],
     [

@@ -74,8 +74,11 @@ export const NUDGE_CLOSE_TAGS: CloseTag[] = ['done', 'thanks', 'why', 'fyi', 'mo
  */
 export type NudgeAction = { type: 'go'; label: string; href: string } | { type: 'call'; label: string; close: boolean };
 
-/** The one-click action for a nudge. */
-export function actionFor(n: Nudge): NudgeAction {
+/**
+ * The one-click action for a nudge. `careerTag` is the `career_tag` setting:
+ * logging a career conversation opens Log a 1:1 with it among the tags.
+ */
+export function actionFor(n: Nudge, careerTag = 'career'): NudgeAction {
   switch (n.rule) {
     case 'one_on_one':
       return { type: 'go', label: 'Log the 1:1', href: href('log', n.person_id) };
@@ -98,6 +101,12 @@ export function actionFor(n: Nudge): NudgeAction {
       return { type: 'go', label: 'Open the requisition', href: href('hiring', null, { focus: `req-${n.record_id}` }) };
     case 'win_unshared':
       return { type: 'call', label: 'Mark shared', close: false };
+    case 'cdf_review':
+      return { type: 'go', label: 'Record the CDF review', href: href('person', n.person_id, { cdf: 'new' }) };
+    case 'career_conversation':
+      return { type: 'go', label: 'Log the career conversation', href: href('log', n.person_id, { tag: careerTag.trim() || 'career' }) };
+    case 'skip_level':
+      return { type: 'go', label: 'Log the skip-level', href: href('log', n.person_id) };
   }
 }
 
@@ -134,6 +143,7 @@ export async function act(n: Nudge, today: DateStr, tag: CloseTag = 'done'): Pro
           status: 'done',
           done_on: today,
           link: null,
+          objectives: [],
         });
       return `Marked ${n.person ? `${n.person}’s` : 'your'} ${n.subject.toLowerCase()} update for ${n.period} done.`;
     case 'customer_check_in':

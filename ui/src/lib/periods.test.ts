@@ -45,6 +45,7 @@ const upd = (over: Partial<Update>): Update => ({
   status: 'in_review',
   done_on: null,
   link: null,
+  objectives: [],
   ...over,
 });
 
@@ -76,6 +77,7 @@ describe('cells', () => {
       status: 'done',
       done_on: '2026-05-14',
       link: 'https://gitlab.com/mr/1',
+      objectives: [],
     });
     expect(cellInput(null, null, 'portfolio_direction', '2026-06', 'in_review', '2026-05-14')).toEqual({
       person_id: null,
@@ -84,6 +86,7 @@ describe('cells', () => {
       status: 'in_review',
       done_on: null,
       link: null,
+      objectives: [],
     });
     const done = upd({ status: 'done', done_on: '2026-05-01' });
     expect(cellInput(done, 3, 'next_release', '2026-05', 'done', '2026-05-14').done_on).toBe('2026-05-01');

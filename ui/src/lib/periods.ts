@@ -95,6 +95,7 @@ export function cellInput(
     status,
     done_on: status === 'done' ? (existing?.done_on ?? today) : null,
     link: existing?.link ?? null,
+    objectives: existing?.objectives ?? [],
   };
 }
 

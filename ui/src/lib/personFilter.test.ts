@@ -14,6 +14,7 @@ const person = (name: string, over: Partial<Person> = {}): Person => ({
   cadence_days: null,
   tracked: true,
   archived_on: null,
+  reports_to: null,
   ...over,
 });
 

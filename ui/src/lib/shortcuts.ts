@@ -30,6 +30,7 @@ export const SHORTCUTS: readonly { keys: string; does: string }[] = [
   })),
   { keys: 'n', does: 'Log a 1:1' },
   { keys: '/', does: 'Search' },
+  { keys: 'b', does: 'Show or hide the Brief before the 1:1 (person page, Log a 1:1)' },
   { keys: 'Ctrl+Enter', does: 'Save the form you are in (log the 1:1)' },
   { keys: 'Esc', does: 'Close the dialog or overlay' },
   { keys: '↑ ↓ Enter', does: 'Pick a person in the Log a 1:1 picker' },

@@ -73,10 +73,22 @@ describe('Export', () => {
     expect(screen.getByTestId('export-large-note').textContent).toContain('Large summary: showing the source');
     expect(screen.queryByTestId('export-rendered')).toBeNull();
     await fireEvent.click(screen.getByTestId('export-render-large'));
-    expect(screen.getByTestId('export-rendering').textContent).toBe('Rendering the preview…');
     const rendered = await screen.findByTestId('export-rendered');
     expect(rendered.querySelector('h1')?.textContent).toBe('Big month');
     expect(screen.queryByTestId('export-large-note')).toBeNull();
+  });
+
+  it('renders a very large summary part by part, saying how far it has got', async () => {
+    const part = (i: number) => `## PM ${i}\n\n${'note '.repeat(10_000)}\n\n`;
+    const big = `# Big month\n\n${Array.from({ length: 8 }, (_, i) => part(i)).join('')}`;
+    mockIPC((cmd) => (cmd === 'summary_preview' ? big : cmd === 'one_on_one_months' ? [] : null));
+    render(Export, { id: null, query: {} });
+    await fireEvent.click(await screen.findByTestId('export-render-large'));
+    const status = await screen.findByTestId('export-rendering');
+    expect(status.textContent).toMatch(/Rendering the preview… +\d of \d parts/);
+    await waitFor(() => expect(screen.getByTestId('export-rendered').querySelectorAll('h2')).toHaveLength(8));
+    expect(screen.queryByTestId('export-rendering')).toBeNull();
+    expect(screen.getByTestId('export-rendered').querySelector('h1')?.textContent).toBe('Big month');
   });
 
   it('shows the HTML in a sandboxed frame without scripts', async () => {

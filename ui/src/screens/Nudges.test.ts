@@ -60,13 +60,14 @@ describe('Today', () => {
     expect(headings).toEqual([
       'Updates · 2',
       'Category epics · 6',
+      'CDF reviews · 5',
       'Customer check-ins · 3',
       'Actions · 6',
       '1:1s · 3',
       'Requests · 1',
       'Wins to share · 2',
     ]);
-    const oneOnOnes = within(list.querySelectorAll('section.group')[4] as HTMLElement).getAllByTestId('nudge-item');
+    const oneOnOnes = within(list.querySelectorAll('section.group')[5] as HTMLElement).getAllByTestId('nudge-item');
     // Most overdue first, then by name.
     expect(oneOnOnes.map((el) => el.dataset.key)).toEqual(['one_on_one:2:2026-11-18', 'one_on_one:6:2026-11-30', 'one_on_one:4:2026-11-30']);
     expect(oneOnOnes[0].textContent).toContain('9 days overdue');
@@ -75,6 +76,27 @@ describe('Today', () => {
     expect(item('customer_epic:1:2026-11-28')?.textContent).toContain('due tomorrow');
     // Logging the 1:1 opens Log a 1:1 with the person picked.
     expect(within(oneOnOnes[0]).getByTestId('nudge-act').getAttribute('href')).toBe('#/log/2');
+  });
+
+  it('offers the one-click actions of rules 12 to 14: the CDF review, the career conversation, the skip-level', async () => {
+    // The demo's fixtures hold CDF reviews overdue; a career conversation and a skip-level are set by the test.
+    const base = db.answers.overdue.find((n) => n.key === 'cdf_review:1:2026-10-25')!;
+    db.answers.overdue.push(
+      { ...base, key: 'career_conversation:2:2026-11-01', rule: 'career_conversation', person_id: 2, person: 'Diego Hernández', message: 'Career conversation with Diego Hernández is 26 days overdue.' },
+      { ...base, key: 'skip_level:9:2026-11-01', rule: 'skip_level', person_id: 9, person: 'Noor Haddad', message: 'Skip-level with Noor Haddad is 26 days overdue.' },
+    );
+    for (const s of db.answers.settings_list) if (s.key === 'career_tag') s.value = 'Career';
+    const list = await today();
+    const headings = [...list.querySelectorAll('h3')].map((h) => h.textContent?.replace(/\s+/g, ' ').trim());
+    expect(headings).toContain('Career conversations · 1');
+    expect(headings).toContain('Skip-levels · 1');
+    const act = (key: string) => within(item(key)!).getByTestId('nudge-act');
+    expect(act('cdf_review:1:2026-10-25').textContent).toBe('Record the CDF review');
+    expect(act('cdf_review:1:2026-10-25').getAttribute('href')).toBe('#/person/1?cdf=new');
+    expect(act('career_conversation:2:2026-11-01').textContent).toBe('Log the career conversation');
+    expect(act('career_conversation:2:2026-11-01').getAttribute('href')).toBe('#/log/2?tag=Career');
+    expect(act('skip_level:9:2026-11-01').textContent).toBe('Log the skip-level');
+    expect(act('skip_level:9:2026-11-01').getAttribute('href')).toBe('#/log/9');
   });
 
   it('shows the next release day and the two after it', async () => {
@@ -185,6 +207,13 @@ describe('Team', () => {
     expect(cell(2, 'customers').querySelector('.label')?.textContent).toBe('n/a');
     expect(cell(5, 'requests').querySelector('.label')?.textContent).toBe('On track');
     expect(cell(5, 'requests').classList.contains('cov-ok')).toBe(true);
+    // Rules 12 to 14 have their columns, headed by the core's words.
+    const heads = [...grid.querySelectorAll('thead th')].map((th) => th.textContent?.trim());
+    expect(heads.slice(-3)).toEqual(['CDF reviews', 'Career conversations', 'Skip-levels']);
+    expect(cell(0, 'cdf_reviews').dataset.status).toBe('overdue');
+    expect(within(cell(0, 'cdf_reviews')).getByTestId('coverage-tip').textContent).toBe('CDF review of Amara Okafor is 33 days overdue (none yet; due 2026-10-25).');
+    expect(cell(0, 'career_conversations').dataset.status).toBe('on_track');
+    expect(cell(0, 'skip_levels').querySelector('.label')?.textContent).toBe('n/a');
   });
 });
 

@@ -13,6 +13,7 @@ export function person(over: Partial<Person> = {}): Person {
     cadence_days: null,
     tracked: true,
     archived_on: null,
+    reports_to: null,
     ...over,
   };
 }

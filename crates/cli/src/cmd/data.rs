@@ -32,7 +32,8 @@ pub struct ImportArgs {
 /// `coachlog demo`
 #[derive(Debug, Args)]
 pub struct DemoArgs {
-    /// How many people to invent.
+    /// How many direct reports to invent (the fourth, a Group Manager,
+    /// brings two skip-level reports).
     #[arg(long)]
     pub people: Option<usize>,
     /// How many months of history to invent, up to today.

@@ -462,7 +462,7 @@ fn show(ctx: &Ctx, reference: &str) -> Result<String> {
         (None, Some(d)) => format!("every {d} days"),
         (None, None) => format!("every {} days (the default)", view.cadence_days),
     };
-    let rows = vec![
+    let mut rows = vec![
         ("Title", render::or_dash(&p.title)),
         ("Job family", p.job_family.label().to_string()),
         ("Level", p.level.label().to_string()),
@@ -480,8 +480,7 @@ fn show(ctx: &Ctx, reference: &str) -> Result<String> {
         ("Archived", render::or_dash(&render::date(p.archived_on))),
     ];
     out.push_str(&render::fields(&rows));
-    // The coaching facts in a block of their own, aligned among themselves.
-    out.push_str("\nCoaching\n");
+    out.push('\n');
     out.push_str(&render::fields(&coaching(&view)));
     if let Some(w) = view.agenda_balance.warning {
         out.push_str(&format!("  The handbook: \"{w}.\"\n"));
@@ -614,10 +613,15 @@ fn show(ctx: &Ctx, reference: &str) -> Result<String> {
     Ok(out)
 }
 
-/// The page's coaching facts: the CDF focus areas in force, career
-/// conversations and the agenda balance of the last 90 days.
+/// The page's coaching facts: for a followed PM the CDF focus areas in
+/// force and career conversations (rules 12 and 13 follow only them); for
+/// everyone the agenda balance.
 fn coaching(view: &coachlog_core::overview::PersonPage) -> Vec<(&'static str, String)> {
     let mut rows = Vec::new();
+    if !view.person.tracked {
+        rows.push(("Agenda balance", balance(view)));
+        return rows;
+    }
     let cdf = match &view.cdf.last {
         Some(r) => format!("{} (review of {})", r.focus.join("; "), r.date),
         None => "no CDF review yet".to_string(),
@@ -633,14 +637,18 @@ fn coaching(view: &coachlog_core::overview::PersonPage) -> Vec<(&'static str, St
         "Career talk",
         format!("{last}; next due {} (1:1s tagged {})", c.next_due, c.tag),
     ));
+    rows.push(("Agenda balance", balance(view)));
+    rows
+}
+
+/// Who raised the items of their agenda opened in the balance window.
+fn balance(view: &coachlog_core::overview::PersonPage) -> String {
     let b = &view.agenda_balance;
-    let balance = match b.leader_percent() {
+    match b.leader_percent() {
         Some(pct) => format!(
             "{} raised by them, {} by you ({pct}% by you) since {}",
             b.raised_by_person, b.raised_by_leader, view.balance_from
         ),
         None => format!("no item opened since {}", view.balance_from),
-    };
-    rows.push(("Agenda balance", balance));
-    rows
+    }
 }

@@ -29,7 +29,7 @@ pub(super) fn some_colleagues(
         if out.len() >= n {
             break;
         }
-        let j = rng.below(w.team.len());
+        let j = rng.below(w.direct_reports());
         if Some(j) != except && !out.contains(&j) && w.team[j].tracked && w.team[j].active_on(d) {
             out.push(j);
         }

@@ -9,24 +9,39 @@
 //! Manager, Product over a collection of Create groups, a PM who joined about a
 //! month ago (with the filled requisition that hired her), and a Senior PM who
 //! left the team about six weeks ago (archived). An eighth person, asked for
-//! with `people: 8`, is an interim dotted-line PM who is not tracked.
+//! with `people: 8`, is an interim dotted-line PM who is not tracked. When
+//! the Group Manager is on the team, her two PMs come too, as skip-level
+//! reports (`reports_to` her, untracked), after the direct reports: so the
+//! default demo has nine people.
 //!
 //! For each tracked person the history has weekly 1:1s (some skipped or
 //! cancelled, more of them around the end-of-year break) with Markdown coaching
 //! notes and coaching tags; a living agenda whose items are raised in a 1:1 and
 //! closed in a later one (or between 1:1s) with a ready-to-remove tag; monthly
 //! next-release and 3-month-vision updates and quarterly OKRs, mostly done with
-//! MR links; one or two internal customers with roughly monthly check-ins; and
-//! wins, most shared with leadership within a week. The leader has a monthly
+//! MR links, the OKRs with their objectives and key results (scored once the
+//! quarter is over, partly while it runs); one or two internal customers with
+//! roughly monthly check-ins; wins, most shared with leadership within a
+//! week; a CDF review every two to three months with one to three focus
+//! areas (one often carried over), private notes and mostly a link to the
+//! review sheet; and a career conversation about twice a year — a held 1:1
+//! tagged `career` (everyday growth talk is tagged `growth`). The leader
+//! meets each skip-level report every six to ten weeks. The leader has a monthly
 //! portfolio direction, monthly walkthroughs that span stages and categories,
 //! and one open requisition ("Senior Product Manager, Verify:Pipeline
 //! Authoring") whose loop includes a PM who will work with the hire. A few
 //! things are deliberately left for the nudges: an overdue 1:1, an unanswered
 //! request for advice, two actions past their timing, a lapsed internal
-//! customer and an unshared win.
+//! customer, an unshared win, two CDF reviews that slipped past three months
+//! and a skip-level not held for over a quarter. One PM has had no career
+//! conversation for half a year; that shows only in histories longer than
+//! six months, since nothing is owed before `tracking_since`. Templates
+//! stay Coachlog's defaults, but for one person's own 1:1 template (the
+//! Principal PM's).
 //!
 //! **Big mode.** People beyond the curated eight are generated from the group
-//! catalogue and first/last-name lists (a numeric suffix keeps names unique);
+//! catalogue and first/last-name lists (a numeric suffix keeps names unique;
+//! they have no skip-level reports);
 //! most are on the team from the start, some join during the history (each
 //! with a filled requisition) and some leave. Internal-customer links churn
 //! every year or two. The work is linear in people × months; the time goes to
@@ -54,11 +69,13 @@
 //! its store module and counts it in [`DemoReport::records`].
 
 mod catalogue;
+mod cdf_history;
 mod customer_history;
 mod days;
 mod hiring_history;
 mod one_on_one_history;
 mod rng;
+mod skip_level_history;
 mod team;
 mod text;
 mod update_history;
@@ -74,11 +91,13 @@ use crate::calendar;
 use crate::db::Db;
 use crate::error::{Error, Result};
 use crate::kinds::Counts;
+use crate::model::TemplateKind;
 use crate::settings;
-use crate::store::{self, people};
+use crate::store::{self, people, templates};
 
 use hiring_history::hiring_history;
 use one_on_one_history::person_history;
+use skip_level_history::skip_level_history;
 use team::plan_team;
 use update_history::portfolio_direction;
 use walkthrough_history::walkthrough_history;
@@ -94,8 +113,10 @@ pub const DEFAULT_SEED: u64 = 2026;
 /// What demo to generate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DemoOptions {
-    /// How many people (1 to [`MAX_PEOPLE`]); the first eight are the curated
-    /// demo team, the rest are generated. Default 7.
+    /// How many of the leader's direct reports (1 to [`MAX_PEOPLE`]); the
+    /// first eight are the curated demo team, the rest are generated. The
+    /// curated Group Manager (the fourth) brings her two skip-level reports
+    /// on top. Default 7.
     pub people: usize,
     /// How many months of history, ending today (1 to [`MAX_MONTHS`]).
     /// Default 4.
@@ -148,9 +169,11 @@ pub fn fill(db: &mut Db, today: NaiveDate, options: &DemoOptions) -> Result<Demo
         };
         let mut ids = Vec::with_capacity(team.len());
         for p in &team {
-            ids.push(people::insert(tx, &p.input())?.id);
+            let manager = p.reports_to.map(|m| ids[m]);
+            ids.push(people::insert(tx, &p.input(manager))?.id);
             report.records.people += 1;
         }
+        let direct = team.iter().take_while(|p| p.reports_to.is_none()).count();
         let w = World {
             tx,
             settings,
@@ -159,16 +182,39 @@ pub fn fill(db: &mut Db, today: NaiveDate, options: &DemoOptions) -> Result<Demo
             seed: options.seed,
             team,
             ids,
+            direct,
         };
         for idx in 0..w.team.len() {
-            person_history(&w, idx, &mut report)?;
+            if w.team[idx].reports_to.is_some() {
+                skip_level_history(&w, idx, &mut report)?;
+            } else {
+                person_history(&w, idx, &mut report)?;
+            }
         }
         portfolio_direction(&w, &mut report)?;
         walkthrough_history(&w, &mut report)?;
         hiring_history(&w, &mut report)?;
+        person_template(&w)?;
         settings::set(tx, "tracking_since", &calendar::format_date(start))?;
         Ok(report)
     })
+}
+
+/// The leader keeps Coachlog's default templates, and one of their own for
+/// the Principal PM's fortnightly 1:1s, to show a person's template.
+fn person_template(w: &World<'_>) -> Result<()> {
+    let Some(idx) = w.team.iter().position(|p| p.name == "Priya Raman") else {
+        return Ok(());
+    };
+    let body = format!(
+        "## {area}: what changed in two weeks\n- \n\n\
+         ## Cross-stage work\n- \n\n\
+         ## CDF focus areas: evidence since last time\n- \n\n\
+         ## What I can unblock\n- \n",
+        area = w.team[idx].area()
+    );
+    templates::set(w.tx, TemplateKind::OneOnOne, Some(w.ids[idx]), &body)?;
+    Ok(())
 }
 
 fn check_options(options: &DemoOptions) -> Result<()> {

@@ -3,12 +3,14 @@
 
 use chrono::{Datelike, NaiveDate};
 
+use super::cdf_history::cdf_reviews;
 use super::customer_history::internal_customers;
 use super::days::{business_day, days_between, on_or_after_weekday, plus};
 use super::rng::{Rng, Stream};
 use super::text::{
-    fill_in, Topic, CANCELLED, HOLIDAY, ITEMS_DISCUSS, ITEMS_DOTO, ITEMS_HELP, ITEMS_REVIEW,
-    ITEMS_THINK, ITEMS_TODO, NEXT_TIME, ONBOARDING, ONBOARDING_ITEMS, OPENERS, SKIPPED, TOPICS,
+    fill_in, Topic, CANCELLED, CAREER_CONVERSATIONS, HOLIDAY, ITEMS_DISCUSS, ITEMS_DOTO,
+    ITEMS_HELP, ITEMS_REVIEW, ITEMS_THINK, ITEMS_TODO, NEXT_TIME, ONBOARDING, ONBOARDING_ITEMS,
+    OPENERS, SKIPPED, TOPICS,
 };
 use super::update_history::person_updates;
 use super::win_history::person_wins;
@@ -30,12 +32,51 @@ pub(super) fn person_history(w: &World<'_>, idx: usize, report: &mut DemoReport)
             person_updates(w, idx, base, end, report)?;
             internal_customers(w, idx, base, end, report)?;
             person_wins(w, idx, base, end, report)?;
+            cdf_reviews(w, idx, base, end, report)?;
         }
     }
     if let Some(a) = p.archived_on {
         people::archive(w.tx, w.ids[idx], a)?;
     }
     Ok(())
+}
+
+/// The days by which a tracked person's career conversations are planned
+/// (held in the first held 1:1 on or after each), about twice a year, and
+/// the stream that words them. Someone who joined has the first within
+/// their first two months; where the plant says so, none in the last half
+/// year.
+fn career_days(
+    w: &World<'_>,
+    idx: usize,
+    base: NaiveDate,
+    end: NaiveDate,
+) -> (Vec<NaiveDate>, Rng) {
+    let p = &w.team[idx];
+    let mut rng = Rng::new(w.seed, Stream::Careers, idx);
+    let mut days = Vec::new();
+    if !p.tracked {
+        return (days, rng);
+    }
+    let latest = if p.plant.no_career {
+        end.min(plus(w.today, -190))
+    } else {
+        end
+    };
+    let joined = p.since >= w.start;
+    let mut day = plus(
+        base,
+        if joined {
+            rng.range(30, 60)
+        } else {
+            rng.range(7, 120)
+        },
+    );
+    while day <= latest {
+        days.push(day);
+        day = plus(day, rng.range(150, 180));
+    }
+    (days, rng)
 }
 
 /// How an agenda item ends.
@@ -133,6 +174,9 @@ pub(super) fn one_on_ones_and_agenda(
         None
     };
 
+    let (career_days, mut career_rng) = career_days(w, idx, base, end);
+    let mut careers = career_days.into_iter().peekable();
+
     let mut pending: Vec<Pending> = Vec::new();
     let mut held_no = 0usize;
     for (pos, (&date, &status)) in dates.iter().zip(&statuses).enumerate() {
@@ -180,12 +224,21 @@ pub(super) fn one_on_ones_and_agenda(
             rng.weighted(&[(0, 22), (1, 40), (2, 28), (3, 10)])
         };
 
+        // A career conversation when one is planned by now (not in a first
+        // or last 1:1).
+        let career = if !leaving && !first_of_joiner && careers.peek().is_some_and(|c| *c <= date) {
+            while careers.next_if(|c| *c <= date).is_some() {}
+            Some(fill_in(career_rng.line(CAREER_CONVERSATIONS), &vars))
+        } else {
+            None
+        };
         let (notes, tags) = held_notes(
             w,
             idx,
             date,
             &mut rng,
             &vars,
+            career,
             NotesShape {
                 carried,
                 closing: closing.len(),
@@ -440,6 +493,7 @@ pub(super) fn held_notes(
     date: NaiveDate,
     rng: &mut Rng,
     vars: &[(&'static str, String)],
+    career: Option<String>,
     shape: NotesShape,
 ) -> (String, Vec<String>) {
     let p = &w.team[idx];
@@ -484,7 +538,7 @@ pub(super) fn held_notes(
     while chosen.len() < wanted && guard < 20 {
         guard += 1;
         let t = &TOPICS[rng.weighted(&weights)];
-        if !chosen.iter().any(|c| c.tag == t.tag) {
+        if !chosen.iter().any(|c| c.heading == t.heading) {
             chosen.push(t);
         }
     }
@@ -507,6 +561,13 @@ pub(super) fn held_notes(
         }
         if !tags.iter().any(|x| x == t.tag) {
             tags.push(t.tag.to_string());
+        }
+    }
+
+    if let Some(section) = career {
+        parts.push(section);
+        if !tags.iter().any(|x| x == "career") {
+            tags.push("career".to_string());
         }
     }
 

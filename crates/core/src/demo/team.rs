@@ -7,7 +7,7 @@ use chrono::{Datelike, NaiveDate};
 use super::catalogue::{group_info, FIRST_NAMES, GROUPS, LAST_NAMES};
 use super::days::{days_between, early_week_day, plus};
 use super::rng::{Rng, Stream};
-use crate::model::{JobFamily, Level, OpenTag, PersonInput, Scope, ScopeKind};
+use crate::model::{JobFamily, Level, OpenTag, PersonId, PersonInput, Scope, ScopeKind};
 
 /// Things deliberately left for the nudges to find.
 #[derive(Debug, Clone, Copy, Default)]
@@ -22,6 +22,13 @@ pub(super) struct Plant {
     pub(super) lapsed_link: bool,
     /// A win noted ten days ago, not shared yet.
     pub(super) unshared_win: bool,
+    /// The CDF review slipped: the last one was over three months ago.
+    pub(super) overdue_cdf: bool,
+    /// No career conversation for over half a year (it shows in histories
+    /// longer than that; the floor hides it in shorter ones).
+    pub(super) no_career: bool,
+    /// A skip-level report not met for over a quarter.
+    pub(super) overdue_skip_level: bool,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -74,6 +81,9 @@ pub(super) const CURATED: &[Curated] = &[
             open_help: false,
             lapsed_link: false,
             unshared_win: true,
+            overdue_cdf: false,
+            no_career: true,
+            overdue_skip_level: false,
         },
     },
     Curated {
@@ -96,6 +106,9 @@ pub(super) const CURATED: &[Curated] = &[
             open_help: false,
             lapsed_link: false,
             unshared_win: false,
+            overdue_cdf: false,
+            no_career: false,
+            overdue_skip_level: false,
         },
     },
     Curated {
@@ -118,6 +131,9 @@ pub(super) const CURATED: &[Curated] = &[
             open_help: false,
             lapsed_link: true,
             unshared_win: false,
+            overdue_cdf: true,
+            no_career: false,
+            overdue_skip_level: false,
         },
     },
     Curated {
@@ -140,6 +156,9 @@ pub(super) const CURATED: &[Curated] = &[
             open_help: false,
             lapsed_link: false,
             unshared_win: false,
+            overdue_cdf: false,
+            no_career: false,
+            overdue_skip_level: false,
         },
     },
     Curated {
@@ -162,6 +181,9 @@ pub(super) const CURATED: &[Curated] = &[
             open_help: true,
             lapsed_link: false,
             unshared_win: false,
+            overdue_cdf: true,
+            no_career: false,
+            overdue_skip_level: false,
         },
     },
     Curated {
@@ -184,6 +206,9 @@ pub(super) const CURATED: &[Curated] = &[
             open_help: false,
             lapsed_link: false,
             unshared_win: false,
+            overdue_cdf: false,
+            no_career: false,
+            overdue_skip_level: false,
         },
     },
     Curated {
@@ -206,6 +231,9 @@ pub(super) const CURATED: &[Curated] = &[
             open_help: false,
             lapsed_link: false,
             unshared_win: false,
+            overdue_cdf: false,
+            no_career: false,
+            overdue_skip_level: false,
         },
     },
     Curated {
@@ -228,7 +256,57 @@ pub(super) const CURATED: &[Curated] = &[
             open_help: false,
             lapsed_link: false,
             unshared_win: false,
+            overdue_cdf: false,
+            no_career: false,
+            overdue_skip_level: false,
         },
+    },
+];
+
+/// A skip-level report of the curated team: a PM who reports to one of the
+/// leader's managers, and whom the leader meets in skip-level 1:1s.
+pub(super) struct CuratedReport {
+    pub(super) name: &'static str,
+    pub(super) first: &'static str,
+    pub(super) title: &'static str,
+    pub(super) family: JobFamily,
+    pub(super) group: &'static str,
+    /// The manager's name, one of [`CURATED`].
+    pub(super) manager: &'static str,
+    /// On the team since this many days before the history starts.
+    pub(super) before: i64,
+    pub(super) weekday: u32,
+    pub(super) em: &'static str,
+    /// Not met for over a quarter: the skip-level is overdue.
+    pub(super) overdue: bool,
+}
+
+/// The skip-level reports, added after the direct reports when their
+/// manager is on the demo team.
+pub(super) const SKIP_LEVELS: &[CuratedReport] = &[
+    CuratedReport {
+        name: "Tomás Ferreira",
+        first: "Tomás",
+        title: "Product Manager, Create:Code Review",
+        family: JobFamily::ProductManager,
+        group: "Code Review",
+        manager: "Mei Lin Chen",
+        before: 320,
+        weekday: 3,
+        em: "Ingrid",
+        overdue: false,
+    },
+    CuratedReport {
+        name: "Aisling Murphy",
+        first: "Aisling",
+        title: "Senior Product Manager, Create:Editor Extensions",
+        family: JobFamily::SeniorProductManager,
+        group: "Editor Extensions",
+        manager: "Mei Lin Chen",
+        before: 540,
+        weekday: 1,
+        em: "Pedro",
+        overdue: true,
     },
 ];
 
@@ -256,10 +334,13 @@ pub(super) struct Profile {
     pub(super) teams: Vec<&'static str>,
     pub(super) link_count: usize,
     pub(super) plant: Plant,
+    /// A skip-level report's manager: their place in the team.
+    pub(super) reports_to: Option<usize>,
 }
 
 impl Profile {
-    pub(super) fn input(&self) -> PersonInput {
+    /// The person to add; `reports_to` is the manager's id, if any.
+    pub(super) fn input(&self, reports_to: Option<PersonId>) -> PersonInput {
         PersonInput {
             name: self.name.clone(),
             title: self.title.clone(),
@@ -274,7 +355,7 @@ impl Profile {
             since: self.since,
             cadence_days: self.cadence,
             tracked: self.tracked,
-            reports_to: None,
+            reports_to,
         }
     }
 
@@ -320,15 +401,63 @@ pub(super) fn plan_team(
     size: usize,
 ) -> Vec<Profile> {
     let span = days_between(start, today);
-    let mut used: HashSet<String> = CURATED.iter().map(|c| c.name.to_lowercase()).collect();
-    let mut team = Vec::with_capacity(size);
+    let mut used: HashSet<String> = CURATED
+        .iter()
+        .map(|c| c.name)
+        .chain(SKIP_LEVELS.iter().map(|r| r.name))
+        .map(str::to_lowercase)
+        .collect();
+    let mut team = Vec::with_capacity(size + SKIP_LEVELS.len());
     for c in CURATED.iter().take(size) {
         team.push(curated_profile(c, today, start, span));
     }
     for i in CURATED.len()..size {
         team.push(generated_profile(i, seed, today, start, span, &mut used));
     }
+    // Last, so that the direct reports keep their ids and histories.
+    for r in SKIP_LEVELS {
+        if let Some(m) = team.iter().position(|p| p.name == r.manager) {
+            let report = skip_level_profile(r, m, &team[m], start);
+            team.push(report);
+        }
+    }
     team
+}
+
+/// A skip-level report of the manager `team[m]`: on the manager's stage,
+/// untracked, leaving when the manager leaves.
+pub(super) fn skip_level_profile(
+    r: &CuratedReport,
+    m: usize,
+    manager: &Profile,
+    start: NaiveDate,
+) -> Profile {
+    let info = group_info(r.group);
+    Profile {
+        name: r.name.to_string(),
+        first: r.first.to_string(),
+        title: r.title.to_string(),
+        family: r.family,
+        level: Level::Ic,
+        kind: ScopeKind::Group,
+        section: info.section,
+        stage: info.stage,
+        groups: vec![r.group],
+        categories: categories_of(info.stage, &[r.group]),
+        since: plus(start, -r.before),
+        archived_on: manager.archived_on,
+        cadence: None,
+        tracked: false,
+        weekday: r.weekday,
+        em: r.em,
+        teams: Vec::new(),
+        link_count: 0,
+        plant: Plant {
+            overdue_skip_level: r.overdue,
+            ..Plant::default()
+        },
+        reports_to: Some(m),
+    }
 }
 
 pub(super) fn curated_profile(
@@ -367,6 +496,7 @@ pub(super) fn curated_profile(
         teams: c.teams.to_vec(),
         link_count: c.teams.len(),
         plant: c.plant,
+        reports_to: None,
     }
 }
 
@@ -489,5 +619,6 @@ pub(super) fn generated_profile(
         teams: Vec::new(),
         link_count,
         plant: Plant::default(),
+        reports_to: None,
     }
 }

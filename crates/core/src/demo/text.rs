@@ -87,12 +87,14 @@ pub(super) const TOPICS: &[Topic] = &[
             "Feedback from {em}: {first} is great at unblocking engineers, but issue descriptions lack acceptance criteria. We looked at two examples together.",
         ],
     },
+    // Everyday growth talk; the formal career conversations, tagged
+    // `career` about twice a year, are CAREER_CONVERSATIONS.
     Topic {
-        tag: "career",
+        tag: "growth",
         heading: "Career",
         weight: 12,
         lines: &[
-            "Career conversation: {first} wants to grow toward {next_title}. We mapped the career development framework and picked *strategy* and *influence* as the two competencies for this quarter.",
+            "{first} asked what separates a good {next_title} from a great one. Pointed at two people to learn from and the CDF's *strategy* and *influence* rows.",
             "Growth plan check-in: the stretch assignment (owning the {category} section of the {stage} direction page) is going well; one more cross-stage example would make the promotion case.",
             "{first} is curious about people management. Suggested shadowing me on the next hiring loop and mentoring the next PM who joins {stage}.",
             "Talked about visibility: {first} will present the {category} roadmap at the next {stage} stage review instead of me.",
@@ -368,4 +370,145 @@ pub(super) const FOLLOW_UPS: &[&str] = &[
     "align terminology between {cat1} and {cat2} with Technical Writing",
     "bring {cat2} to the next cross-stage design review",
     "ask the {stage2} PM to own the hand-off step",
+];
+
+/// CDF focus areas of an individual contributor PM: the competency, then
+/// what getting better at it looks like until the next review.
+pub(super) const CDF_FOCUS_IC: &[&str] = &[
+    "Validation track: problem validation with at least five users before {category} work enters a milestone",
+    "Build track: issues the {group} engineers can estimate, with acceptance criteria and a clear MVC",
+    "Business acumen: size the {category} opportunity (users, ARR, tier) before proposing it",
+    "Communication: async updates in {slack} that lead with the decision needed",
+    "Strategy: turn the {stage} 3-month vision into three bets with success metrics",
+    "Influence: bring {em} and the designer into {category} decisions before they are made",
+    "Data: define and instrument one north-star metric for {category}",
+    "Customer focus: one customer conversation a week, written up in the research repository",
+    "Prioritisation: say no with a reason, recorded in the issue, for requests that do not fit {quarter}",
+    "Cross-stage collaboration: own the hand-off between {group} and {peer}'s group end to end",
+    "Technical depth: be able to explain the {category} architecture trade-offs to a customer",
+    "Market: a competitive comparison for {category}, kept current every release",
+];
+
+/// CDF focus areas of a manager of PMs.
+pub(super) const CDF_FOCUS_MANAGER: &[&str] = &[
+    "Coaching: weekly 1:1s with each PM, with a living agenda and written feedback",
+    "Hiring: run the {stage} loops to the handbook's bar and close the open role",
+    "Strategy: one direction narrative for {stage} that the groups' pages roll up to",
+    "Influence: represent {stage} at the product key review without me in the room",
+    "Team health: rebalance scope so no PM carries more than two categories",
+    "Operating rhythm: the monthly update flow on time for every group, aligned to the releases",
+    "Cross-stage collaboration: a shared roadmap with {peer} for the boundary categories",
+];
+
+pub(super) const CDF_OPENINGS: &[&str] = &[
+    "Went through the CDF sheet together; {first} self-assessed first and we compared notes competency by competency.",
+    "CDF review. {first} filled in the self-assessment beforehand, with links to the evidence (MRs, direction pages, the {shipped} release post).",
+    "Quarterly CDF check-in. We agreed most competencies are where they were; the conversation was about where to stretch next.",
+    "CDF review, in person at the {stage} offsite. {first} brought examples from {release} planning.",
+];
+
+pub(super) const CDF_PROGRESS: &[&str] = &[
+    "Clear progress: the {category} work is the example {first} will use in the promotion document.",
+    "Some progress, not yet consistent: two good examples, one miss during {shipped} planning.",
+    "Not much movement: {group} had a heavy quarter. We keep it, with a smaller first step.",
+    "Done well enough to move on; {em} noticed the difference without being asked.",
+];
+
+pub(super) const CDF_STRENGTHS: &[&str] = &[
+    "Customer empathy: the {category} interviews are the best-run in the stage.",
+    "Execution: {group} shipped what it planned for {shipped}, with scope cut early rather than late.",
+    "Writing: the {category} direction page is the one other PMs copy.",
+    "Collaboration: {em} says planning with {first} is the smoothest it has been.",
+    "Ownership: {first} raised the {category} risk before anyone asked.",
+];
+
+pub(super) const CDF_CLOSINGS: &[&str] = &[
+    "Next review in about three months. {first} will link evidence in the sheet as it happens rather than at the end.",
+    "Agreed to check the focus areas in our 1:1s every couple of weeks, not just at the next review.",
+    "Discussed how this maps to {next_title}: not yet, and we were both clear on what is missing.",
+    "{first} will share the focus areas with {em}, so engineering knows what feedback helps.",
+];
+
+/// The section of a held 1:1 that is a career conversation (tagged
+/// `career`), about twice a year.
+pub(super) const CAREER_CONVERSATIONS: &[&str] = &[
+    "**Career conversation**\n{first} wants to grow toward {next_title} within the next year or so. We went through the gaps in the CDF and agreed on one stretch assignment: owning the {category} section of the {stage} direction.",
+    "**Career conversation**\nTwice-yearly check on the Individual Growth Plan. {first} is still energised by {group}; the long-term interest is people management. Next: mentor the next PM who joins {stage}.",
+    "**Career conversation**\nWhere does {first} want to be in two years? Deeper in {category} as a domain expert rather than a broader scope. Agreed to look for a conference talk and a customer advisory board seat.",
+    "**Career conversation**\nWe reviewed the growth plan from the last conversation: the visibility goal is done (presented at the {stage} stage review). New goal: lead the {quarter} OKR planning for {group}.",
+];
+
+/// Notes of a skip-level 1:1 with someone who reports to one of the
+/// leader's managers.
+pub(super) const SKIP_LEVEL_OPENERS: &[&str] = &[
+    "Skip-level with {first}. Started with what is going well on {group}: the {shipped} release landed without surprises.",
+    "Skip-level 1:1. {first} opened with the {category} customer research from this month.",
+    "Skip-level with {first}, async-first: {first} sent the topics in the agenda doc the day before.",
+];
+
+/// What a skip-level 1:1 turned to, with its coaching tag.
+pub(super) const SKIP_LEVEL_BODIES: &[(&str, &str)] = &[
+    ("stakeholders", "Asked what gets in the way: too many status requests from {team}. I will raise a single intake issue with the managers."),
+    ("feedback", "How are the 1:1s with their manager going? Weekly, useful, with a living agenda; {first} would like more feedback on the {category} direction page."),
+    ("strategy", "{first} wants more context on how the {quarter} OKRs were chosen for the stage; I walked through the trade-offs."),
+    ("career", "Career: {first} is interested in a Senior role within a year. Encouraged raising it with their manager at the next CDF review."),
+    ("wellbeing", "Workload is fine; morale in {group} is good after the {shipped} launch. One worry: the on-call load on {em}'s team."),
+    ("feedback", "Feedback for me: the product leadership updates are long; a three-line summary at the top would help."),
+];
+
+pub(super) const SKIP_LEVEL_CANCELLED: &[&str] = &[
+    "Cancelled: clashed with the {stage} offsite; to be rebooked.",
+    "Cancelled, {first} out sick. Rebook soon.",
+];
+
+/// OKR objectives of a PM's group, each with the key results that measure
+/// it (the first two or three are used).
+pub(super) const OKR_OBJECTIVES: &[(&str, &[&str])] = &[
+    (
+        "Make {category} the default choice for {stage} users",
+        &[
+            "Increase {category} monthly active users by 20%",
+            "Cut the time to a first {category} result to under ten minutes",
+            "Close the five top-voted {category} issues",
+        ],
+    ),
+    (
+        "Make {group} boringly reliable",
+        &[
+            "Meet the {category} error budget every week of the quarter",
+            "Reduce open S2 bugs in {group} by 30%",
+            "Ship the {category} performance fixes in {release}",
+        ],
+    ),
+    (
+        "Deepen our understanding of {category} users",
+        &[
+            "Hold 15 customer interviews on {category}",
+            "Publish the {category} JTBD refresh in the handbook",
+            "Validate two problem statements before {next} planning",
+        ],
+    ),
+    (
+        "Grow paid adoption of {category}",
+        &[
+            "Increase Ultimate usage of {category} by 15%",
+            "Turn {customer}'s pilot into production use",
+            "Take the {category} tiering proposal to the pricing committee",
+        ],
+    ),
+    (
+        "Dogfood {category} inside GitLab",
+        &[
+            "{team} moves off its internal tooling onto {category}",
+            "Log 10 dogfooding issues and fix the top five",
+        ],
+    ),
+    (
+        "Take the friction out of the {category} workflow",
+        &[
+            "Cut the clicks in the main {category} flow by a third",
+            "Raise the {category} SUS score by five points",
+            "Fix the top three {category} findings of the product walkthrough",
+        ],
+    ),
 ];

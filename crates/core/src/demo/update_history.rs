@@ -5,11 +5,12 @@ use chrono::NaiveDate;
 
 use super::days::{days_between, plus};
 use super::rng::{Rng, Stream};
+use super::text::{fill_in, OKR_OBJECTIVES};
 use super::world::World;
 use super::DemoReport;
 use crate::calendar::{self, FiscalQuarter, Month, Period};
 use crate::error::Result;
-use crate::model::{PersonId, UpdateInput, UpdateKind, UpdateStatus};
+use crate::model::{KeyResult, Objective, PersonId, Score, UpdateInput, UpdateKind, UpdateStatus};
 use crate::store::updates;
 
 pub(super) fn mr_link(rng: &mut Rng, d: NaiveDate) -> String {
@@ -41,6 +42,8 @@ pub(super) struct Owed {
     pub(super) floor: NaiveDate,
     /// Never done after this day (the end of the person's history).
     pub(super) end: NaiveDate,
+    /// For OKRs: the objectives it holds once started.
+    pub(super) objectives: Vec<Objective>,
 }
 
 /// One accountability update: mostly done on time, some late, a few stuck in
@@ -60,6 +63,7 @@ pub(super) fn write_update(
         early,
         floor,
         end,
+        objectives,
     } = owed;
     let roll = rng.below(100);
     let planned = match roll {
@@ -90,6 +94,11 @@ pub(super) fn write_update(
             }
         }
     };
+    let objectives = if status == UpdateStatus::NotStarted {
+        Vec::new()
+    } else {
+        objectives
+    };
     updates::insert(
         w.tx,
         &UpdateInput {
@@ -99,7 +108,7 @@ pub(super) fn write_update(
             status,
             done_on,
             link,
-            objectives: Vec::new(),
+            objectives,
         },
     )?;
     report.records.updates += 1;
@@ -116,6 +125,7 @@ pub(super) fn person_updates(
     let p = &w.team[idx];
     let pid = w.ids[idx];
     let mut rng = Rng::new(w.seed, Stream::Updates, idx);
+    let mut okr_rng = Rng::new(w.seed, Stream::Okrs, idx);
     let fy = w.settings.fiscal_year_start_month;
     let last = Month::of(w.today);
     let mut m = Month::of(base);
@@ -136,6 +146,7 @@ pub(super) fn person_updates(
                     early: (-12, -1),
                     floor: base,
                     end,
+                    objectives: Vec::new(),
                 },
                 report,
             )?;
@@ -150,6 +161,7 @@ pub(super) fn person_updates(
                     early: (-8, 1),
                     floor: base,
                     end,
+                    objectives: Vec::new(),
                 },
                 report,
             )?;
@@ -166,6 +178,7 @@ pub(super) fn person_updates(
                         early: (-14, 2),
                         floor: base,
                         end,
+                        objectives: okr_objectives(w, idx, &mut okr_rng, q, due),
                     },
                     report,
                 )?;
@@ -174,6 +187,63 @@ pub(super) fn person_updates(
         m = m.next();
     }
     Ok(())
+}
+
+/// The objectives of `idx`'s OKRs for quarter `q` (due on `due`): two or
+/// three, each with two or three key results; scored once the quarter is
+/// over (most around 0.7, GitLab's "good"), partly scored while it runs.
+pub(super) fn okr_objectives(
+    w: &World<'_>,
+    idx: usize,
+    rng: &mut Rng,
+    q: FiscalQuarter,
+    due: NaiveDate,
+) -> Vec<Objective> {
+    let fy = w.settings.fiscal_year_start_month;
+    let last_day = q.months(fy)[2].last_day();
+    let first_day = q.first_month(fy).first_day();
+    let over = last_day < w.today;
+    let running = !over && first_day <= w.today;
+    let vars = w.vars(idx, due, rng);
+    let count = 2 + usize::from(rng.percent(40));
+    let mut picked: Vec<usize> = Vec::new();
+    while picked.len() < count {
+        let i = rng.below(OKR_OBJECTIVES.len());
+        if !picked.contains(&i) {
+            picked.push(i);
+        }
+    }
+    picked
+        .into_iter()
+        .map(|i| {
+            let (text, krs) = OKR_OBJECTIVES[i];
+            let n = krs.len().min(2 + usize::from(rng.percent(60)));
+            let key_results = krs[..n]
+                .iter()
+                .map(|kr| {
+                    let scored = over || (running && rng.percent(50));
+                    let score = if scored {
+                        let tenths: u8 = if over {
+                            rng.weighted(&[(3, 10), (5, 15), (6, 20), (7, 25), (8, 15), (10, 15)])
+                        } else {
+                            rng.weighted(&[(0, 20), (2, 30), (3, 30), (5, 20)])
+                        };
+                        Score::new(f64::from(tenths) / 10.0).ok()
+                    } else {
+                        None
+                    };
+                    KeyResult {
+                        text: fill_in(kr, &vars),
+                        score,
+                    }
+                })
+                .collect();
+            Objective {
+                text: fill_in(text, &vars),
+                key_results,
+            }
+        })
+        .collect()
 }
 
 pub(super) fn portfolio_direction(w: &World<'_>, report: &mut DemoReport) -> Result<()> {
@@ -194,6 +264,7 @@ pub(super) fn portfolio_direction(w: &World<'_>, report: &mut DemoReport) -> Res
                     early: (-6, 3),
                     floor: w.start,
                     end: w.today,
+                    objectives: Vec::new(),
                 },
                 report,
             )?;

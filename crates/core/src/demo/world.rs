@@ -22,6 +22,8 @@ pub(super) struct World<'a> {
     pub(super) seed: u64,
     pub(super) team: Vec<Profile>,
     pub(super) ids: Vec<PersonId>,
+    /// How many of `team` are direct reports (the first ones).
+    pub(super) direct: usize,
 }
 
 impl World<'_> {
@@ -55,12 +57,26 @@ impl World<'_> {
         FiscalQuarter::containing(Month::of(d), self.settings.fiscal_year_start_month)
     }
 
-    /// A first name of someone else on the team.
+    /// How many of the team are the leader's direct reports: the skip-level
+    /// reports come after them.
+    pub(super) fn direct_reports(&self) -> usize {
+        self.direct
+    }
+
+    /// A first name of another of the leader's direct reports (a peer PM,
+    /// or for a skip-level report, one of their manager's peers).
     pub(super) fn peer_of(&self, idx: usize, rng: &mut Rng) -> String {
-        if self.team.len() < 2 {
+        let direct = self.direct_reports();
+        if idx >= direct {
+            return match direct {
+                0 => "a peer PM".to_string(),
+                n => self.team[rng.below(n)].first.clone(),
+            };
+        }
+        if direct < 2 {
             return "a peer PM".to_string();
         }
-        let mut j = rng.below(self.team.len() - 1);
+        let mut j = rng.below(direct - 1);
         if j >= idx {
             j += 1;
         }

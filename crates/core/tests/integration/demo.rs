@@ -6,10 +6,12 @@ use std::collections::BTreeSet;
 use chrono::NaiveDate;
 use coachlog_core::demo::{self, DemoOptions, DemoReport};
 use coachlog_core::model::*;
+use coachlog_core::rule::Rule;
 use coachlog_core::store::{
-    agenda, customers, hiring, one_on_ones, people, updates, walkthroughs, wins,
+    self, agenda, cdf, customers, hiring, one_on_ones, people, templates, updates, walkthroughs,
+    wins,
 };
-use coachlog_core::{settings, Db, ErrorKind};
+use coachlog_core::{nudges, settings, Db, ErrorKind};
 use serde_json::{json, Value};
 
 use crate::support::{d, pm};
@@ -36,6 +38,7 @@ struct Everything {
     interviews: Vec<Interview>,
     walkthroughs: Vec<Walkthrough>,
     wins: Vec<Win>,
+    cdf_reviews: Vec<CdfReview>,
 }
 
 fn everything(db: &Db) -> Everything {
@@ -70,6 +73,7 @@ fn everything(db: &Db) -> Everything {
         interviews: hiring::list_interviews(c, None).unwrap(),
         walkthroughs: walkthroughs::list(c, None, None).unwrap(),
         wins: wins::list(c, Default::default()).unwrap(),
+        cdf_reviews: cdf::list(c, None).unwrap(),
     }
 }
 
@@ -89,11 +93,14 @@ fn dump(db: &Db) -> Value {
         "interviews": e.interviews,
         "walkthroughs": e.walkthroughs,
         "wins": e.wins,
+        "cdf_reviews": e.cdf_reviews,
+        "templates": templates::list(db.conn()).unwrap(),
     })
 }
 
-/// The report's counts are the database's.
-fn check_report(e: &Everything, r: &DemoReport) {
+/// The report's counts are the database's, kind by kind.
+fn check_report(db: &Db, e: &Everything, r: &DemoReport) {
+    assert_eq!(store::counts(db.conn()).unwrap(), r.records);
     let c = &r.records;
     assert_eq!(c.people, e.people.len());
     assert_eq!(c.one_on_ones, e.one_on_ones.len());
@@ -106,6 +113,7 @@ fn check_report(e: &Everything, r: &DemoReport) {
     assert_eq!(c.interviews, e.interviews.len());
     assert_eq!(c.walkthroughs, e.walkthroughs.len());
     assert_eq!(c.wins, e.wins.len());
+    assert_eq!(c.cdf_reviews, e.cdf_reviews.len());
 }
 
 /// Every record is dated on or before `today`, and within the active period
@@ -203,6 +211,16 @@ fn check_dates(e: &Everything, today: NaiveDate, tracking_since: NaiveDate) {
     for w in &e.walkthroughs {
         assert!(w.date <= today && w.date >= tracking_since, "{w:?}");
     }
+    for r in &e.cdf_reviews {
+        active(r.person_id, r.date, "CDF review");
+        assert!((1..=3).contains(&r.focus.len()), "{r:?}");
+        assert!(person(r.person_id).tracked, "{r:?}");
+    }
+    for p in e.people.iter().filter(|p| p.reports_to.is_some()) {
+        let manager = person(p.reports_to.unwrap());
+        assert!(!p.tracked && manager.reports_to.is_none(), "{p:?}");
+        assert!(p.archived_on == manager.archived_on, "{p:?} {manager:?}");
+    }
     for w in &e.wins {
         active(w.person_id, w.noted_on, "win");
         assert!(
@@ -217,7 +235,7 @@ fn the_default_demo_is_a_realistic_team() {
     let today = d(TODAY);
     let (db, report) = filled(today, &DemoOptions::default());
     let e = everything(&db);
-    check_report(&e, &report);
+    check_report(&db, &e, &report);
     assert_eq!(report.tracking_since, d("2025-12-16"));
     assert_eq!(
         settings::load(db.conn()).unwrap().tracking_since,
@@ -230,8 +248,21 @@ fn the_default_demo_is_a_realistic_team() {
         assert!(n > 0, "no {}", kind.many());
     }
 
-    // 6 to 8 PMs across two or three stages, in Product job families.
-    assert!((6..=8).contains(&e.people.len()), "{}", e.people.len());
+    // 6 to 8 PMs across two or three stages, in Product job families, and
+    // the Group Manager's two PMs as skip-level reports.
+    let direct = e.people.iter().filter(|p| p.reports_to.is_none()).count();
+    assert!((6..=8).contains(&direct), "{direct}");
+    let reports: Vec<&Person> = e.people.iter().filter(|p| p.reports_to.is_some()).collect();
+    assert_eq!(reports.len(), 2);
+    for r in &reports {
+        let manager = e
+            .people
+            .iter()
+            .find(|p| Some(p.id) == r.reports_to)
+            .unwrap();
+        assert_eq!(manager.job_family, JobFamily::GroupManagerProduct);
+        assert!(!r.tracked);
+    }
     let stages: BTreeSet<&str> = e
         .people
         .iter()
@@ -421,6 +452,127 @@ fn the_default_demo_is_a_realistic_team() {
         .wins
         .iter()
         .any(|w| w.shared_on.is_none() && w.noted_on < today - chrono::Days::new(7)));
+
+    // Coaching the whole PM: a CDF history, career conversations, skip-levels
+    // and OKR content, with what is left for rules 12 and 14.
+    let overdue = nudges::overdue(db.conn(), today, false).unwrap();
+    let named = |rule: Rule| -> BTreeSet<String> {
+        overdue
+            .iter()
+            .filter(|n| n.rule == rule)
+            .filter_map(|n| n.person.clone())
+            .collect()
+    };
+    assert_eq!(
+        named(Rule::CdfReview),
+        BTreeSet::from(["Jonas Becker".to_string(), "Priya Raman".to_string()])
+    );
+    assert_eq!(
+        named(Rule::SkipLevel),
+        BTreeSet::from(["Aisling Murphy".to_string()])
+    );
+    // Four months are too short for a career conversation to be overdue.
+    assert!(named(Rule::CareerConversation).is_empty());
+    let reviewed: BTreeSet<PersonId> = e.cdf_reviews.iter().map(|r| r.person_id).collect();
+    let tracked_before: Vec<&Person> = e
+        .people
+        .iter()
+        .filter(|p| p.tracked && p.since < report.tracking_since)
+        .collect();
+    assert!(tracked_before.iter().all(|p| reviewed.contains(&p.id)));
+    assert!(e.cdf_reviews.iter().any(|r| r.focus.len() == 1));
+    assert!(e.cdf_reviews.iter().any(|r| r.focus.len() >= 2));
+    assert!(e.cdf_reviews.iter().any(|r| r.link.is_some()));
+    assert!(e
+        .cdf_reviews
+        .iter()
+        .all(|r| r.notes.contains("**Strengths**")));
+    let career =
+        |o: &&OneOnOne| o.status == OneOnOneStatus::Held && o.tags.iter().any(|t| t == "career");
+    let careers: Vec<&OneOnOne> = e.one_on_ones.iter().filter(career).collect();
+    assert!(careers.len() >= 3, "{}", careers.len());
+    // About twice a year: at most one in four months, none for Amara.
+    for p in tracked_before.iter().filter(|p| p.archived_on.is_none()) {
+        let n = careers.iter().filter(|o| o.person_id == p.id).count();
+        let most = if p.name == "Amara Okafor" { 0 } else { 1 };
+        assert!(n <= most, "{n} career conversations of {}", p.name);
+    }
+    for r in &reports {
+        let held: Vec<&OneOnOne> = e
+            .one_on_ones
+            .iter()
+            .filter(|o| o.person_id == r.id && o.status == OneOnOneStatus::Held)
+            .collect();
+        assert!(!held.is_empty(), "{}", r.name);
+        assert!(held
+            .iter()
+            .all(|o| o.tags.iter().any(|t| t == "skip-level")));
+    }
+    let okrs: Vec<&Update> = e
+        .updates
+        .iter()
+        .filter(|u| u.kind == UpdateKind::Okrs && u.status != UpdateStatus::NotStarted)
+        .collect();
+    assert!(!okrs.is_empty());
+    for u in &okrs {
+        assert!((2..=3).contains(&u.objectives.len()), "{u:?}");
+        assert!(u
+            .objectives
+            .iter()
+            .all(|o| (2..=3).contains(&o.key_results.len())));
+    }
+    let scores: Vec<Option<f64>> = okrs
+        .iter()
+        .flat_map(|u| &u.objectives)
+        .flat_map(|o| &o.key_results)
+        .map(|k| k.score.map(|s| s.value()))
+        .collect();
+    assert!(scores.iter().any(|s| s.is_some_and(|v| v > 0.0 && v < 1.0)));
+    assert!(scores.iter().any(|s| s.is_none()));
+    assert!(e
+        .updates
+        .iter()
+        .filter(|u| u.kind != UpdateKind::Okrs)
+        .all(|u| u.objectives.is_empty()));
+    // The templates are Coachlog's, but for the Principal PM's own.
+    let own = templates::list(db.conn()).unwrap();
+    assert_eq!(own.len(), 1);
+    let priya = e.people.iter().find(|p| p.name == "Priya Raman").unwrap();
+    assert_eq!(own[0].person_id, Some(priya.id));
+    assert!(
+        own[0].body.starts_with("## Pipeline Execution"),
+        "{}",
+        own[0].body
+    );
+}
+
+#[test]
+fn a_longer_history_has_a_pm_overdue_for_a_career_conversation() {
+    let today = d(TODAY);
+    let options = DemoOptions {
+        months: 9,
+        ..DemoOptions::default()
+    };
+    let (db, report) = filled(today, &options);
+    let e = everything(&db);
+    check_report(&db, &e, &report);
+    check_dates(&e, today, report.tracking_since);
+    let overdue = nudges::overdue(db.conn(), today, false).unwrap();
+    let careers: Vec<&str> = overdue
+        .iter()
+        .filter(|n| n.rule == Rule::CareerConversation)
+        .filter_map(|n| n.person.as_deref())
+        .collect();
+    assert_eq!(careers, ["Amara Okafor"]);
+    // About twice a year for the others.
+    let priya = e.people.iter().find(|p| p.name == "Priya Raman").unwrap();
+    let n = e
+        .one_on_ones
+        .iter()
+        .filter(|o| o.person_id == priya.id && o.tags.iter().any(|t| t == "career"))
+        .count();
+    assert!((1..=2).contains(&n), "{n}");
+    assert!(overdue.iter().any(|n| n.rule == Rule::SkipLevel));
 }
 
 #[test]
@@ -461,7 +613,7 @@ fn a_database_that_is_not_empty_is_refused_and_left_unchanged() {
         &|db| {
             demo::fill(db, today, &DemoOptions::default()).unwrap();
         },
-        "This database already has 7 people; the demo team only goes into an empty database. \
+        "This database already has 9 people; the demo team only goes into an empty database. \
          Use --db to choose a new file.",
     );
     check(
@@ -556,11 +708,16 @@ fn a_bigger_demo_scales() {
     };
     let (db, big) = filled(today, &options);
     let e = everything(&db);
-    check_report(&e, &big);
+    check_report(&db, &e, &big);
     check_dates(&e, today, big.tracking_since);
-    assert_eq!(big.records.people, 30);
+    // 30 direct reports, and the curated Group Manager's two PMs.
+    assert_eq!(big.records.people, 32);
+    assert_eq!(
+        e.people.iter().filter(|p| p.reports_to.is_some()).count(),
+        2
+    );
     let names: BTreeSet<String> = e.people.iter().map(|p| p.name.to_lowercase()).collect();
-    assert_eq!(names.len(), 30);
+    assert_eq!(names.len(), 32);
     // About four times the people over six times the months.
     assert!(
         big.records.one_on_ones > small.records.one_on_ones * 15,
@@ -611,7 +768,7 @@ fn any_day_and_history_length_gives_valid_records() {
             };
             let (db, report) = filled(today, &options);
             let e = everything(&db);
-            check_report(&e, &report);
+            check_report(&db, &e, &report);
             check_dates(&e, today, report.tracking_since);
             assert!(
                 report.records.one_on_ones > 0 && report.records.requisitions > 0,

@@ -146,6 +146,8 @@ fn answers(db: &mut Db) -> Value {
             "interviews_list": value(hiring::list_interviews(c, None)),
             "walkthroughs_list": value(walkthroughs::list(c, None, None)),
             "wins_list": value(wins::list(c, wins::Filter { person: None, unshared_only: false })),
+            "cdf_reviews_list": value(coachlog_core::store::cdf::list(c, None)),
+            "template_get": templates_in_force(c),
             "overview": value(overview::build(c, today)),
             "overdue": value(nudges::overdue(c, today, true)),
             "coverage": value(dashboard::coverage(c, today)),
@@ -158,6 +160,28 @@ fn answers(db: &mut Db) -> Value {
             "agenda_balance": value(coaching::team_agenda_balance(c, from, to)),
         }
     })
+}
+
+/// `template_get`'s answers: the walkthrough template, the 1:1 template
+/// for no one (the leader's default) and for each person, by person id.
+fn templates_in_force(c: &rusqlite::Connection) -> Value {
+    use coachlog_core::model::TemplateKind;
+    use coachlog_core::store::templates;
+    let mut all = vec![
+        templates::in_force(c, TemplateKind::OneOnOne, None).unwrap(),
+        templates::in_force(c, TemplateKind::Walkthrough, None).unwrap(),
+    ];
+    for p in people::list(
+        c,
+        people::Filter {
+            include_archived: true,
+        },
+    )
+    .unwrap()
+    {
+        all.push(templates::in_force(c, TemplateKind::OneOnOne, Some(p.id)).unwrap());
+    }
+    serde_json::to_value(all).unwrap()
 }
 
 #[test]
