@@ -600,10 +600,19 @@ fn overdue_section(o: &mut String, b: &Brief) {
     o.push('\n');
 }
 
+/// The sentence for someone whose practices are not followed (untracked,
+/// skip-level reports): rules 12 and 13 owe nothing for them, so the brief
+/// shows no due date for their CDF reviews or career conversations.
+const NOT_FOLLOWED: &str = "Their practices are not followed (not tracked), so nothing is owed.";
+
 fn cdf_section(o: &mut String, b: &Brief) {
     let _ = writeln!(o, "## {}\n", SECTIONS[4]);
+    let followed = b.person.tracked;
     let next = due_text(b.cdf.next_due, b.as_of);
     match &b.cdf.last {
+        None if !followed => {
+            let _ = writeln!(o, "No CDF review yet. {NOT_FOLLOWED}\n");
+        }
         None => {
             let _ = writeln!(o, "No CDF review yet; the first is {next}.\n");
         }
@@ -616,7 +625,11 @@ fn cdf_section(o: &mut String, b: &Brief) {
             for (k, f) in r.focus.iter().enumerate() {
                 let _ = writeln!(o, "{}. {}", k + 1, inline(f));
             }
-            let _ = writeln!(o, "\nThe next CDF review is {next}.\n");
+            if followed {
+                let _ = writeln!(o, "\nThe next CDF review is {next}.\n");
+            } else {
+                let _ = writeln!(o, "\n{NOT_FOLLOWED}\n");
+            }
         }
     }
 }
@@ -625,6 +638,17 @@ fn career_section(o: &mut String, b: &Brief) {
     let _ = writeln!(o, "## {}\n", SECTIONS[5]);
     let c = &b.career;
     let tag = code(&c.tag);
+    if !b.person.tracked {
+        let _ = match c.last {
+            Some(l) => writeln!(
+                o,
+                "The last was on {l} ({}; a held 1:1 tagged {tag}). {NOT_FOLLOWED}\n",
+                relative(l, b.as_of)
+            ),
+            None => writeln!(o, "None yet. {NOT_FOLLOWED}\n"),
+        };
+        return;
+    }
     let next = due_text(c.next_due, b.as_of);
     let _ = match c.last {
         Some(l) => writeln!(

@@ -382,6 +382,19 @@ fn a_skip_level_reports_brief_names_their_manager() {
     assert_eq!(b.reports_to.as_deref(), Some("Ada Lovelace"));
     let md = brief::markdown(&b);
     assert!(md.contains("skip-level report of Ada Lovelace"), "{md}");
+    // Rules 12 and 13 follow only tracked PMs: no CDF or career due date.
+    assert!(
+        md.contains("No CDF review yet. Their practices are not followed (not tracked), so nothing is owed."),
+        "{md}"
+    );
+    assert!(
+        md.contains("None yet. Their practices are not followed"),
+        "{md}"
+    );
+    assert!(
+        !md.contains("The next CDF review is") && !md.contains("the first is"),
+        "{md}"
+    );
 }
 
 // ---------------------------------------------------------------------------
