@@ -13,6 +13,8 @@ fi
 
 cargo bench -p coachlog-core --bench overdue --locked
 db=target/bench/overdue-100p-10y.sqlite
+# The brief before a 1:1, on the same database (docs/performance.md).
+cargo bench -p coachlog-core --bench brief --locked
 
 cargo build --release --locked -p coachlog-cli
 cli="${CARGO_TARGET_DIR:-target}/release/coachlog"

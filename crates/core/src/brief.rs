@@ -77,7 +77,7 @@ pub struct Brief {
     pub wins: Vec<BriefWin>,
     /// Their items of the overdue list on `as_of`, due soon included, in the
     /// list's order (snoozed and dismissed ones left out, as the leader sees
-    /// the list).
+    /// the list), from their records only ([`nudges::overdue_of`]).
     pub overdue: Vec<Nudge>,
     /// The CDF review in force and when the next is due.
     pub cdf: CdfStatus,
@@ -231,10 +231,7 @@ pub fn build(conn: &Connection, person: PersonId, as_of: NaiveDate) -> Result<Br
     .collect();
     win_list.sort_by_key(|w| (w.noted_on, w.win_id));
 
-    let overdue: Vec<Nudge> = nudges::overdue(conn, as_of, true)?
-        .into_iter()
-        .filter(|n| n.person_id == Some(p.id))
-        .collect();
+    let overdue: Vec<Nudge> = nudges::overdue_of(conn, as_of, p.id, true)?;
 
     let month = Month::of(as_of);
     let fy = settings.fiscal_year_start_month;
@@ -374,7 +371,7 @@ pub const SECTIONS: [&str; 9] = [
     "Wins since the last 1:1",
     "On the overdue list",
     "CDF focus areas",
-    "Career conversations",
+    "Career",
     "Updates and OKRs",
     "Internal customers",
     "Next release",
@@ -603,10 +600,19 @@ fn overdue_section(o: &mut String, b: &Brief) {
     o.push('\n');
 }
 
+/// The sentence for someone whose practices are not followed (untracked,
+/// skip-level reports): rules 12 and 13 owe nothing for them, so the brief
+/// shows no due date for their CDF reviews or career conversations.
+const NOT_FOLLOWED: &str = "Their practices are not followed (not tracked), so nothing is owed.";
+
 fn cdf_section(o: &mut String, b: &Brief) {
     let _ = writeln!(o, "## {}\n", SECTIONS[4]);
+    let followed = b.person.tracked;
     let next = due_text(b.cdf.next_due, b.as_of);
     match &b.cdf.last {
+        None if !followed => {
+            let _ = writeln!(o, "No CDF review yet. {NOT_FOLLOWED}\n");
+        }
         None => {
             let _ = writeln!(o, "No CDF review yet; the first is {next}.\n");
         }
@@ -619,7 +625,11 @@ fn cdf_section(o: &mut String, b: &Brief) {
             for (k, f) in r.focus.iter().enumerate() {
                 let _ = writeln!(o, "{}. {}", k + 1, inline(f));
             }
-            let _ = writeln!(o, "\nThe next CDF review is {next}.\n");
+            if followed {
+                let _ = writeln!(o, "\nThe next CDF review is {next}.\n");
+            } else {
+                let _ = writeln!(o, "\n{NOT_FOLLOWED}\n");
+            }
         }
     }
 }
@@ -628,6 +638,17 @@ fn career_section(o: &mut String, b: &Brief) {
     let _ = writeln!(o, "## {}\n", SECTIONS[5]);
     let c = &b.career;
     let tag = code(&c.tag);
+    if !b.person.tracked {
+        let _ = match c.last {
+            Some(l) => writeln!(
+                o,
+                "The last was on {l} ({}; a held 1:1 tagged {tag}). {NOT_FOLLOWED}\n",
+                relative(l, b.as_of)
+            ),
+            None => writeln!(o, "None yet. {NOT_FOLLOWED}\n"),
+        };
+        return;
+    }
     let next = due_text(c.next_due, b.as_of);
     let _ = match c.last {
         Some(l) => writeln!(

@@ -10,6 +10,7 @@
 import type { AgendaBalance, BriefItem, BriefUpdate, CdfReview, CdfReviewInput, PersonId } from './types';
 import { UPDATE_KINDS, UPDATE_STATUSES } from './labels';
 import { plural } from './format';
+import { RULE_LABELS } from './nudges';
 
 /** The brief's sections, in the order of the core's Markdown (`brief::SECTIONS`). */
 export const BRIEF_SECTIONS = [
@@ -18,7 +19,8 @@ export const BRIEF_SECTIONS = [
   { id: 'wins', title: 'Wins since the last 1:1' },
   { id: 'overdue', title: 'On the overdue list' },
   { id: 'cdf', title: 'CDF focus areas' },
-  { id: 'career', title: 'Career conversations' },
+  // The section of rule 13, named as the rule table names it.
+  { id: 'career', title: RULE_LABELS.career_conversation },
   { id: 'updates', title: 'Updates and OKRs' },
   { id: 'customers', title: 'Internal customers' },
   { id: 'release', title: 'Next release' },

@@ -462,7 +462,7 @@ fn show(ctx: &Ctx, reference: &str) -> Result<String> {
         (None, Some(d)) => format!("every {d} days"),
         (None, None) => format!("every {} days (the default)", view.cadence_days),
     };
-    let mut rows = vec![
+    let rows = vec![
         ("Title", render::or_dash(&p.title)),
         ("Job family", p.job_family.label().to_string()),
         ("Level", p.level.label().to_string()),

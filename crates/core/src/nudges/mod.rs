@@ -281,6 +281,26 @@ pub fn visible(
         .collect()
 }
 
+/// The items of `person` in [`overdue`] — the same items, in the same
+/// order — from a snapshot of that person's records only
+/// ([`Records::load_for`]), so it does not cost a review of the whole team
+/// (the brief before a 1:1 asks for it).
+pub fn overdue_of(
+    conn: &Connection,
+    as_of: NaiveDate,
+    person: PersonId,
+    due_soon: bool,
+) -> Result<Vec<Nudge>> {
+    let records = Records::load_for(conn, as_of, person)?;
+    let settings = crate::settings::load(conn)?;
+    let states = nudge_state::all(conn)?;
+    let all = review(&records, &settings, as_of);
+    Ok(visible(all, &states, as_of)
+        .into_iter()
+        .filter(|n| n.person_id == Some(person) && (due_soon || n.is_overdue()))
+        .collect())
+}
+
 /// Loads records, settings and snoozes and returns what the leader sees on
 /// `as_of` — overdue items, plus due-soon ones when `due_soon`.
 pub fn overdue(conn: &Connection, as_of: NaiveDate, due_soon: bool) -> Result<Vec<Nudge>> {

@@ -212,3 +212,118 @@ impl Records {
         })
     }
 }
+
+impl Records {
+    /// The snapshot of [`Records::load`] as far as one person's items need
+    /// it: that person (with their manager, for rule 14) and only their
+    /// 1:1s, CDF reviews, open items, updates, links and check-ins and wins.
+    /// The leader's records (requisitions, interviews, walkthroughs) are left
+    /// out, so rules 7–10 say nothing true of this snapshot: only the
+    /// person's own items of a review of it are meaningful, and they are
+    /// exactly those of the whole snapshot ([`super::overdue_of`]). Every
+    /// query is bounded by the person's indexes.
+    pub fn load_for(conn: &Connection, as_of: NaiveDate, person: PersonId) -> Result<Records> {
+        let me = people::get(conn, person)?;
+        let mut who = vec![me.clone()];
+        if let Some(m) = me.reports_to {
+            who.push(people::get(conn, m)?);
+        }
+
+        let held_on: Option<NaiveDate> = conn
+            .prepare_cached(
+                "SELECT max(date) FROM one_on_one
+                 WHERE person_id = ?1 AND status = 'held' AND date <= ?2",
+            )?
+            .query_row(params![person, as_of], |r| r.get(0))?;
+        let held = held_on.map(|d| (person, vec![d])).into_iter().collect();
+        let cdf_on: Option<NaiveDate> = conn
+            .prepare_cached("SELECT max(date) FROM cdf_review WHERE person_id = ?1 AND date <= ?2")?
+            .query_row(params![person, as_of], |r| r.get(0))?;
+        let cdf_reviews = cdf_on.map(|d| (person, d)).into_iter().collect();
+        let career_tag = validate::key(&settings::load(conn)?.career_tag);
+        let career_on: Option<NaiveDate> = conn
+            .prepare_cached(
+                "SELECT o.date FROM one_on_one o
+                 WHERE o.person_id = ?1 AND o.status = 'held' AND o.date <= ?2
+                   AND EXISTS (SELECT 1 FROM one_on_one_tag t
+                               WHERE t.one_on_one_id = o.id AND t.name_key = ?3)
+                 ORDER BY o.date DESC LIMIT 1",
+            )?
+            .query_row(params![person, as_of, career_tag], |r| r.get(0))
+            .map(Some)
+            .or_else(|e| match e {
+                rusqlite::Error::QueryReturnedNoRows => Ok(None),
+                e => Err(e),
+            })?;
+        let career = career_on.map(|d| (person, d)).into_iter().collect();
+
+        let mut done_updates: HashMap<_, Vec<Period>> = HashMap::new();
+        let mut stmt = conn.prepare_cached(
+            "SELECT kind, group_concat(period, ' ') FROM accountability_update
+             WHERE person_id = ?1 AND status = 'done' AND done_on <= ?2 GROUP BY kind",
+        )?;
+        let mut rows = stmt.query(params![person, as_of])?;
+        while let Some(r) = rows.next()? {
+            let kind: UpdateKind = r.get(0)?;
+            let periods: String = r.get(1)?;
+            let list = done_updates.entry((Some(person), kind)).or_default();
+            for period in periods.split(' ') {
+                list.push(period.parse()?);
+            }
+            list.sort_unstable();
+            list.dedup();
+        }
+        let mut open_updates = HashMap::new();
+        let mut stmt = conn.prepare_cached(
+            "SELECT kind, period, max(id) FROM accountability_update
+             WHERE person_id = ?1 AND NOT (status = 'done' AND done_on <= ?2)
+             GROUP BY kind, period",
+        )?;
+        let mut rows = stmt.query(params![person, as_of])?;
+        while let Some(r) = rows.next()? {
+            let period: String = r.get(1)?;
+            open_updates.insert((Some(person), r.get(0)?, period.parse()?), r.get(2)?);
+        }
+
+        let check_ins = customers::last_check_ins(conn, person, as_of)?
+            .into_iter()
+            .filter(|(_, (last, _))| last.is_some())
+            .collect();
+        let mut items = agenda::open_for(conn, person, as_of)?;
+        items.retain(|i| matches!(i.open_tag, OpenTag::Help | OpenTag::Todo | OpenTag::Doto));
+        let mut unshared = wins::list(
+            conn,
+            wins::Filter {
+                person: Some(person),
+                unshared_only: false,
+            },
+        )?;
+        unshared.retain(|w| w.noted_on <= as_of && w.shared_on.is_none_or(|s| s > as_of));
+        unshared.sort_by_key(|w| w.id);
+
+        Ok(Records {
+            as_of,
+            people: who,
+            held,
+            cdf_reviews,
+            career_tag,
+            career,
+            items,
+            done_updates,
+            open_updates,
+            links: customers::list_links(
+                conn,
+                customers::LinkFilter {
+                    person: Some(person),
+                    include_archived: true,
+                },
+            )?,
+            check_ins,
+            requisitions: Vec::new(),
+            with_peer: HashSet::new(),
+            interviews: HashMap::new(),
+            walkthroughs: Vec::new(),
+            wins: unshared,
+        })
+    }
+}

@@ -264,6 +264,10 @@ pub fn list_links(conn: &Connection, filter: LinkFilter) -> Result<Vec<CustomerL
     Ok(out)
 }
 
+/// A link's last check-ins on or before a day (see [`last_check_ins`]):
+/// `(any, with the category epic updated)`.
+pub type LastCheckIns = (Option<NaiveDate>, Option<NaiveDate>);
+
 /// For each of `person`'s links (archived ones included): the day of its
 /// last check-in on or before `day`, and of the last one with the category
 /// epic updated. Two index seeks per link (check_in_by_link_date).
@@ -271,7 +275,7 @@ pub fn last_check_ins(
     conn: &Connection,
     person: PersonId,
     day: NaiveDate,
-) -> Result<std::collections::HashMap<LinkId, (Option<NaiveDate>, Option<NaiveDate>)>> {
+) -> Result<std::collections::HashMap<LinkId, LastCheckIns>> {
     let mut stmt = conn.prepare_cached(
         "SELECT l.id,
                 (SELECT max(c.date) FROM check_in c WHERE c.link_id = l.id AND c.date <= ?2),

@@ -548,7 +548,7 @@ fn leader(o: &mut String, s: &Summary, month: &str) {
         }
         o.push_str("</ul>\n");
     }
-    o.push_str("<h3>Skip-levels</h3>\n");
+    let _ = writeln!(o, "<h3>{}</h3>", Practice::SkipLevels.label());
     if l.skip_levels.is_empty() {
         let _ = writeln!(
             o,

@@ -364,7 +364,7 @@ fn leader(o: &mut String, s: &Summary, month: &str) {
         o.push('\n');
     }
 
-    let _ = writeln!(o, "### Skip-levels\n");
+    let _ = writeln!(o, "### {}\n", Practice::SkipLevels.label());
     if l.skip_levels.is_empty() {
         let _ = writeln!(
             o,

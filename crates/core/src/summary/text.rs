@@ -147,11 +147,12 @@ pub(super) fn agenda_balance(p: &PersonMonth) -> String {
 pub(super) fn agenda_warning(p: &PersonMonth, month: &str) -> Option<String> {
     let b = &p.agenda_balance;
     b.warning.map(|w| {
-        format!(
-            "You raised {} of the {} items opened in {month}. The handbook: “{w}.”",
-            b.raised_by_leader,
-            b.total()
-        )
+        let raised = match (b.raised_by_leader, b.total()) {
+            (1, 1) => format!("You raised the only item opened in {month}."),
+            (l, t) if l == t => format!("You raised all {t} items opened in {month}."),
+            (l, t) => format!("You raised {l} of the {t} items opened in {month}."),
+        };
+        format!("{raised} The handbook: “{w}.”")
     })
 }
 

@@ -11,6 +11,8 @@ mod support;
 
 mod store;
 
+mod brief;
+mod coaching;
 mod demo;
 mod encryption;
 mod hostile;

@@ -455,6 +455,27 @@ fn workload(dir: &std::path::Path) -> Traced {
         )
         .unwrap()
     });
+    t.run(step("agenda balance of the team"), |c| {
+        let (from, to) = coachlog_core::coaching::balance_window(today);
+        coachlog_core::coaching::team_agenda_balance(c, from, to).unwrap()
+    });
+    // The person page as one call, and the brief before a 1:1 (today and a
+    // year ago, for a PM and for a skip-level report when there is one).
+    t.run(step("person_page"), |c| {
+        overview::person_page(c, pid, today).unwrap()
+    });
+    t.run(step("brief"), |c| {
+        coachlog_core::brief::render_markdown(c, pid, today).unwrap()
+    });
+    t.run(step("brief a year ago"), |c| {
+        coachlog_core::brief::render_markdown(c, pid, d("2025-11-27")).unwrap()
+    });
+    if let Some(r) = all_people.iter().find(|p| p.reports_to.is_some()) {
+        let rid = r.id;
+        t.run(step("brief of a skip-level report"), |c| {
+            coachlog_core::brief::render_markdown(c, rid, today).unwrap()
+        });
+    }
     // Person page
     t.run(step("person page"), |c| {
         people::get(c, pid).unwrap();

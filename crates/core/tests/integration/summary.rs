@@ -968,20 +968,11 @@ fn the_grid_grades_each_practice() {
     use Grade::*;
     // 1:1s, requests, actions, updates, internal customers, wins, CDF
     // reviews, career conversations, skip-levels (Marco left on May 15:
-    // nothing owed at month end; nobody has skip-level reports).
+    // nothing owed at month end; Priya's skip-level reports Sam and Tess
+    // are active at month end, and none is overdue).
     assert_eq!(
         grades(m.priya),
-        [
-            Partly,
-            Missed,
-            Missed,
-            Missed,
-            Missed,
-            Partly,
-            Ok,
-            Ok,
-            NotApplicable
-        ]
+        [Partly, Missed, Missed, Missed, Missed, Partly, Ok, Ok, Ok]
     );
     assert_eq!(
         grades(m.marco),
@@ -1098,6 +1089,72 @@ fn cdf_reviews_career_conversations_and_skip_levels_per_pm() {
     assert_eq!(coaching(&s, mia), ([1, 0, 0], 1, [Missed, Ok, Ok]));
     let md = summary::render(&s, Format::Markdown);
     assert!(md.contains("| ❌ overdue | ✅ | ✅ 1 report |"), "{md}");
+}
+
+#[test]
+fn agenda_balance_per_pm_with_the_handbooks_sentence_past_half() {
+    // Ada raised 1 item of May and the leader 2 (one closed in May, one in
+    // June); Ben's 2 and 2 are even. Items of April 30 and June 1 do not
+    // count.
+    use OpenTag::*;
+    use RaisedBy::{Leader, Person};
+    let mut w = W::created("2026-01-05");
+    let ada = w.person("Ada", "2025-06-01", |_| {});
+    let ben = w.person("Ben", "2025-06-01", |_| {});
+    w.item(ada, Discuss, Person, "2026-05-01", None, "x");
+    let a = w.item(ada, Discuss, Leader, "2026-05-31", None, "x");
+    w.close(a, CloseTag::Done, "2026-06-02");
+    let b = w.item(ada, Todo, Leader, "2026-05-10", None, "x");
+    w.close(b, CloseTag::Done, "2026-05-11");
+    w.item(ada, Discuss, Person, "2026-04-30", None, "x");
+    w.item(ada, Discuss, Person, "2026-06-01", None, "x");
+    for by in [Person, Person, Leader, Leader] {
+        w.item(ben, Help, by, "2026-05-15", None, "x");
+    }
+    // The sentence's first half, at its edges: one item, all of them.
+    let cy = w.person("Cy", "2025-06-01", |_| {});
+    w.item(cy, Discuss, Leader, "2026-05-15", None, "x");
+    let dee = w.person("Dee", "2025-06-01", |_| {});
+    w.item(dee, Discuss, Leader, "2026-05-15", None, "x");
+    w.item(dee, Discuss, Leader, "2026-05-16", None, "x");
+    let s = w.summary("2026-05", SummaryOptions::default());
+    let balance = |id| {
+        let b = &person(&s, id).agenda_balance;
+        (b.raised_by_person, b.raised_by_leader, b.warning.is_some())
+    };
+    assert_eq!(balance(ada), (1, 2, true));
+    assert_eq!(balance(ben), (2, 2, false));
+
+    let sentence = "You raised 2 of the 3 items opened in May 2026. The handbook: \
+                    “If the manager puts more than half of the items on the agenda this is an \
+                    indication that something is wrong.”";
+    let md = summary::markdown(&s);
+    assert!(md.contains(sentence), "{md}");
+    assert_eq!(md.matches("The handbook:").count(), 3, "{md}");
+    assert!(md.contains("You raised the only item opened in May 2026. The handbook:"));
+    assert!(md.contains("You raised all 2 items opened in May 2026. The handbook:"));
+    assert!(
+        md.contains("| Agenda balance (items opened) | 1 raised by them, 2 by you (67% by you) |")
+    );
+    let html = summary::html(&s);
+    assert!(html.contains(sentence), "{html}");
+    let csv = summary::csv(&s);
+    for row in [
+        "2026-05,1,Ada,agenda_balance.person,1",
+        "2026-05,1,Ada,agenda_balance.leader,2",
+        "2026-05,2,Ben,agenda_balance.person,2",
+    ] {
+        assert!(csv.contains(row), "{row} missing from\n{csv}");
+    }
+    let json: serde_json::Value = serde_json::from_str(&summary::render(&s, Format::Json)).unwrap();
+    assert_eq!(
+        json["people"][0]["agenda_balance"],
+        serde_json::json!({
+            "raised_by_person": 1,
+            "raised_by_leader": 2,
+            "warning": "If the manager puts more than half of the items on the agenda this is an indication that something is wrong"
+        })
+    );
 }
 
 // ---------------------------------------------------------------------------
@@ -1293,6 +1350,13 @@ fn by_default_no_note_agenda_text_or_finding_appears_in_any_format() {
             .map(|w| w.findings)
             .filter(|f| !f.is_empty()),
     );
+    // CDF notes and focus areas are coaching content too.
+    for r in cdf::list(conn, None).unwrap() {
+        secrets.extend(r.focus);
+        if !r.notes.is_empty() {
+            secrets.push(r.notes);
+        }
+    }
     assert!(secrets.len() > 20);
     for (format, text) in all_formats(&s) {
         for secret in &secrets {
@@ -1379,6 +1443,32 @@ fn with_notes_the_months_notes_items_and_findings_appear() {
         "Discuss the reorg",
     ] {
         assert!(md.contains(shown), "{shown:?} missing");
+    }
+    // The CDF focus areas in force at the end of May (the review of May 12,
+    // not June's), and May's review with its notes.
+    let f = n.focus_areas.as_ref().unwrap();
+    assert_eq!(f.date, d("2026-05-12"));
+    assert_eq!(
+        f.focus,
+        [
+            "Sharpen the pricing narrative",
+            "Delegate | release <posts>"
+        ]
+    );
+    assert_eq!(n.cdf_review_notes.len(), 1);
+    assert_eq!(
+        n.cdf_review_notes[0].notes,
+        "CDF secret notes: ready for Principal in a year"
+    );
+    for (format, text) in all_formats(&s) {
+        if matches!(format, Format::Csv) {
+            // The CSV carries figures only, whatever the options.
+            assert!(!text.contains("Sharpen the pricing"), "{format:?}");
+            continue;
+        }
+        assert!(text.contains("Sharpen the pricing narrative"), "{format:?}");
+        assert!(text.contains("CDF secret notes"), "{format:?}");
+        assert!(!text.contains("June focus area"), "{format:?}");
     }
     // Check-in notes are never part of the summary.
     for (format, text) in all_formats(&s) {
@@ -1638,13 +1728,28 @@ fn the_markdown_is_valid_gfm_with_the_expected_tables_and_tasks() {
                 "⚠️ 1 late",
                 "✅",
                 "✅",
-                "—",
+                "✅ 2 reports",
                 "6"
             ]
         );
 
+        // The leader's skip-levels: Priya's two reports active at month end
+        // (Uma left on May 20), Sam met twice; Marco left on May 15.
+        assert_eq!(
+            parsed.tables[1],
+            [
+                [
+                    "Manager",
+                    "Skip-level reports",
+                    "Met in May 2026",
+                    "Held 1:1s"
+                ],
+                ["Priya Raman", "2", "1", "2"]
+            ]
+        );
+
         // Overdue at month end: fourteen rules and a total.
-        let overdue = &parsed.tables[1];
+        let overdue = &parsed.tables[2];
         assert_eq!(overdue[0], ["Rule", "Overdue"]);
         assert_eq!(overdue.len(), 1 + 14 + 1);
         assert_eq!(overdue[1], ["1. 1:1s", "0"]);
@@ -1653,15 +1758,15 @@ fn the_markdown_is_valid_gfm_with_the_expected_tables_and_tasks() {
         assert_eq!(overdue[15], ["Total", "10"]);
 
         // One figures table per PM, two columns each.
-        assert_eq!(parsed.tables.len(), 2 + 3);
-        for t in &parsed.tables[2..] {
+        assert_eq!(parsed.tables.len(), 3 + 3);
+        for t in &parsed.tables[3..] {
             assert_eq!(t[0], ["Practice", "May 2026"]);
-            assert_eq!(t.len(), 10);
+            assert_eq!(t.len(), 14);
             assert!(t.iter().all(|r| r.len() == 2));
         }
-        let priya = &parsed.tables[4];
+        let priya = &parsed.tables[5];
         assert_eq!(
-            priya[9],
+            priya[13],
             [
                 "Overdue at month end",
                 "6: requests 1, actions 1, updates 2, customer check-ins 1, category epics 1"
@@ -1675,11 +1780,12 @@ fn the_markdown_is_valid_gfm_with_the_expected_tables_and_tasks() {
         // Task lists: wins (2 shared), portfolio direction (done), hiring
         // (1 open, 1 filled), 10 overdue items, updates (hostile 3 done;
         // Priya 2 done, 1 missing), and with notes the agenda items (Priya's
-        // 5 open and 6 closed, Marco's 1 closed).
+        // 5 open and 6 closed, Marco's 1 closed, the hostile-named PM's 1
+        // closed).
         let open = parsed.tasks.iter().filter(|t| !**t).count();
         let done = parsed.tasks.iter().filter(|t| **t).count();
         if notes {
-            assert_eq!((open, done), (1 + 10 + 1 + 5, 2 + 1 + 1 + 3 + 2 + 7));
+            assert_eq!((open, done), (1 + 10 + 1 + 5, 2 + 1 + 1 + 3 + 2 + 8));
         } else {
             assert_eq!((open, done), (1 + 10 + 1, 2 + 1 + 1 + 3 + 2));
         }
@@ -1751,6 +1857,12 @@ fn the_html_is_self_contained_and_inert() {
             .people
             .iter()
             .flat_map(|p| p.updates.iter().filter_map(|u| u.link.clone()))
+            .chain(
+                s.people
+                    .iter()
+                    .filter_map(|p| p.notes.as_ref())
+                    .flat_map(|n| n.cdf_review_notes.iter().filter_map(|r| r.link.clone())),
+            )
             .chain(
                 s.leader
                     .portfolio_direction
