@@ -71,7 +71,7 @@ wins: Array<BriefWin>,
 /**
  * Their items of the overdue list on `as_of`, due soon included, in the
  * list's order (snoozed and dismissed ones left out, as the leader sees
- * the list).
+ * the list), from their records only ([`nudges::overdue_of`]).
  */
 overdue: Array<Nudge>, 
 /**
