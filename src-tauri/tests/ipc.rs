@@ -234,13 +234,15 @@ fn names_offer_what_was_typed() {
 fn demo_fill_fills_an_empty_database_only() {
     let app = app();
     let report = app.ok("demo_fill", json!({}));
-    assert_eq!(report["people"], 7);
+    // Seven followed people, and the Group Manager's two skip-level reports.
+    assert_eq!(report["people"], 9);
     let mut keys: Vec<&String> = report.as_object().unwrap().keys().collect();
     keys.sort();
     assert_eq!(
         keys,
         [
             "agenda_items",
+            "cdf_reviews",
             "check_ins",
             "customer_links",
             "interviews",
@@ -260,7 +262,7 @@ fn demo_fill_fills_an_empty_database_only() {
             .as_array()
             .unwrap()
             .len(),
-        7
+        9
     );
     let (kind, _) = app.err("demo_fill", json!({}));
     assert_eq!(kind, "conflict");
@@ -276,6 +278,8 @@ fn person_add_get_update_archive() {
     let mut added = person("Ada Lovelace");
     added["id"] = json!(1);
     added["archived_on"] = Value::Null;
+    // A direct report: no manager of their own on the team.
+    added["reports_to"] = Value::Null;
     assert_eq!(ada, added);
     assert_eq!(app.ok("person_get", json!({ "id": 1 })), ada);
     let mut changed = person("Ada Lovelace");
@@ -601,7 +605,7 @@ fn updates_add_list_update_done() {
     let u = app.ok("update_add", json!({ "input": input }));
     assert_eq!(
         u,
-        json!({ "id": 1, "person_id": ada, "kind": "next_release", "period": "2026-02", "status": "in_review", "done_on": null, "link": null })
+        json!({ "id": 1, "person_id": ada, "kind": "next_release", "period": "2026-02", "status": "in_review", "done_on": null, "link": null, "objectives": [] })
     );
     let okrs = json!({ "person_id": ada, "kind": "okrs", "period": "FY27-Q1", "status": "not_started", "done_on": null, "link": null });
     app.ok("update_add", json!({ "input": okrs }));
@@ -1296,7 +1300,10 @@ fn coverage_is_a_grid_of_pms_and_practices() {
             "actions",
             "updates",
             "customers",
-            "wins"
+            "wins",
+            "cdf_reviews",
+            "career_conversations",
+            "skip_levels"
         ])
     );
     let row = &grid["rows"][0];
@@ -1305,7 +1312,7 @@ fn coverage_is_a_grid_of_pms_and_practices() {
         (json!(ada), json!("Ada"))
     );
     let cells = row["cells"].as_array().unwrap();
-    assert_eq!(cells.len(), 6);
+    assert_eq!(cells.len(), 9);
     // No 1:1 since she joined: overdue, with the worst item's message.
     assert_eq!(cells[0]["practice"], "one_on_one");
     assert_eq!(cells[0]["status"], "overdue");

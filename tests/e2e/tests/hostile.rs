@@ -501,6 +501,12 @@ fn is_read_command(cmd: &str) -> bool {
         // frames after Today's first data; carries nothing, changes nothing.
         // It lands after the recorder when that is installed first.
         "startup_painted",
+        // The person page, the Brief panel (its Markdown is fetched ahead
+        // for Copy as Markdown) and the Team screen's agenda balance.
+        "person_page",
+        "brief",
+        "brief_markdown",
+        "agenda_balance",
     ];
     READS.contains(&cmd)
         || cmd.ends_with("_list")
