@@ -221,6 +221,16 @@ pub fn reopen(tx: &Tx<'_>, id: AgendaItemId) -> Result<AgendaItem> {
     get(tx, id)
 }
 
+/// Whether the person's agenda holds an item opened on `day` with exactly
+/// this text (as stored: see [`validate::text`]) — how an import knows an
+/// item it brought in before.
+pub fn has_item(conn: &Connection, person: PersonId, day: NaiveDate, text: &str) -> Result<bool> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT 1 FROM agenda_item WHERE person_id = ?1 AND opened_on = ?2 AND text = ?3 LIMIT 1",
+    )?;
+    Ok(stmt.exists(params![person, day, text])?)
+}
+
 /// One item by id.
 pub fn get(conn: &Connection, id: AgendaItemId) -> Result<AgendaItem> {
     conn.query_row(
