@@ -79,7 +79,7 @@ impl Ctx {
         })
     }
 
-    fn exists(&self) -> Result<bool> {
+    pub fn exists(&self) -> Result<bool> {
         self.path
             .try_exists()
             .map_err(|e| Error::Io(format!("cannot read {}: {e}", self.path.display())))

@@ -222,8 +222,8 @@ impl fmt::Display for Report {
         if self.closed_on_import_day > 0 {
             writeln!(
                 f,
-                "{} closed today: their due date is after today, and oikio keeps no \
-                 completion date.",
+                "{} closed on the import day: due after it, and oikio keeps no completion \
+                 date.",
                 crate::words::count(
                     self.closed_on_import_day,
                     "completed action item",

@@ -291,7 +291,7 @@ fn completed_items_close_on_the_later_day_or_the_import_day() {
         );
         let late = due.is_some_and(|due| d(due) > d(today));
         assert_eq!(r.closed_on_import_day, usize::from(late), "{due:?}");
-        assert_eq!(r.to_string().contains("closed today"), late);
+        assert_eq!(r.to_string().contains("closed on the import day"), late);
     }
 }
 
