@@ -12,6 +12,15 @@
 //!
 //! Tests: the unit tests below.
 
+/// Whether `text` has anything HTML would read as markup: a tag, a comment
+/// or a declaration. Text without any is plain text (or Markdown typed as
+/// such), to keep as written.
+pub fn has_markup(text: &str) -> bool {
+    text.as_bytes()
+        .windows(2)
+        .any(|w| w[0] == b'<' && (w[1].is_ascii_alphabetic() || matches!(w[1], b'/' | b'!' | b'?')))
+}
+
 /// Converts `html` to GitLab-flavoured Markdown (see the module docs).
 pub fn to_markdown(html: &str) -> String {
     let mut md = Md::default();
@@ -549,6 +558,20 @@ mod tests {
         ];
         for (html, want) in cases {
             assert_eq!(to_markdown(html), *want, "{html}");
+        }
+    }
+
+    #[test]
+    fn markup_is_told_from_text() {
+        for (text, markup) in [
+            ("<p>x</p>", true),
+            ("a <br/> b", true),
+            ("<!-- c -->", true),
+            ("## Topic 1\n- a", false),
+            ("5 < 6 and 7 > 6", false),
+            ("a<3", false),
+        ] {
+            assert_eq!(super::has_markup(text), markup, "{text}");
         }
     }
 

@@ -15,7 +15,8 @@
 //!   on one day become one 1:1.
 //! - `actionItems`: agenda items of the meeting's person opened in that 1:1
 //!   (DOTO when the user owes it, else TODO); completed ones closed DONE.
-//! - `personNotes`: closed FYI agenda items; `meetingSkips`: skipped 1:1s;
+//! - `personNotes`: closed FYI agenda items; `talkingPoints` (when a file
+//!   has them): DISCUSS items, closed DONE when completed; `meetingSkips`: skipped 1:1s;
 //!   `templates` (user-made): the leader's 1:1 template, when they have none.
 //!
 //! **Idempotence.** Importing a file twice adds nothing the second time,
@@ -58,6 +59,7 @@ pub struct File {
     actions: Vec<Action>,
     skips: Vec<Skip>,
     notes: Vec<Note>,
+    talking_points: Vec<TalkingPoint>,
     templates: Vec<Template>,
 }
 
@@ -116,6 +118,15 @@ struct Note {
     person: usize,
     day: NaiveDate,
     content: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct TalkingPoint {
+    place: String,
+    person: usize,
+    day: NaiveDate,
+    content: String,
+    completed: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -418,11 +429,7 @@ pub fn parse(text: &str) -> Result<File> {
                 ))
             }
         };
-        let completed = match o.get("completed") {
-            None | Some(Value::Null) => false,
-            Some(Value::Bool(b)) => *b,
-            Some(v) => return Err(at(&place, "completed", format!("{v} is not true or false"))),
-        };
+        let completed = flag(o, &place, "completed")?;
         actions.push(Action {
             meeting,
             description: string(o, &place, "description")?,
@@ -459,6 +466,21 @@ pub fn parse(text: &str) -> Result<File> {
         });
     }
 
+    // Not in the file's lists in the versions seen, but the app has them.
+    let mut talking_points = Vec::new();
+    for (place, o) in list(&root, "talkingPoints")? {
+        let Some(content) = optional_text(o, &place, "content")? else {
+            continue;
+        };
+        talking_points.push(TalkingPoint {
+            person: person_of(o, &place)?,
+            day: day(o, &place, "createdAt")?,
+            completed: flag(o, &place, "completed")?,
+            content,
+            place,
+        });
+    }
+
     let mut templates = Vec::new();
     for (place, o) in list(&root, "templates")? {
         if o.get("isDefault").and_then(Value::as_bool) == Some(true) {
@@ -478,8 +500,17 @@ pub fn parse(text: &str) -> Result<File> {
         actions,
         skips,
         notes,
+        talking_points,
         templates,
     })
+}
+
+fn flag(o: &Map<String, Value>, place: &str, key: &str) -> Result<bool> {
+    match o.get(key) {
+        None | Some(Value::Null) => Ok(false),
+        Some(Value::Bool(b)) => Ok(*b),
+        Some(v) => Err(at(place, key, format!("{v} is not true or false"))),
+    }
 }
 
 fn at(place: &str, field: &str, message: impl fmt::Display) -> Error {
@@ -677,6 +708,22 @@ fn write(tx: &Tx<'_>, file: &File, options: Options) -> Result<Report> {
             .map_err(|e| place_of(&n.place, e))?;
     }
 
+    for t in &file.talking_points {
+        let item = AgendaItemInput::new(
+            ids[t.person],
+            t.content.clone(),
+            OpenTag::Discuss,
+            RaisedBy::Leader,
+            t.day,
+        );
+        let result = if t.completed {
+            add_item(tx, &item, CloseTag::Done, t.day, None, &mut report)
+        } else {
+            add_open_item(tx, &item, &mut report)
+        };
+        result.map_err(|e| place_of(&t.place, e))?;
+    }
+
     for s in &file.skips {
         let person = ids[s.person];
         if let Some(existing) = one_on_ones::on_day(tx, person, s.day)? {
@@ -722,6 +769,9 @@ fn write_people(tx: &Tx<'_>, file: &File, report: &mut Report) -> Result<Vec<Per
     }
     for n in &file.notes {
         seen(n.person, n.day);
+    }
+    for t in &file.talking_points {
+        seen(t.person, t.day);
     }
     let mut ids = Vec::with_capacity(file.persons.len());
     for (i, p) in file.persons.iter().enumerate() {
@@ -854,7 +904,13 @@ fn meeting_notes(m: &Meeting) -> String {
         ));
     }
     if let Some(notes) = &m.notes {
-        let md = super::html::to_markdown(notes);
+        // A meeting made from a template and never edited keeps the
+        // template's text (Markdown typed in a text box), not HTML.
+        let md = if super::html::has_markup(notes) {
+            super::html::to_markdown(notes)
+        } else {
+            notes.trim().to_string()
+        };
         if !md.is_empty() {
             parts.push(md);
         }

@@ -398,6 +398,48 @@ fn a_refusal_by_the_store_names_the_place_and_writes_nothing() {
 }
 
 #[test]
+fn talking_points_and_template_text_come_in_when_a_file_has_them() {
+    let file = json!({
+        "persons": [{"id": 1, "name": "Ana", "role": "teammate", "createdAt": "2025-01-01T00:00:00Z"}],
+        "meetings": [{"id": 1, "personId": 1, "date": "2025-02-03",
+                      "notes": "## Topic 1\n- budget <3\n\n## Topic 2\n- ",
+                      "createdAt": "2025-02-03T10:00:00Z"}],
+        "talkingPoints": [
+            {"id": 1, "personId": 1, "content": "Conference budget", "completed": false,
+             "createdAt": "2025-02-10T09:00:00Z"},
+            {"id": 2, "personId": 1, "content": "Offsite dates", "completed": true,
+             "createdAt": "2025-01-20T09:00:00Z"},
+        ],
+    });
+    let mut db = db();
+    let r = import(&mut db, &file.to_string(), "2026-01-05");
+    assert_eq!(r.added.agenda_items, 2);
+    let items = agenda::list(db.conn(), Default::default()).unwrap();
+    let open = items
+        .iter()
+        .find(|i| i.text == "Conference budget")
+        .unwrap();
+    assert_eq!((open.open_tag, open.is_open()), (OpenTag::Discuss, true));
+    let done = items.iter().find(|i| i.text == "Offsite dates").unwrap();
+    assert_eq!(
+        (done.close_tag, done.closed_on),
+        (Some(CloseTag::Done), Some(d("2025-01-20")))
+    );
+    // Notes a template filled (Markdown typed in a text box) stay as written.
+    let ana = people::find_by_name(db.conn(), "Ana").unwrap().unwrap();
+    let o = one_on_ones::on_day(db.conn(), ana.id, d("2025-02-03"))
+        .unwrap()
+        .unwrap();
+    assert_eq!(o.notes, "## Topic 1\n- budget <3\n\n## Topic 2\n-");
+    assert_eq!(
+        import(&mut db, &file.to_string(), "2026-01-05")
+            .added
+            .total(),
+        0
+    );
+}
+
+#[test]
 fn a_missing_list_is_an_empty_one() {
     let file = json!({"persons": [{"id": 1, "name": "Ana", "role": "teammate",
                                    "createdAt": "2025-01-01T00:00:00.000Z"}],
