@@ -23,7 +23,9 @@
 //! without a record of what was imported: every record is looked for
 //! before it is written, by what a leader would call "the same" — a person
 //! by name, a 1:1 by person and day (Coachlog keeps one a day), an agenda
-//! item by person, opening day and text. So the check also holds after the
+//! item by person, opening day and text (the file's k-th such item is there
+//! when the database holds k, so identical items of one meeting all come
+//! in). So the check also holds after the
 //! database went through an export and an import of its own, and a second
 //! oikio file that overlaps the first (a later export) adds only what is
 //! new. What it cannot know: an imported item whose text the leader edited
@@ -643,6 +645,7 @@ fn write(tx: &Tx<'_>, file: &File, options: Options) -> Result<Report> {
         ..Report::default()
     };
     let ids = write_people(tx, file, &mut report)?;
+    let mut seen = Seen::new();
 
     for (p, person) in file.persons.iter().enumerate() {
         for (label, text) in [("Goals", &person.goals), ("Notes", &person.notes)] {
@@ -652,9 +655,16 @@ fn write(tx: &Tx<'_>, file: &File, options: Options) -> Result<Report> {
                     format!("{label} (from oikio): {text}"),
                     person.created,
                 );
-                add_item(tx, &item, CloseTag::Fyi, person.created, None, &mut report).map_err(
-                    |e| place_of(&format!("{}.{}", person.place, label.to_lowercase()), e),
-                )?;
+                add_item(
+                    tx,
+                    &item,
+                    CloseTag::Fyi,
+                    person.created,
+                    None,
+                    &mut report,
+                    &mut seen,
+                )
+                .map_err(|e| place_of(&format!("{}.{}", person.place, label.to_lowercase()), e))?;
             }
         }
     }
@@ -695,17 +705,33 @@ fn write(tx: &Tx<'_>, file: &File, options: Options) -> Result<Report> {
         let result = match closing {
             Some(on) => {
                 let closed_in = (on == day).then_some(one_on_ones[a.meeting]);
-                add_item(tx, &item, CloseTag::Done, on, closed_in, &mut report)
+                add_item(
+                    tx,
+                    &item,
+                    CloseTag::Done,
+                    on,
+                    closed_in,
+                    &mut report,
+                    &mut seen,
+                )
             }
-            None => add_open_item(tx, &item, &mut report),
+            None => add_open_item(tx, &item, &mut report, &mut seen),
         };
         result.map_err(|e| place_of(&a.place, e))?;
     }
 
     for n in &file.notes {
         let item = closed_item(ids[n.person], n.content.clone(), n.day);
-        add_item(tx, &item, CloseTag::Fyi, n.day, None, &mut report)
-            .map_err(|e| place_of(&n.place, e))?;
+        add_item(
+            tx,
+            &item,
+            CloseTag::Fyi,
+            n.day,
+            None,
+            &mut report,
+            &mut seen,
+        )
+        .map_err(|e| place_of(&n.place, e))?;
     }
 
     for t in &file.talking_points {
@@ -717,9 +743,17 @@ fn write(tx: &Tx<'_>, file: &File, options: Options) -> Result<Report> {
             t.day,
         );
         let result = if t.completed {
-            add_item(tx, &item, CloseTag::Done, t.day, None, &mut report)
+            add_item(
+                tx,
+                &item,
+                CloseTag::Done,
+                t.day,
+                None,
+                &mut report,
+                &mut seen,
+            )
         } else {
-            add_open_item(tx, &item, &mut report)
+            add_open_item(tx, &item, &mut report, &mut seen)
         };
         result.map_err(|e| place_of(&t.place, e))?;
     }
@@ -958,14 +992,30 @@ fn closed_item(person: PersonId, text: String, day: NaiveDate) -> AgendaItemInpu
     AgendaItemInput::new(person, text, OpenTag::Discuss, RaisedBy::Leader, day)
 }
 
-/// Whether the item is there already (same person, opening day and text).
-fn already(conn: &Connection, item: &AgendaItemInput) -> Result<bool> {
+/// How many items of a person, opening day and text this import has met so
+/// far in the file.
+type Seen = HashMap<(PersonId, NaiveDate, String), usize>;
+
+/// Whether the item is there already: the file's k-th item of a person,
+/// opening day and text is there when the database holds k such items (so
+/// two identical action items of one meeting both come in, once).
+fn already(conn: &Connection, item: &AgendaItemInput, seen: &mut Seen) -> Result<bool> {
     let text = validate::text("agenda item", &item.text, validate::ITEM_MAX, true)?;
-    agenda::has_item(conn, item.person_id, item.opened_on, &text)
+    let held = agenda::count_same(conn, item.person_id, item.opened_on, &text)?;
+    let k = seen
+        .entry((item.person_id, item.opened_on, text))
+        .or_default();
+    *k += 1;
+    Ok(held >= *k)
 }
 
-fn add_open_item(tx: &Tx<'_>, item: &AgendaItemInput, report: &mut Report) -> Result<()> {
-    if already(tx, item)? {
+fn add_open_item(
+    tx: &Tx<'_>,
+    item: &AgendaItemInput,
+    report: &mut Report,
+    seen: &mut Seen,
+) -> Result<()> {
+    if already(tx, item, seen)? {
         *report.already_there.get_mut(RecordKind::AgendaItem) += 1;
         return Ok(());
     }
@@ -981,8 +1031,9 @@ fn add_item(
     on: NaiveDate,
     closed_in: Option<OneOnOneId>,
     report: &mut Report,
+    seen: &mut Seen,
 ) -> Result<()> {
-    if already(tx, item)? {
+    if already(tx, item, seen)? {
         *report.already_there.get_mut(RecordKind::AgendaItem) += 1;
         return Ok(());
     }

@@ -440,6 +440,25 @@ fn talking_points_and_template_text_come_in_when_a_file_has_them() {
 }
 
 #[test]
+fn identical_action_items_of_one_meeting_all_come_in_once() {
+    let action =
+        |id: u32| json!({"id": id, "meetingId": 1, "description": "Follow up", "completed": false});
+    let file = json!({
+        "persons": [{"id": 1, "name": "Ana", "role": "teammate", "createdAt": "2025-01-01T00:00:00Z"}],
+        "meetings": [{"id": 1, "personId": 1, "date": "2025-02-03", "createdAt": "2025-02-03T10:00:00Z"}],
+        "actionItems": [action(1), action(2)],
+    })
+    .to_string();
+    let mut db = db();
+    assert_eq!(import(&mut db, &file, "2026-01-05").added.agenda_items, 2);
+    let again = import(&mut db, &file, "2026-01-05");
+    assert_eq!(
+        (again.added.agenda_items, again.already_there.agenda_items),
+        (0, 2)
+    );
+}
+
+#[test]
 fn a_missing_list_is_an_empty_one() {
     let file = json!({"persons": [{"id": 1, "name": "Ana", "role": "teammate",
                                    "createdAt": "2025-01-01T00:00:00.000Z"}],
