@@ -81,8 +81,7 @@ fn tokens(html: &str) -> Vec<Token> {
             out.push(Token::Close(name));
         } else if DROPPED.contains(&name.as_str()) {
             // Skip to its end tag (or the end of the text).
-            let lower = rest.to_ascii_lowercase();
-            rest = match lower.find(&format!("</{name}")) {
+            rest = match end_tag(rest, &name) {
                 Some(i) => {
                     let t = &rest[i..];
                     t.find('>').map_or("", |j| &t[j + 1..])
@@ -98,6 +97,23 @@ fn tokens(html: &str) -> Vec<Token> {
         out.push(Token::Text(decode(&text)));
     }
     out
+}
+
+/// Where the end tag `</name` is in `s`, its name in any case.
+fn end_tag(s: &str, name: &str) -> Option<usize> {
+    let bytes = s.as_bytes();
+    let mut from = 0;
+    while let Some(i) = s[from..].find("</") {
+        let at = from + i;
+        let candidate = &bytes[at + 2..];
+        if candidate.len() >= name.len()
+            && candidate[..name.len()].eq_ignore_ascii_case(name.as_bytes())
+        {
+            return Some(at);
+        }
+        from = at + 2;
+    }
+    None
 }
 
 /// Reads a tag's name and attributes from just after `<` or `</`; returns
@@ -241,8 +257,9 @@ struct Md {
     pre: Option<String>,
     /// Inside `code` (not in `pre`): its text as written.
     code: Option<String>,
-    /// The addresses of the open links (`None`: an unsafe address, dropped).
-    links: Vec<Option<String>>,
+    /// The open links: each one's address and where its `[` is in `line`
+    /// (`None`: an unsafe address, dropped, or a link of an earlier block).
+    links: Vec<Option<(String, usize)>>,
     /// Whether the last block written was in a list (tight lists).
     last_in_list: bool,
 }
@@ -354,10 +371,11 @@ impl Md {
                     .find(|(k, _)| k == "href")
                     .map(|(_, v)| v.trim().to_string())
                     .filter(|v| safe_link(v));
+                let at = self.line.len();
                 if href.is_some() {
                     self.line.push('[');
                 }
-                self.links.push(href);
+                self.links.push(href.map(|h| (h, at)));
             }
             "img" => {
                 if let Some((_, alt)) = attrs.iter().find(|(k, _)| k == "alt") {
@@ -414,7 +432,7 @@ impl Md {
                 }
             }
             "a" => {
-                if let Some(Some(href)) = self.links.pop() {
+                if let Some(Some((href, _))) = self.links.pop() {
                     let href = href.replace(' ', "%20").replace(['(', ')'], "");
                     self.line.push_str(&format!("]({href})"));
                 }
@@ -429,11 +447,15 @@ impl Md {
         if let Some(code) = self.code.take() {
             self.text(&code);
         }
-        for link in self.links.iter_mut() {
-            // A link left open at a block's end loses its address.
-            if link.take().is_some() {
-                self.line = self.line.replacen('[', "", 1);
-            }
+        // A link left open at a block's end loses its address, and its `[`.
+        let mut open: Vec<usize> = self
+            .links
+            .iter_mut()
+            .filter_map(|l| l.take().map(|(_, at)| at))
+            .collect();
+        open.sort_unstable_by(|a, b| b.cmp(a));
+        for at in open {
+            self.line.remove(at);
         }
         let mut text = std::mem::take(&mut self.line);
         loop {
@@ -562,6 +584,63 @@ mod tests {
     }
 
     #[test]
+    fn any_soup_converts_without_a_panic_or_a_tag() {
+        let pieces = [
+            "<",
+            ">",
+            "&",
+            "#x",
+            ";",
+            "</",
+            "a",
+            "p",
+            "script",
+            "é",
+            "\"",
+            "'",
+            "=",
+            " ",
+            "!--",
+            "-->",
+            "li",
+            "ul",
+            "ol",
+            "b",
+            "br",
+            "`",
+            "[",
+            "]",
+            "\\",
+            "\n",
+            "href",
+            "https://",
+            "&amp;",
+            "&#",
+            "9",
+            "h2",
+            "blockquote",
+            "/",
+            "💡",
+        ];
+        let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+        for _ in 0..20_000 {
+            let mut html = String::new();
+            let len = (state >> 60) as usize * 3;
+            for _ in 0..len {
+                state = state
+                    .wrapping_mul(6_364_136_223_846_793_005)
+                    .wrapping_add(1_442_695_040_888_963_407);
+                html.push_str(pieces[(state >> 33) as usize % pieces.len()]);
+            }
+            let md = to_markdown(&html);
+            let unescaped_lt = md.char_indices().any(|(i, c)| {
+                c == '<' && md[..i].chars().rev().take_while(|c| *c == '\\').count() % 2 == 0
+            });
+            assert!(!unescaped_lt, "{html:?} → {md:?}");
+        }
+    }
+
+    #[test]
     fn markup_is_told_from_text() {
         for (text, markup) in [
             ("<p>x</p>", true),
@@ -589,6 +668,9 @@ mod tests {
             "<div><span style=\"x\">ok</span></div><unknown-tag>ok</unknown-tag>",
             "<p>unclosed <b>bold",
             "<script>never closed",
+            "<p>[&lt;<a href=\"https://x\">&lt;script&gt;</p>",
+            "<p>\\<a href=\"https://x\">t</p>",
+            "<SCRIPT>alert(1)</ScRiPt><p>ok</p>",
         ];
         for html in hostile {
             let md = to_markdown(html);
