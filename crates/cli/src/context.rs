@@ -79,6 +79,8 @@ impl Ctx {
         })
     }
 
+    /// Whether the database file exists (an import's dry run reads it, or
+    /// rehearses on an empty database when there is none).
     pub fn exists(&self) -> Result<bool> {
         self.path
             .try_exists()
