@@ -79,7 +79,9 @@ impl Ctx {
         })
     }
 
-    fn exists(&self) -> Result<bool> {
+    /// Whether the database file exists (an import's dry run reads it, or
+    /// rehearses on an empty database when there is none).
+    pub fn exists(&self) -> Result<bool> {
         self.path
             .try_exists()
             .map_err(|e| Error::Io(format!("cannot read {}: {e}", self.path.display())))

@@ -2,9 +2,10 @@
 
 use std::path::{Path, PathBuf};
 
-use clap::Args;
-use coachlog_core::db::output;
-use coachlog_core::{demo, interchange, Result};
+use clap::{Args, ValueEnum};
+use coachlog_core::db::{output, Db};
+use coachlog_core::import::oikio;
+use coachlog_core::{demo, interchange, Error, Result};
 use serde::Serialize;
 
 use crate::args::existing;
@@ -27,6 +28,23 @@ pub struct ExportArgs {
 pub struct ImportArgs {
     /// An export file (- for standard input).
     pub file: PathBuf,
+    /// What wrote the file: Coachlog's own export (into an empty database),
+    /// or oikio's data file or export (into this database, new or not).
+    #[arg(long, value_enum, default_value = "coachlog")]
+    pub from: Source,
+    /// Check the file and say what it would add; write nothing (with
+    /// `--from oikio`).
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+/// Where an imported file comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Source {
+    /// Coachlog's own export (`coachlog export`).
+    Coachlog,
+    /// oikio's `oikio-data.json` or its export.
+    Oikio,
 }
 
 /// `coachlog demo`
@@ -84,6 +102,16 @@ pub fn export(ctx: &Ctx, a: ExportArgs) -> Result<String> {
 /// Runs `import`.
 pub fn import(ctx: &Ctx, a: ImportArgs) -> Result<String> {
     let text = crate::context::read_text(None, Some(&a.file))?.unwrap_or_default();
+    if a.from == Source::Oikio {
+        return import_oikio(ctx, &a, &text);
+    }
+    if a.dry_run {
+        return Err(Error::invalid(
+            "--dry-run goes with --from oikio; an import of Coachlog's own export only goes \
+             into an empty database, so try it on a new file: `coachlog --db new.sqlite import \
+             FILE`.",
+        ));
+    }
     let doc = interchange::parse(&text)?;
     let mut db = ctx.write()?;
     let report = interchange::import(&mut db, &doc)?;
@@ -96,6 +124,30 @@ pub fn import(ctx: &Ctx, a: ImportArgs) -> Result<String> {
         a.file.display(),
         ctx.path.display(),
         r.records
+    ))
+}
+
+/// Runs `import --from oikio`: into this database, new or not; a dry run
+/// opens it only to read (or rehearses on an empty one when there is none).
+fn import_oikio(ctx: &Ctx, a: &ImportArgs, text: &str) -> Result<String> {
+    let file = oikio::parse(text)?;
+    let options = oikio::Options {
+        today: ctx.today,
+        dry_run: a.dry_run,
+    };
+    let mut db = match (a.dry_run, ctx.exists()?) {
+        (true, true) => ctx.read()?,
+        (true, false) => Db::open_in_memory(ctx.today)?,
+        (false, _) => ctx.write()?,
+    };
+    let report = oikio::import(&mut db, &file, options)?;
+    if ctx.json {
+        return json(&report);
+    }
+    Ok(format!(
+        "Import of {} into {}:\n{report}",
+        a.file.display(),
+        ctx.path.display()
     ))
 }
 

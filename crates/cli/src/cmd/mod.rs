@@ -136,7 +136,8 @@ pub enum Command {
     Summary(summary::SummaryArgs),
     /// Write the whole database as a JSON interchange file.
     Export(data::ExportArgs),
-    /// Load an export file into an empty or new database.
+    /// Load an export file into an empty or new database, or another tool's
+    /// history (`--from oikio`) into this one.
     Import(data::ImportArgs),
     /// Fill an empty database with an invented team to try Coachlog.
     Demo(data::DemoArgs),
@@ -176,8 +177,10 @@ pub fn run(ctx: &Ctx, command: Command) -> Result<String> {
             | Command::Decrypt
     );
     let before = backup::Fingerprint::of(&ctx.path);
-    if let Command::Import(_) = command {
-        backup::before_import(ctx)?;
+    if let Command::Import(a) = &command {
+        if !a.dry_run {
+            backup::before_import(ctx)?;
+        }
     }
     let out = dispatch(ctx, command)?;
     if automatic {

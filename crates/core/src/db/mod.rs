@@ -288,6 +288,18 @@ impl Db {
         Ok(out)
     }
 
+    /// Runs `f` in one immediate transaction and rolls it back, whatever
+    /// it returns: a rehearsal of a write (an import's `--dry-run`), which
+    /// meets every check the real write meets and leaves the file as it was.
+    pub fn rehearse<T>(&mut self, f: impl FnOnce(&Tx<'_>) -> Result<T>) -> Result<T> {
+        let tx = Tx(self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?);
+        let out = f(&tx);
+        tx.0.rollback()?;
+        out
+    }
+
     /// Installs SQLite's statement trace on the connection (see
     /// [`rusqlite::Connection::trace_v2`]): for the query-plan test, which
     /// checks every statement the screens and writes run.

@@ -221,6 +221,22 @@ pub fn reopen(tx: &Tx<'_>, id: AgendaItemId) -> Result<AgendaItem> {
     get(tx, id)
 }
 
+/// How many items of the person's agenda were opened on `day` with exactly
+/// this text (as stored: see [`validate::text`]) — how an import knows the
+/// items it brought in before.
+pub fn count_same(
+    conn: &Connection,
+    person: PersonId,
+    day: NaiveDate,
+    text: &str,
+) -> Result<usize> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT count(*) FROM agenda_item WHERE person_id = ?1 AND opened_on = ?2 AND text = ?3",
+    )?;
+    let n: i64 = stmt.query_row(params![person, day, text], |r| r.get(0))?;
+    Ok(usize::try_from(n).unwrap_or(0))
+}
+
 /// One item by id.
 pub fn get(conn: &Connection, id: AgendaItemId) -> Result<AgendaItem> {
     conn.query_row(

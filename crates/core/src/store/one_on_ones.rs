@@ -175,6 +175,18 @@ fn move_items(tx: &Tx<'_>, id: OneOnOneId, from: NaiveDate, to: NaiveDate) -> Re
     Ok(())
 }
 
+/// The person's 1:1 on `day`, if any (there is at most one).
+pub fn on_day(conn: &Connection, person: PersonId, day: NaiveDate) -> Result<Option<OneOnOne>> {
+    let id: Option<OneOnOneId> = conn
+        .query_row(
+            "SELECT id FROM one_on_one WHERE person_id = ?1 AND date = ?2",
+            params![person, day],
+            |r| r.get(0),
+        )
+        .optional()?;
+    id.map(|id| get(conn, id)).transpose()
+}
+
 /// One 1:1 by id.
 pub fn get(conn: &Connection, id: OneOnOneId) -> Result<OneOnOne> {
     let mut o = conn

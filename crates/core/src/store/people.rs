@@ -362,6 +362,19 @@ pub fn list(conn: &Connection, filter: Filter) -> Result<Vec<Person>> {
     Ok(people)
 }
 
+/// The person with this name, compared as names are everywhere (trimmed,
+/// Unicode lower-cased), if there is one.
+pub fn find_by_name(conn: &Connection, name: &str) -> Result<Option<Person>> {
+    let id: Option<PersonId> = conn
+        .query_row(
+            "SELECT id FROM person WHERE name_key = ?1",
+            [validate::key(name)],
+            |row| row.get(0),
+        )
+        .optional()?;
+    id.map(|id| get(conn, id)).transpose()
+}
+
 /// Finds a person by id (`"3"`), exact name (case-insensitive) or a unique
 /// part of a name.
 pub fn resolve(conn: &Connection, reference: &str) -> Result<Person> {
