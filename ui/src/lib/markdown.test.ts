@@ -154,3 +154,26 @@ describe('splitMarkdown', () => {
     expect(splitMarkdown('', 1)).toEqual(['']);
   });
 });
+
+describe('status badges', () => {
+  it('draws the summary emoji as badges with a name, in text and tables', () => {
+    const html = dom(renderMarkdown('| PM | 1:1s |\n|---|---|\n| Ada | ✅ 3/3 |\n| Bo | ⚠️ 2/3 |\n| Cy | ❌ 0/3 |\n\nall ✅ here'));
+    const marks = [...html.querySelectorAll('span.status-badge')].map((b) => [b.className, b.textContent, b.getAttribute('role'), b.getAttribute('aria-label')]);
+    expect(marks).toEqual([
+      ['status-badge ok', '✓', 'img', 'yes'],
+      ['status-badge warn', '!', 'img', 'warning'],
+      ['status-badge bad', '✗', 'img', 'no'],
+      ['status-badge ok', '✓', 'img', 'yes'],
+    ]);
+    expect(html.textContent).not.toMatch(/✅|⚠|❌/u);
+    expect(html.querySelector('td')?.textContent).toBe('Ada');
+  });
+
+  it('keeps the emoji as written in code, and a bare warning sign too', () => {
+    const html = dom(renderMarkdown('`✅ done`\n\n```\n❌ no\n```\n\n⚠ plain'));
+    expect(html.querySelector('code')?.textContent).toBe('✅ done');
+    expect(html.querySelector('pre')?.textContent).toContain('❌ no');
+    expect(html.querySelectorAll('span.status-badge')).toHaveLength(1);
+    expect(html.querySelector('span.status-badge')?.className).toBe('status-badge warn');
+  });
+});

@@ -24,7 +24,40 @@ export function escapeHtml(text: string): string {
     .replace(/'/g, '&#39;');
 }
 
+/**
+ * The summary's status emoji (✅ ⚠️ ❌), shown in the app as small badges
+ * drawn from plain text marks and colours: a desktop without an emoji font
+ * (a minimal Debian) shows the emoji as empty boxes. Exports keep the emoji
+ * for GitLab; only the preview changes. Code keeps them as written.
+ */
+const BADGES: Record<string, { kind: string; mark: string; label: string }> = {
+  '✅': { kind: 'ok', mark: '✓', label: 'yes' },
+  '⚠️': { kind: 'warn', mark: '!', label: 'warning' },
+  '⚠': { kind: 'warn', mark: '!', label: 'warning' },
+  '❌': { kind: 'bad', mark: '✗', label: 'no' },
+};
+const BADGE_AT = /✅|⚠\uFE0F?|❌/u;
+const BADGE_START = /^(?:✅|⚠\uFE0F?|❌)/u;
+
+const badges = {
+  name: 'statusBadge',
+  level: 'inline' as const,
+  start(src: string) {
+    const at = src.search(BADGE_AT);
+    return at < 0 ? undefined : at;
+  },
+  tokenizer(src: string) {
+    const m = BADGE_START.exec(src);
+    return m ? { type: 'statusBadge', raw: m[0] } : undefined;
+  },
+  renderer(token: { raw: string }) {
+    const b = BADGES[token.raw];
+    return `<span class="status-badge ${b.kind}" role="img" aria-label="${b.label}">${b.mark}</span>`;
+  },
+};
+
 const marked = new Marked({
+  extensions: [badges],
   gfm: true,
   breaks: true,
   async: false,
