@@ -339,6 +339,8 @@ describe('the Brief panel', () => {
     expect(wins[1].textContent).toContain('shared Mon 11 May 2026 in staff meeting');
     expect(within(panel).getByTestId('brief-nudge').textContent).toContain('4 days overdue');
     expect(within(panel).getByTestId('brief-cdf').textContent).toContain('Customer interviews every week');
+    // The section's heading names the focus areas once.
+    expect(within(panel).getByTestId('brief-cdf').textContent?.match(/CDF focus areas/g)).toHaveLength(1);
     expect(within(panel).getByTestId('brief-career').textContent).toContain('164 days ago');
     const updates = within(panel).getAllByTestId('brief-update');
     expect(updates.map((u) => [...u.querySelectorAll('td')].map((td) => td.textContent?.trim()))).toEqual([
