@@ -10,6 +10,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
+# Incremental state pays off for edit-compile loops, not for one run on a clean
+# clone, and it doubles target/'s size (a clean CI run once ran out of disk).
+export CARGO_INCREMENTAL="${CARGO_INCREMENTAL:-0}"
 
 step() { printf '\n==> %s\n' "$*"; }
 failures=()
@@ -21,6 +24,12 @@ run() {
 passed=()
 
 step "setup"
+# Say so up front when the disk is nearly full: the build needs ~12 GiB, and a
+# full disk shows up much later as a linker "Bus error".
+free_kib=$(df -Pk . | awk 'NR==2 {print $4}')
+if [ "${free_kib:-0}" -lt $((12 * 1024 * 1024)) ]; then
+  printf 'warning: only %s MiB free here; a clean build and test run needs about 12 GiB.\n' "$((free_kib / 1024))" >&2
+fi
 scripts/setup.sh --test
 [ -x "$HOME/.cargo/bin/cargo" ] && export PATH="$HOME/.cargo/bin:$PATH"
 
