@@ -34,5 +34,8 @@ export default defineConfig({
     restoreMocks: true,
     pool: 'threads',
     maxWorkers: 2,
+    // The theme's palette is read as text by src/theme.test.ts (`?raw`);
+    // other stylesheets stay unprocessed in tests.
+    css: { include: [/app\.css/] },
   },
 });

@@ -470,6 +470,25 @@ impl App {
     /// Starts the app on a database that `seed` fills first, its native
     /// dialogs answering as `dialogs` says.
     pub async fn launch_answering(name: &str, dialogs: Dialogs, seed: impl FnOnce(&Path)) -> App {
+        App::start(name, dialogs, &[], seed).await
+    }
+
+    /// Starts the app on a database that `seed` fills first, with `extra`
+    /// environment variables (`GTK_THEME` for the dark theme, say).
+    pub async fn launch_env(
+        name: &str,
+        extra: &[(&'static str, &str)],
+        seed: impl FnOnce(&Path),
+    ) -> App {
+        App::start(name, Dialogs::Agree, extra, seed).await
+    }
+
+    async fn start(
+        name: &str,
+        dialogs: Dialogs,
+        extra: &[(&'static str, &str)],
+        seed: impl FnOnce(&Path),
+    ) -> App {
         let app = check_environment();
         assert!(
             answers_dialogs(&app),
@@ -506,6 +525,8 @@ impl App {
             // No accessibility bus: it only adds D-Bus time-outs here.
             ("NO_AT_BRIDGE", PathBuf::from("1")),
         ];
+        let mut env = env;
+        env.extend(extra.iter().map(|(k, v)| (*k, PathBuf::from(v))));
         for (k, v) in &env {
             if k.starts_with("XDG_") {
                 fs::create_dir_all(v).expect("create an XDG folder");
