@@ -122,6 +122,40 @@ fn dependencies(manifest: &Path, section: &str) -> Vec<(usize, String)> {
     out
 }
 
+/// The D-Bus crates the desktop ships (the single-instance, notification
+/// and keyring code all talk D-Bus): one version of each in the lock file,
+/// or the binary carries two D-Bus stacks (zbus 5 and 6 did, until
+/// notify-rust was held at 4.18; docs/performance.md).
+const DBUS_CRATES: &[&str] = &["zbus", "zbus_macros", "zbus_names", "zvariant", "zvariant_derive"];
+
+#[test]
+fn the_app_ships_one_version_of_each_dbus_crate() {
+    let lock = std::fs::read_to_string(root().join("Cargo.lock")).unwrap();
+    let mut versions: BTreeMap<&str, Vec<String>> = BTreeMap::new();
+    let mut name = None;
+    for line in lock.lines() {
+        if let Some(n) = line.strip_prefix("name = ") {
+            name = DBUS_CRATES.iter().find(|c| n.trim_matches('"') == **c).copied();
+        } else if let (Some(n), Some(v)) = (name, line.strip_prefix("version = ")) {
+            versions.entry(n).or_default().push(v.trim_matches('"').to_string());
+            name = None;
+        }
+    }
+    assert!(
+        versions.contains_key("zbus"),
+        "Cargo.lock lists no zbus: the check reads the lock file wrongly"
+    );
+    check(
+        "Cargo.lock has two versions of a D-Bus crate (hold back the crate that pulls the \
+         newer one: `cargo tree -i zbus@<version>` names it)",
+        versions
+            .into_iter()
+            .filter(|(_, v)| v.len() > 1)
+            .map(|(n, v)| format!("{n}: {}", v.join(", ")))
+            .collect(),
+    );
+}
+
 #[test]
 fn the_core_has_no_tauri_tokio_or_ui_dependency() {
     let manifest = root().join("crates/core/Cargo.toml");
