@@ -572,15 +572,7 @@ fn write(tx: &Tx<'_>, file: &File, options: Options, report: &mut Report) -> Res
         let result = match closing {
             Some(on) => {
                 let closed_in = (on == day).then_some(one_on_ones[a.meeting]);
-                add_item(
-                    tx,
-                    &item,
-                    CloseTag::Done,
-                    on,
-                    closed_in,
-                    report,
-                    &mut seen,
-                )
+                add_item(tx, &item, CloseTag::Done, on, closed_in, report, &mut seen)
             }
             None => add_open_item(tx, &item, report, &mut seen),
         };
@@ -589,16 +581,8 @@ fn write(tx: &Tx<'_>, file: &File, options: Options, report: &mut Report) -> Res
 
     for n in &file.notes {
         let item = closed_item(ids[n.person], n.content.clone(), n.day);
-        add_item(
-            tx,
-            &item,
-            CloseTag::Fyi,
-            n.day,
-            None,
-            report,
-            &mut seen,
-        )
-        .map_err(|e| place_of(&n.place, e))?;
+        add_item(tx, &item, CloseTag::Fyi, n.day, None, report, &mut seen)
+            .map_err(|e| place_of(&n.place, e))?;
     }
 
     for t in &file.talking_points {
@@ -610,15 +594,7 @@ fn write(tx: &Tx<'_>, file: &File, options: Options, report: &mut Report) -> Res
             t.day,
         );
         let result = if t.completed {
-            add_item(
-                tx,
-                &item,
-                CloseTag::Done,
-                t.day,
-                None,
-                report,
-                &mut seen,
-            )
+            add_item(tx, &item, CloseTag::Done, t.day, None, report, &mut seen)
         } else {
             add_open_item(tx, &item, report, &mut seen)
         };
