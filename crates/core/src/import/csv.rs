@@ -286,13 +286,17 @@ fn reader(text: &str) -> csv::Reader<&[u8]> {
 
 impl Table {
     /// The data rows of `text`, each with its place (`{label}row N`), after
-    /// checking the header: every required column there, none unknown or twice.
+    /// checking the header: every required column there, none unknown or twice
+    /// (a column without a name is left out).
     fn read(text: &str, label: &str, known: &[(&str, bool)]) -> Result<Table> {
         let header = headers(text)?;
         let names: Vec<&str> = known.iter().map(|(n, _)| *n).collect();
         let mut columns = HashMap::new();
         for (i, h) in header.iter().enumerate() {
             let h = h.replace([' ', '-'], "_");
+            if h.is_empty() {
+                continue; // A column without a name, as spreadsheets leave.
+            }
             if !names.contains(&h.as_str()) {
                 return Err(Error::invalid(format!(
                     "{label}row 1: \"{h}\" is not a column Coachlog reads; the columns are {} \
