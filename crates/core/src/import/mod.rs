@@ -47,6 +47,7 @@ pub struct Options {
 
 /// What an import added (or, for a dry run, would add).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Report {
     /// Whether this was a dry run (nothing written).
     pub dry_run: bool,
@@ -148,6 +149,51 @@ impl fmt::Display for Report {
         }
         Ok(())
     }
+}
+
+/// Where a file to import comes from, told apart by its text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "snake_case")]
+pub enum Source {
+    /// oikio's data file or export (JSON).
+    Oikio,
+    /// A CSV of 1:1s or of agenda items ([`csv::parse_one`]).
+    Csv,
+}
+
+impl Source {
+    /// JSON is oikio's; anything else is read as CSV.
+    pub fn of(text: &str) -> Source {
+        match text
+            .trim_start_matches('\u{feff}')
+            .trim_start()
+            .chars()
+            .next()
+        {
+            Some('{') | Some('[') => Source::Oikio,
+            _ => Source::Csv,
+        }
+    }
+
+    /// Its name for the leader.
+    pub fn label(self) -> &'static str {
+        match self {
+            Source::Oikio => "oikio",
+            Source::Csv => "CSV",
+        }
+    }
+}
+
+/// Imports one file of either source, told apart by [`Source::of`] (the
+/// app's Import, which takes one file at a time; new people are added).
+pub fn any(db: &mut Db, text: &str, options: Options) -> Result<(Source, Report)> {
+    let source = Source::of(text);
+    let report = match source {
+        Source::Oikio => oikio::import(db, &oikio::parse(text)?, options)?,
+        Source::Csv => csv::import(db, &csv::parse_one(text)?, options, csv::NewPeople::Add)?,
+    };
+    Ok((source, report))
 }
 
 /// Runs `write` in one transaction — or, with `dry_run`, rehearses it and
