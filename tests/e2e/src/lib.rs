@@ -470,6 +470,17 @@ impl App {
     /// Starts the app on a database that `seed` fills first, its native
     /// dialogs answering as `dialogs` says.
     pub async fn launch_answering(name: &str, dialogs: Dialogs, seed: impl FnOnce(&Path)) -> App {
+        App::launch_opening(name, dialogs, &[], seed).await
+    }
+
+    /// [`App::launch_answering`], with the app's Open dialogs answering
+    /// `opens`, one file per question, in order (then cancelled).
+    pub async fn launch_opening(
+        name: &str,
+        dialogs: Dialogs,
+        opens: &[&Path],
+        seed: impl FnOnce(&Path),
+    ) -> App {
         let app = check_environment();
         assert!(
             answers_dialogs(&app),
@@ -497,6 +508,9 @@ impl App {
                 dir.path().join("dialogs.log").display()
             ),
         };
+        let answers = opens.iter().fold(answers, |a, file| {
+            format!("{a};open={}", file.display())
+        });
         let env: Vec<(&'static str, PathBuf)> = vec![
             ("COACHLOG_TEST_DIALOGS", PathBuf::from(answers)),
             ("COACHLOG_DB", db.clone()),
