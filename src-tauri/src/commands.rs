@@ -1011,13 +1011,8 @@ pub async fn import_preview(
     };
     let (file, text) = imports::read_text(path).await?;
     let (source, report) = run_import(&state, text.clone(), true).await?;
-    Ok(ImportPreview {
-        token: pending.hold(file.clone(), text),
-        file,
-        source,
-        text: report.to_string(),
-        report,
-    })
+    let token = pending.hold(file.clone(), text);
+    Ok(ImportPreview::new(token, file, source, report))
 }
 
 /// Imports the file [`import_preview`] held under `token`, exactly the text
@@ -1031,13 +1026,7 @@ pub async fn import_apply(
 ) -> Reply<ImportPreview> {
     let (file, text) = pending.take(&token)?;
     let (source, report) = run_import(&state, text, false).await?;
-    Ok(ImportPreview {
-        token: String::new(),
-        file,
-        source,
-        text: report.to_string(),
-        report,
-    })
+    Ok(ImportPreview::new(String::new(), file, source, report))
 }
 
 /// Forgets the file held under `token` (the preview was cancelled).

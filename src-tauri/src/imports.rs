@@ -51,6 +51,19 @@ pub struct ImportPreview {
     pub text: String,
 }
 
+impl ImportPreview {
+    /// The preview (or outcome) of importing `file`, its report also in words.
+    pub fn new(token: String, file: String, source: Source, report: Report) -> ImportPreview {
+        ImportPreview {
+            token,
+            file,
+            source,
+            text: report.to_string(),
+            report,
+        }
+    }
+}
+
 impl Pending {
     /// Keeps `name` and `text` and gives the token that names them.
     pub fn hold(&self, name: String, text: String) -> String {

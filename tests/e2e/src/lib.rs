@@ -508,9 +508,9 @@ impl App {
                 dir.path().join("dialogs.log").display()
             ),
         };
-        let answers = opens.iter().fold(answers, |a, file| {
-            format!("{a};open={}", file.display())
-        });
+        let answers = opens
+            .iter()
+            .fold(answers, |a, file| format!("{a};open={}", file.display()));
         let env: Vec<(&'static str, PathBuf)> = vec![
             ("COACHLOG_TEST_DIALOGS", PathBuf::from(answers)),
             ("COACHLOG_DB", db.clone()),

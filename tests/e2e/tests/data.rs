@@ -39,7 +39,10 @@ fn oikio_and_csv_come_in_from_settings_and_the_database_goes_out() {
     let opens: [&Path; 3] = [&oikio, &csv, &csv];
     block_on(async {
         let app = App::launch_opening("data", Dialogs::Agree, &opens, |db| {
-            cli(db, &["person", "add", "Priya Raman", "--since", "2025-01-01"]);
+            cli(
+                db,
+                &["person", "add", "Priya Raman", "--since", "2025-01-01"],
+            );
         })
         .await;
         app.find("[data-testid='nav-settings']").await;
@@ -60,8 +63,11 @@ fn oikio_and_csv_come_in_from_settings_and_the_database_goes_out() {
             app.find_text("[data-testid='screen-team']", name).await;
         }
         let listed = cli(app.db_path(), &["1on1", "list", "Ana Ruiz"]);
-        app.ensure(listed.contains("2026-01-08"), format!("Ana's 1:1s: {listed}"))
-            .await;
+        app.ensure(
+            listed.contains("2026-01-08"),
+            format!("Ana's 1:1s: {listed}"),
+        )
+        .await;
 
         // The whole database out, as `coachlog export` writes it.
         app.click("[data-testid='nav-settings']").await;
@@ -69,14 +75,20 @@ fn oikio_and_csv_come_in_from_settings_and_the_database_goes_out() {
         let saved = app.saved_folder();
         app.wait_until("the export to be written", || async {
             std::fs::read_dir(&saved).ok()?.flatten().find(|e| {
-                e.file_name().to_string_lossy().starts_with("coachlog-export-")
+                e.file_name()
+                    .to_string_lossy()
+                    .starts_with("coachlog-export-")
             })
         })
         .await;
         let file = std::fs::read_dir(&saved)
             .unwrap()
             .flatten()
-            .find(|e| e.file_name().to_string_lossy().starts_with("coachlog-export-"))
+            .find(|e| {
+                e.file_name()
+                    .to_string_lossy()
+                    .starts_with("coachlog-export-")
+            })
             .unwrap()
             .path();
         let expected = cli(app.db_path(), &["export"]);

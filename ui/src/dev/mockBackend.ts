@@ -31,7 +31,7 @@
 import { mockIPC } from '@tauri-apps/api/mocks';
 import { addDays } from '$lib/dates';
 import { formatInfo } from '$lib/exporting';
-import { justOne, kindLabel } from '$lib/kinds';
+import { countOf, justOne, kindLabel } from '$lib/kinds';
 import type * as T from '$lib/types';
 import fixtures from './fixtures.json';
 import { handleCoaching, isCoachingCommand, type CoachingAnswers } from './mockCoaching';
@@ -116,7 +116,7 @@ export interface MockDb {
    */
   dialogs: { confirm: boolean; save: boolean; open: boolean };
   /** The file the Open dialog chooses for Settings → Data → Import…: its name, source and the people it names. */
-  importFile: { file: string; source: T.Source; people: string[] };
+  importFile: { file: string; source: T.ImportSource; people: string[] };
   /** The templates the leader wrote (their default per kind, and people's own 1:1 templates). */
   templates: T.Template[];
   /** The Trash, newest first: each entry and the record it took out of its list. */
@@ -174,7 +174,7 @@ export function emptyDb(): MockDb {
     backups: [],
     encryption: { passphrase: null, remembered: false },
     dialogs: { confirm: true, save: true, open: true },
-    importFile: { file: 'oikio-data.json', source: 'oikio', people: ['Dana Whitfield', 'Priya Raman'] },
+    importFile: { file: 'oikio-data.json', source: 'oikio', people: ['Dana Whitfield', 'Lee Novak'] },
     templates: [],
     trash: [],
     dataVersion: 1,
@@ -249,6 +249,8 @@ function fail(kind: string, message: string): never {
 
 /** The arguments of every command, by the names `lib/api.ts` sends them under (each command sends some). */
 interface CommandArgs {
+  /** An import waiting in the shell (import_apply, import_cancel). */
+  token: string;
   id: number;
   personId: number | null;
   linkId: number | null;
@@ -565,7 +567,7 @@ export function handle(db: MockDb, cmd: MockCommand, args: Args): unknown {
       }
       const added = { ...justOne('person'), people: created.length };
       const verb = dryRun ? 'Would add' : 'Added';
-      const text = [`${verb} ${created.length} people.`, created.length ? `New people: ${created.join(', ')}.` : '', dryRun ? 'Dry run: nothing was written.' : '']
+      const text = [`${verb} ${countOf('person', created.length)}.`, created.length ? `New people: ${created.join(', ')}.` : '', dryRun ? 'Dry run: nothing was written.' : '']
         .filter(Boolean)
         .join('\n');
       const report: T.Report = {

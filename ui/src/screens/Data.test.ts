@@ -22,6 +22,7 @@ async function dataSection() {
 describe('Settings → Data', () => {
   it('previews an import, then imports exactly that file by its token and reloads the screens', async () => {
     install();
+    db().importFile = { file: 'oikio-data.json', source: 'oikio', people: ['Dana Whitfield', 'Lee Novak', db().answers.people_list[0].name] };
     const before = db().answers.people_list.length;
     const section = await dataSection();
     await fireEvent.click(within(section).getByTestId('data-import'));
@@ -30,7 +31,8 @@ describe('Settings → Data', () => {
     expect(preview.textContent).toContain('oikio-data.json');
     const report = within(preview).getByTestId('import-preview-report').textContent ?? '';
     expect(report).toContain('Would add 2 people.');
-    expect(report).toContain('New people: Dana Whitfield, Priya Raman.');
+    expect(report).toContain('New people: Dana Whitfield, Lee Novak.');
+    expect(called('import_preview')).toHaveLength(1);
     expect(report).not.toContain('Dry run');
     expect(db().answers.people_list).toHaveLength(before);
     const loads = called('people_list').length;

@@ -153,7 +153,7 @@ impl fmt::Display for Report {
 
 /// Where a file to import comes from, told apart by its text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "ImportSource"))]
 #[serde(rename_all = "snake_case")]
 pub enum Source {
     /// oikio's data file or export (JSON).
