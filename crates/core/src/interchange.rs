@@ -632,6 +632,28 @@ fn map_without_duplicates<'de, D: Deserializer<'de>>(
 // Import
 // ---------------------------------------------------------------------------
 
+/// Imports `doc` into a new database file at `path`, which must not exist
+/// (`conflict` otherwise): the app's "Import database…". On any failure the
+/// file made is removed, so nothing is left behind.
+pub fn import_into_new_file(
+    path: &std::path::Path,
+    today: NaiveDate,
+    doc: &Document,
+) -> Result<ImportReport> {
+    crate::db::output::check_new(path, crate::db::output::Existing::Refuse).map_err(|_| {
+        Error::conflict(format!(
+            "{} is already there; an export is imported into a new database only, so choose \
+             a new file name.",
+            path.display()
+        ))
+    })?;
+    let imported = Db::open(path, today).and_then(|mut db| import(&mut db, doc));
+    if imported.is_err() {
+        crate::db::remove_database(path);
+    }
+    imported
+}
+
 /// Loads `doc` into `db`, which must be empty (no people and no records of
 /// any kind; settings do not count and are replaced by the file's, the
 /// exported `tracking_since` included).
@@ -644,28 +666,6 @@ fn map_without_duplicates<'de, D: Deserializer<'de>>(
 /// failure leaves the database exactly as it was. Errors say where the
 /// record is in the file, e.g. `people[2] (id 5): The name is empty; give
 /// one.`; a database that is not empty is refused with [`Error::Conflict`].
-/// Imports `doc` into a new database file at `path`, which must not exist
-/// (`conflict` otherwise): the app's "Import database…". On any failure the
-/// file made is removed, so nothing is left behind.
-pub fn import_into_new_file(
-    path: &std::path::Path,
-    today: NaiveDate,
-    doc: &Document,
-) -> Result<ImportReport> {
-    if path.exists() {
-        return Err(Error::conflict(format!(
-            "{} is already there; an export is imported into a new database only, so choose \
-             a new file name.",
-            path.display()
-        )));
-    }
-    let imported = Db::open(path, today).and_then(|mut db| import(&mut db, doc));
-    if imported.is_err() {
-        crate::db::remove_database(path);
-    }
-    imported
-}
-
 pub fn import(db: &mut Db, doc: &Document) -> Result<ImportReport> {
     let settings = check_document(doc)?;
     db.write(|tx| {
