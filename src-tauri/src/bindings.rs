@@ -91,6 +91,8 @@ pub fn export_all(out_dir: &Path) -> Result<(), ExportError> {
         overview::PersonPage,
         coachlog_core::brief::Brief,
         coachlog_core::coaching::TeamBalance,
+        crate::imports::ImportPreview,
+        crate::commands::ImportedDatabase,
     );
     write_commands(out_dir)?;
     write_catalogue(out_dir)?;

@@ -12,6 +12,8 @@ use coachlog_core::coaching::{self, TeamBalance};
 use coachlog_core::dashboard::{self, Coverage, Release};
 use coachlog_core::db::output::{self, Existing};
 use coachlog_core::demo::{self, DemoOptions, DemoReport};
+use coachlog_core::import;
+use coachlog_core::interchange;
 use coachlog_core::kinds::{Counts, RecordKind};
 use coachlog_core::model::*;
 use coachlog_core::nudges::{self, Nudge};
@@ -33,9 +35,10 @@ use tauri::{Runtime, State};
 
 use crate::backups::{self, BackupsInfo};
 use crate::clock;
-use crate::dialogs::{AppDialogs, Confirm, SaveAs};
+use crate::dialogs::{AppDialogs, Confirm, OpenFile, SaveAs};
 use crate::encryption::{self, EncryptionStatus};
 use crate::error::IpcError;
+use crate::imports::{self, ImportPreview, Pending};
 use crate::state::AppState;
 
 /// What a command returns.
@@ -984,6 +987,153 @@ pub async fn backup_restore(
     backups::restore(&state, file, clock::now_utc(), clock::today()).await
 }
 
+// --- Settings → Data: imports and the whole database ------------------------------
+
+/// Asks for a file in the native Open dialog and previews its import into
+/// this database (oikio or CSV, told apart by its text): a dry run, nothing
+/// written. The file's text is held under the answer's `token` for
+/// [`import_apply`]; the page never gives a path. `cancelled` when the
+/// leader cancels the dialog; `invalid` (with the record's or row's place)
+/// for a file that cannot be imported, and nothing is held.
+#[tauri::command]
+pub async fn import_preview(
+    state: State<'_, AppState>,
+    dialogs: State<'_, AppDialogs>,
+    pending: State<'_, Pending>,
+) -> Reply<ImportPreview> {
+    let question = OpenFile {
+        title: "Import from oikio or CSV".into(),
+        extensions: &["json", "csv"],
+        kind: "oikio data or export (JSON), CSV",
+    };
+    let Some(path) = dialogs.open_file(question).await else {
+        return Err(IpcError::new(ErrorKind::Cancelled, "Nothing was imported."));
+    };
+    let (file, text) = imports::read_text(path).await?;
+    let (source, report) = run_import(&state, text.clone(), true).await?;
+    let token = pending.hold(file.clone(), text);
+    Ok(ImportPreview::new(token, file, source, report))
+}
+
+/// Imports the file [`import_preview`] held under `token`, exactly the text
+/// previewed, in one transaction; `not_found` for a token that names no
+/// waiting import (each is used once).
+#[tauri::command]
+pub async fn import_apply(
+    state: State<'_, AppState>,
+    pending: State<'_, Pending>,
+    token: String,
+) -> Reply<ImportPreview> {
+    let (file, text) = pending.take(&token)?;
+    let (source, report) = run_import(&state, text, false).await?;
+    Ok(ImportPreview::new(String::new(), file, source, report))
+}
+
+/// Forgets the file held under `token` (the preview was cancelled).
+#[tauri::command]
+pub async fn import_cancel(pending: State<'_, Pending>, token: String) -> Reply<()> {
+    pending.forget(&token);
+    Ok(())
+}
+
+async fn run_import(
+    state: &AppState,
+    text: String,
+    dry_run: bool,
+) -> Reply<(import::Source, import::Report)> {
+    let options = import::Options {
+        today: clock::today(),
+        dry_run,
+    };
+    state.write(move |db| import::any(db, &text, options)).await
+}
+
+/// Writes the whole database as the interchange JSON (the same bytes as
+/// `coachlog export`) where the leader chooses in the native Save dialog.
+/// `cancelled` when they cancel it.
+#[tauri::command]
+pub async fn database_export(
+    state: State<'_, AppState>,
+    dialogs: State<'_, AppDialogs>,
+) -> Reply<SavedFile> {
+    let question = SaveAs {
+        title: "Export the whole database".into(),
+        file_name: format!("coachlog-export-{}.json", clock::today()),
+        extension: "json",
+        kind: "Coachlog export (JSON)",
+    };
+    let Some(target) = dialogs.save_as(question).await else {
+        return Err(IpcError::new(ErrorKind::Cancelled, "Nothing was saved."));
+    };
+    let target = save_target(target, "json")?;
+    let text = state
+        .read(|db| interchange::export(db.conn()).map(|doc| interchange::to_json(&doc)))
+        .await?;
+    save_text(target, text).await
+}
+
+/// Where [`database_import`] made the new database, and what it holds.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+pub struct ImportedDatabase {
+    /// The new database file.
+    pub path: String,
+    /// What it holds.
+    pub report: interchange::ImportReport,
+}
+
+/// Reads a Coachlog export chosen in the native Open dialog into a new
+/// database file chosen in the Save dialog, with the CLI's checks (the
+/// whole file checked first, one transaction); never into the open
+/// database, nor over any file that exists (`conflict`). The app keeps the
+/// database it has open: the page says how to open the new one.
+#[tauri::command]
+pub async fn database_import(
+    state: State<'_, AppState>,
+    dialogs: State<'_, AppDialogs>,
+) -> Reply<ImportedDatabase> {
+    let question = OpenFile {
+        title: "Choose a Coachlog export to import".into(),
+        extensions: &["json"],
+        kind: "Coachlog export (JSON)",
+    };
+    let Some(source) = dialogs.open_file(question).await else {
+        return Err(IpcError::new(ErrorKind::Cancelled, "Nothing was imported."));
+    };
+    let (_, text) = imports::read_text(source).await?;
+    let doc = interchange::parse(&text)?;
+    let question = SaveAs {
+        title: "Save the imported database as".into(),
+        file_name: "coachlog-imported.sqlite".into(),
+        extension: "sqlite",
+        kind: "Coachlog database",
+    };
+    let Some(target) = dialogs.save_as(question).await else {
+        return Err(IpcError::new(ErrorKind::Cancelled, "Nothing was imported."));
+    };
+    let target = save_target(target, "sqlite")?;
+    if state
+        .path()
+        .is_some_and(|open| imports::same_file(open, &target))
+    {
+        return Err(IpcError::new(
+            ErrorKind::Conflict,
+            format!(
+                "{} is the database Coachlog has open; an export is imported into a new \
+                 database only, so choose a new file name. Nothing was changed.",
+                target.display()
+            ),
+        ));
+    }
+    let today = clock::today();
+    let path = target.display().to_string();
+    let report = tauri::async_runtime::spawn_blocking(move || {
+        interchange::import_into_new_file(&target, today, &doc)
+    })
+    .await
+    .map_err(|e| IpcError::internal(format!("the import task failed: {e}")))??;
+    Ok(ImportedDatabase { path, report })
+}
+
 /// Asks `question` in a native dialog; a no is `cancelled`, nothing done.
 async fn confirm(dialogs: &AppDialogs, question: Confirm) -> Reply<()> {
     if dialogs.confirm(question).await {
@@ -1148,32 +1298,43 @@ pub async fn summary_save(
     let Some(target) = dialogs.save_as(question).await else {
         return Err(IpcError::new(ErrorKind::Cancelled, "Nothing was saved."));
     };
-    check_target(&target)?;
-    // The dialog filters by extension; a name typed without it gets it.
-    let wanted = format.extension();
-    let target = if target.extension().and_then(|e| e.to_str()) == Some(wanted) {
-        target
-    } else {
-        let mut name = target.into_os_string();
-        name.push(format!(".{wanted}"));
-        let named = std::path::PathBuf::from(name);
-        // The dialog asked before replacing the name typed, not this one.
-        if named.exists() {
-            return Err(IpcError::new(
-                ErrorKind::Conflict,
-                format!(
-                    "{} is already there, and the Save dialog did not ask about replacing it \
-                     (the name typed had no .{wanted}). Save again and choose that file to \
-                     replace it, or type another name; nothing was saved.",
-                    named.display()
-                ),
-            ));
-        }
-        named
-    };
+    let target = save_target(target, format.extension())?;
     let text = state
         .read(move |db| summary::export(db.conn(), month, &options, format))
         .await?;
+    save_text(target, text).await
+}
+
+/// The file chosen in a Save dialog, checked ([`check_target`]) and given
+/// the extension `wanted` when the name typed had none.
+fn save_target(target: std::path::PathBuf, wanted: &str) -> Reply<std::path::PathBuf> {
+    check_target(&target)?;
+    // The dialog filters by extension; a name typed without it gets it.
+    if target.extension().and_then(|e| e.to_str()) == Some(wanted) {
+        return Ok(target);
+    }
+    let mut name = target.into_os_string();
+    name.push(format!(".{wanted}"));
+    let named = std::path::PathBuf::from(name);
+    // The dialog asked before replacing the name typed, not this one.
+    if named.exists() {
+        return Err(IpcError::new(
+            ErrorKind::Conflict,
+            format!(
+                "{} is already there, and the Save dialog did not ask about replacing it \
+                 (the name typed had no .{wanted}). Save again and choose that file to \
+                 replace it, or type another name; nothing was saved.",
+                named.display()
+            ),
+        ));
+    }
+    Ok(named)
+}
+
+/// Writes `text` to `target` as the CLI's `-o` does: a temporary file in
+/// the same folder, flushed, then renamed over the file — never a partial
+/// file.
+async fn save_text(target: std::path::PathBuf, text: String) -> Reply<SavedFile> {
     let bytes = text.len() as u64;
     let path = target.display().to_string();
     tauri::async_runtime::spawn_blocking(move || {

@@ -1,5 +1,5 @@
 //! The questions Rust asks the leader in native dialogs: where to save a
-//! file, and whether to go ahead with what cannot be undone (encrypting,
+//! file, which file to open (to import it), and whether to go ahead with what cannot be undone (encrypting,
 //! decrypting, restoring a backup, emptying the Trash).
 //!
 //! **Invariant:** the page never chooses a path nor confirms for the
@@ -31,6 +31,18 @@ pub struct SaveAs {
     pub kind: &'static str,
 }
 
+/// An Open question: which file to read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OpenFile {
+    /// The dialog's title ("Import from oikio or CSV").
+    pub title: String,
+    /// The extensions offered (without the dot), and what files of them are
+    /// ("oikio or CSV").
+    pub extensions: &'static [&'static str],
+    /// What files of those extensions are.
+    pub kind: &'static str,
+}
+
 /// A question that needs a yes before something that cannot be undone.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Confirm {
@@ -46,6 +58,8 @@ pub struct Confirm {
 pub trait Dialogs: Send + Sync {
     /// The file the leader chose, or `None` when they cancelled.
     fn save_as(&self, question: &SaveAs) -> Option<PathBuf>;
+    /// The file the leader chose to open, or `None` when they cancelled.
+    fn open_file(&self, question: &OpenFile) -> Option<PathBuf>;
     /// Whether the leader said yes.
     fn confirm(&self, question: &Confirm) -> bool;
 }
@@ -60,6 +74,15 @@ impl AppDialogs {
     pub async fn save_as(&self, question: SaveAs) -> Option<PathBuf> {
         let dialogs = Arc::clone(&self.0);
         tauri::async_runtime::spawn_blocking(move || dialogs.save_as(&question))
+            .await
+            .ok()
+            .flatten()
+    }
+
+    /// Asks `question` on a worker thread.
+    pub async fn open_file(&self, question: OpenFile) -> Option<PathBuf> {
+        let dialogs = Arc::clone(&self.0);
+        tauri::async_runtime::spawn_blocking(move || dialogs.open_file(&question))
             .await
             .ok()
             .flatten()
@@ -98,6 +121,16 @@ impl<R: Runtime> Dialogs for Native<R> {
             .and_then(|p| p.into_path().ok())
     }
 
+    fn open_file(&self, q: &OpenFile) -> Option<PathBuf> {
+        self.app
+            .dialog()
+            .file()
+            .set_title(&q.title)
+            .add_filter(q.kind, q.extensions)
+            .blocking_pick_file()
+            .and_then(|p| p.into_path().ok())
+    }
+
     fn confirm(&self, q: &Confirm) -> bool {
         self.app
             .dialog()
@@ -113,6 +146,7 @@ impl<R: Runtime> Dialogs for Native<R> {
 }
 
 /// Answers without asking: saves go into a folder (under the name offered),
+/// opens get the next of the files queued ([`Scripted::open_next`]),
 /// confirmations get one answer; every question is kept, so a test can see
 /// what was asked. At first every save is cancelled and every confirmation
 /// refused.
@@ -120,6 +154,7 @@ impl<R: Runtime> Dialogs for Native<R> {
 pub struct Scripted {
     save_into: Mutex<Option<PathBuf>>,
     save_to: Mutex<Option<PathBuf>>,
+    open: Mutex<std::collections::VecDeque<PathBuf>>,
     confirm: Mutex<bool>,
     asked: Mutex<Vec<String>>,
     log: Mutex<Option<PathBuf>>,
@@ -136,6 +171,12 @@ impl Scripted {
     /// [`Scripted::save_into`].
     pub fn save_to(&self, file: Option<PathBuf>) {
         *lock(&self.save_to) = file;
+    }
+
+    /// The next Open question gets `file` (after those queued before it);
+    /// with none queued, an Open is cancelled.
+    pub fn open_next(&self, file: PathBuf) {
+        lock(&self.open).push_back(file);
     }
 
     /// Confirmations get `yes` from now on.
@@ -155,7 +196,8 @@ impl Scripted {
     }
 
     /// Answers from `COACHLOG_TEST_DIALOGS` (`save-into=FOLDER`, `confirm=yes`
-    /// or `confirm=no`, `log=FILE`, separated by `;`), when it is set.
+    /// or `confirm=no`, `log=FILE`, `open=FILE` — once per file, answered
+    /// in order — separated by `;`), when it is set.
     #[cfg(feature = "test-dialogs")]
     pub fn from_env() -> Option<Scripted> {
         let spec = std::env::var("COACHLOG_TEST_DIALOGS").ok()?;
@@ -165,6 +207,7 @@ impl Scripted {
                 Some(("save-into", dir)) => out.save_into(Some(PathBuf::from(dir))),
                 Some(("confirm", yes)) => out.confirm_with(yes == "yes"),
                 Some(("log", file)) => out.log_to(Some(PathBuf::from(file))),
+                Some(("open", file)) => out.open_next(PathBuf::from(file)),
                 _ => {}
             }
         }
@@ -201,6 +244,11 @@ impl Dialogs for Scripted {
         lock(&self.save_into)
             .as_ref()
             .map(|dir| dir.join(&q.file_name))
+    }
+
+    fn open_file(&self, q: &OpenFile) -> Option<PathBuf> {
+        self.ask(&q.title);
+        lock(&self.open).pop_front()
     }
 
     fn confirm(&self, q: &Confirm) -> bool {

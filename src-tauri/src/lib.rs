@@ -35,6 +35,7 @@ pub mod commands;
 pub mod dialogs;
 pub mod encryption;
 pub mod error;
+pub mod imports;
 pub mod notify;
 pub mod probe;
 pub mod state;
@@ -73,6 +74,7 @@ pub fn app_builder<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> t
         .plugin(tauri_plugin_dialog::init())
         .plugin(guard())
         .manage(state)
+        .manage(imports::Pending::default())
         .invoke_handler(for_each_command!(handler))
 }
 

@@ -149,6 +149,7 @@ pub struct Document {
 /// What an import loaded: the number of records of each kind, drafts and
 /// snoozed or dismissed nudges.
 #[derive(Serialize, Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ImportReport {
     /// Records of each kind.
     #[serde(flatten)]
@@ -630,6 +631,28 @@ fn map_without_duplicates<'de, D: Deserializer<'de>>(
 // ---------------------------------------------------------------------------
 // Import
 // ---------------------------------------------------------------------------
+
+/// Imports `doc` into a new database file at `path`, which must not exist
+/// (`conflict` otherwise): the app's "Import database…". On any failure the
+/// file made is removed, so nothing is left behind.
+pub fn import_into_new_file(
+    path: &std::path::Path,
+    today: NaiveDate,
+    doc: &Document,
+) -> Result<ImportReport> {
+    crate::db::output::check_new(path, crate::db::output::Existing::Refuse).map_err(|_| {
+        Error::conflict(format!(
+            "{} is already there; an export is imported into a new database only, so choose \
+             a new file name.",
+            path.display()
+        ))
+    })?;
+    let imported = Db::open(path, today).and_then(|mut db| import(&mut db, doc));
+    if imported.is_err() {
+        crate::db::remove_database(path);
+    }
+    imported
+}
 
 /// Loads `doc` into `db`, which must be empty (no people and no records of
 /// any kind; settings do not count and are replaced by the file's, the

@@ -126,7 +126,13 @@ fn dependencies(manifest: &Path, section: &str) -> Vec<(usize, String)> {
 /// and keyring code all talk D-Bus): one version of each in the lock file,
 /// or the binary carries two D-Bus stacks (zbus 5 and 6 did, until
 /// notify-rust was held at 4.18; docs/performance.md).
-const DBUS_CRATES: &[&str] = &["zbus", "zbus_macros", "zbus_names", "zvariant", "zvariant_derive"];
+const DBUS_CRATES: &[&str] = &[
+    "zbus",
+    "zbus_macros",
+    "zbus_names",
+    "zvariant",
+    "zvariant_derive",
+];
 
 #[test]
 fn the_app_ships_one_version_of_each_dbus_crate() {
@@ -135,9 +141,15 @@ fn the_app_ships_one_version_of_each_dbus_crate() {
     let mut name = None;
     for line in lock.lines() {
         if let Some(n) = line.strip_prefix("name = ") {
-            name = DBUS_CRATES.iter().find(|c| n.trim_matches('"') == **c).copied();
+            name = DBUS_CRATES
+                .iter()
+                .find(|c| n.trim_matches('"') == **c)
+                .copied();
         } else if let (Some(n), Some(v)) = (name, line.strip_prefix("version = ")) {
-            versions.entry(n).or_default().push(v.trim_matches('"').to_string());
+            versions
+                .entry(n)
+                .or_default()
+                .push(v.trim_matches('"').to_string());
             name = None;
         }
     }

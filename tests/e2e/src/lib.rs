@@ -470,7 +470,7 @@ impl App {
     /// Starts the app on a database that `seed` fills first, its native
     /// dialogs answering as `dialogs` says.
     pub async fn launch_answering(name: &str, dialogs: Dialogs, seed: impl FnOnce(&Path)) -> App {
-        App::start(name, dialogs, &[], seed).await
+        App::start(name, dialogs, &[], &[], seed).await
     }
 
     /// Starts the app on a database that `seed` fills first, with `extra`
@@ -480,12 +480,24 @@ impl App {
         extra: &[(&'static str, &str)],
         seed: impl FnOnce(&Path),
     ) -> App {
-        App::start(name, Dialogs::Agree, extra, seed).await
+        App::start(name, Dialogs::Agree, &[], extra, seed).await
+    }
+
+    /// [`App::launch_answering`], with the app's Open dialogs answering
+    /// `opens`, one file per question, in order (then cancelled).
+    pub async fn launch_opening(
+        name: &str,
+        dialogs: Dialogs,
+        opens: &[&Path],
+        seed: impl FnOnce(&Path),
+    ) -> App {
+        App::start(name, dialogs, opens, &[], seed).await
     }
 
     async fn start(
         name: &str,
         dialogs: Dialogs,
+        opens: &[&Path],
         extra: &[(&'static str, &str)],
         seed: impl FnOnce(&Path),
     ) -> App {
@@ -516,6 +528,9 @@ impl App {
                 dir.path().join("dialogs.log").display()
             ),
         };
+        let answers = opens
+            .iter()
+            .fold(answers, |a, file| format!("{a};open={}", file.display()));
         let env: Vec<(&'static str, PathBuf)> = vec![
             ("COACHLOG_TEST_DIALOGS", PathBuf::from(answers)),
             ("COACHLOG_DB", db.clone()),

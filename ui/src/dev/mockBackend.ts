@@ -31,7 +31,7 @@
 import { mockIPC } from '@tauri-apps/api/mocks';
 import { addDays } from '$lib/dates';
 import { formatInfo } from '$lib/exporting';
-import { justOne, kindLabel } from '$lib/kinds';
+import { countOf, justOne, kindLabel } from '$lib/kinds';
 import type * as T from '$lib/types';
 import fixtures from './fixtures.json';
 import { handleCoaching, isCoachingCommand, type CoachingAnswers } from './mockCoaching';
@@ -114,7 +114,9 @@ export interface MockDb {
    * (emptying the Trash, encryption, a restore) and `save` (the Save
    * dialog); false answers `cancelled`.
    */
-  dialogs: { confirm: boolean; save: boolean };
+  dialogs: { confirm: boolean; save: boolean; open: boolean };
+  /** The file the Open dialog chooses for Settings → Data → Import…: its name, source and the people it names. */
+  importFile: { file: string; source: T.ImportSource; people: string[] };
   /** The templates the leader wrote (their default per kind, and people's own 1:1 templates). */
   templates: T.Template[];
   /** The Trash, newest first: each entry and the record it took out of its list. */
@@ -171,7 +173,8 @@ export function emptyDb(): MockDb {
     nudgeState: {},
     backups: [],
     encryption: { passphrase: null, remembered: false },
-    dialogs: { confirm: true, save: true },
+    dialogs: { confirm: true, save: true, open: true },
+    importFile: { file: 'oikio-data.json', source: 'oikio', people: ['Dana Whitfield', 'Lee Novak'] },
     templates: [],
     trash: [],
     dataVersion: 1,
@@ -246,6 +249,8 @@ function fail(kind: string, message: string): never {
 
 /** The arguments of every command, by the names `lib/api.ts` sends them under (each command sends some). */
 interface CommandArgs {
+  /** An import waiting in the shell (import_apply, import_cancel). */
+  token: string;
   id: number;
   personId: number | null;
   linkId: number | null;
@@ -547,6 +552,40 @@ export function handle(db: MockDb, cmd: MockCommand, args: Args): unknown {
       if (!db.dialogs.save) declined('nothing was saved');
       const path = `${SAVE_FOLDER}/coachlog-summary-${a.month}.${formatInfo(a.format).extension}`;
       return { path, bytes: new TextEncoder().encode(summary(d, a)).length } satisfies T.SavedFile;
+    }
+    case 'import_preview':
+    case 'import_apply': {
+      if (cmd === 'import_preview' && !db.dialogs.open) declined('nothing was imported');
+      if (cmd === 'import_apply' && a.token !== 'import-1') fail('not_found', 'That import is no longer waiting; choose the file again with Import….');
+      const { file, source, people } = db.importFile;
+      const known = (n: string) => d.people_list.some((p) => p.name.toLowerCase() === n.toLowerCase());
+      const created = people.filter((n) => !known(n));
+      const dryRun = cmd === 'import_preview';
+      if (!dryRun) {
+        const like = FIXTURES.answers.people_list[0];
+        for (const name of created) add(d.people_list, { ...like, name, archived_on: null });
+      }
+      const added = { ...justOne('person'), people: created.length };
+      const verb = dryRun ? 'Would add' : 'Added';
+      const text = [`${verb} ${countOf('person', created.length)}.`, created.length ? `New people: ${created.join(', ')}.` : '', dryRun ? 'Dry run: nothing was written.' : '']
+        .filter(Boolean)
+        .join('\n');
+      const report: T.Report = {
+        dry_run: dryRun, added, already_there: { ...added, people: people.length - created.length }, matched: people.filter(known), created,
+        since_moved: [], merged_meetings: 0, skips_on_a_meeting_day: 0, closed_on_import_day: 0, templates_added: 0, templates_not_imported: [],
+      };
+      return { token: dryRun ? 'import-1' : '', file, source, report, text } satisfies T.ImportPreview;
+    }
+    case 'import_cancel':
+      return null;
+    case 'database_export': {
+      if (!db.dialogs.save) declined('nothing was saved');
+      return { path: `${SAVE_FOLDER}/coachlog-export-${FIXTURES.today}.json`, bytes: 4096 } satisfies T.SavedFile;
+    }
+    case 'database_import': {
+      if (!db.dialogs.open || !db.dialogs.save) declined('nothing was imported');
+      const records = { ...justOne('person'), people: d.people_list.length };
+      return { path: `${SAVE_FOLDER}/coachlog-imported.sqlite`, report: { ...records, templates: 0, drafts: 0, nudge_states: 0 } } satisfies T.ImportedDatabase;
     }
     case 'backups_list':
       return { folder: BACKUPS, backups: db.backups, last_automatic: null, interval_minutes: 30 } satisfies T.BackupsInfo;

@@ -35,6 +35,8 @@ import type {
   AppInfo,
   BackupFile,
   BackupsInfo,
+  ImportedDatabase,
+  ImportPreview,
   CheckIn,
   CheckInId,
   CheckInInput,
@@ -333,6 +335,26 @@ export const backupNow = () => call<BackupFile>('backup_now');
  * that is not one of the backups.
  */
 export const backupRestore = (file: string) => call<Restored>('backup_restore', { file });
+
+// ---- Settings → Data: imports, the whole database out and in -------------------
+
+/**
+ * Rust asks for a file (oikio or CSV) in the native Open dialog and answers with
+ * the dry run of its import; the file's text waits in Rust under `token`.
+ * Rejects `cancelled` when the leader cancels the dialog.
+ */
+export const importPreview = () => call<ImportPreview>('import_preview');
+/** Imports exactly the file previewed under `token` (once). */
+export const importApply = (token: string) => call<ImportPreview>('import_apply', { token });
+/** Forgets the file previewed under `token`. */
+export const importCancel = (token: string) => call<null>('import_cancel', { token });
+/** Writes the whole database as the interchange JSON where the leader chooses in Rust's Save dialog. */
+export const databaseExport = () => call<SavedFile>('database_export');
+/**
+ * Reads a Coachlog export (chosen in Rust's Open dialog) into a new database
+ * file (chosen in its Save dialog); the app keeps the database it has open.
+ */
+export const databaseImport = () => call<ImportedDatabase>('database_import');
 
 // ---- Encryption ---------------------------------------------------------------
 

@@ -36,8 +36,14 @@ export function justOne(kind: RecordKind): Counts {
  * `["18 1:1s", "30 agenda items"]`.
  */
 export function withIt(kind: RecordKind, counts: Counts): string[] {
+  const key = RECORD_KINDS[kind].key;
+  return kindCounts({ ...counts, [key]: (counts[key] ?? 0) - 1 });
+}
+
+/** Every kind with records in `counts`, in the core's order: `["2 people", "18 1:1s"]`. */
+export function kindCounts(counts: Counts): string[] {
   return KIND_ORDER.flatMap((k) => {
-    const n = (counts[RECORD_KINDS[k].key] ?? 0) - (k === kind ? 1 : 0);
+    const n = counts[RECORD_KINDS[k].key] ?? 0;
     return n > 0 ? [countOf(k, n)] : [];
   });
 }

@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 
 use clap::{Args, ValueEnum};
 use coachlog_core::db::{output, Db};
-use coachlog_core::import::oikio;
+use coachlog_core::import::{self, csv, oikio};
 use coachlog_core::{demo, interchange, Error, Result};
 use serde::Serialize;
 
@@ -29,13 +29,21 @@ pub struct ImportArgs {
     /// An export file (- for standard input).
     pub file: PathBuf,
     /// What wrote the file: Coachlog's own export (into an empty database),
-    /// or oikio's data file or export (into this database, new or not).
+    /// oikio's data file or export, or a CSV of 1:1s (into this database,
+    /// new or not).
     #[arg(long, value_enum, default_value = "coachlog")]
     pub from: Source,
     /// Check the file and say what it would add; write nothing (with
-    /// `--from oikio`).
+    /// `--from oikio` or `--from csv`).
     #[arg(long)]
     pub dry_run: bool,
+    /// A CSV of agenda items to import with the 1:1s (`--from csv`).
+    #[arg(long, value_name = "ITEMS_FILE")]
+    pub items: Option<PathBuf>,
+    /// Refuse the import, naming them, if the CSV names people who are not
+    /// in the database (instead of adding them as tracked people).
+    #[arg(long)]
+    pub no_new_people: bool,
 }
 
 /// Where an imported file comes from.
@@ -45,6 +53,8 @@ pub enum Source {
     Coachlog,
     /// oikio's `oikio-data.json` or its export.
     Oikio,
+    /// A CSV of 1:1s (`person,date,status,notes,tags`), see docs/import.md.
+    Csv,
 }
 
 /// `coachlog demo`
@@ -102,12 +112,34 @@ pub fn export(ctx: &Ctx, a: ExportArgs) -> Result<String> {
 /// Runs `import`.
 pub fn import(ctx: &Ctx, a: ImportArgs) -> Result<String> {
     let text = crate::context::read_text(None, Some(&a.file))?.unwrap_or_default();
-    if a.from == Source::Oikio {
-        return import_oikio(ctx, &a, &text);
+    if a.from != Source::Csv && (a.items.is_some() || a.no_new_people) {
+        return Err(Error::invalid(
+            "--items and --no-new-people go with --from csv.",
+        ));
+    }
+    match a.from {
+        Source::Oikio => {
+            let file = oikio::parse(&text)?;
+            return import_into(ctx, &a, |db, options| oikio::import(db, &file, options));
+        }
+        Source::Csv => {
+            let items = match &a.items {
+                Some(path) => crate::context::read_text(None, Some(path))?,
+                None => None,
+            };
+            let file = csv::parse(&text, items.as_deref())?;
+            let new = if a.no_new_people {
+                csv::NewPeople::Refuse
+            } else {
+                csv::NewPeople::Add
+            };
+            return import_into(ctx, &a, |db, options| csv::import(db, &file, options, new));
+        }
+        Source::Coachlog => {}
     }
     if a.dry_run {
         return Err(Error::invalid(
-            "--dry-run goes with --from oikio; an import of Coachlog's own export only goes \
+            "--dry-run goes with --from oikio or --from csv; an import of Coachlog's own export only goes \
              into an empty database, so try it on a new file: `coachlog --db new.sqlite import \
              FILE`.",
         ));
@@ -127,11 +159,15 @@ pub fn import(ctx: &Ctx, a: ImportArgs) -> Result<String> {
     ))
 }
 
-/// Runs `import --from oikio`: into this database, new or not; a dry run
-/// opens it only to read (or rehearses on an empty one when there is none).
-fn import_oikio(ctx: &Ctx, a: &ImportArgs, text: &str) -> Result<String> {
-    let file = oikio::parse(text)?;
-    let options = oikio::Options {
+/// Runs `import --from oikio|csv` with `import`: into this database, new
+/// or not; a dry run opens it only to read (or rehearses on an empty one
+/// when there is none).
+fn import_into(
+    ctx: &Ctx,
+    a: &ImportArgs,
+    import: impl FnOnce(&mut Db, import::Options) -> Result<import::Report>,
+) -> Result<String> {
+    let options = import::Options {
         today: ctx.today,
         dry_run: a.dry_run,
     };
@@ -140,7 +176,7 @@ fn import_oikio(ctx: &Ctx, a: &ImportArgs, text: &str) -> Result<String> {
         (true, false) => Db::open_in_memory(ctx.today)?,
         (false, _) => ctx.write()?,
     };
-    let report = oikio::import(&mut db, &file, options)?;
+    let report = import(&mut db, options)?;
     if ctx.json {
         return json(&report);
     }

@@ -33,23 +33,22 @@
 //!
 //! Tests: `crates/core/tests/integration/import_oikio.rs`.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::HashMap;
 use std::fmt;
 
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
-use rusqlite::Connection;
-use serde::Serialize;
 use serde_json::{Map, Value};
 
+use super::{add_item, add_open_item, place_of, Seen};
 use crate::calendar;
 use crate::db::{Db, Tx};
 use crate::error::{Error, Result};
-use crate::kinds::{Counts, RecordKind};
+use crate::kinds::RecordKind;
 use crate::model::{
     AgendaItemInput, CloseTag, OneOnOneId, OneOnOneInput, OneOnOneStatus, OpenTag, PersonId,
     PersonInput, RaisedBy, TemplateKind, Timing,
 };
-use crate::store::{agenda, one_on_ones, people, templates};
+use crate::store::{one_on_ones, templates};
 use crate::validate;
 
 /// An oikio file, read and checked: every reference resolves and every date
@@ -139,120 +138,7 @@ struct Template {
     content: String,
 }
 
-/// How to import.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Options {
-    /// The import day (today): a completed action item whose due date is
-    /// later is closed on it.
-    pub today: NaiveDate,
-    /// Rehearse only: check and count everything, write nothing.
-    pub dry_run: bool,
-}
-
-/// What an import added (or, for a dry run, would add).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-pub struct Report {
-    /// Whether this was a dry run (nothing written).
-    pub dry_run: bool,
-    /// Records added, by kind.
-    pub added: Counts,
-    /// Records of the file already in the database (an earlier import of
-    /// it, or the same 1:1 entered by hand), by kind: not added again.
-    pub already_there: Counts,
-    /// oikio persons matched to people already in the database, by name.
-    pub matched: Vec<String>,
-    /// oikio persons added as new people.
-    pub created: Vec<String>,
-    /// Matched people whose "since" moved earlier, to their first record
-    /// in the file.
-    pub since_moved: Vec<String>,
-    /// Meetings merged into another 1:1 of the same person on the same day
-    /// (another meeting of the file, or one already in the database).
-    pub merged_meetings: usize,
-    /// Skips on a day that already has a 1:1 of that person: not added.
-    pub skips_on_a_meeting_day: usize,
-    /// Completed action items whose later day (of the meeting and the due
-    /// date) is after the import day: closed on the import day.
-    pub closed_on_import_day: usize,
-    /// Templates added as 1:1 templates.
-    pub templates_added: usize,
-    /// Templates not imported, each with why.
-    pub templates_not_imported: Vec<String>,
-}
-
-impl fmt::Display for Report {
-    /// The report in a leader's words, one fact a line.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let verb = if self.dry_run { "Would add" } else { "Added" };
-        let added = self.added.nonzero();
-        if added.is_empty() && self.templates_added == 0 {
-            writeln!(f, "{verb} nothing: everything in the file is already here.")?;
-        } else {
-            let mut parts = vec![added]
-                .into_iter()
-                .filter(|s| !s.is_empty())
-                .collect::<Vec<_>>();
-            if self.templates_added > 0 {
-                parts.push(crate::words::count(
-                    self.templates_added,
-                    "1:1 template",
-                    "1:1 templates",
-                ));
-            }
-            writeln!(f, "{verb} {}.", parts.join(", "))?;
-        }
-        if !self.matched.is_empty() {
-            writeln!(f, "Matched by name: {}.", self.matched.join(", "))?;
-        }
-        if !self.created.is_empty() {
-            writeln!(f, "New people: {}.", self.created.join(", "))?;
-        }
-        let there = self.already_there.nonzero();
-        if !there.is_empty() {
-            writeln!(f, "Already here, not added again: {there}.")?;
-        }
-        if !self.since_moved.is_empty() {
-            writeln!(
-                f,
-                "Reporting since moved earlier, to their first record in the file: {}.",
-                self.since_moved.join(", ")
-            )?;
-        }
-        if self.merged_meetings > 0 {
-            writeln!(
-                f,
-                "{} merged into another 1:1 of the same person on the same day.",
-                crate::words::count(self.merged_meetings, "meeting", "meetings")
-            )?;
-        }
-        if self.skips_on_a_meeting_day > 0 {
-            writeln!(
-                f,
-                "{} left out: that day already has a 1:1 with the person.",
-                crate::words::count(self.skips_on_a_meeting_day, "skip", "skips")
-            )?;
-        }
-        if self.closed_on_import_day > 0 {
-            writeln!(
-                f,
-                "{} closed on the import day: due after it, and oikio keeps no completion \
-                 date.",
-                crate::words::count(
-                    self.closed_on_import_day,
-                    "completed action item",
-                    "completed action items"
-                )
-            )?;
-        }
-        for t in &self.templates_not_imported {
-            writeln!(f, "Not imported: {t}.")?;
-        }
-        if self.dry_run {
-            writeln!(f, "Dry run: nothing was written.")?;
-        }
-        Ok(())
-    }
-}
+pub use super::{Options, Report};
 
 // ---------------------------------------------------------------------------
 // Reading the file
@@ -621,30 +507,11 @@ fn utc_day(s: &str) -> Option<NaiveDate> {
 /// the store's checks, and a refusal names the record's place in the file
 /// and leaves the database as it was. See the module docs for idempotence.
 pub fn import(db: &mut Db, file: &File, options: Options) -> Result<Report> {
-    let run = |tx: &Tx<'_>| write(tx, file, options);
-    if options.dry_run {
-        db.rehearse(run)
-    } else {
-        db.write(run)
-    }
+    super::run(db, options, |tx, report| write(tx, file, options, report))
 }
 
-/// A store refusal, prefixed with the place of the record that caused it.
-fn place_of(place: &str, e: Error) -> Error {
-    match e {
-        Error::Invalid(m) | Error::Conflict(m) | Error::NotFound(m) => {
-            Error::Invalid(format!("{place}: {m}"))
-        }
-        other => other,
-    }
-}
-
-fn write(tx: &Tx<'_>, file: &File, options: Options) -> Result<Report> {
-    let mut report = Report {
-        dry_run: options.dry_run,
-        ..Report::default()
-    };
-    let ids = write_people(tx, file, &mut report)?;
+fn write(tx: &Tx<'_>, file: &File, options: Options, report: &mut Report) -> Result<()> {
+    let ids = write_people(tx, file, report)?;
     let mut seen = Seen::new();
 
     for (p, person) in file.persons.iter().enumerate() {
@@ -661,7 +528,7 @@ fn write(tx: &Tx<'_>, file: &File, options: Options) -> Result<Report> {
                     CloseTag::Fyi,
                     person.created,
                     None,
-                    &mut report,
+                    report,
                     &mut seen,
                 )
                 .map_err(|e| place_of(&format!("{}.{}", person.place, label.to_lowercase()), e))?;
@@ -669,7 +536,7 @@ fn write(tx: &Tx<'_>, file: &File, options: Options) -> Result<Report> {
         }
     }
 
-    let one_on_ones = write_meetings(tx, file, &ids, &mut report)?;
+    let one_on_ones = write_meetings(tx, file, &ids, report)?;
 
     for a in &file.actions {
         let m = &file.meetings[a.meeting];
@@ -705,33 +572,17 @@ fn write(tx: &Tx<'_>, file: &File, options: Options) -> Result<Report> {
         let result = match closing {
             Some(on) => {
                 let closed_in = (on == day).then_some(one_on_ones[a.meeting]);
-                add_item(
-                    tx,
-                    &item,
-                    CloseTag::Done,
-                    on,
-                    closed_in,
-                    &mut report,
-                    &mut seen,
-                )
+                add_item(tx, &item, CloseTag::Done, on, closed_in, report, &mut seen)
             }
-            None => add_open_item(tx, &item, &mut report, &mut seen),
+            None => add_open_item(tx, &item, report, &mut seen),
         };
         result.map_err(|e| place_of(&a.place, e))?;
     }
 
     for n in &file.notes {
         let item = closed_item(ids[n.person], n.content.clone(), n.day);
-        add_item(
-            tx,
-            &item,
-            CloseTag::Fyi,
-            n.day,
-            None,
-            &mut report,
-            &mut seen,
-        )
-        .map_err(|e| place_of(&n.place, e))?;
+        add_item(tx, &item, CloseTag::Fyi, n.day, None, report, &mut seen)
+            .map_err(|e| place_of(&n.place, e))?;
     }
 
     for t in &file.talking_points {
@@ -743,17 +594,9 @@ fn write(tx: &Tx<'_>, file: &File, options: Options) -> Result<Report> {
             t.day,
         );
         let result = if t.completed {
-            add_item(
-                tx,
-                &item,
-                CloseTag::Done,
-                t.day,
-                None,
-                &mut report,
-                &mut seen,
-            )
+            add_item(tx, &item, CloseTag::Done, t.day, None, report, &mut seen)
         } else {
-            add_open_item(tx, &item, &mut report, &mut seen)
+            add_open_item(tx, &item, report, &mut seen)
         };
         result.map_err(|e| place_of(&t.place, e))?;
     }
@@ -787,8 +630,7 @@ fn write(tx: &Tx<'_>, file: &File, options: Options) -> Result<Report> {
         *report.added.get_mut(RecordKind::OneOnOne) += 1;
     }
 
-    write_templates(tx, file, &mut report)?;
-    Ok(report)
+    write_templates(tx, file, report)
 }
 
 fn write_people(tx: &Tx<'_>, file: &File, report: &mut Report) -> Result<Vec<PersonId>> {
@@ -807,38 +649,19 @@ fn write_people(tx: &Tx<'_>, file: &File, report: &mut Report) -> Result<Vec<Per
     for t in &file.talking_points {
         seen(t.person, t.day);
     }
-    let mut ids = Vec::with_capacity(file.persons.len());
-    for (i, p) in file.persons.iter().enumerate() {
-        let id = match people::find_by_name(tx, &p.name)? {
-            Some(existing) => {
-                report.matched.push(existing.name.clone());
-                *report.already_there.get_mut(RecordKind::Person) += 1;
-                if existing.since > first[i] {
-                    let input = PersonInput {
-                        since: first[i],
-                        ..PersonInput::from(&existing)
-                    };
-                    people::update(tx, existing.id, &input).map_err(|e| place_of(&p.place, e))?;
-                    report.since_moved.push(existing.name.clone());
-                }
-                existing.id
-            }
-            None => {
-                let input = PersonInput {
-                    title: p.title.clone(),
-                    cadence_days: p.cadence,
-                    tracked: !p.manager,
-                    ..PersonInput::new(p.name.clone(), first[i])
-                };
-                let added = people::insert(tx, &input).map_err(|e| place_of(&p.place, e))?;
-                report.created.push(added.name.clone());
-                *report.added.get_mut(RecordKind::Person) += 1;
-                added.id
-            }
-        };
-        ids.push(id);
-    }
-    Ok(ids)
+    file.persons
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let new = || PersonInput {
+                title: p.title.clone(),
+                cadence_days: p.cadence,
+                tracked: !p.manager,
+                ..PersonInput::new(p.name.clone(), first[i])
+            };
+            super::person(tx, &p.place, &p.name, first[i], new, report)
+        })
+        .collect()
 }
 
 /// Writes the meetings as 1:1s, one per person and day; returns each
@@ -849,82 +672,20 @@ fn write_meetings(
     ids: &[PersonId],
     report: &mut Report,
 ) -> Result<Vec<OneOnOneId>> {
-    let mut days: BTreeMap<(NaiveDate, PersonId), Vec<usize>> = BTreeMap::new();
-    for (i, m) in file.meetings.iter().enumerate() {
-        days.entry((m.day, ids[m.person])).or_default().push(i);
-    }
-    let mut out = vec![OneOnOneId(0); file.meetings.len()];
-    for ((day, person), mut group) in days {
-        group.sort_by_key(|&i| file.meetings[i].id);
-        let first = &file.meetings[group[0]];
-        report.merged_meetings += group.len() - 1;
-        let notes = group
-            .iter()
-            .map(|&i| meeting_notes(&file.meetings[i]))
-            .filter(|n| !n.is_empty())
-            .collect::<Vec<_>>()
-            .join("\n\n---\n\n");
-        let mut tags: Vec<String> = Vec::new();
-        for &i in &group {
-            if let Some(mood) = file.meetings[i].mood {
-                let tag = format!("mood-{mood}");
-                if !tags.contains(&tag) {
-                    tags.push(tag);
-                }
-            }
-        }
-        let id = match one_on_ones::on_day(tx, person, day)? {
-            None => {
-                let input = OneOnOneInput {
-                    notes,
-                    tags,
-                    ..OneOnOneInput::new(person, day)
-                };
-                let added =
-                    one_on_ones::insert(tx, &input).map_err(|e| place_of(&first.place, e))?;
-                *report.added.get_mut(RecordKind::OneOnOne) += 1;
-                added.id
-            }
-            Some(existing) => {
-                // The same 1:1, entered before (by hand or an earlier
-                // import): what the file adds to it goes in.
-                let keys: HashSet<String> =
-                    existing.tags.iter().map(|t| validate::key(t)).collect();
-                let new_tags: Vec<String> = tags
-                    .into_iter()
-                    .filter(|t| !keys.contains(&validate::key(t)))
-                    .collect();
-                let new_notes = !notes.is_empty() && !existing.notes.contains(notes.trim());
-                let held = existing.status == OneOnOneStatus::Held;
-                if new_notes || !new_tags.is_empty() || !held {
-                    let mut input = OneOnOneInput {
-                        person_id: existing.person_id,
-                        date: existing.date,
-                        status: OneOnOneStatus::Held,
-                        notes: existing.notes.clone(),
-                        tags: existing.tags.clone(),
-                    };
-                    if new_notes {
-                        if !input.notes.trim().is_empty() {
-                            input.notes.push_str("\n\n---\n\n");
-                        }
-                        input.notes.push_str(&notes);
-                    }
-                    input.tags.extend(new_tags);
-                    one_on_ones::update(tx, existing.id, &input)
-                        .map_err(|e| place_of(&first.place, e))?;
-                    report.merged_meetings += 1;
-                } else {
-                    *report.already_there.get_mut(RecordKind::OneOnOne) += 1;
-                }
-                existing.id
-            }
-        };
-        for &i in &group {
-            out[i] = id;
-        }
-    }
-    Ok(out)
+    let meetings: Vec<super::Meeting> = file
+        .meetings
+        .iter()
+        .map(|m| super::Meeting {
+            place: m.place.clone(),
+            order: m.id,
+            input: OneOnOneInput {
+                notes: meeting_notes(m),
+                tags: m.mood.map(|n| format!("mood-{n}")).into_iter().collect(),
+                ..OneOnOneInput::new(ids[m.person], m.day)
+            },
+        })
+        .collect();
+    super::write_one_on_ones(tx, &meetings, report)
 }
 
 /// A meeting's notes as Markdown: its title, its notes, then its talking
@@ -990,57 +751,6 @@ fn action_text(a: &Action) -> String {
 
 fn closed_item(person: PersonId, text: String, day: NaiveDate) -> AgendaItemInput {
     AgendaItemInput::new(person, text, OpenTag::Discuss, RaisedBy::Leader, day)
-}
-
-/// How many items of a person, opening day and text this import has met so
-/// far in the file.
-type Seen = HashMap<(PersonId, NaiveDate, String), usize>;
-
-/// Whether the item is there already: the file's k-th item of a person,
-/// opening day and text is there when the database holds k such items (so
-/// two identical action items of one meeting both come in, once).
-fn already(conn: &Connection, item: &AgendaItemInput, seen: &mut Seen) -> Result<bool> {
-    let text = validate::text("agenda item", &item.text, validate::ITEM_MAX, true)?;
-    let held = agenda::count_same(conn, item.person_id, item.opened_on, &text)?;
-    let k = seen
-        .entry((item.person_id, item.opened_on, text))
-        .or_default();
-    *k += 1;
-    Ok(held >= *k)
-}
-
-fn add_open_item(
-    tx: &Tx<'_>,
-    item: &AgendaItemInput,
-    report: &mut Report,
-    seen: &mut Seen,
-) -> Result<()> {
-    if already(tx, item, seen)? {
-        *report.already_there.get_mut(RecordKind::AgendaItem) += 1;
-        return Ok(());
-    }
-    agenda::insert(tx, item)?;
-    *report.added.get_mut(RecordKind::AgendaItem) += 1;
-    Ok(())
-}
-
-fn add_item(
-    tx: &Tx<'_>,
-    item: &AgendaItemInput,
-    tag: CloseTag,
-    on: NaiveDate,
-    closed_in: Option<OneOnOneId>,
-    report: &mut Report,
-    seen: &mut Seen,
-) -> Result<()> {
-    if already(tx, item, seen)? {
-        *report.already_there.get_mut(RecordKind::AgendaItem) += 1;
-        return Ok(());
-    }
-    let added = agenda::insert(tx, item)?;
-    agenda::close(tx, added.id, tag, on, closed_in)?;
-    *report.added.get_mut(RecordKind::AgendaItem) += 1;
-    Ok(())
 }
 
 /// The first user-made template for teammates (or for everyone) becomes the
