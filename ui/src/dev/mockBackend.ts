@@ -115,6 +115,8 @@ export interface MockDb {
    * dialog); false answers `cancelled`.
    */
   dialogs: { confirm: boolean; save: boolean };
+  /** Whether the login entry of "Start at login in the tray" is there (an OS fact, not a setting). */
+  trayAtLogin: boolean;
   /** The templates the leader wrote (their default per kind, and people's own 1:1 templates). */
   templates: T.Template[];
   /** The Trash, newest first: each entry and the record it took out of its list. */
@@ -172,6 +174,7 @@ export function emptyDb(): MockDb {
     backups: [],
     encryption: { passphrase: null, remembered: false },
     dialogs: { confirm: true, save: true },
+    trayAtLogin: false,
     templates: [],
     trash: [],
     dataVersion: 1,
@@ -282,6 +285,7 @@ interface CommandArgs {
   file: string;
   passphrase: string;
   remember: boolean;
+  enabled: boolean;
 }
 
 /** No filter (null or absent), or equal. */
@@ -327,6 +331,11 @@ export function handle(db: MockDb, cmd: MockCommand, args: Args): unknown {
     case 'settings_set':
       for (const s of d.settings_list) if (s.key === a.key) s.value = a.value;
       return d.settings_list;
+    case 'tray_at_login':
+      return db.trayAtLogin;
+    case 'tray_at_login_set':
+      db.trayAtLogin = a.enabled;
+      return db.trayAtLogin;
     case 'demo_fill':
       fillDemo(db);
       return db.answers.demo_fill;
