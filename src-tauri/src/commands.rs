@@ -96,10 +96,7 @@ pub async fn tray_at_login<R: Runtime>(app: tauri::AppHandle<R>) -> Reply<bool> 
 /// Writes (`enabled`) or removes the login entry; answers whether it is
 /// there.
 #[tauri::command]
-pub async fn tray_at_login_set<R: Runtime>(
-    app: tauri::AppHandle<R>,
-    enabled: bool,
-) -> Reply<bool> {
+pub async fn tray_at_login_set<R: Runtime>(app: tauri::AppHandle<R>, enabled: bool) -> Reply<bool> {
     tray::set_at_login(&app, enabled)
 }
 

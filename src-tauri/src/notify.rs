@@ -438,10 +438,8 @@ mod tests {
         let state = AppState::new(db);
         let recorder = Arc::new(Recorder::default());
         let mut scheduler = Scheduler::new(recorder.clone());
-        let shown = tauri::async_runtime::block_on(scheduler.check(
-            &state,
-            at("2026-01-06", "09:00"),
-        ));
+        let shown =
+            tauri::async_runtime::block_on(scheduler.check(&state, at("2026-01-06", "09:00")));
         assert_eq!(shown.unwrap(), None);
         assert!(recorder.take().is_empty());
     }

@@ -275,7 +275,10 @@ mod tests {
     #[test]
     fn the_route_script_only_sets_the_hash() {
         assert_eq!(route_script("log"), r##"window.location.hash = "#/log";"##);
-        assert_eq!(route_script("today"), r##"window.location.hash = "#/today";"##);
+        assert_eq!(
+            route_script("today"),
+            r##"window.location.hash = "#/today";"##
+        );
     }
 
     #[test]
@@ -296,7 +299,11 @@ mod tests {
             (false, false, false),
         ];
         for (has_tray, at_login, hides) in cases {
-            assert_eq!(hides_on_close(has_tray, at_login), hides, "{has_tray} {at_login}");
+            assert_eq!(
+                hides_on_close(has_tray, at_login),
+                hides,
+                "{has_tray} {at_login}"
+            );
         }
     }
 

@@ -21,7 +21,10 @@ fn turning_it_on_writes_the_login_entry_and_off_removes_it() {
     assert_eq!(app.ok("tray_at_login", json!({})), json!(false));
     assert!(!entry.exists());
 
-    assert_eq!(app.ok("tray_at_login_set", json!({ "enabled": true })), json!(true));
+    assert_eq!(
+        app.ok("tray_at_login_set", json!({ "enabled": true })),
+        json!(true)
+    );
     let text = std::fs::read_to_string(&entry).unwrap();
     assert!(text.starts_with("[Desktop Entry]\n"), "{text}");
     let exec = text
@@ -33,14 +36,23 @@ fn turning_it_on_writes_the_login_entry_and_off_removes_it() {
     assert_eq!(exec, format!("{} --tray", me.display()));
     assert_eq!(app.ok("tray_at_login", json!({})), json!(true));
     // On again changes nothing.
-    assert_eq!(app.ok("tray_at_login_set", json!({ "enabled": true })), json!(true));
+    assert_eq!(
+        app.ok("tray_at_login_set", json!({ "enabled": true })),
+        json!(true)
+    );
     assert_eq!(std::fs::read_to_string(&entry).unwrap(), text);
 
-    assert_eq!(app.ok("tray_at_login_set", json!({ "enabled": false })), json!(false));
+    assert_eq!(
+        app.ok("tray_at_login_set", json!({ "enabled": false })),
+        json!(false)
+    );
     assert!(!entry.exists());
     assert_eq!(app.ok("tray_at_login", json!({})), json!(false));
     // Off again is not an error.
-    assert_eq!(app.ok("tray_at_login_set", json!({ "enabled": false })), json!(false));
+    assert_eq!(
+        app.ok("tray_at_login_set", json!({ "enabled": false })),
+        json!(false)
+    );
 
     // A value that is not a yes or no is refused by the command's signature.
     let (kind, message) = app.err("tray_at_login_set", json!({ "enabled": "yes" }));

@@ -3,25 +3,17 @@
  * backend: the switch shows whether the login entry is there, turns it on
  * and off through the shell, and stays as it was when the shell refuses.
  */
-import { clearMocks } from '@tauri-apps/api/mocks';
 import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import App from '../App.svelte';
-import { type MockDb } from '../dev/mockBackend';
 import { toasts } from '$lib/toasts.svelte';
-import { backendLog, demoDb, go, resetApp } from '../test/app';
+import { demoBackend, go } from '../test/app';
 
-let db: MockDb;
-const { install, called } = backendLog(() => db);
+const backend = demoBackend();
+const { install, called } = backend;
 
 beforeEach(async () => {
-  resetApp();
-  db = demoDb();
   await go('#/settings');
-});
-
-afterEach(() => {
-  clearMocks();
 });
 
 async function traySwitch(): Promise<HTMLInputElement> {
@@ -34,7 +26,7 @@ async function traySwitch(): Promise<HTMLInputElement> {
 describe('Settings → Start at login in the tray', () => {
   it('shows the login entry as the shell finds it', async () => {
     install();
-    db.trayAtLogin = true;
+    backend.db().trayAtLogin = true;
     const input = await traySwitch();
     expect(input.checked).toBe(true);
   });
@@ -44,13 +36,13 @@ describe('Settings → Start at login in the tray', () => {
     const input = await traySwitch();
     expect(input.checked).toBe(false);
     await fireEvent.click(input);
-    await waitFor(() => expect(db.trayAtLogin).toBe(true));
+    await waitFor(() => expect(backend.db().trayAtLogin).toBe(true));
     expect(called('tray_at_login_set')).toEqual([{ enabled: true }]);
     await waitFor(() => expect(input.disabled).toBe(false));
     expect(input.checked).toBe(true);
     expect(toasts.list.at(-1)?.message).toBe('Coachlog will start at login in the tray.');
     await fireEvent.click(input);
-    await waitFor(() => expect(db.trayAtLogin).toBe(false));
+    await waitFor(() => expect(backend.db().trayAtLogin).toBe(false));
     await waitFor(() => expect(input.disabled).toBe(false));
     expect(input.checked).toBe(false);
     expect(called('tray_at_login_set')).toEqual([{ enabled: true }, { enabled: false }]);
@@ -68,6 +60,6 @@ describe('Settings → Start at login in the tray', () => {
     expect(toasts.list.find((t) => t.tone === 'error')?.message).toContain('could not write');
     await waitFor(() => expect(input.disabled).toBe(false));
     expect(input.checked).toBe(false);
-    expect(db.trayAtLogin).toBe(false);
+    expect(backend.db().trayAtLogin).toBe(false);
   });
 });
