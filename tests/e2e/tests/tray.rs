@@ -9,14 +9,17 @@
 
 use std::time::Duration;
 
-use coachlog_e2e::{block_on, run_app_with, serial, App};
+use coachlog_e2e::{block_on, cli, run_app_with, serial, App};
 
 #[test]
 fn tray_at_login_writes_and_removes_the_login_entry() {
     let _one_app_at_a_time = serial();
     block_on(async {
-        let app = App::launch("tray_at_login").await;
-        app.find("[data-testid='first-run']").await;
+        // Past the first-run screen: someone on the team.
+        let app = App::launch_with("tray_at_login", |db| {
+            cli(db, &["person", "add", "Zora Ndlovu", "--since", "2026-01-05"]);
+        })
+        .await;
         app.click("[data-testid='nav-settings']").await;
         let switch = "[data-testid='tray-at-login']";
         app.find(switch).await;
