@@ -17,7 +17,10 @@ fn tray_at_login_writes_and_removes_the_login_entry() {
     block_on(async {
         // Past the first-run screen: someone on the team.
         let app = App::launch_with("tray_at_login", |db| {
-            cli(db, &["person", "add", "Zora Ndlovu", "--since", "2026-01-05"]);
+            cli(
+                db,
+                &["person", "add", "Zora Ndlovu", "--since", "2026-01-05"],
+            );
         })
         .await;
         app.click("[data-testid='nav-settings']").await;
