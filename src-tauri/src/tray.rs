@@ -154,7 +154,7 @@ pub fn keeps_running<R: Runtime>(app: &AppHandle<R>) -> bool {
 /// Shows the main window on `route`.
 pub fn open_on<R: Runtime>(app: &AppHandle<R>, route: &str) -> tauri::Result<()> {
     if let Some(window) = app.get_webview_window(MAIN_WINDOW) {
-        window.eval(&route_script(route))?;
+        window.eval(route_script(route))?;
         window.unminimize()?;
         window.show()?;
         window.set_focus()?;
