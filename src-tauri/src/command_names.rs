@@ -14,6 +14,8 @@ macro_rules! for_each_command {
             commands::app_info,
             commands::settings_list,
             commands::settings_set,
+            commands::tray_at_login,
+            commands::tray_at_login_set,
             commands::demo_fill,
             commands::names,
             commands::people_list,

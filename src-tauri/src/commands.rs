@@ -40,6 +40,7 @@ use crate::encryption::{self, EncryptionStatus};
 use crate::error::IpcError;
 use crate::imports::{self, ImportPreview, Pending};
 use crate::state::AppState;
+use crate::tray;
 
 /// What a command returns.
 type Reply<T> = Result<T, IpcError>;
@@ -85,6 +86,21 @@ pub async fn app_info<R: Runtime>(
         info.schema_version = Some(coachlog_core::db::SCHEMA_VERSION as i32);
     }
     Ok(info)
+}
+
+/// Whether "Start at login in the tray" is on: the login entry the app
+/// starts with `--tray` is there (an OS setting of this user, not of the
+/// database — see [`crate::tray`]).
+#[tauri::command]
+pub async fn tray_at_login<R: Runtime>(app: tauri::AppHandle<R>) -> Reply<bool> {
+    tray::at_login(&app)
+}
+
+/// Writes (`enabled`) or removes the login entry; answers whether it is
+/// there.
+#[tauri::command]
+pub async fn tray_at_login_set<R: Runtime>(app: tauri::AppHandle<R>, enabled: bool) -> Reply<bool> {
+    tray::set_at_login(&app, enabled)
 }
 
 /// Every setting with its value, default and meaning.

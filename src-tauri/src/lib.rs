@@ -22,6 +22,9 @@
 //!   defaults the window needs (none of the notification plugin's: the daily
 //!   digest, [`notify`], is sent from Rust; none of the dialog plugin's:
 //!   Rust asks where to save and for a yes, [`dialogs`]).
+//! - With a tray and "Start at login in the tray" on, closing the window
+//!   hides it and the app keeps running for the daily digest; started at
+//!   login (`--tray`) it shows no window ([`tray`]).
 //! - The window never leaves the app's origin ([`is_app_url`], checked by
 //!   the shell on every navigation).
 //!
@@ -39,6 +42,7 @@ pub mod imports;
 pub mod notify;
 pub mod probe;
 pub mod state;
+pub mod tray;
 
 #[macro_use]
 mod command_names;
@@ -72,6 +76,14 @@ pub fn app_builder<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> t
         // Native dialogs, raised from Rust only ([`dialogs`]): the window is
         // granted none of the plugin's permissions.
         .plugin(tauri_plugin_dialog::init())
+        // "Start at login in the tray" ([`tray`]): the login entry starts the
+        // app with `--tray`. Called from Rust only: the window is granted
+        // none of the plugin's permissions.
+        .plugin(
+            tauri_plugin_autostart::Builder::new()
+                .arg(tray::TRAY_ARG)
+                .build(),
+        )
         .plugin(guard())
         .manage(state)
         .manage(imports::Pending::default())
@@ -128,10 +140,14 @@ pub fn run() {
     // Registered first, as the plugin asks: a second start hands over to
     // the running app, which brings its window to the front.
     let builder = tauri::Builder::default()
-        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
-            focus_main_window(app)
+        .plugin(tauri_plugin_single_instance::init(|app, args, _cwd| {
+            // The login entry of a running app changes nothing.
+            if !tray::started_in_tray(args) {
+                focus_main_window(app)
+            }
         }))
         .setup(|app| {
+            tray::start(app.handle(), tray::started_in_tray(std::env::args()));
             purge_trash(app.handle());
             notify::start(app.handle());
             backups::start(app.handle());
@@ -139,6 +155,18 @@ pub fn run() {
             Ok(())
         });
     app_builder(builder, state)
+        // With the tray and "Start at login in the tray", closing the window
+        // hides it: the app (and the daily digest) keeps running.
+        .on_window_event(|window, event| {
+            if let tauri::WindowEvent::CloseRequested { api, .. } = event {
+                if tray::keeps_running(window.app_handle()) {
+                    api.prevent_close();
+                    if let Err(e) = window.hide() {
+                        eprintln!("coachlog: the window could not be hidden: {e}");
+                    }
+                }
+            }
+        })
         .build(context())
         .expect("Coachlog could not start its window")
         .run(|app, event| {

@@ -1,7 +1,8 @@
-//! The daily digest notification: one desktop notification a day, at the
-//! time set in Settings (`notify_at`, local time, default 09:00), and one at
-//! start-up — "5 items need you: 2 1:1s, 1 request, 2 updates." — never one
-//! per item. Nothing is shown when `notifications` is off or nothing is
+//! The daily digest notification: at most one desktop notification a day,
+//! from the time set in Settings (`notify_at`, local time, default 09:00) —
+//! "5 items need you: 2 1:1s, 1 request, 2 updates." — never one per item;
+//! a start after that time shows the day's digest at once unless it was
+//! already shown. Nothing is shown when `notifications` is off or nothing is
 //! overdue.
 //!
 //! - What is shown is the core's `dashboard::todays_digest`: the digest
@@ -9,7 +10,9 @@
 //!   (`nudges::overdue(conn, today, false)`: snoozed and dismissed items
 //!   left out).
 //! - When it is shown is [`decide`], a pure function of the local time, the
-//!   settings and the last day shown (tested without a clock).
+//!   settings and the last day shown (tested without a clock). That day is
+//!   kept in the database (`store::app_state`), not in memory: the digest
+//!   comes at most once a day across restarts.
 //! - [`start`] spawns the task that checks every [`CHECK_EVERY`] on Tauri's
 //!   async runtime. The clock is read in [`crate::clock::now`] only.
 //! - How it is shown is a [`Notifier`]: the notification plugin in the app
@@ -18,6 +21,7 @@
 use std::time::Duration;
 
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+use coachlog_core::store::app_state;
 use coachlog_core::{dashboard, settings};
 use tauri::{AppHandle, Manager, Runtime};
 use tauri_plugin_notification::NotificationExt;
@@ -54,15 +58,6 @@ impl<R: Runtime> Notifier for PluginNotifier<R> {
     }
 }
 
-/// Why the schedule is being looked at.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Occasion {
-    /// The app has just started.
-    Startup,
-    /// A periodic check.
-    Tick,
-}
-
 /// `notify_at` as a time of day (the settings only hold valid times; 09:00
 /// otherwise).
 pub fn notify_time((hour, minute): (u32, u32)) -> NaiveTime {
@@ -79,71 +74,62 @@ pub fn due_now(now: NaiveDateTime, notify_at: (u32, u32), last_shown: Option<Nai
 /// What to do at `now`: whether to show the digest, and the day to remember
 /// as the last one it was shown.
 ///
-/// - At start-up the digest is shown (when notifications are on). It counts
-///   as the day's digest once the day's time has passed, so a start at 10:00
-///   is not followed by a second digest; a start at 08:00 still gets the
-///   09:00 one.
-/// - On a tick it is shown when [`due_now`], at most once a day.
+/// - It is shown when [`due_now`]: the day's `notify_at` has come and it was
+///   not shown that day — at start-up as on every later check, so a start
+///   at 10:00 shows the day's digest at once, a start at 08:00 at 09:00, and
+///   a second start the same day none.
 /// - With notifications off nothing is shown and nothing remembered, so
 ///   turning them on after the day's time shows that day's digest.
 pub fn decide(
-    occasion: Occasion,
     now: NaiveDateTime,
     enabled: bool,
     notify_at: (u32, u32),
     last_shown: Option<NaiveDate>,
 ) -> (bool, Option<NaiveDate>) {
-    if !enabled {
-        return (false, last_shown);
-    }
-    let today = now.date();
-    let time_has_come = now.time() >= notify_time(notify_at);
-    match occasion {
-        Occasion::Startup => (
-            true,
-            if time_has_come {
-                Some(today)
-            } else {
-                last_shown
-            },
-        ),
-        Occasion::Tick if due_now(now, notify_at, last_shown) => (true, Some(today)),
-        Occasion::Tick => (false, last_shown),
+    if enabled && due_now(now, notify_at, last_shown) {
+        (true, Some(now.date()))
+    } else {
+        (false, last_shown)
     }
 }
 
-/// The schedule's memory and its notifier.
+/// The schedule's notifier. Its memory — the last day the digest counted as
+/// shown — is in the database (`store::app_state`), so that it holds across
+/// restarts: the app started at login, quit, and opened again the same day
+/// shows one digest, not two.
 pub struct Scheduler<N: Notifier> {
     notifier: N,
-    last_shown: Option<NaiveDate>,
 }
 
 impl<N: Notifier> Scheduler<N> {
-    /// A schedule that has shown nothing yet.
+    /// A schedule that shows its digests through `notifier`.
     pub fn new(notifier: N) -> Scheduler<N> {
-        Scheduler {
-            notifier,
-            last_shown: None,
-        }
-    }
-
-    /// The last day the daily digest counted as shown.
-    pub fn last_shown(&self) -> Option<NaiveDate> {
-        self.last_shown
+        Scheduler { notifier }
     }
 
     /// Looks at the schedule at `now` and, when the digest is due and there
     /// is one, shows it. Returns what was shown.
+    ///
+    /// The day is remembered before the digest is shown: if it cannot be
+    /// written, nothing is shown (rather than the same digest every
+    /// [`CHECK_EVERY`]).
     pub async fn check(
         &mut self,
         state: &AppState,
         now: NaiveDateTime,
-        occasion: Occasion,
     ) -> Result<Option<String>, IpcError> {
-        let s = state.read(|db| settings::load(db.conn())).await?;
-        let (show, last_shown) =
-            decide(occasion, now, s.notifications, s.notify_at, self.last_shown);
-        self.last_shown = last_shown;
+        let (s, last_shown) = state
+            .read(|db| {
+                let s = settings::load(db.conn())?;
+                Ok((s, app_state::digest_shown_on(db.conn())?))
+            })
+            .await?;
+        let (show, remembered) = decide(now, s.notifications, s.notify_at, last_shown);
+        if let Some(day) = remembered.filter(|_| remembered != last_shown) {
+            state
+                .write(move |db| db.write(|tx| app_state::set_digest_shown_on(tx, day)))
+                .await?;
+        }
         if !show {
             return Ok(None);
         }
@@ -167,14 +153,12 @@ pub fn start<R: Runtime>(app: &AppHandle<R>) {
     tauri::async_runtime::spawn(async move {
         let state = app.state::<AppState>();
         let mut scheduler = Scheduler::new(PluginNotifier(app.clone()));
-        let mut occasion = Occasion::Startup;
         loop {
             // A database restored or unlocked later starts the schedule then.
             if state.startup_error().is_none() {
-                if let Err(e) = scheduler.check(&state, clock::now(), occasion).await {
+                if let Err(e) = scheduler.check(&state, clock::now()).await {
                     eprintln!("coachlog: the daily digest could not be shown: {e}");
                 }
-                occasion = Occasion::Tick;
             }
             tokio::time::sleep(CHECK_EVERY).await;
         }
@@ -246,73 +230,29 @@ mod tests {
     }
 
     #[test]
-    fn start_up_shows_it_and_counts_once_the_time_has_passed() {
+    fn it_is_shown_and_remembered_once_its_time_has_come() {
         let nine = (9, 0);
         let d = day("2026-01-20");
         let cases = [
-            // (occasion, now, enabled, last_shown) → (show, remembered)
+            // (now, enabled, last_shown) → (show, remembered)
+            (at("2026-01-20", "08:00"), true, None, (false, None)),
+            (at("2026-01-20", "10:00"), true, None, (true, Some(d))),
+            (at("2026-01-20", "10:00"), true, Some(d), (false, Some(d))),
             (
-                Occasion::Startup,
-                at("2026-01-20", "08:00"),
-                true,
-                None,
-                (true, None),
-            ),
-            (
-                Occasion::Startup,
                 at("2026-01-20", "10:00"),
                 true,
-                None,
+                Some(day("2026-01-19")),
                 (true, Some(d)),
             ),
-            (
-                Occasion::Startup,
-                at("2026-01-20", "10:00"),
-                true,
-                Some(d),
-                (true, Some(d)),
-            ),
-            (
-                Occasion::Startup,
-                at("2026-01-20", "10:00"),
-                false,
-                None,
-                (false, None),
-            ),
-            (
-                Occasion::Tick,
-                at("2026-01-20", "08:59"),
-                true,
-                None,
-                (false, None),
-            ),
-            (
-                Occasion::Tick,
-                at("2026-01-20", "09:00"),
-                true,
-                None,
-                (true, Some(d)),
-            ),
-            (
-                Occasion::Tick,
-                at("2026-01-20", "09:00"),
-                true,
-                Some(d),
-                (false, Some(d)),
-            ),
-            (
-                Occasion::Tick,
-                at("2026-01-20", "09:00"),
-                false,
-                None,
-                (false, None),
-            ),
+            (at("2026-01-20", "10:00"), false, None, (false, None)),
+            (at("2026-01-20", "09:00"), true, None, (true, Some(d))),
+            (at("2026-01-20", "09:00"), false, None, (false, None)),
         ];
-        for (occasion, now, enabled, last, want) in cases {
+        for (now, enabled, last, want) in cases {
             assert_eq!(
-                decide(occasion, now, enabled, nine, last),
+                decide(now, enabled, nine, last),
                 want,
-                "{occasion:?} {now} {enabled} {last:?}"
+                "{now} {enabled} {last:?}"
             );
         }
     }
@@ -379,26 +319,22 @@ mod tests {
             // 20 January: the 1:1 (due the 12th), the request (due the 14th)
             // and January's next-release, 3-month vision and portfolio
             // direction updates (due on the 15th, the third Thursday) are overdue.
-            let shown = scheduler
-                .check(&state, at("2026-01-20", "07:30"), Occasion::Startup)
-                .await
-                .unwrap();
             let text = "5 items need you: 1 1:1, 1 request, 3 updates.";
-            assert_eq!(shown.as_deref(), Some(text));
+            // Before 09:00 nothing, at start-up or later; at 09:00 the day's
+            // digest, once, and the day is remembered in the database.
+            for time in ["07:30", "08:59"] {
+                let early = scheduler.check(&state, at("2026-01-20", time));
+                assert_eq!(early.await.unwrap(), None, "{time}");
+            }
+            let nine = scheduler.check(&state, at("2026-01-20", "09:00"));
+            assert_eq!(nine.await.unwrap().as_deref(), Some(text));
+            let later = scheduler.check(&state, at("2026-01-20", "15:00"));
+            assert_eq!(later.await.unwrap(), None);
             assert_eq!(
                 recorder.take(),
                 vec![("Coachlog".to_string(), text.to_string())]
             );
-            assert_eq!(scheduler.last_shown(), None);
-
-            // Before 09:00 nothing more; at 09:00 the day's digest, once.
-            let early = scheduler.check(&state, at("2026-01-20", "08:59"), Occasion::Tick);
-            assert_eq!(early.await.unwrap(), None);
-            let nine = scheduler.check(&state, at("2026-01-20", "09:00"), Occasion::Tick);
-            assert_eq!(nine.await.unwrap().as_deref(), Some(text));
-            let later = scheduler.check(&state, at("2026-01-20", "15:00"), Occasion::Tick);
-            assert_eq!(later.await.unwrap(), None);
-            assert_eq!(recorder.take().len(), 1);
+            assert_eq!(shown_on(&state).await, Some(day("2026-01-20")));
 
             // Snoozed and dismissed items leave the digest, as they leave Today.
             state
@@ -410,7 +346,7 @@ mod tests {
                 })
                 .await
                 .unwrap();
-            let next_day = scheduler.check(&state, at("2026-01-21", "09:00"), Occasion::Tick);
+            let next_day = scheduler.check(&state, at("2026-01-21", "09:00"));
             let text = "3 items need you: 1 1:1, 2 updates.";
             assert_eq!(next_day.await.unwrap().as_deref(), Some(text));
             assert_eq!(
@@ -418,16 +354,15 @@ mod tests {
                 vec![("Coachlog".to_string(), text.to_string())]
             );
 
-            // Notifications off: nothing, at start-up or at the time.
+            // Notifications off: nothing, and nothing remembered.
             state
                 .write(|db| db.write(|tx| settings::set(tx, "notifications", "off").map(|_| ())))
                 .await
                 .unwrap();
-            let off = scheduler.check(&state, at("2026-01-22", "09:00"), Occasion::Tick);
-            assert_eq!(off.await.unwrap(), None);
-            let off = scheduler.check(&state, at("2026-01-22", "09:00"), Occasion::Startup);
+            let off = scheduler.check(&state, at("2026-01-22", "09:00"));
             assert_eq!(off.await.unwrap(), None);
             assert!(recorder.take().is_empty());
+            assert_eq!(shown_on(&state).await, Some(day("2026-01-21")));
 
             // On again, at another time of day.
             state
@@ -439,11 +374,60 @@ mod tests {
                 })
                 .await
                 .unwrap();
-            let before = scheduler.check(&state, at("2026-01-22", "17:44"), Occasion::Tick);
+            let before = scheduler.check(&state, at("2026-01-22", "17:44"));
             assert_eq!(before.await.unwrap(), None);
-            let then = scheduler.check(&state, at("2026-01-22", "17:45"), Occasion::Tick);
+            let then = scheduler.check(&state, at("2026-01-22", "17:45"));
             assert!(then.await.unwrap().is_some());
             assert_eq!(recorder.take().len(), 1);
+        });
+    }
+
+    /// The day the database remembers as the digest's.
+    async fn shown_on(state: &AppState) -> Option<NaiveDate> {
+        state
+            .read(|db| app_state::digest_shown_on(db.conn()))
+            .await
+            .unwrap()
+    }
+
+    /// The app started again on the database of [`database`]: a new state
+    /// and a new schedule, nothing kept in memory.
+    fn restart(dir: &tempfile::TempDir, today: &str) -> AppState {
+        AppState::new(Db::open(&dir.path().join("digest.sqlite"), day(today)).unwrap())
+    }
+
+    #[test]
+    fn two_starts_on_one_day_show_one_digest_and_a_new_day_one_more() {
+        let dir = tempfile::tempdir().unwrap();
+        let recorder = Arc::new(Recorder::default());
+        tauri::async_runtime::block_on(async {
+            // First start at 10:00: the day's digest at once.
+            let first = database(&dir);
+            let mut scheduler = Scheduler::new(recorder.clone());
+            let shown = scheduler.check(&first, at("2026-01-20", "10:00")).await;
+            assert!(shown.unwrap().is_some());
+            drop((first, scheduler));
+
+            // Quit and started again (at login, from the tray's Quit, …) the
+            // same day: nothing at start-up nor on any later check.
+            let second = restart(&dir, "2026-01-20");
+            let mut scheduler = Scheduler::new(recorder.clone());
+            for time in ["10:05", "15:00", "23:59"] {
+                let again = scheduler.check(&second, at("2026-01-20", time));
+                assert_eq!(again.await.unwrap(), None, "{time}");
+            }
+            drop((second, scheduler));
+            assert_eq!(recorder.take().len(), 1);
+
+            // Started the next day before its time: one more at 09:00.
+            let third = restart(&dir, "2026-01-21");
+            let mut scheduler = Scheduler::new(recorder.clone());
+            for (time, shows) in [("08:00", false), ("09:00", true), ("09:30", false)] {
+                let next = scheduler.check(&third, at("2026-01-21", time));
+                assert_eq!(next.await.unwrap().is_some(), shows, "{time}");
+            }
+            assert_eq!(recorder.take().len(), 1);
+            assert_eq!(shown_on(&third).await, Some(day("2026-01-21")));
         });
     }
 
@@ -454,11 +438,8 @@ mod tests {
         let state = AppState::new(db);
         let recorder = Arc::new(Recorder::default());
         let mut scheduler = Scheduler::new(recorder.clone());
-        let shown = tauri::async_runtime::block_on(scheduler.check(
-            &state,
-            at("2026-01-06", "09:00"),
-            Occasion::Startup,
-        ));
+        let shown =
+            tauri::async_runtime::block_on(scheduler.check(&state, at("2026-01-06", "09:00")));
         assert_eq!(shown.unwrap(), None);
         assert!(recorder.take().is_empty());
     }

@@ -22,6 +22,7 @@ const PLUGINS: &[&str] = &[
     "tauri-plugin-notification",
     "tauri-plugin-single-instance",
     "tauri-plugin-dialog",
+    "tauri-plugin-autostart",
 ];
 
 /// Forbidden plugins that may still be in Cargo.lock as a library of an

@@ -360,12 +360,25 @@ impl Drop for Driver {
 /// and session bus as [`App::launch`]; stop any [`App`] first (the
 /// single-instance lock would hand the start over to it).
 pub fn run_app_for(db: &Path, dir: &Path, time: Duration) -> String {
+    run_app_with(db, dir, &[], time).1
+}
+
+/// [`run_app_for`] with `args` on the command line (as the login entry's
+/// `--tray`); also returns how the app ended if it ended within `time`
+/// (`None`: it was still running and was stopped).
+pub fn run_app_with(
+    db: &Path,
+    dir: &Path,
+    args: &[&str],
+    time: Duration,
+) -> (Option<ExitStatus>, String) {
     let app = check_environment();
     let log = dir.join("app-output.log");
     let out = fs::File::create(&log).expect("create the app's output log");
     let err = out.try_clone().expect("clone the log handle");
     let mut cmd = Command::new(app);
-    cmd.stdin(Stdio::null())
+    cmd.args(args)
+        .stdin(Stdio::null())
         .stdout(out)
         .stderr(err)
         .env("COACHLOG_DB", db)
@@ -374,6 +387,7 @@ pub fn run_app_for(db: &Path, dir: &Path, time: Duration) -> String {
         ("XDG_DATA_HOME", "data"),
         ("XDG_CONFIG_HOME", "config"),
         ("XDG_CACHE_HOME", "cache"),
+        ("HOME", "home"),
     ] {
         let p = dir.join(sub);
         fs::create_dir_all(&p).expect("create an XDG folder");
@@ -381,8 +395,10 @@ pub fn run_app_for(db: &Path, dir: &Path, time: Duration) -> String {
     }
     let mut child = cmd.spawn().expect("start the app");
     let start = Instant::now();
+    let mut ended = None;
     while start.elapsed() < time {
-        if let Ok(Some(_)) = child.try_wait() {
+        if let Ok(Some(status)) = child.try_wait() {
+            ended = Some(status);
             break;
         }
         std::thread::sleep(POLL);
@@ -391,7 +407,7 @@ pub fn run_app_for(db: &Path, dir: &Path, time: Duration) -> String {
     terminate(&[child.id()], Duration::from_secs(5));
     let _ = child.wait();
     terminate(&below, Duration::from_secs(2));
-    fs::read_to_string(&log).unwrap_or_default()
+    (ended, fs::read_to_string(&log).unwrap_or_default())
 }
 
 // ---- The app ---------------------------------------------------------------------
@@ -537,13 +553,16 @@ impl App {
             ("XDG_DATA_HOME", dir.path().join("data")),
             ("XDG_CONFIG_HOME", dir.path().join("config")),
             ("XDG_CACHE_HOME", dir.path().join("cache")),
+            // The autostart plugin writes the login entry under
+            // $HOME/.config/autostart: never the real one.
+            ("HOME", dir.path().join("home")),
             // No accessibility bus: it only adds D-Bus time-outs here.
             ("NO_AT_BRIDGE", PathBuf::from("1")),
         ];
         let mut env = env;
         env.extend(extra.iter().map(|(k, v)| (*k, PathBuf::from(v))));
         for (k, v) in &env {
-            if k.starts_with("XDG_") {
+            if k.starts_with("XDG_") || *k == "HOME" {
                 fs::create_dir_all(v).expect("create an XDG folder");
             }
         }

@@ -117,6 +117,8 @@ export interface MockDb {
   dialogs: { confirm: boolean; save: boolean; open: boolean };
   /** The file the Open dialog chooses for Settings → Data → Import…: its name, source and the people it names. */
   importFile: { file: string; source: T.ImportSource; people: string[] };
+  /** Whether the login entry of "Start at login in the tray" is there (an OS fact, not a setting). */
+  trayAtLogin: boolean;
   /** The templates the leader wrote (their default per kind, and people's own 1:1 templates). */
   templates: T.Template[];
   /** The Trash, newest first: each entry and the record it took out of its list. */
@@ -175,6 +177,7 @@ export function emptyDb(): MockDb {
     encryption: { passphrase: null, remembered: false },
     dialogs: { confirm: true, save: true, open: true },
     importFile: { file: 'oikio-data.json', source: 'oikio', people: ['Dana Whitfield', 'Lee Novak'] },
+    trayAtLogin: false,
     templates: [],
     trash: [],
     dataVersion: 1,
@@ -287,6 +290,7 @@ interface CommandArgs {
   file: string;
   passphrase: string;
   remember: boolean;
+  enabled: boolean;
 }
 
 /** No filter (null or absent), or equal. */
@@ -332,6 +336,11 @@ export function handle(db: MockDb, cmd: MockCommand, args: Args): unknown {
     case 'settings_set':
       for (const s of d.settings_list) if (s.key === a.key) s.value = a.value;
       return d.settings_list;
+    case 'tray_at_login':
+      return db.trayAtLogin;
+    case 'tray_at_login_set':
+      db.trayAtLogin = a.enabled;
+      return db.trayAtLogin;
     case 'demo_fill':
       fillDemo(db);
       return db.answers.demo_fill;

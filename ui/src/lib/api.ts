@@ -137,6 +137,15 @@ export const settingsList = () => call<SettingEntry[]>('settings_list');
 export const settingsSet = (key: string, value: string) =>
   call<SettingEntry[]>('settings_set', { key, value });
 /** Fills an empty database with the demo team; `conflict` if it has records. */
+/**
+ * Whether "Start at login in the tray" is on: the login entry (on Linux an
+ * XDG autostart file) that starts the app in the tray is there. An OS fact
+ * of this user, not a database setting.
+ */
+export const trayAtLogin = () => call<boolean>('tray_at_login');
+/** Writes (`true`) or removes the login entry; answers whether it is there. */
+export const trayAtLoginSet = (enabled: boolean) => call<boolean>('tray_at_login_set', { enabled });
+
 export const demoFill = () => call<DemoReport>('demo_fill');
 /** Names already used, to offer them again. */
 export const names = (kind: NameKind) => call<string[]>('names', { kind });

@@ -42,6 +42,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0008_coaching",
         include_str!("../../../../migrations/0008_coaching.sql"),
     ),
+    (
+        "0010_app_state",
+        include_str!("../../../../migrations/0010_app_state.sql"),
+    ),
 ];
 
 /// The schema version this program writes.

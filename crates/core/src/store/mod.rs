@@ -12,6 +12,7 @@
 //! `crates/core/tests/integration/store/`.
 
 pub mod agenda;
+pub mod app_state;
 pub mod cdf;
 pub mod customers;
 pub mod drafts;

@@ -7,6 +7,8 @@ export type Command =
   | "app_info"
   | "settings_list"
   | "settings_set"
+  | "tray_at_login"
+  | "tray_at_login_set"
   | "demo_fill"
   | "names"
   | "people_list"

@@ -6,6 +6,7 @@
 //! file matters.
 
 mod agenda;
+mod app_state;
 mod cdf;
 mod customers;
 mod db;
