@@ -36,7 +36,7 @@ pub fn esc(s: &str) -> String {
     out
 }
 
-const STYLE: &str = "
+pub(crate) const STYLE: &str = "
 :root { --ok: #1a7f37; --partly: #9a6700; --missed: #cf222e; --na: #8c959f;
   --ink: #1f2328; --muted: #59636e; --line: #d1d9e0; --soft: #f6f8fa; }
 * { box-sizing: border-box; }
@@ -97,20 +97,27 @@ fn grade_mark(g: Grade) -> &'static str {
     }
 }
 
-/// The summary as one self-contained HTML file (see the module docs).
-pub fn html(s: &Summary) -> String {
-    let mut out = String::with_capacity(16 * 1024);
-    let o = &mut out;
-    let month = month_name(s.month);
+/// The start of a self-contained, inert HTML file up to `<body>`: the
+/// Content-Security-Policy that forbids loading anything, the title
+/// (escaped here) and the inline [`STYLE`].
+pub(crate) fn head(o: &mut String, title: &str) {
     let _ = write!(
         o,
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; \
          style-src 'unsafe-inline'\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <title>Monthly summary: {}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n",
-        esc(&month)
+         <title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n",
+        esc(title)
     );
+}
+
+/// The summary as one self-contained HTML file (see the module docs).
+pub fn html(s: &Summary) -> String {
+    let mut out = String::with_capacity(16 * 1024);
+    let o = &mut out;
+    let month = month_name(s.month);
+    head(o, &format!("Monthly summary: {month}"));
     let _ = writeln!(o, "<header>\n<h1>Monthly summary: {}</h1>", esc(&month));
     let mut meta = format!(
         "{} to {} · release day {}",
@@ -289,7 +296,7 @@ const LEGEND: [(Practice, &str); 9] = [
     ),
 ];
 
-fn clip(s: &str, max: usize) -> String {
+pub(crate) fn clip(s: &str, max: usize) -> String {
     let flat: String = s.split_whitespace().collect::<Vec<_>>().join(" ");
     if flat.chars().count() <= max {
         flat
@@ -418,7 +425,7 @@ fn cadence(o: &mut String, s: &Summary, month: &str) {
     );
 }
 
-fn checkbox(done: bool) -> &'static str {
+pub(crate) fn checkbox(done: bool) -> &'static str {
     if done {
         "<span class=\"box done\">☑</span>"
     } else {

@@ -89,7 +89,7 @@ pub fn code(s: &str) -> String {
 }
 
 /// A fenced code block holding `body` verbatim, indented by `indent`.
-fn fenced(out: &mut String, body: &str, indent: &str) {
+pub(crate) fn fenced(out: &mut String, body: &str, indent: &str) {
     let body = body.replace("\r\n", "\n").replace('\r', "\n");
     let mut longest = 0;
     let mut run = 0;
@@ -123,7 +123,7 @@ fn cell(p: &PersonMonth, practice: Practice) -> String {
     }
 }
 
-fn checkbox(done: bool) -> &'static str {
+pub(crate) fn checkbox(done: bool) -> &'static str {
     if done {
         "- [x]"
     } else {
