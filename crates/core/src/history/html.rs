@@ -9,6 +9,7 @@ use std::fmt::Write;
 
 use crate::calendar::{self, MONTH_NAMES};
 use crate::model::OneOnOneStatus;
+use crate::nudges::Practice;
 use crate::summary::html::{checkbox, esc, head};
 use crate::summary::text;
 use crate::summary::{month_name, Outcome};
@@ -39,11 +40,13 @@ pub fn html(h: &History) -> String {
     timeline(o, h);
 
     let c = &h.one_on_ones;
-    let _ = writeln!(
+    let _ =
+        writeln!(
         o,
-        "<section id=\"one-on-ones\">\n<h2>1:1s</h2>\n<p>{} held, {} skipped, {} cancelled.</p>\n\
+        "<section id=\"one-on-ones\">\n<h2>{}</h2>\n<p>{} held, {} skipped, {} cancelled.</p>\n\
          <table>\n<thead><tr><th>Month</th><th>Held</th><th>Skipped</th><th>Cancelled</th>\
          <th>Coaching tags (held 1:1s)</th></tr></thead>\n<tbody>",
+        Practice::OneOnOne.label(),
         c.held, c.skipped, c.cancelled
     );
     for m in &h.months {
@@ -68,7 +71,11 @@ pub fn html(h: &History) -> String {
         tags(&h.coaching_tags)
     );
 
-    let _ = writeln!(o, "<section id=\"career\">\n<h2>Career conversations</h2>");
+    let _ = writeln!(
+        o,
+        "<section id=\"career\">\n<h2>{}</h2>",
+        Practice::CareerConversations.label()
+    );
     if h.career_conversations.is_empty() {
         let _ = writeln!(
             o,
@@ -112,7 +119,11 @@ pub fn html(h: &History) -> String {
     }
     o.push_str("</tbody>\n</table>\n</section>\n");
 
-    o.push_str("<section id=\"updates\">\n<h2>Updates</h2>\n");
+    let _ = writeln!(
+        o,
+        "<section id=\"updates\">\n<h2>{}</h2>",
+        Practice::Updates.label()
+    );
     if h.updates.is_empty() {
         o.push_str("<p>No update was due in the window.</p>\n");
     } else {
@@ -149,7 +160,11 @@ pub fn html(h: &History) -> String {
     }
     o.push_str("</section>\n");
 
-    o.push_str("<section id=\"customers\">\n<h2>Internal customers</h2>\n");
+    let _ = writeln!(
+        o,
+        "<section id=\"customers\">\n<h2>{}</h2>",
+        Practice::Customers.label()
+    );
     if h.customers.is_empty() {
         o.push_str("<p>No internal customer in the window.</p>\n");
     } else {
@@ -185,7 +200,8 @@ pub fn html(h: &History) -> String {
 
     let _ = writeln!(
         o,
-        "<section id=\"wins\">\n<h2>Wins</h2>\n<p>{} in the window; {} in it.</p>",
+        "<section id=\"wins\">\n<h2>{}</h2>\n<p>{} in the window; {} in it.</p>",
+        Practice::Wins.label(),
         text::count(h.wins.len() as u32, "win noted", "wins noted"),
         text::count(
             h.wins_shared,
@@ -239,7 +255,11 @@ pub fn html(h: &History) -> String {
     }
     o.push_str("</section>\n");
 
-    o.push_str("<section id=\"cdf\">\n<h2>CDF reviews</h2>\n");
+    let _ = writeln!(
+        o,
+        "<section id=\"cdf\">\n<h2>{}</h2>",
+        Practice::CdfReviews.label()
+    );
     if h.cdf_reviews.is_empty() {
         o.push_str("<p>No CDF review in the window.</p>\n");
     } else {
@@ -320,7 +340,13 @@ fn tags(t: &[crate::summary::TagCount]) -> String {
 /// window).
 fn timeline(o: &mut String, h: &History) {
     let (label_w, plot_w, row_h, top) = (110usize, 640usize, 26usize, 24usize);
-    let rows = ["1:1s", "Updates", "Wins", "CDF reviews"];
+    let rows = [
+        Practice::OneOnOne,
+        Practice::Updates,
+        Practice::Wins,
+        Practice::CdfReviews,
+    ]
+    .map(Practice::label);
     let width = label_w + plot_w + 20;
     let height = top + row_h * rows.len() + 40;
     let span = calendar::days_between(h.window.from, h.window.to).max(1) as f64;

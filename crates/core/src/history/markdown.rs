@@ -4,6 +4,7 @@
 
 use std::fmt::Write;
 
+use crate::nudges::Practice;
 use crate::summary::markdown::{checkbox, fenced, inline, link};
 use crate::summary::text;
 use crate::summary::{month_name, Outcome};
@@ -66,8 +67,11 @@ pub fn markdown(h: &History) -> String {
     let c = &h.one_on_ones;
     let _ = writeln!(
         o,
-        "## 1:1s\n\n{} held, {} skipped, {} cancelled.\n",
-        c.held, c.skipped, c.cancelled
+        "## {}\n\n{} held, {} skipped, {} cancelled.\n",
+        Practice::OneOnOne.label(),
+        c.held,
+        c.skipped,
+        c.cancelled
     );
     let _ = writeln!(
         o,
@@ -94,7 +98,7 @@ pub fn markdown(h: &History) -> String {
         tags(&h.coaching_tags)
     );
 
-    let _ = writeln!(o, "## Career conversations\n");
+    let _ = writeln!(o, "## {}\n", Practice::CareerConversations.label());
     if h.career_conversations.is_empty() {
         let _ = writeln!(
             o,
@@ -133,7 +137,7 @@ pub fn markdown(h: &History) -> String {
     }
     o.push('\n');
 
-    let _ = writeln!(o, "## Updates\n");
+    let _ = writeln!(o, "## {}\n", Practice::Updates.label());
     if h.updates.is_empty() {
         let _ = writeln!(o, "No update was due in the window.\n");
     } else {
@@ -163,7 +167,7 @@ pub fn markdown(h: &History) -> String {
         o.push('\n');
     }
 
-    let _ = writeln!(o, "## Internal customers\n");
+    let _ = writeln!(o, "## {}\n", Practice::Customers.label());
     if h.customers.is_empty() {
         let _ = writeln!(o, "No internal customer in the window.\n");
     } else {
@@ -197,7 +201,8 @@ pub fn markdown(h: &History) -> String {
 
     let _ = writeln!(
         o,
-        "## Wins\n\n{} in the window; {} in it.\n",
+        "## {}\n\n{} in the window; {} in it.\n",
+        Practice::Wins.label(),
         text::count(h.wins.len() as u32, "win noted", "wins noted"),
         text::count(
             h.wins_shared,
@@ -247,7 +252,7 @@ pub fn markdown(h: &History) -> String {
         o.push('\n');
     }
 
-    let _ = writeln!(o, "## CDF reviews\n");
+    let _ = writeln!(o, "## {}\n", Practice::CdfReviews.label());
     if h.cdf_reviews.is_empty() {
         let _ = writeln!(o, "No CDF review in the window.\n");
     }
