@@ -21,14 +21,16 @@ pub(super) fn privacy_note(h: &History) -> &'static str {
     }
 }
 
-/// "3 opened, 2 closed (median 4 days to close), 1 open at the end".
+/// "3 opened, 2 closed (median 4 days to close), 1 open at the end" (no
+/// median when none closed).
 pub(super) fn flow_text(f: &ItemFlow) -> String {
+    let median = f
+        .median_days_to_close
+        .map(|d| format!(" (median {} to close)", days_text(d)))
+        .unwrap_or_default();
     format!(
-        "{} opened, {} closed (median {} to close), {} open at the end",
-        f.opened,
-        f.closed,
-        days_text(f.median_days_to_close),
-        f.open_at_end
+        "{} opened, {} closed{median}, {} open at the end",
+        f.opened, f.closed, f.open_at_end
     )
 }
 

@@ -400,12 +400,12 @@ fn median(mut values: Vec<i64>) -> Option<f64> {
     })
 }
 
-/// "4 days", "4.5 days", "1 day", or "—" when none.
-fn days_text(days: Option<f64>) -> String {
-    match days {
-        None => "—".into(),
-        Some(1.0) => "1 day".into(),
-        Some(d) => format!("{d} days"),
+/// "4 days", "4.5 days", "1 day".
+fn days_text(days: f64) -> String {
+    if days == 1.0 {
+        "1 day".into()
+    } else {
+        format!("{days} days")
     }
 }
 
@@ -445,9 +445,9 @@ mod tests {
         assert_eq!(median(vec![]), None);
         assert_eq!(median(vec![5, 1, 3]), Some(3.0));
         assert_eq!(median(vec![4, 1, 3, 10]), Some(3.5));
-        assert_eq!(days_text(Some(3.5)), "3.5 days");
-        assert_eq!(days_text(Some(1.0)), "1 day");
-        assert_eq!(days_text(Some(2.0)), "2 days");
+        assert_eq!(days_text(3.5), "3.5 days");
+        assert_eq!(days_text(1.0), "1 day");
+        assert_eq!(days_text(2.0), "2 days");
     }
 
     #[test]
