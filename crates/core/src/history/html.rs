@@ -10,11 +10,11 @@ use std::fmt::Write;
 use crate::calendar::{self, MONTH_NAMES};
 use crate::model::OneOnOneStatus;
 use crate::nudges::Practice;
-use crate::summary::html::{checkbox, esc, head};
+use crate::summary::html::{checkbox, esc, head, one_on_one_notes};
 use crate::summary::text;
 use crate::summary::{month_name, Outcome};
 
-use super::markdown::{flow_text, item_closed, privacy_note, who};
+use super::markdown::{check_in_days, flow_text, item_closed, privacy_note, who};
 use super::History;
 
 /// The packet as one self-contained HTML file.
@@ -170,28 +170,14 @@ pub fn html(h: &History) -> String {
     } else {
         o.push_str("<ul>\n");
         for c in &h.customers {
-            let days: Vec<String> = c
-                .check_ins
-                .iter()
-                .map(|d| {
-                    if d.epic_updated {
-                        format!("{} (epic updated)", d.date)
-                    } else {
-                        d.date.to_string()
-                    }
-                })
-                .collect();
+            let days = check_in_days(c);
             let _ = writeln!(
                 o,
                 "<li><strong>{}</strong> ({}): {}{}</li>",
                 esc(&c.team),
                 esc(&c.category),
                 text::count(c.check_ins.len() as u32, "check-in", "check-ins"),
-                if days.is_empty() {
-                    String::new()
-                } else {
-                    format!(", {}", days.join(", "))
-                }
+                days
             );
         }
         o.push_str("</ul>\n");
@@ -288,17 +274,7 @@ pub fn html(h: &History) -> String {
     if let Some(n) = &h.notes {
         o.push_str("<section id=\"notes\">\n<h2>Private notes</h2>\n");
         for one in &n.one_on_ones {
-            let _ = writeln!(
-                o,
-                "<p><strong>1:1 on {}</strong> ({})</p>",
-                one.date,
-                text::status(one.status)
-            );
-            if one.notes.trim().is_empty() {
-                o.push_str("<p class=\"muted\">No notes.</p>\n");
-            } else {
-                let _ = writeln!(o, "<pre>{}</pre>", esc(one.notes.trim_end()));
-            }
+            one_on_one_notes(o, one);
         }
         if !n.items.is_empty() {
             o.push_str(

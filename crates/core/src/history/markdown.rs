@@ -5,7 +5,7 @@
 use std::fmt::Write;
 
 use crate::nudges::Practice;
-use crate::summary::markdown::{checkbox, fenced, inline, link};
+use crate::summary::markdown::{checkbox, fenced, inline, link, one_on_one_notes};
 use crate::summary::text;
 use crate::summary::{month_name, Outcome};
 
@@ -174,28 +174,14 @@ pub fn markdown(h: &History) -> String {
         let _ = writeln!(o, "No internal customer in the window.\n");
     } else {
         for c in &h.customers {
-            let days: Vec<String> = c
-                .check_ins
-                .iter()
-                .map(|d| {
-                    if d.epic_updated {
-                        format!("{} (epic updated)", d.date)
-                    } else {
-                        d.date.to_string()
-                    }
-                })
-                .collect();
+            let days = check_in_days(c);
             let _ = writeln!(
                 o,
                 "- **{}** ({}): {}{}",
                 inline(&c.team),
                 inline(&c.category),
                 text::count(c.check_ins.len() as u32, "check-in", "check-ins"),
-                if days.is_empty() {
-                    String::new()
-                } else {
-                    format!(", {}", days.join(", "))
-                }
+                days
             );
         }
         o.push('\n');
@@ -280,18 +266,7 @@ pub fn markdown(h: &History) -> String {
     if let Some(n) = &h.notes {
         let _ = writeln!(o, "## Private notes\n");
         for one in &n.one_on_ones {
-            let _ = writeln!(
-                o,
-                "**1:1 on {}** ({})\n",
-                one.date,
-                text::status(one.status)
-            );
-            if one.notes.trim().is_empty() {
-                let _ = writeln!(o, "No notes.\n");
-            } else {
-                fenced(o, &one.notes, "");
-                o.push('\n');
-            }
+            one_on_one_notes(o, one);
         }
         if !n.items.is_empty() {
             let _ = writeln!(o, "Agenda items opened or closed in the window:\n");
@@ -314,6 +289,20 @@ pub fn markdown(h: &History) -> String {
         out.pop();
     }
     out
+}
+
+/// The check-ins' days: ", 2026-02-02 (epic updated), 2026-03-02", or nothing.
+pub(super) fn check_in_days(c: &super::CustomerHistory) -> String {
+    c.check_ins
+        .iter()
+        .map(|d| {
+            if d.epic_updated {
+                format!(", {} (epic updated)", d.date)
+            } else {
+                format!(", {}", d.date)
+            }
+        })
+        .collect()
 }
 
 /// ", closed 2026-05-02 as DONE", or nothing while open.

@@ -425,6 +425,21 @@ fn cadence(o: &mut String, s: &Summary, month: &str) {
     );
 }
 
+/// A 1:1's date and status, then its notes (or "No notes.").
+pub(crate) fn one_on_one_notes(o: &mut String, one: &super::OneOnOneNotes) {
+    let _ = writeln!(
+        o,
+        "<p><strong>1:1 on {}</strong> ({})</p>",
+        one.date,
+        text::status(one.status)
+    );
+    if one.notes.trim().is_empty() {
+        o.push_str("<p class=\"muted\">No notes.</p>\n");
+    } else {
+        let _ = writeln!(o, "<pre>{}</pre>", esc(one.notes.trim_end()));
+    }
+}
+
 pub(crate) fn checkbox(done: bool) -> &'static str {
     if done {
         "<span class=\"box done\">☑</span>"
@@ -714,17 +729,7 @@ fn people(o: &mut String, s: &Summary, month: &str) {
         if let Some(n) = &p.notes {
             let _ = writeln!(o, "<h4>Private notes of {}</h4>", esc(&p.name));
             for one in &n.one_on_ones {
-                let _ = writeln!(
-                    o,
-                    "<p><strong>1:1 on {}</strong> ({})</p>",
-                    one.date,
-                    text::status(one.status)
-                );
-                if one.notes.trim().is_empty() {
-                    o.push_str("<p class=\"muted\">No notes.</p>\n");
-                } else {
-                    let _ = writeln!(o, "<pre>{}</pre>", esc(one.notes.trim_end()));
-                }
+                one_on_one_notes(o, one);
             }
             match &n.focus_areas {
                 Some(f) => {

@@ -123,6 +123,22 @@ fn cell(p: &PersonMonth, practice: Practice) -> String {
     }
 }
 
+/// A 1:1's date and status, then its notes in a fenced block (or "No notes.").
+pub(crate) fn one_on_one_notes(o: &mut String, one: &super::OneOnOneNotes) {
+    let _ = writeln!(
+        o,
+        "**1:1 on {}** ({})\n",
+        one.date,
+        text::status(one.status)
+    );
+    if one.notes.trim().is_empty() {
+        let _ = writeln!(o, "No notes.\n");
+    } else {
+        fenced(o, &one.notes, "");
+        o.push('\n');
+    }
+}
+
 pub(crate) fn checkbox(done: bool) -> &'static str {
     if done {
         "- [x]"
@@ -453,18 +469,7 @@ fn people(o: &mut String, s: &Summary, month: &str) {
         if let Some(n) = &p.notes {
             let _ = writeln!(o, "#### Private notes of {}\n", inline(&p.name));
             for one in &n.one_on_ones {
-                let _ = writeln!(
-                    o,
-                    "**1:1 on {}** ({})\n",
-                    one.date,
-                    text::status(one.status)
-                );
-                if one.notes.trim().is_empty() {
-                    let _ = writeln!(o, "No notes.\n");
-                } else {
-                    fenced(o, &one.notes, "");
-                    o.push('\n');
-                }
+                one_on_one_notes(o, one);
             }
             match &n.focus_areas {
                 Some(f) => {
