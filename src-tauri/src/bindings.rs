@@ -71,6 +71,7 @@ pub fn export_all(out_dir: &Path) -> Result<(), ExportError> {
         dashboard::Coverage,
         dashboard::Release,
         coachlog_core::summary::Format,
+        coachlog_core::history::HistoryFormat,
         crate::commands::SavedFile,
         crate::backups::BackupsInfo,
         coachlog_core::backup::BackupFile,

@@ -75,6 +75,8 @@ macro_rules! for_each_command {
             commands::releases,
             commands::summary_preview,
             commands::summary_save,
+            commands::history_preview,
+            commands::history_save,
             commands::backups_list,
             commands::backup_now,
             commands::backup_restore,

@@ -12,6 +12,7 @@ use coachlog_core::coaching::{self, TeamBalance};
 use coachlog_core::dashboard::{self, Coverage, Release};
 use coachlog_core::db::output::{self, Existing};
 use coachlog_core::demo::{self, DemoOptions, DemoReport};
+use coachlog_core::history::{self, HistoryFormat, HistoryOptions};
 use coachlog_core::import;
 use coachlog_core::interchange;
 use coachlog_core::kinds::{Counts, RecordKind};
@@ -1078,14 +1079,10 @@ pub async fn database_export(
         extension: "json",
         kind: "Coachlog export (JSON)",
     };
-    let Some(target) = dialogs.save_as(question).await else {
-        return Err(IpcError::new(ErrorKind::Cancelled, "Nothing was saved."));
-    };
-    let target = save_target(target, "json")?;
-    let text = state
-        .read(|db| interchange::export(db.conn()).map(|doc| interchange::to_json(&doc)))
-        .await?;
-    save_text(target, text).await
+    save_where_chosen(&state, &dialogs, question, |db| {
+        interchange::export(db.conn()).map(|doc| interchange::to_json(&doc))
+    })
+    .await
 }
 
 /// Where [`database_import`] made the new database, and what it holds.
@@ -1311,13 +1308,33 @@ pub async fn summary_save(
         extension: format.extension(),
         kind: format.label(),
     };
+    save_where_chosen(&state, &dialogs, question, move |db| {
+        summary::export(db.conn(), month, &options, format)
+    })
+    .await
+}
+
+/// Asks where to save in the native Save dialog (`question`), builds the
+/// text with `build` and writes it there as the CLI's `-o` does: a
+/// temporary file in the same folder, flushed, then renamed over the file.
+/// A name typed without the extension gets it (refused as a `conflict` when
+/// that file exists: the dialog did not ask about it). `cancelled` when the
+/// leader cancels; `io` when the folder cannot be written.
+async fn save_where_chosen<F>(
+    state: &AppState,
+    dialogs: &AppDialogs,
+    question: SaveAs,
+    build: F,
+) -> Reply<SavedFile>
+where
+    F: FnOnce(&coachlog_core::Db) -> coachlog_core::Result<String> + Send + 'static,
+{
+    let wanted = question.extension;
     let Some(target) = dialogs.save_as(question).await else {
         return Err(IpcError::new(ErrorKind::Cancelled, "Nothing was saved."));
     };
-    let target = save_target(target, format.extension())?;
-    let text = state
-        .read(move |db| summary::export(db.conn(), month, &options, format))
-        .await?;
+    let target = save_target(target, wanted)?;
+    let text = state.read(build).await?;
     save_text(target, text).await
 }
 
@@ -1359,6 +1376,102 @@ async fn save_text(target: std::path::PathBuf, text: String) -> Reply<SavedFile>
     .await
     .map_err(|e| IpcError::internal(format!("the file task failed: {e}")))??;
     Ok(SavedFile { path, bytes })
+}
+
+// --- A person's review packet ---------------------------------------------------
+
+/// The window (`YYYY-MM-DD` days; each defaults as the CLI's, from today)
+/// and format (`markdown`, `html`, `json`; `md` too) of a packet request,
+/// as the core reads them: `invalid` otherwise.
+fn history_request(
+    from: Option<&str>,
+    to: Option<&str>,
+    format: &str,
+) -> Result<(history::Window, HistoryFormat), IpcError> {
+    let day = |s: Option<&str>| {
+        s.map(|s| calendar::parse_date(s).map_err(coachlog_core::Error::from))
+            .transpose()
+    };
+    let window = history::Window::new(day(from)?, day(to)?, clock::today())?;
+    Ok((window, format.parse()?))
+}
+
+/// `person_id`'s review packet for the window in `format`, as text: the
+/// Export screen's Person tab preview (and what "Copy Markdown" copies). The
+/// same bytes as `coachlog person history ID --from F --to T --format X
+/// [--include-notes]`. `not_found` for an unknown person.
+#[tauri::command]
+pub async fn history_preview(
+    state: State<'_, AppState>,
+    person_id: PersonId,
+    from: Option<String>,
+    to: Option<String>,
+    format: String,
+    include_notes: bool,
+) -> Reply<String> {
+    let (window, format) = history_request(from.as_deref(), to.as_deref(), &format)?;
+    let options = HistoryOptions { include_notes };
+    state
+        .read(move |db| history::export(db.conn(), person_id, window, &options, format))
+        .await
+}
+
+/// Builds `person_id`'s packet and saves it where the leader chooses in the
+/// native Save dialog, which Rust opens (the page gives no path), as
+/// [`summary_save`] does. `cancelled` when the leader cancels (nothing
+/// written); `invalid` for a bad window or format and `not_found` for an
+/// unknown person, before any dialog.
+#[tauri::command]
+pub async fn history_save(
+    state: State<'_, AppState>,
+    dialogs: State<'_, AppDialogs>,
+    person_id: PersonId,
+    from: Option<String>,
+    to: Option<String>,
+    format: String,
+    include_notes: bool,
+) -> Reply<SavedFile> {
+    let (window, format) = history_request(from.as_deref(), to.as_deref(), &format)?;
+    let person = state
+        .read(move |db| people::get(db.conn(), person_id))
+        .await?;
+    let question = SaveAs {
+        title: format!("Save {}'s review packet", person.name),
+        file_name: format!(
+            "coachlog-packet-{}-{}-{}{}.{}",
+            file_stem(&person.name),
+            window.from,
+            window.to,
+            if include_notes { "-private" } else { "" },
+            format.extension()
+        ),
+        extension: format.extension(),
+        kind: format.label(),
+    };
+    let options = HistoryOptions { include_notes };
+    save_where_chosen(&state, &dialogs, question, move |db| {
+        history::export(db.conn(), person_id, window, &options, format)
+    })
+    .await
+}
+
+/// A name as a file name's part: letters and digits kept (lower-cased),
+/// anything else one `-`.
+fn file_stem(name: &str) -> String {
+    let mut out = String::new();
+    for c in name.chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() {
+            out.push(c);
+        } else if !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    let out = out.trim_matches('-');
+    if out.is_empty() {
+        "person".into()
+    } else {
+        out.into()
+    }
 }
 
 /// Refuses a target that cannot be a new or replaced file, before any work.

@@ -1600,6 +1600,150 @@ fn the_csp_allows_the_summary_stylesheet_by_its_hash() {
     assert_eq!(csp["script-src"], "'self'");
 }
 
+// --- A person's review packet ---------------------------------------------------
+
+fn packet_args(person: i64, format: &str, include_notes: bool) -> Value {
+    json!({ "personId": person, "from": "2026-01-01", "to": "2026-03-31", "format": format, "includeNotes": include_notes })
+}
+
+#[test]
+fn history_preview_renders_the_packet_in_every_format_and_keeps_notes_private() {
+    let app = app_with_a_month();
+    let ada = app.ok("people_list", json!({ "includeArchived": true }))[0]["id"]
+        .as_i64()
+        .unwrap();
+    let text = |format: &str, notes: bool| {
+        app.ok("history_preview", packet_args(ada, format, notes))
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    let md = text("markdown", false);
+    assert!(md.starts_with("# Review packet: Ada\n"), "{md}");
+    assert!(
+        md.contains("| February 2026 | 1 | 0 | 0 | career 1 |"),
+        "{md}"
+    );
+    assert!(!md.contains("roadmap risks"), "{md}");
+    assert!(text("markdown", true).contains("Talked about roadmap risks"));
+    let html = text("html", false);
+    assert!(html.starts_with("<!DOCTYPE html>") && !html.contains("<script"));
+    // The same stylesheet as the summary's: the CSP's hash lets the
+    // Export screen's sandboxed preview show it styled.
+    assert_eq!(html.matches("<style").count(), 1);
+    assert!(!html.contains("style="));
+    assert_eq!(
+        html.split_once("<style>")
+            .unwrap()
+            .1
+            .split_once("</style>")
+            .unwrap()
+            .0,
+        preview(&app, "html", false)
+            .split_once("<style>")
+            .unwrap()
+            .1
+            .split_once("</style>")
+            .unwrap()
+            .0
+    );
+    let data: Value = serde_json::from_str(&text("json", false)).unwrap();
+    assert_eq!(
+        data["window"],
+        json!({ "from": "2026-01-01", "to": "2026-03-31" })
+    );
+    assert_eq!(data["one_on_ones"]["held"], 1);
+
+    app.refused(
+        "history_preview",
+        json!({ "personId": ada, "from": "2026-04-01", "to": "2026-03-31", "format": "markdown", "includeNotes": false }),
+        "invalid",
+        "after it ends on 2026-03-31",
+    );
+    app.refused(
+        "history_preview",
+        json!({ "personId": ada, "from": "2026-02-30", "to": null, "format": "markdown", "includeNotes": false }),
+        "invalid",
+        "2026-02-30",
+    );
+    app.refused(
+        "history_preview",
+        packet_args(ada, "csv", false),
+        "invalid",
+        "'csv' is not a packet format",
+    );
+    app.refused(
+        "history_preview",
+        packet_args(ada + 99, "markdown", false),
+        "not_found",
+        "",
+    );
+}
+
+#[test]
+fn history_save_writes_where_the_leader_chose_and_takes_no_path_from_the_page() {
+    let app = app_with_a_month();
+    let ada = app.ok("people_list", json!({ "includeArchived": true }))[0]["id"]
+        .as_i64()
+        .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    // Cancelled: nothing written, whatever path the page sends.
+    let bashrc = dir.path().join(".bashrc");
+    std::fs::write(&bashrc, "keep me").unwrap();
+    let mut args = packet_args(ada, "markdown", true);
+    args["path"] = json!(bashrc);
+    app.refused("history_save", args, "cancelled", "Nothing was saved");
+    assert_eq!(std::fs::read_to_string(&bashrc).unwrap(), "keep me");
+    assert_eq!(app.dialogs.asked(), ["Save Ada's review packet"]);
+    // Bad requests are refused before any dialog.
+    app.refused(
+        "history_save",
+        packet_args(ada, "docx", false),
+        "invalid",
+        "'docx'",
+    );
+    app.refused(
+        "history_save",
+        packet_args(ada + 99, "html", false),
+        "not_found",
+        "",
+    );
+    assert_eq!(app.dialogs.asked().len(), 1);
+
+    app.dialogs.save_into(Some(dir.path().to_path_buf()));
+    for (format, notes, name) in [
+        (
+            "markdown",
+            false,
+            "coachlog-packet-ada-2026-01-01-2026-03-31.md",
+        ),
+        (
+            "html",
+            false,
+            "coachlog-packet-ada-2026-01-01-2026-03-31.html",
+        ),
+        (
+            "json",
+            true,
+            "coachlog-packet-ada-2026-01-01-2026-03-31-private.json",
+        ),
+    ] {
+        let saved = app.ok("history_save", packet_args(ada, format, notes));
+        let path = dir.path().join(name);
+        let expected = app.ok("history_preview", packet_args(ada, format, notes));
+        let expected = expected.as_str().unwrap();
+        assert_eq!(
+            saved,
+            json!({ "path": path.display().to_string(), "bytes": expected.len() })
+        );
+        assert_eq!(
+            std::fs::read_to_string(&path).unwrap(),
+            expected,
+            "{format}"
+        );
+    }
+}
+
 #[test]
 fn startup_painted_answers_null_and_takes_nothing() {
     // The start-up probe of scripts/perf.sh: prints a marker only with

@@ -1320,6 +1320,94 @@ fn summary_prints_last_month_in_every_format_and_writes_files_safely() {
     assert!(!missing.db().exists());
 }
 
+#[test]
+fn person_history_prints_the_packet_and_writes_files_safely() {
+    let env = team();
+    env.ok(&[
+        "one-on-one",
+        "log",
+        "priya",
+        "--date",
+        "2026-06-01",
+        "--notes",
+        "Secret coaching note",
+        "--tag",
+        "career",
+    ]);
+    env.ok(&["one-on-one", "log", "priya", "--date", "2026-05-27"]);
+
+    // Default: the six months ending today (2026-11-27), Markdown, no notes.
+    let md = env.ok(&["person", "history", "priya"]);
+    assert!(md.starts_with("# Review packet: Priya Raman\n"), "{md}");
+    assert!(md.contains("\n2026-05-28 to 2026-11-27\n"), "{md}");
+    assert!(md.contains("| June 2026 | 1 | 0 | 0 | career 1 |"), "{md}");
+    // The 1:1 of 2026-05-27 is a day before the window.
+    assert!(md.contains("| May 2026 | 0 | 0 | 0 | none |"), "{md}");
+    assert!(md.contains("1 career conversation (held 1:1s tagged `career`): 2026-06-01."));
+    assert!(!md.contains("Secret coaching note"));
+    assert!(!md.contains("Draft the roadmap narrative"));
+    let private = env.ok(&["person", "history", "priya", "--include-notes"]);
+    assert!(private.contains("Secret coaching note"));
+    assert!(private.contains("Draft the roadmap narrative"));
+
+    // A window; the other formats; --json alone means the JSON format.
+    let may = env.ok(&[
+        "person",
+        "history",
+        "1",
+        "--from",
+        "2026-05-27",
+        "--to",
+        "2026-05-27",
+    ]);
+    assert!(may.contains("| May 2026 | 1 | 0 | 0 | none |"), "{may}");
+    let html = env.ok(&["person", "history", "priya", "--format", "html"]);
+    assert!(html.starts_with("<!DOCTYPE html>") && !html.contains("<script"));
+    assert!(html.contains("<svg"));
+    let data = env.json(&["person", "history", "priya"]);
+    assert_eq!(data["name"], "Priya Raman");
+    assert_eq!(data["window"]["to"], TODAY);
+    assert_eq!(data["one_on_ones"]["held"], 2);
+    assert_eq!(data["notes"], Value::Null);
+
+    // -o writes the same bytes atomically, takes the format from the
+    // extension, and refuses to replace a file without --force.
+    let out = env.file("priya.html");
+    let o = out.to_str().unwrap();
+    assert_eq!(
+        env.ok(&["person", "history", "priya", "-o", o]),
+        format!("Wrote Priya Raman's packet from 2026-05-28 to 2026-11-27 (HTML) to {o}.\n")
+    );
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), html);
+    env.refused(
+        &["person", "history", "priya", "-o", o],
+        4,
+        "already exists; choose another file name, or add --force",
+    );
+    let written = env.json(&[
+        "person", "history", "priya", "-o", o, "--force", "--format", "md",
+    ]);
+    assert_eq!(written["format"], "markdown");
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), md);
+
+    env.refused(
+        &["person", "history", "priya", "--from", "2026-11-28"],
+        2,
+        "The window starts on 2026-11-28, after it ends on 2026-11-27",
+    );
+    env.refused(
+        &["person", "history", "priya", "--to", "2026-02-30"],
+        2,
+        "2026-02-30",
+    );
+    env.refused(&["person", "history", "nobody"], 3, "nobody");
+    env.refused(
+        &["person", "history", "priya", "--format", "csv"],
+        2,
+        "invalid value 'csv'",
+    );
+}
+
 /// Runs against this env's database at the time `now` (`COACHLOG_NOW`),
 /// which names the backups.
 fn at(env: &Env, now: &str, args: &[&str]) -> Run {

@@ -300,3 +300,109 @@ fn the_summary_exported_from_the_app_is_the_clis_byte_for_byte() {
         app.quit().await;
     });
 }
+
+/// Export → Person on the demo database: the first person's packet for the
+/// default window (the six months ending today), previewed as HTML in the
+/// sandboxed frame, then saved as HTML through the app's Save dialog (opened
+/// by Rust, answered by the test build): the file is byte for byte what
+/// `coachlog person history` prints, and it holds no private note.
+#[test]
+fn a_persons_packet_saved_from_the_app_is_the_clis_byte_for_byte() {
+    let _one_app_at_a_time = serial();
+    block_on(async {
+        let app = App::launch_with("export-packet", |db| {
+            cli(db, &["demo"]);
+        })
+        .await;
+        let db = app.db_path().to_path_buf();
+        app.find("[data-testid='screen-today']").await;
+        let to = today(&app).await;
+        let from = (to - Months::new(6)).succ_opt().unwrap();
+        app.type_focused(&format!("{}e{}", Key::Control, Key::Null))
+            .await;
+        app.click("[data-testid='export-tab-person']").await;
+        let select = app.find("[data-testid='packet-person']").await;
+        let id = app
+            .wait_until("a person to be chosen", || async {
+                app.prop(&select, "value").await.filter(|v| !v.is_empty())
+            })
+            .await;
+        app.click("[data-testid='packet-format-html']").await;
+        app.find(&format!(
+            "[data-testid='packet-preview'][data-key^='{id}|{from}|{to}|html|false|'][aria-busy='false']"
+        ))
+        .await;
+        let expected = cli(
+            &db,
+            &[
+                "person",
+                "history",
+                &id,
+                "--from",
+                &from.to_string(),
+                "--to",
+                &to.to_string(),
+                "--format",
+                "html",
+            ],
+        );
+        let frame = app.find("[data-testid='packet-html-frame']").await;
+        let srcdoc = app.prop(&frame, "srcdoc").await.unwrap_or_default();
+        app.ensure(srcdoc == expected, "the HTML preview is the packet's HTML")
+            .await;
+
+        let asked_before = app.dialogs_asked().len();
+        app.click("[data-testid='packet-save']").await;
+        let saved_line = app
+            .find_text(
+                "[data-testid='packet-saved']",
+                &app.saved_folder().display().to_string(),
+            )
+            .await;
+        let shown = app.text_of(&saved_line).await;
+        let path = shown
+            .split_once("Last saved to ")
+            .map(|(_, p)| p.trim().to_string())
+            .unwrap_or_default();
+        app.ensure(
+            path.ends_with(&format!("-{from}-{to}.html")),
+            format!("saved to {path}"),
+        )
+        .await;
+        let saved = std::fs::read_to_string(&path)
+            .unwrap_or_else(|e| panic!("{path} was not written: {e}"));
+        app.ensure(
+            saved == expected,
+            "the saved packet is `coachlog person history`'s byte for byte",
+        )
+        .await;
+        let private = cli(
+            &db,
+            &[
+                "person",
+                "history",
+                &id,
+                "--from",
+                &from.to_string(),
+                "--to",
+                &to.to_string(),
+                "--include-notes",
+            ],
+        );
+        app.ensure(
+            private.contains("## Private notes") && !saved.contains("Private notes"),
+            "the default packet holds no private notes",
+        )
+        .await;
+        let asked = app.dialogs_asked();
+        app.ensure(
+            asked.len() == asked_before + 1
+                && asked
+                    .last()
+                    .is_some_and(|t| t.ends_with("'s review packet")),
+            format!("the app asked {asked:?}"),
+        )
+        .await;
+        app.quit().await;
+    });
+}

@@ -69,6 +69,11 @@ export type Answers = ByCommand<{
   releases: T.Release[];
   /** The summary of the fixtures' `summary_month`, keyed `md`, `md+notes`, `html`, `csv`, `json`. */
   summary_preview: Record<string, string>;
+  /**
+   * The review packets of two people in the default window (`history_window`),
+   * by person id, then keyed `md`, `md+notes`, `html`, `json`.
+   */
+  history_preview: Record<string, Record<string, string>>;
   /** Results by the word searched. */
   search: Record<string, T.Hit[]>;
 }>;
@@ -78,6 +83,8 @@ export interface Fixtures {
   today: string;
   /** The month of the summaries (`YYYY-MM`). */
   summary_month: string;
+  /** The window of the review packets: the default one on `today`. */
+  history_window: { from: string; to: string };
   answers: Answers;
 }
 
@@ -170,6 +177,7 @@ export function emptyDb(): MockDb {
       ...{ agenda_balance: { ...structuredClone((f as unknown as CoachingAnswers).agenda_balance!), people: [] } },
       releases: structuredClone(f.releases),
       summary_preview: {},
+      history_preview: {},
       search: {},
     },
     nudgeState: {},
@@ -303,6 +311,19 @@ function summary(d: Answers, a: CommandArgs): string {
   const key = `${a.format === 'markdown' ? 'md' : a.format}${a.includeNotes ? '+notes' : ''}`;
   const text = a.month === FIXTURES.summary_month ? d.summary_preview[key] : undefined;
   return text ?? fail('invalid', `The mock backend holds the demo team's summary of ${FIXTURES.summary_month} only, as ${Object.keys(FIXTURES.answers.summary_preview).join(', ')}.`);
+}
+
+/** The fixture text of a review packet, or `invalid` / `not_found` for one the fixtures do not hold. */
+function packet(d: Answers, a: CommandArgs): string {
+  const w = FIXTURES.history_window;
+  const texts = d.history_preview[String(a.personId)];
+  if (!d.people_list.some((p) => p.id === a.personId)) fail('not_found', `There is no person with id ${a.personId}.`);
+  const key = `${a.format === 'markdown' ? 'md' : a.format}${a.includeNotes ? '+notes' : ''}`;
+  const text = a.from === w.from && a.to === w.to ? texts?.[key] : undefined;
+  return (
+    text ??
+    fail('invalid', `The mock backend holds the packets of people ${Object.keys(d.history_preview).join(', ')} from ${w.from} to ${w.to} only, as md, md+notes, html, json.`)
+  );
 }
 
 /** The template in force for a kind (and a person): theirs, else the leader's, else Coachlog's. */
@@ -515,6 +536,8 @@ export function handle(db: MockDb, cmd: MockCommand, args: Args): unknown {
       return d.releases.slice(0, a.count);
     case 'summary_preview':
       return summary(d, a);
+    case 'history_preview':
+      return packet(d, a);
     // Deleting: the record alone, into the Trash and back.
     case 'record_delete_preview':
       byId(listOf(d, a.kind as T.RecordKind), kindLabel(a.kind as T.RecordKind).toLowerCase());
@@ -595,6 +618,12 @@ export function handle(db: MockDb, cmd: MockCommand, args: Args): unknown {
       if (!db.dialogs.open || !db.dialogs.save) declined('nothing was imported');
       const records = { ...justOne('person'), people: d.people_list.length };
       return { path: `${SAVE_FOLDER}/coachlog-imported.sqlite`, report: { ...records, templates: 0, drafts: 0, nudge_states: 0 } } satisfies T.ImportedDatabase;
+    }
+    case 'history_save': {
+      if (!db.dialogs.save) declined('nothing was saved');
+      const ext = a.format === 'markdown' ? 'md' : String(a.format);
+      const path = `${SAVE_FOLDER}/coachlog-packet-${a.personId}-${a.from}-${a.to}.${ext}`;
+      return { path, bytes: new TextEncoder().encode(packet(d, a)).length } satisfies T.SavedFile;
     }
     case 'backups_list':
       return { folder: BACKUPS, backups: db.backups, last_automatic: null, interval_minutes: 30 } satisfies T.BackupsInfo;

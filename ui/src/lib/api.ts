@@ -51,6 +51,7 @@ import type {
   ErrorKind,
   Format,
   Hit,
+  HistoryFormat,
   Interview,
   InterviewId,
   InterviewInput,
@@ -326,6 +327,24 @@ export const summaryPreview = (month: string, format: Format, includeNotes: bool
  */
 export const summarySave = (month: string, format: Format, includeNotes: boolean) =>
   call<SavedFile>('summary_save', { month, format, includeNotes });
+
+// ---- A person's review packet -------------------------------------------------
+
+/**
+ * `personId`'s review packet for the window `from`..`to` (`YYYY-MM-DD`; null:
+ * the core's default) in `format`, as text — the same bytes as `coachlog
+ * person history ID --from F --to T --format X [--include-notes]`. `invalid`
+ * for a bad window, `not_found` for an unknown person.
+ */
+export const historyPreview = (personId: PersonId, from: Day | null, to: Day | null, format: HistoryFormat, includeNotes: boolean) =>
+  call<string>('history_preview', { personId, from, to, format, includeNotes });
+/**
+ * Builds the packet and saves it where the leader chooses in the native Save
+ * dialog, which Rust opens (the page gives no path). `cancelled` when they
+ * cancel it (nothing written).
+ */
+export const historySave = (personId: PersonId, from: Day | null, to: Day | null, format: HistoryFormat, includeNotes: boolean) =>
+  call<SavedFile>('history_save', { personId, from, to, format, includeNotes });
 
 // ---- Backups ------------------------------------------------------------------
 

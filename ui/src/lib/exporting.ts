@@ -4,10 +4,10 @@
  * built by the core (`summary_preview`, `summary_save`); the shell's Save
  * dialog suggests the file's name.
  */
-import { addMonths, monthOf } from './dates';
+import { addDays, addMonths, daysInMonth, monthOf } from './dates';
 import { plural } from './format';
 import type { MonthCount } from './bindings';
-import type { DateStr, Format, Period } from './types';
+import type { DateStr, Format, HistoryFormat, Period } from './types';
 
 /** The formats, in the order the screen shows them. */
 export const FORMATS: readonly { format: Format; label: string; extension: string; hint: string }[] = [
@@ -72,4 +72,24 @@ export function monthChoices(today: DateStr, withOneOnOnes: readonly MonthCount[
     out.push({ month: m, oneOnOnes: n, label: `${monthName(m)}${note} · ${n ? plural(n, '1:1') : 'no 1:1s'}` });
   }
   return out;
+}
+
+/** The review packet's formats (Export → Person), in the order the tab shows them. */
+export const PACKET_FORMATS: readonly { format: HistoryFormat; label: string; hint: string }[] = [
+  { format: 'markdown', label: 'Markdown', hint: 'GitLab-flavoured, to paste or keep' },
+  { format: 'html', label: 'HTML', hint: 'one file with a timeline, prints to PDF' },
+  { format: 'json', label: 'JSON', hint: 'the packet data' },
+];
+
+/**
+ * The first day of the packet's default window ending on `to`: the day after
+ * the same day six months before (the last day of that month when it is
+ * shorter) — the core's `Window::six_months_to` (a test checks them against
+ * each other through the fixtures).
+ */
+export function packetFrom(to: DateStr): DateStr {
+  const month = addMonths(monthOf(to), -6);
+  const [y, m] = month.split('-').map(Number);
+  const day = Math.min(Number(to.slice(8, 10)), daysInMonth(y, m));
+  return addDays(`${month}-${String(day).padStart(2, '0')}`, 1);
 }

@@ -66,3 +66,10 @@ export function lastHeld(meetings: readonly OneOnOne[]): string | null {
   for (const m of meetings) if (m.status === 'held' && (last === null || m.date > last)) last = m.date;
   return last;
 }
+
+/** Everyone a review packet can be made for: the team by name, then the people who left (by name). */
+export function packetChoices(people: readonly Person[]): Person[] {
+  const active = people.filter((p) => p.archived_on === null).sort(byName);
+  const left = people.filter((p) => p.archived_on !== null).sort(byName);
+  return [...active, ...left];
+}

@@ -19,6 +19,7 @@ pub mod crypt;
 pub mod customer;
 pub mod data;
 pub mod hiring;
+pub mod history;
 pub mod nudge;
 pub mod one_on_one;
 pub mod overview;

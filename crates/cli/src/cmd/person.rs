@@ -30,6 +30,9 @@ pub enum Cmd {
         /// Name (or a unique part of it) or id.
         person: String,
     },
+    /// Their review packet: their whole story in a window (default: the last 6 months) as
+    /// Markdown, HTML with a timeline, or JSON; private notes only with --include-notes.
+    History(super::history::HistoryArgs),
     /// Archive someone who left the team; their records stay.
     Archive {
         /// Name (or a unique part of it) or id.
@@ -248,6 +251,7 @@ pub fn run(ctx: &Ctx, cmd: Cmd) -> Result<String> {
         Cmd::Edit(a) => edit(ctx, a),
         Cmd::List { all } => list(ctx, all),
         Cmd::Show { person } => show(ctx, &person),
+        Cmd::History(a) => super::history::run(ctx, a),
         Cmd::Archive { person, on } => {
             let mut db = ctx.write()?;
             let p = people::resolve(db.conn(), &person)?;

@@ -476,7 +476,7 @@ fn active_in(since: NaiveDate, archived_on: Option<NaiveDate>, month: Month) -> 
 }
 
 /// The outcome of the update of (`person`, `kind`, `period`) due on `due`.
-fn update_due(
+pub(crate) fn update_due(
     updates: &[Update],
     person: Option<PersonId>,
     kind: UpdateKind,
@@ -516,7 +516,7 @@ fn update_due(
 
 /// Item texts for the notes, as they stood at the end of `last` (a closure
 /// after the month is not shown).
-fn sorted_texts<'a, K: Ord>(
+pub(crate) fn sorted_texts<'a, K: Ord>(
     items: impl Iterator<Item = &'a AgendaItem>,
     key: impl Fn(&AgendaItem) -> K,
     last: NaiveDate,

@@ -36,7 +36,7 @@ pub fn esc(s: &str) -> String {
     out
 }
 
-const STYLE: &str = "
+pub(crate) const STYLE: &str = "
 :root { --ok: #1a7f37; --partly: #9a6700; --missed: #cf222e; --na: #8c959f;
   --ink: #1f2328; --muted: #59636e; --line: #d1d9e0; --soft: #f6f8fa; }
 * { box-sizing: border-box; }
@@ -97,20 +97,27 @@ fn grade_mark(g: Grade) -> &'static str {
     }
 }
 
-/// The summary as one self-contained HTML file (see the module docs).
-pub fn html(s: &Summary) -> String {
-    let mut out = String::with_capacity(16 * 1024);
-    let o = &mut out;
-    let month = month_name(s.month);
+/// The start of a self-contained, inert HTML file up to `<body>`: the
+/// Content-Security-Policy that forbids loading anything, the title
+/// (escaped here) and the inline [`STYLE`].
+pub(crate) fn head(o: &mut String, title: &str) {
     let _ = write!(
         o,
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; \
          style-src 'unsafe-inline'\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <title>Monthly summary: {}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n",
-        esc(&month)
+         <title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n",
+        esc(title)
     );
+}
+
+/// The summary as one self-contained HTML file (see the module docs).
+pub fn html(s: &Summary) -> String {
+    let mut out = String::with_capacity(16 * 1024);
+    let o = &mut out;
+    let month = month_name(s.month);
+    head(o, &format!("Monthly summary: {month}"));
     let _ = writeln!(o, "<header>\n<h1>Monthly summary: {}</h1>", esc(&month));
     let mut meta = format!(
         "{} to {} · release day {}",
@@ -289,7 +296,7 @@ const LEGEND: [(Practice, &str); 9] = [
     ),
 ];
 
-fn clip(s: &str, max: usize) -> String {
+pub(crate) fn clip(s: &str, max: usize) -> String {
     let flat: String = s.split_whitespace().collect::<Vec<_>>().join(" ");
     if flat.chars().count() <= max {
         flat
@@ -418,7 +425,22 @@ fn cadence(o: &mut String, s: &Summary, month: &str) {
     );
 }
 
-fn checkbox(done: bool) -> &'static str {
+/// A 1:1's date and status, then its notes (or "No notes.").
+pub(crate) fn one_on_one_notes(o: &mut String, one: &super::OneOnOneNotes) {
+    let _ = writeln!(
+        o,
+        "<p><strong>1:1 on {}</strong> ({})</p>",
+        one.date,
+        text::status(one.status)
+    );
+    if one.notes.trim().is_empty() {
+        o.push_str("<p class=\"muted\">No notes.</p>\n");
+    } else {
+        let _ = writeln!(o, "<pre>{}</pre>", esc(one.notes.trim_end()));
+    }
+}
+
+pub(crate) fn checkbox(done: bool) -> &'static str {
     if done {
         "<span class=\"box done\">☑</span>"
     } else {
@@ -707,17 +729,7 @@ fn people(o: &mut String, s: &Summary, month: &str) {
         if let Some(n) = &p.notes {
             let _ = writeln!(o, "<h4>Private notes of {}</h4>", esc(&p.name));
             for one in &n.one_on_ones {
-                let _ = writeln!(
-                    o,
-                    "<p><strong>1:1 on {}</strong> ({})</p>",
-                    one.date,
-                    text::status(one.status)
-                );
-                if one.notes.trim().is_empty() {
-                    o.push_str("<p class=\"muted\">No notes.</p>\n");
-                } else {
-                    let _ = writeln!(o, "<pre>{}</pre>", esc(one.notes.trim_end()));
-                }
+                one_on_one_notes(o, one);
             }
             match &n.focus_areas {
                 Some(f) => {

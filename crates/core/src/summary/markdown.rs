@@ -89,7 +89,7 @@ pub fn code(s: &str) -> String {
 }
 
 /// A fenced code block holding `body` verbatim, indented by `indent`.
-fn fenced(out: &mut String, body: &str, indent: &str) {
+pub(crate) fn fenced(out: &mut String, body: &str, indent: &str) {
     let body = body.replace("\r\n", "\n").replace('\r', "\n");
     let mut longest = 0;
     let mut run = 0;
@@ -123,7 +123,23 @@ fn cell(p: &PersonMonth, practice: Practice) -> String {
     }
 }
 
-fn checkbox(done: bool) -> &'static str {
+/// A 1:1's date and status, then its notes in a fenced block (or "No notes.").
+pub(crate) fn one_on_one_notes(o: &mut String, one: &super::OneOnOneNotes) {
+    let _ = writeln!(
+        o,
+        "**1:1 on {}** ({})\n",
+        one.date,
+        text::status(one.status)
+    );
+    if one.notes.trim().is_empty() {
+        let _ = writeln!(o, "No notes.\n");
+    } else {
+        fenced(o, &one.notes, "");
+        o.push('\n');
+    }
+}
+
+pub(crate) fn checkbox(done: bool) -> &'static str {
     if done {
         "- [x]"
     } else {
@@ -453,18 +469,7 @@ fn people(o: &mut String, s: &Summary, month: &str) {
         if let Some(n) = &p.notes {
             let _ = writeln!(o, "#### Private notes of {}\n", inline(&p.name));
             for one in &n.one_on_ones {
-                let _ = writeln!(
-                    o,
-                    "**1:1 on {}** ({})\n",
-                    one.date,
-                    text::status(one.status)
-                );
-                if one.notes.trim().is_empty() {
-                    let _ = writeln!(o, "No notes.\n");
-                } else {
-                    fenced(o, &one.notes, "");
-                    o.push('\n');
-                }
+                one_on_one_notes(o, one);
             }
             match &n.focus_areas {
                 Some(f) => {

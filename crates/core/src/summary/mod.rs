@@ -29,12 +29,12 @@
 //! the figure tests in `crates/core/tests/integration/summary.rs`; then rewrite the
 //! snapshots with `UPDATE_SNAPSHOTS=1` and read their diff.
 
-mod build;
+pub(crate) mod build;
 mod csv;
 mod grade;
-mod html;
-mod markdown;
-mod text;
+pub(crate) mod html;
+pub(crate) mod markdown;
+pub(crate) mod text;
 
 use std::fmt;
 use std::str::FromStr;

@@ -7,15 +7,15 @@ use crate::nudges::Rule;
 
 use super::{ActionCounts, Grade, Outcome, PersonMonth, UpdateDue, WinNoted};
 
-pub(super) use crate::words::count;
+pub(crate) use crate::words::count;
 
 /// "Next release 2026-05", "OKRs FY27-Q2".
-pub(super) fn update_title(u: &UpdateDue) -> String {
+pub(crate) fn update_title(u: &UpdateDue) -> String {
     format!("{} {}", u.kind.label(), u.period)
 }
 
 /// "due 2026-05-21: done late (2026-06-03)".
-pub(super) fn update_outcome(u: &UpdateDue) -> String {
+pub(crate) fn update_outcome(u: &UpdateDue) -> String {
     match (u.outcome, u.done_on) {
         (Outcome::Missing, _) | (_, None) => format!("due {}: missing", u.due),
         (o, Some(d)) => format!("due {}: {} ({d})", u.due, o.label()),
@@ -180,7 +180,7 @@ pub(super) fn overdue(p: &PersonMonth) -> String {
 }
 
 /// "held", "skipped", "cancelled".
-pub(super) fn status(s: OneOnOneStatus) -> &'static str {
+pub(crate) fn status(s: OneOnOneStatus) -> &'static str {
     match s {
         OneOnOneStatus::Held => "held",
         OneOnOneStatus::Skipped => "skipped",
@@ -221,7 +221,7 @@ fn capitalise(s: &str) -> String {
 /// " · shared 2026-05-20 in #product", " · shared 2026-05-20" or
 /// " · not shared yet"; `escape` escapes the place (user text) for the
 /// renderer.
-pub(super) fn win_shared(w: &WinNoted, escape: impl Fn(&str) -> String) -> String {
+pub(crate) fn win_shared(w: &WinNoted, escape: impl Fn(&str) -> String) -> String {
     match (w.shared_on, &w.shared_where) {
         (Some(d), Some(place)) => format!(" · shared {d} in {}", escape(place)),
         (Some(d), None) => format!(" · shared {d}"),

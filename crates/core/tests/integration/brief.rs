@@ -9,7 +9,7 @@ use coachlog_core::nudges::{self, Rule};
 use coachlog_core::store::{cdf, people, updates};
 use coachlog_core::ErrorKind;
 
-use crate::support::{d, World, TODAY};
+use crate::support::{d, gfm, World, TODAY};
 
 use CloseTag::Done;
 use OpenTag::*;
@@ -401,68 +401,11 @@ fn a_skip_level_reports_brief_names_their_manager() {
 // The Markdown.
 // ---------------------------------------------------------------------------
 
-/// The Markdown as pulldown-cmark reads it with GitLab's GFM extensions.
-#[derive(Debug, Default)]
-struct Parsed {
-    /// `##` headings, in order.
-    sections: Vec<String>,
-    /// Tables: rows of cell texts.
-    tables: Vec<Vec<Vec<String>>>,
-    /// Task-list markers.
-    tasks: Vec<bool>,
-    /// Raw HTML found.
-    html: Vec<String>,
-}
-
-fn parse(md: &str) -> Parsed {
-    use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
-    let options =
-        Options::ENABLE_TABLES | Options::ENABLE_TASKLISTS | Options::ENABLE_STRIKETHROUGH;
-    let mut out = Parsed::default();
-    let mut text: Option<String> = None;
-    for event in Parser::new_ext(md, options) {
-        match event {
-            Event::Start(Tag::Heading {
-                level: HeadingLevel::H2,
-                ..
-            }) => {
-                text = Some(String::new());
-            }
-            Event::End(TagEnd::Heading(HeadingLevel::H2)) => {
-                out.sections.push(text.take().unwrap());
-            }
-            Event::Start(Tag::Table(_)) => out.tables.push(Vec::new()),
-            Event::Start(Tag::TableHead) | Event::Start(Tag::TableRow) => {
-                out.tables.last_mut().unwrap().push(Vec::new())
-            }
-            Event::Start(Tag::TableCell) => text = Some(String::new()),
-            Event::End(TagEnd::TableCell) => {
-                let cell = text.take().unwrap();
-                out.tables
-                    .last_mut()
-                    .unwrap()
-                    .last_mut()
-                    .unwrap()
-                    .push(cell);
-            }
-            Event::Text(t) | Event::Code(t) => {
-                if let Some(c) = text.as_mut() {
-                    c.push_str(&t);
-                }
-            }
-            Event::TaskListMarker(done) => out.tasks.push(done),
-            Event::Html(h) | Event::InlineHtml(h) => out.html.push(h.to_string()),
-            _ => {}
-        }
-    }
-    out
-}
-
 #[test]
 fn the_markdown_is_valid_gfm_with_every_section_in_order() {
     let a = ada();
     let md = brief::markdown(&brief_of(&a.w, a.ada, AS_OF));
-    let p = parse(&md);
+    let p = gfm::parse(&md);
     assert_eq!(p.sections, SECTIONS, "{md}");
     assert_eq!(p.html, Vec::<String>::new(), "raw HTML in {md}");
     // The agenda table: a header and seven rows of seven cells; the hostile
@@ -513,7 +456,7 @@ fn empty_sections_say_so() {
     let mut w = World::created("2026-01-05");
     let eve = w.person("Eve", "2026-05-01", |_| {});
     let md = brief::markdown(&brief_of(&w, eve, "2026-05-01"));
-    assert_eq!(parse(&md).sections, SECTIONS);
+    assert_eq!(gfm::parse(&md).sections, SECTIONS);
     for sentence in [
         "Nothing is open on the agenda.",
         "Agenda balance, 2026-02-01 to 2026-05-01: no item was opened.",
@@ -580,7 +523,7 @@ fn every_brief_of_the_demo_team_is_valid_gfm_with_every_section() {
     assert!(!everyone.is_empty());
     for p in &everyone {
         let md = brief::render_markdown(db.conn(), p.id, d(TODAY)).unwrap();
-        let parsed = parse(&md);
+        let parsed = gfm::parse(&md);
         assert_eq!(parsed.sections, SECTIONS, "{}", p.name);
         assert!(parsed.html.is_empty(), "{}: {:?}", p.name, parsed.html);
         assert!(md.starts_with("# Brief: "));

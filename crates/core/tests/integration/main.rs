@@ -15,6 +15,7 @@ mod brief;
 mod coaching;
 mod demo;
 mod encryption;
+mod history;
 mod hostile;
 mod import_csv;
 mod import_oikio;

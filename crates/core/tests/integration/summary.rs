@@ -33,7 +33,7 @@ use coachlog_core::store::{
 };
 use coachlog_core::summary::{self, Format, Grade, Outcome, Summary, SummaryOptions};
 
-use crate::support::{d, Suite, World};
+use crate::support::{d, gfm, Suite, World};
 
 fn month(s: &str) -> Month {
     s.parse().unwrap()
@@ -1595,54 +1595,6 @@ fn the_same_database_and_month_give_the_same_bytes() {
     }
 }
 
-/// A Markdown document as pulldown-cmark reads it with the GFM extensions
-/// GitLab uses: its tables (rows of cell texts), task-list markers, and
-/// whether any raw HTML was found.
-struct Parsed {
-    tables: Vec<Vec<Vec<String>>>,
-    tasks: Vec<bool>,
-    html: Vec<String>,
-}
-
-fn parse_markdown(md: &str) -> Parsed {
-    use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
-    let options =
-        Options::ENABLE_TABLES | Options::ENABLE_TASKLISTS | Options::ENABLE_STRIKETHROUGH;
-    let mut out = Parsed {
-        tables: Vec::new(),
-        tasks: Vec::new(),
-        html: Vec::new(),
-    };
-    let mut cell: Option<String> = None;
-    for event in Parser::new_ext(md, options) {
-        match event {
-            Event::Start(Tag::Table(_)) => out.tables.push(Vec::new()),
-            Event::Start(Tag::TableHead) | Event::Start(Tag::TableRow) => {
-                out.tables.last_mut().unwrap().push(Vec::new())
-            }
-            Event::Start(Tag::TableCell) => cell = Some(String::new()),
-            Event::End(TagEnd::TableCell) => {
-                let text = cell.take().unwrap();
-                out.tables
-                    .last_mut()
-                    .unwrap()
-                    .last_mut()
-                    .unwrap()
-                    .push(text);
-            }
-            Event::Text(t) | Event::Code(t) => {
-                if let Some(c) = cell.as_mut() {
-                    c.push_str(&t);
-                }
-            }
-            Event::TaskListMarker(done) => out.tasks.push(done),
-            Event::Html(h) | Event::InlineHtml(h) => out.html.push(h.to_string()),
-            _ => {}
-        }
-    }
-    out
-}
-
 #[test]
 fn the_markdown_is_valid_gfm_with_the_expected_tables_and_tasks() {
     let m = may();
@@ -1655,7 +1607,7 @@ fn the_markdown_is_valid_gfm_with_the_expected_tables_and_tasks() {
             },
         );
         let md = summary::markdown(&s);
-        let parsed = parse_markdown(&md);
+        let parsed = gfm::parse(&md);
         assert_eq!(
             parsed.html,
             Vec::<String>::new(),

@@ -3,7 +3,8 @@
 //! command's name what its core call returns (for list and get commands,
 //! every record of the kind, which the backend filters by the command's
 //! arguments; for `summary_preview` the previous month in each format; for
-//! `search` a few words; `person_page` every person's, `brief` and
+//! `search` a few words; `history_preview` the review packets of the two
+//! people of `brief` in the default window (`history_window`), by person id; `person_page` every person's, `brief` and
 //! `brief_markdown` two tracked people's, by person id; `agenda_balance`
 //! the last 90 days), in `ui/src/dev/fixtures.json`. The UI's tests
 //! and its browser preview answer from this file instead of computing
@@ -18,6 +19,7 @@ use std::path::Path;
 
 use coachlog_core::calendar::Month;
 use coachlog_core::demo::{self, DemoOptions};
+use coachlog_core::history::{self, HistoryFormat, HistoryOptions};
 use coachlog_core::store::names::{self, NameKind};
 use coachlog_core::store::{
     agenda, customers, drafts, hiring, one_on_ones, people, search, updates, walkthroughs, wins,
@@ -122,10 +124,37 @@ fn answers(db: &mut Db) -> Value {
             Value::String(brief::render_markdown(c, p.id, today).unwrap()),
         );
     }
+    // The review packets of the same people, in the default window.
+    let window = history::Window::new(None, None, today).unwrap();
+    let mut packets = Map::new();
+    for p in everyone
+        .iter()
+        .filter(|p| p.tracked && p.is_active_on(today))
+        .take(BRIEFS)
+    {
+        let mut texts = Map::new();
+        for (format, include_notes) in [
+            (HistoryFormat::Markdown, false),
+            (HistoryFormat::Markdown, true),
+            (HistoryFormat::Html, false),
+            (HistoryFormat::Json, false),
+        ] {
+            let options = HistoryOptions { include_notes };
+            let key = format!(
+                "{}{}",
+                format.extension(),
+                if include_notes { "+notes" } else { "" }
+            );
+            let text = history::export(c, p.id, window, &options, format).unwrap();
+            texts.insert(key, Value::String(text));
+        }
+        packets.insert(p.id.to_string(), Value::Object(texts));
+    }
     let (from, to) = coaching::balance_window(today);
     json!({
         "today": today,
         "summary_month": month.to_string(),
+        "history_window": window,
         "answers": {
             "demo_fill": report,
             "settings_list": value(settings::list(c)),
@@ -153,6 +182,7 @@ fn answers(db: &mut Db) -> Value {
             "coverage": value(dashboard::coverage(c, today)),
             "releases": value(dashboard::releases(c, today, 12)),
             "summary_preview": previews,
+            "history_preview": packets,
             "search": searches,
             "person_page": pages,
             "brief": briefs,

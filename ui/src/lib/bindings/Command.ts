@@ -68,6 +68,8 @@ export type Command =
   | "releases"
   | "summary_preview"
   | "summary_save"
+  | "history_preview"
+  | "history_save"
   | "backups_list"
   | "backup_now"
   | "backup_restore"

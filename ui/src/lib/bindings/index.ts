@@ -35,6 +35,7 @@ export type { Draft } from "./Draft";
 export type { EncryptionStatus } from "./EncryptionStatus";
 export type { ErrorKind } from "./ErrorKind";
 export type { Format } from "./Format";
+export type { HistoryFormat } from "./HistoryFormat";
 export type { Hit } from "./Hit";
 export type { HitKind } from "./HitKind";
 export type { ImportPreview } from "./ImportPreview";

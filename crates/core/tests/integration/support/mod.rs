@@ -14,6 +14,7 @@ use coachlog_core::Db;
 use rusqlite::types::FromSql;
 use rusqlite::Connection;
 
+pub mod gfm;
 mod world;
 pub use world::{Suite, World};
 
