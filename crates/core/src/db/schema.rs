@@ -42,6 +42,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0008_coaching",
         include_str!("../../../../migrations/0008_coaching.sql"),
     ),
+    (
+        "0009_milestones",
+        include_str!("../../../../migrations/0009_milestones.sql"),
+    ),
 ];
 
 /// The schema version this program writes.
