@@ -57,9 +57,9 @@ use crate::kinds::{Counts, RecordKind};
 use crate::model::{
     AgendaItem, AgendaItemInput, CdfReview, CdfReviewInput, CheckIn, CheckInInput, CustomerLink,
     CustomerLinkInput, Draft, Interview, InterviewInput, LinkId, LoopMember, LoopMemberInput,
-    Milestone, MilestoneInput, OneOnOne, OneOnOneInput, Participant, Person, PersonId, PersonInput, Requisition,
-    RequisitionInput, RequisitionStatus, Template, TemplateKind, Update, UpdateInput, Walkthrough,
-    WalkthroughInput, Win, WinInput,
+    Milestone, MilestoneInput, OneOnOne, OneOnOneInput, Participant, Person, PersonId, PersonInput,
+    Requisition, RequisitionInput, RequisitionStatus, Template, TemplateKind, Update, UpdateInput,
+    Walkthrough, WalkthroughInput, Win, WinInput,
 };
 use crate::settings::{self, Settings, KEYS};
 use crate::store::nudge_state::{self, KeyState};
@@ -406,7 +406,8 @@ pub fn upgrade(value: Value) -> Value {
     };
     let mut out = serde_json::Map::new();
     let mut top = top;
-    let add_missing = |out: &mut serde_json::Map<String, Value>, top: &serde_json::Map<String, Value>| {
+    let add_missing = |out: &mut serde_json::Map<String, Value>,
+                       top: &serde_json::Map<String, Value>| {
         for list in added {
             if !out.contains_key(*list) && !top.contains_key(*list) {
                 out.insert(list.to_string(), Value::Array(Vec::new()));

@@ -18,6 +18,7 @@ pub mod dashboard;
 pub mod db;
 pub mod demo;
 pub mod error;
+pub mod ics;
 pub mod import;
 pub mod interchange;
 pub mod kinds;

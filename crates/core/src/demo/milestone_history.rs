@@ -38,7 +38,10 @@ pub(super) fn milestone_history(w: &World<'_>, report: &mut DemoReport) -> Resul
     pricing.stages.extend(stage(2));
     inputs.push(pricing);
     if let Some(v) = version(in_flight.add_months(4)) {
-        inputs.push(MilestoneInput::on_release("Deprecations removed (breaking-change release)", v));
+        inputs.push(MilestoneInput::on_release(
+            "Deprecations removed (breaking-change release)",
+            v,
+        ));
     }
     for input in inputs {
         milestones::insert(w.tx, &input)?;

@@ -155,8 +155,9 @@ pub fn get(conn: &Connection, id: MilestoneId) -> Result<Milestone> {
 
 /// Every milestone, by day then id (the leader keeps a handful a quarter).
 pub fn list(conn: &Connection) -> Result<Vec<Milestone>> {
-    let mut stmt =
-        conn.prepare_cached(&format!("SELECT {COLUMNS} FROM milestone ORDER BY date, id"))?;
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {COLUMNS} FROM milestone ORDER BY date, id"
+    ))?;
     let out = stmt
         .query_map([], from_row)?
         .collect::<rusqlite::Result<Vec<_>>>()?;

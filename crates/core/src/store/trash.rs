@@ -33,8 +33,8 @@ use crate::db::Tx;
 use crate::error::{Error, Result};
 use crate::kinds::{Counts, RecordKind};
 use crate::model::{
-    AgendaItemId, CdfReviewId, CheckInId, InterviewId, LinkId, LoopMemberId, MilestoneId, OneOnOneId,
-    Participant, PersonId, RequisitionId, TrashId, UpdateId, WalkthroughId, WinId,
+    AgendaItemId, CdfReviewId, CheckInId, InterviewId, LinkId, LoopMemberId, MilestoneId,
+    OneOnOneId, Participant, PersonId, RequisitionId, TrashId, UpdateId, WalkthroughId, WinId,
 };
 use crate::rule::Rule;
 use crate::store::{

@@ -16,6 +16,7 @@ mod coaching;
 mod demo;
 mod encryption;
 mod hostile;
+mod ics;
 mod import_oikio;
 mod interchange;
 mod nudges;
