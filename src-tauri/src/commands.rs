@@ -12,6 +12,7 @@ use coachlog_core::coaching::{self, TeamBalance};
 use coachlog_core::dashboard::{self, Coverage, Release};
 use coachlog_core::db::output::{self, Existing};
 use coachlog_core::demo::{self, DemoOptions, DemoReport};
+use coachlog_core::ics;
 use coachlog_core::kinds::{Counts, RecordKind};
 use coachlog_core::model::*;
 use coachlog_core::nudges::{self, Nudge};
@@ -23,8 +24,8 @@ use coachlog_core::store::search::{self as fts, Hit};
 use coachlog_core::store::templates::{self, InForce};
 use coachlog_core::store::trash::{self, TrashEntry};
 use coachlog_core::store::{
-    self, agenda, cdf, customers, drafts, hiring, log, one_on_ones, people, updates, walkthroughs,
-    wins,
+    self, agenda, cdf, customers, drafts, hiring, log, milestones, one_on_ones, people, updates,
+    walkthroughs, wins,
 };
 use coachlog_core::summary::{self, Format, SummaryOptions};
 use coachlog_core::{calendar, calendar::Period, ErrorKind, Passphrase};
@@ -712,6 +713,32 @@ pub async fn cdf_review_update(
         .await
 }
 
+/// Every portfolio milestone of the leader's, by day.
+#[tauri::command]
+pub async fn milestones_list(state: State<'_, AppState>) -> Reply<Vec<Milestone>> {
+    state.read(move |db| milestones::list(db.conn())).await
+}
+
+/// Adds a milestone (a day or a release version, stages, a link, notes).
+#[tauri::command]
+pub async fn milestone_add(state: State<'_, AppState>, input: MilestoneInput) -> Reply<Milestone> {
+    state
+        .write(move |db| db.write(|tx| milestones::insert(tx, &input)))
+        .await
+}
+
+/// Replaces a milestone's details.
+#[tauri::command]
+pub async fn milestone_update(
+    state: State<'_, AppState>,
+    id: MilestoneId,
+    input: MilestoneInput,
+) -> Reply<Milestone> {
+    state
+        .write(move |db| db.write(|tx| milestones::update(tx, id, &input)))
+        .await
+}
+
 /// The template in force for `kind` (and `personId`'s 1:1s), and where it
 /// comes from: theirs, the leader's default, or Coachlog's.
 #[tauri::command]
@@ -1145,12 +1172,30 @@ pub async fn summary_save(
         extension: format.extension(),
         kind: format.label(),
     };
+    save_chosen(&state, &dialogs, question, move |db| {
+        summary::export(db.conn(), month, &options, format)
+    })
+    .await
+}
+
+/// Asks where to save in the native Save dialog (Rust opens it; the page
+/// gives no path), then writes what `make` reads from the database as the
+/// CLI's `-o` does: a temporary file in the same folder, flushed, then
+/// renamed over the file — never a partial file. `cancelled` when the leader
+/// cancels the dialog (nothing written); `io` when the folder cannot be
+/// written.
+async fn save_chosen(
+    state: &AppState,
+    dialogs: &AppDialogs,
+    question: SaveAs,
+    make: impl FnOnce(&coachlog_core::Db) -> coachlog_core::Result<String> + Send + 'static,
+) -> Reply<SavedFile> {
+    let wanted = question.extension;
     let Some(target) = dialogs.save_as(question).await else {
         return Err(IpcError::new(ErrorKind::Cancelled, "Nothing was saved."));
     };
     check_target(&target)?;
     // The dialog filters by extension; a name typed without it gets it.
-    let wanted = format.extension();
     let target = if target.extension().and_then(|e| e.to_str()) == Some(wanted) {
         target
     } else {
@@ -1171,9 +1216,7 @@ pub async fn summary_save(
         }
         named
     };
-    let text = state
-        .read(move |db| summary::export(db.conn(), month, &options, format))
-        .await?;
+    let text = state.read(make).await?;
     let bytes = text.len() as u64;
     let path = target.display().to_string();
     tauri::async_runtime::spawn_blocking(move || {
@@ -1182,6 +1225,33 @@ pub async fn summary_save(
     .await
     .map_err(|e| IpcError::internal(format!("the file task failed: {e}")))??;
     Ok(SavedFile { path, bytes })
+}
+
+// --- The calendar feed ------------------------------------------------------------
+
+/// Builds the calendar feed (iCalendar: the next 1:1s, updates,
+/// walkthroughs, release days and milestones of the next `months` months,
+/// 1 to 24) and saves it where the leader chooses in the native Save dialog,
+/// as `summary_save` does. The same bytes as `coachlog calendar --months N`.
+#[tauri::command]
+pub async fn calendar_save(
+    state: State<'_, AppState>,
+    dialogs: State<'_, AppDialogs>,
+    months: u32,
+) -> Reply<SavedFile> {
+    // Refused before the dialog opens.
+    let options = ics::CalendarOptions { months }.checked()?;
+    let question = SaveAs {
+        title: "Save the Coachlog calendar".to_string(),
+        file_name: "coachlog.ics".to_string(),
+        extension: "ics",
+        kind: "iCalendar",
+    };
+    let today = clock::today();
+    save_chosen(&state, &dialogs, question, move |db| {
+        ics::feed(db.conn(), today, options)
+    })
+    .await
 }
 
 /// Refuses a target that cannot be a new or replaced file, before any work.

@@ -48,6 +48,20 @@ pub struct CalendarOptions {
     pub months: u32,
 }
 
+impl CalendarOptions {
+    /// These options, if `months` is 1 to [`MONTHS_MAX`]; `Invalid`
+    /// otherwise.
+    pub fn checked(self) -> Result<CalendarOptions> {
+        if !(1..=MONTHS_MAX).contains(&self.months) {
+            return Err(Error::invalid(format!(
+                "The calendar covers 1 to {MONTHS_MAX} months ahead; got {}.",
+                self.months
+            )));
+        }
+        Ok(self)
+    }
+}
+
 impl Default for CalendarOptions {
     fn default() -> Self {
         CalendarOptions {
@@ -80,12 +94,7 @@ fn last_day(today: NaiveDate, months: u32) -> NaiveDate {
 
 /// The events of the feed for `today`, by day then UID.
 pub fn events(conn: &Connection, today: NaiveDate, options: CalendarOptions) -> Result<Vec<Event>> {
-    if !(1..=MONTHS_MAX).contains(&options.months) {
-        return Err(Error::invalid(format!(
-            "The calendar covers 1 to {MONTHS_MAX} months ahead; got {}.",
-            options.months
-        )));
-    }
+    let options = options.checked()?;
     let last = last_day(today, options.months);
     let settings = settings::load(conn)?;
     let mut out = Vec::new();
