@@ -5,18 +5,8 @@
 //! into the test's folder — writes the iCalendar feed, byte for byte what
 //! `coachlog calendar` prints, with the milestone in it and no 1:1 notes.
 
-use chrono::{Days, NaiveDate};
+use chrono::Days;
 use coachlog_e2e::{block_on, cli, serial, App};
-
-/// Today by the webview's clock (the app's "today" is the machine's local date).
-async fn today(app: &App) -> NaiveDate {
-    let s = app
-        .js("const d = new Date(); return d.getFullYear() + '-' \
-             + String(d.getMonth() + 1).padStart(2, '0') + '-' + String(d.getDate()).padStart(2, '0');")
-        .await;
-    NaiveDate::parse_from_str(s.as_str().unwrap_or_default(), "%Y-%m-%d")
-        .unwrap_or_else(|e| panic!("the webview's date {s} is not a date: {e}"))
-}
 
 #[test]
 fn a_milestone_shows_on_today_and_the_calendar_is_saved_from_settings() {
@@ -28,7 +18,7 @@ fn a_milestone_shows_on_today_and_the_calendar_is_saved_from_settings() {
         .await;
         let db = app.db_path().to_path_buf();
         app.find("[data-testid='screen-today']").await;
-        let day = (today(&app).await + Days::new(10)).to_string();
+        let day = (app.today().await + Days::new(10)).to_string();
 
         // 1. A milestone from the command line shows on Today's release calendar.
         cli(

@@ -101,30 +101,36 @@ pub(crate) fn insert_with_id(
     id: Option<MilestoneId>,
     input: &MilestoneInput,
 ) -> Result<Milestone> {
-    let (c, day) = resolved(tx, input)?;
-    tx.execute(
+    validate(input)?;
+    let id = MilestoneId(super::new_id(tx, "milestone", id.map(|i| i.0))?);
+    write(
+        tx,
         "INSERT INTO milestone (id, title, date, release, stages, link, notes)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-        params![
-            super::new_id(tx, "milestone", id.map(|i| i.0))?,
-            c.title,
-            day,
-            c.release.map(|v| v.to_string()),
-            c.stages.join("\n"),
-            c.link,
-            c.notes
-        ],
-    )?;
-    get(tx, MilestoneId(tx.last_insert_rowid()))
+        id,
+        input,
+    )
 }
 
 /// Replaces a milestone's details.
 pub fn update(tx: &Tx<'_>, id: MilestoneId, input: &MilestoneInput) -> Result<Milestone> {
-    let (c, day) = resolved(tx, input)?;
+    validate(input)?;
     get(tx, id)?;
-    tx.execute(
+    write(
+        tx,
         "UPDATE milestone SET title = ?2, date = ?3, release = ?4, stages = ?5, link = ?6,
          notes = ?7 WHERE id = ?1",
+        id,
+        input,
+    )
+}
+
+/// Runs `sql` (an insert or an update whose `?1` is the id and `?2`… the
+/// columns in [`COLUMNS`] order) with the cleaned `input` and its day.
+fn write(tx: &Tx<'_>, sql: &str, id: MilestoneId, input: &MilestoneInput) -> Result<Milestone> {
+    let (c, day) = resolved(tx, input)?;
+    tx.execute(
+        sql,
         params![
             id,
             c.title,
