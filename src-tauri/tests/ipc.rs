@@ -247,6 +247,7 @@ fn demo_fill_fills_an_empty_database_only() {
             "customer_links",
             "interviews",
             "loop_members",
+            "milestones",
             "one_on_ones",
             "people",
             "requisitions",
@@ -1067,6 +1068,7 @@ fn overview_shape() {
         [
             "actions",
             "counts",
+            "milestones",
             "open_requisitions",
             "people",
             "requests",
