@@ -83,6 +83,8 @@ pub fn export_all(out_dir: &Path) -> Result<(), ExportError> {
         store::trash::TrashEntry,
         CdfReview,
         CdfReviewInput,
+        Milestone,
+        MilestoneInput,
         Template,
         TemplateKind,
         store::templates::InForce,

@@ -107,6 +107,10 @@ macro_rules! for_each_command {
             commands::brief,
             commands::brief_markdown,
             commands::agenda_balance,
+            commands::milestones_list,
+            commands::milestone_add,
+            commands::milestone_update,
+            commands::calendar_save,
             probe::startup_painted,
         )
     };

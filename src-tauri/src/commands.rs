@@ -13,6 +13,7 @@ use coachlog_core::dashboard::{self, Coverage, Release};
 use coachlog_core::db::output::{self, Existing};
 use coachlog_core::demo::{self, DemoOptions, DemoReport};
 use coachlog_core::history::{self, HistoryFormat, HistoryOptions};
+use coachlog_core::ics;
 use coachlog_core::import;
 use coachlog_core::interchange;
 use coachlog_core::kinds::{Counts, RecordKind};
@@ -26,8 +27,8 @@ use coachlog_core::store::search::{self as fts, Hit};
 use coachlog_core::store::templates::{self, InForce};
 use coachlog_core::store::trash::{self, TrashEntry};
 use coachlog_core::store::{
-    self, agenda, cdf, customers, drafts, hiring, log, one_on_ones, people, updates, walkthroughs,
-    wins,
+    self, agenda, cdf, customers, drafts, hiring, log, milestones, one_on_ones, people, updates,
+    walkthroughs, wins,
 };
 use coachlog_core::summary::{self, Format, SummaryOptions};
 use coachlog_core::{calendar, calendar::Period, ErrorKind, Passphrase};
@@ -729,6 +730,32 @@ pub async fn cdf_review_update(
 ) -> Reply<CdfReview> {
     state
         .write(move |db| db.write(|tx| cdf::update(tx, id, &input)))
+        .await
+}
+
+/// Every portfolio milestone of the leader's, by day.
+#[tauri::command]
+pub async fn milestones_list(state: State<'_, AppState>) -> Reply<Vec<Milestone>> {
+    state.read(move |db| milestones::list(db.conn())).await
+}
+
+/// Adds a milestone (a day or a release version, stages, a link, notes).
+#[tauri::command]
+pub async fn milestone_add(state: State<'_, AppState>, input: MilestoneInput) -> Reply<Milestone> {
+    state
+        .write(move |db| db.write(|tx| milestones::insert(tx, &input)))
+        .await
+}
+
+/// Replaces a milestone's details.
+#[tauri::command]
+pub async fn milestone_update(
+    state: State<'_, AppState>,
+    id: MilestoneId,
+    input: MilestoneInput,
+) -> Reply<Milestone> {
+    state
+        .write(move |db| db.write(|tx| milestones::update(tx, id, &input)))
         .await
 }
 

@@ -247,6 +247,7 @@ fn demo_fill_fills_an_empty_database_only() {
             "customer_links",
             "interviews",
             "loop_members",
+            "milestones",
             "one_on_ones",
             "people",
             "requisitions",
@@ -1067,6 +1068,7 @@ fn overview_shape() {
         [
             "actions",
             "counts",
+            "milestones",
             "open_requisitions",
             "people",
             "requests",
@@ -2027,4 +2029,90 @@ fn what_cannot_be_undone_waits_for_a_yes_in_a_native_dialog() {
         "empty",
     );
     assert_eq!(app.dialogs.asked().len(), 2);
+}
+
+// --- Milestones and the calendar feed ---------------------------------------------
+
+#[test]
+fn milestones_are_added_listed_updated_and_in_today_and_the_calendar() {
+    let app = app();
+    let today = coachlog_desktop::clock::today();
+    let day = (today + chrono::Days::new(10)).to_string();
+    let added = app.ok(
+        "milestone_add",
+        json!({ "input": { "title": "Portfolio GA", "date": day, "release": null,
+                           "stages": ["Plan"], "link": null, "notes": "private" } }),
+    );
+    assert_eq!(added["date"], day.as_str());
+    let id = added["id"].clone();
+    // On a release's day instead: the core finds the day.
+    let tied = app.ok(
+        "milestone_update",
+        json!({ "id": id, "input": { "title": "Portfolio GA", "date": null, "release": "19.8",
+                                     "stages": [], "link": null, "notes": "" } }),
+    );
+    assert_eq!(
+        (tied["date"].as_str(), tied["release"].as_str()),
+        (Some("2027-01-21"), Some("19.8"))
+    );
+    assert_eq!(app.ok("milestones_list", json!({})), json!([tied]));
+    app.refused(
+        "milestone_add",
+        json!({ "input": { "title": "GA", "date": day, "release": "19.8",
+                           "stages": [], "link": null, "notes": "" } }),
+        "invalid",
+        "not both",
+    );
+    // A milestone within 90 days is on Today.
+    app.ok(
+        "milestone_update",
+        json!({ "id": id, "input": { "title": "Portfolio GA", "date": day, "release": null,
+                                     "stages": [], "link": null, "notes": "private" } }),
+    );
+    let overview = app.ok("overview", json!({}));
+    assert_eq!(overview["milestones"][0]["title"], "Portfolio GA");
+
+    // The calendar: saved where the leader chose, the core's feed, no notes.
+    let dir = tempfile::tempdir().unwrap();
+    app.dialogs.save_into(Some(dir.path().to_path_buf()));
+    let path = dir.path().join("coachlog.ics");
+    let saved = app.ok("calendar_save", json!({ "months": 3 }));
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert_eq!(
+        saved,
+        json!({ "path": path.display().to_string(), "bytes": text.len() })
+    );
+    assert!(
+        text.contains("SUMMARY:Milestone: Portfolio GA\r\n"),
+        "{text}"
+    );
+    assert!(!text.contains("private"));
+    assert_eq!(
+        app.dialogs.asked().last().unwrap(),
+        "Save the Coachlog calendar"
+    );
+}
+
+#[test]
+fn calendar_save_takes_no_path_from_the_page_and_refuses_bad_months_before_asking() {
+    let app = app();
+    let dir = tempfile::tempdir().unwrap();
+    let bashrc = dir.path().join(".bashrc");
+    std::fs::write(&bashrc, "keep me").unwrap();
+    app.refused(
+        "calendar_save",
+        json!({ "months": 3, "path": bashrc }),
+        "cancelled",
+        "Nothing was saved",
+    );
+    assert_eq!(std::fs::read_to_string(&bashrc).unwrap(), "keep me");
+    for months in [0, 25] {
+        app.refused(
+            "calendar_save",
+            json!({ "months": months }),
+            "invalid",
+            "1 to 24 months",
+        );
+    }
+    assert_eq!(app.dialogs.asked(), ["Save the Coachlog calendar"]);
 }

@@ -15,6 +15,11 @@ pub fn date(s: &str) -> Result<NaiveDate, String> {
     calendar::parse_date(s).map_err(|e| e.0)
 }
 
+/// A release version `X.Y`, e.g. `19.8`.
+pub fn release(s: &str) -> Result<calendar::ReleaseVersion, String> {
+    s.parse().map_err(|e: calendar::ParseError| e.0)
+}
+
 /// `--from` / `--to`: the days a list keeps (`#[command(flatten)]`).
 #[derive(Debug, Clone, Copy, Args)]
 pub struct DateRange {

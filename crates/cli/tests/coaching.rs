@@ -1,5 +1,6 @@
 //! Coaching the whole PM from the command line: CDF reviews, skip-level
-//! reports, templates and OKR objectives — each command's output, its JSON,
+//! reports, templates and OKR objectives, and the leader's portfolio
+//! milestones and calendar feed — each command's output, its JSON,
 //! and for every refusal its exit code, its message and a database left
 //! byte for byte as it was.
 
@@ -942,4 +943,165 @@ fn refused_objectives_change_nothing() {
         env.ok(&["update", "show", "1", "--outline"]),
         OKRS.replace("\n\n", "\n")
     );
+}
+
+#[test]
+fn milestones_are_added_listed_edited_and_deleted() {
+    let env = team();
+    assert_eq!(
+        env.ok(&["milestone", "list"]),
+        "No milestones yet; `coachlog milestone add TITLE --date D` adds one.\n"
+    );
+    assert_eq!(
+        env.ok(&[
+            "milestone",
+            "add",
+            "Portfolio GA",
+            "--date",
+            "2026-12-10",
+            "--stage",
+            "Plan"
+        ]),
+        "Added milestone #1 'Portfolio GA' on 2026-12-10.\n"
+    );
+    // 19.8 ships in January 2027 (18.0 = May 2025), on its third Thursday.
+    let tied = env.json(&[
+        "milestone",
+        "add",
+        "Breaking changes",
+        "--release",
+        "19.8",
+        "--link",
+        "https://gitlab.example.com/epics/3",
+        "--notes",
+        "Private: comms plan",
+    ]);
+    assert_eq!(tied["date"], "2027-01-21");
+    assert_eq!(tied["release"], "19.8");
+    let list = env.ok(&["milestone", "list"]);
+    assert!(list.starts_with("ID  DATE        RELEASE  TITLE"), "{list}");
+    assert!(
+        list.contains("2027-01-21  19.8     Breaking changes"),
+        "{list}"
+    );
+    // Edits: onto a day (no longer tied), then onto a release again.
+    assert_eq!(
+        env.ok(&["milestone", "edit", "2", "--date", "2027-01-05"]),
+        "Updated milestone #2 'Breaking changes' on 2027-01-05.\n"
+    );
+    assert_eq!(
+        env.ok(&["milestone", "edit", "2", "--release", "19.7", "--no-link"]),
+        "Updated milestone #2 'Breaking changes' on 2026-12-17 (release 19.7).\n"
+    );
+    let edited = env.json(&["milestone", "list"]);
+    assert_eq!(edited[1]["link"], Value::Null);
+    assert_eq!(edited[1]["notes"], "Private: comms plan", "kept");
+    // Refusals name what to do and change nothing.
+    env.refused(&["milestone", "edit", "2"], 2, "Nothing to change");
+    env.refused(
+        &["milestone", "edit", "9", "--title", "x"],
+        3,
+        "no milestone with id 9",
+    );
+    env.refused(
+        &[
+            "milestone",
+            "add",
+            "GA",
+            "--date",
+            "2026-12-10",
+            "--link",
+            "ftp://x",
+        ],
+        2,
+        "not a web link",
+    );
+    env.refused(
+        &["milestone", "add", "GA", "--release", "19.12"],
+        2,
+        "X.0 to X.11",
+    );
+    env.refused(
+        &[
+            "milestone",
+            "add",
+            "GA",
+            "--date",
+            "2026-12-10",
+            "--release",
+            "19.7",
+        ],
+        2,
+        "cannot be used with",
+    );
+    // Delete goes to the Trash.
+    let deleted = env.ok(&["milestone", "delete", "1"]);
+    assert!(
+        deleted.contains("Milestone \"Portfolio GA\" on 2026-12-10"),
+        "{deleted}"
+    );
+    assert_eq!(
+        env.json(&["milestone", "list"]).as_array().unwrap().len(),
+        1
+    );
+}
+
+#[test]
+fn a_milestone_appears_in_the_calendar_feed_and_on_today() {
+    let env = team();
+    env.ok(&[
+        "milestone",
+        "add",
+        "Portfolio GA",
+        "--date",
+        "2026-12-10",
+        "--notes",
+        "secret",
+    ]);
+    // Today's data (`coachlog overview`, the app's Today) shows it.
+    let today = env.json(&["overview"]);
+    assert_eq!(today["milestones"][0]["title"], "Portfolio GA");
+    let text = env.ok(&["overview"]);
+    assert!(
+        text.contains("Milestones in the next 90 days (1)"),
+        "{text}"
+    );
+    assert!(text.contains("2026-12-10           Portfolio GA"), "{text}");
+    // The person page of a PM whose stage it names.
+    env.ok(&["milestone", "edit", "1", "--stage", "plan"]);
+    assert_eq!(
+        env.json(&["person", "show", "priya"])["milestones"][0]["title"],
+        "Portfolio GA"
+    );
+    assert_eq!(
+        env.json(&["person", "show", "mei"])["milestones"],
+        json!([])
+    );
+    // The feed, printed and written.
+    let feed = env.ok(&["calendar"]);
+    assert!(feed.starts_with("BEGIN:VCALENDAR\r\n"), "{feed}");
+    assert!(feed.contains(
+        "UID:milestone-1@coachlog\r\nDTSTAMP:20261127T000000Z\r\nDTSTART;VALUE=DATE:20261210\r\n\
+         DTEND;VALUE=DATE:20261211\r\nSUMMARY:Milestone: Portfolio GA\r\n"
+    ));
+    assert!(feed.contains("UID:oneonone-1@coachlog\r\n"));
+    assert!(feed.contains("UID:release-2026-12@coachlog\r\n"));
+    assert!(!feed.contains("secret"));
+    let path = env.file("coachlog.ics");
+    let p = path.to_str().unwrap();
+    let wrote = env.ok(&["calendar", "-o", p, "--months", "1"]);
+    assert!(wrote.starts_with("Wrote "), "{wrote}");
+    assert!(wrote.contains("for the next 1 month to"), "{wrote}");
+    let one_month = std::fs::read_to_string(&path).unwrap();
+    assert!(one_month.contains("Milestone: Portfolio GA"));
+    assert!(!one_month.contains("release-2027-01"));
+    env.refused(&["calendar", "-o", p], 4, "--force");
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), one_month);
+    env.ok(&["calendar", "-o", p, "--force"]);
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        feed,
+        "the same bytes as printed"
+    );
+    env.refused(&["calendar", "--months", "25"], 2, "25");
 }

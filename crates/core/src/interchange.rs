@@ -10,7 +10,7 @@
 //! name, the values `coachlog settings set` takes) and one list per record
 //! kind — `people`, `one_on_ones`, `agenda_items`, `updates`,
 //! `customer_links`, `check_ins`, `requisitions`, `loop_members`,
-//! `interviews`, `walkthroughs`, `wins`, `cdf_reviews` — then the leader's
+//! `interviews`, `walkthroughs`, `wins`, `cdf_reviews`, `milestones` — then the leader's
 //! `templates`, and their working state, `drafts` (1:1s being written) and
 //! `nudge_states` (snoozed and dismissed nudges) — whose records are the [`crate::model`] and
 //! [`crate::store::nudge_state`] types as they serialize: dates
@@ -57,15 +57,15 @@ use crate::kinds::{Counts, RecordKind};
 use crate::model::{
     AgendaItem, AgendaItemInput, CdfReview, CdfReviewInput, CheckIn, CheckInInput, CustomerLink,
     CustomerLinkInput, Draft, Interview, InterviewInput, LinkId, LoopMember, LoopMemberInput,
-    OneOnOne, OneOnOneInput, Participant, Person, PersonId, PersonInput, Requisition,
-    RequisitionInput, RequisitionStatus, Template, TemplateKind, Update, UpdateInput, Walkthrough,
-    WalkthroughInput, Win, WinInput,
+    Milestone, MilestoneInput, OneOnOne, OneOnOneInput, Participant, Person, PersonId, PersonInput,
+    Requisition, RequisitionInput, RequisitionStatus, Template, TemplateKind, Update, UpdateInput,
+    Walkthrough, WalkthroughInput, Win, WinInput,
 };
 use crate::settings::{self, Settings, KEYS};
 use crate::store::nudge_state::{self, KeyState};
 use crate::store::{
-    self, agenda, cdf, customers, drafts, hiring, one_on_ones, people, templates, updates,
-    walkthroughs, wins,
+    self, agenda, cdf, customers, drafts, hiring, milestones, one_on_ones, people, templates,
+    updates, walkthroughs, wins,
 };
 
 /// The value of the `format` field of every Coachlog export.
@@ -76,7 +76,8 @@ pub const FORMAT: &str = "coachlog";
 /// - 1: the first.
 /// - 2: `people[].reports_to`, `updates[].objectives`, `cdf_reviews`,
 ///   `templates`.
-pub const FORMAT_VERSION: u32 = 2;
+/// - 3: `milestones`.
+pub const FORMAT_VERSION: u32 = 3;
 
 /// The largest id a file may carry: 2³⁶ − 1 (68,719,476,735). Every JSON
 /// reader represents it exactly, and the search index keeps a record's id
@@ -136,6 +137,8 @@ pub struct Document {
     pub wins: Vec<Win>,
     /// CDF reviews.
     pub cdf_reviews: Vec<CdfReview>,
+    /// The leader's portfolio milestones.
+    pub milestones: Vec<Milestone>,
     /// The templates the leader wrote (Coachlog's own defaults are not
     /// written), by kind, the default first, then by person.
     pub templates: Vec<Template>,
@@ -178,6 +181,7 @@ impl Document {
             RecordKind::Walkthrough => self.walkthroughs.len(),
             RecordKind::Win => self.wins.len(),
             RecordKind::CdfReview => self.cdf_reviews.len(),
+            RecordKind::Milestone => self.milestones.len(),
         }
     }
 }
@@ -282,6 +286,8 @@ fn read_all(conn: &Connection) -> Result<Document> {
     wins.sort_by_key(|r| r.id);
     let mut cdf_reviews = cdf::list(conn, None)?;
     cdf_reviews.sort_by_key(|r| r.id);
+    let mut milestones = milestones::list(conn)?;
+    milestones.sort_by_key(|r| r.id);
     let templates = templates::list(conn)?;
     let mut drafts = drafts::list(conn)?;
     drafts.sort_by_key(|r| r.person_id);
@@ -304,6 +310,7 @@ fn read_all(conn: &Connection) -> Result<Document> {
         walkthroughs,
         wins,
         cdf_reviews,
+        milestones,
         templates,
         drafts,
         nudge_states,
@@ -368,19 +375,23 @@ pub fn parse(json: &str) -> Result<Document> {
 
 /// Brings a file of an older format version up to [`FORMAT_VERSION`]: each
 /// field a later version added is given its empty value where the file has
-/// none (`format_version` itself stays as written). Version 1 → 2:
-/// `people[].reports_to` null, `updates[].objectives` `[]`, and empty
-/// `cdf_reviews` and `templates` lists, placed where version 2 writes them.
+/// none (`format_version` itself stays as written), and each list a later
+/// version added is placed where the current version writes it. Version 1
+/// → 2: `people[].reports_to` null, `updates[].objectives` `[]`, empty
+/// `cdf_reviews` and `templates` lists. Version 2 → 3: an empty
+/// `milestones` list.
 pub fn upgrade(value: Value) -> Value {
     let Value::Object(top) = value else {
         return value;
     };
     let version = top.get("format_version").and_then(Value::as_u64);
-    if version != Some(1) {
-        return Value::Object(top);
-    }
+    let added: &[&str] = match version {
+        Some(1) => &["cdf_reviews", "milestones", "templates"],
+        Some(2) => &["milestones"],
+        _ => return Value::Object(top),
+    };
     let fill = |list: Option<Value>, field: &str, empty: Value| match list {
-        Some(Value::Array(records)) => Value::Array(
+        Some(Value::Array(records)) if version == Some(1) => Value::Array(
             records
                 .into_iter()
                 .map(|mut r| {
@@ -396,6 +407,14 @@ pub fn upgrade(value: Value) -> Value {
     };
     let mut out = serde_json::Map::new();
     let mut top = top;
+    let add_missing = |out: &mut serde_json::Map<String, Value>,
+                       top: &serde_json::Map<String, Value>| {
+        for list in added {
+            if !out.contains_key(*list) && !top.contains_key(*list) {
+                out.insert(list.to_string(), Value::Array(Vec::new()));
+            }
+        }
+    };
     for key in top.keys().cloned().collect::<Vec<_>>() {
         let field = top.remove(&key);
         let field = match key.as_str() {
@@ -404,19 +423,11 @@ pub fn upgrade(value: Value) -> Value {
             _ => field.unwrap_or(Value::Null),
         };
         if key == "drafts" {
-            for added in ["cdf_reviews", "templates"] {
-                if !out.contains_key(added) {
-                    out.insert(added.to_string(), Value::Array(Vec::new()));
-                }
-            }
+            add_missing(&mut out, &top);
         }
         out.insert(key, field);
     }
-    for added in ["cdf_reviews", "templates"] {
-        if !out.contains_key(added) {
-            out.insert(added.to_string(), Value::Array(Vec::new()));
-        }
-    }
+    add_missing(&mut out, &top);
     Value::Object(out)
 }
 
@@ -522,6 +533,8 @@ fn locate(value: &Value, message: &str) -> Option<String> {
         scan::<Interview>(value, "interviews", message),
         scan::<Walkthrough>(value, "walkthroughs", message),
         scan::<Win>(value, "wins", message),
+        scan::<CdfReview>(value, "cdf_reviews", message),
+        scan::<Milestone>(value, "milestones", message),
         scan::<Draft>(value, "drafts", message),
         scan::<KeyState>(value, "nudge_states", message),
     ]
@@ -812,6 +825,7 @@ fn check_document(doc: &Document) -> Result<Settings> {
     index_ids("walkthroughs", doc.walkthroughs.iter().map(|r| r.id.0))?;
     index_ids("wins", doc.wins.iter().map(|r| r.id.0))?;
     index_ids("cdf_reviews", doc.cdf_reviews.iter().map(|r| r.id.0))?;
+    index_ids("milestones", doc.milestones.iter().map(|r| r.id.0))?;
     let agenda_items: HashSet<i64> = doc.agenda_items.iter().map(|r| r.id.0).collect();
 
     let person = |here: &str, id: PersonId, field: Option<&str>| -> Result<()> {
@@ -926,6 +940,9 @@ fn check_document(doc: &Document) -> Result<Settings> {
             return Err(missing(&here, "internal-customer link", c.link_id, None));
         }
         check_date(&here, "date", c.date)?;
+    }
+    for (i, m) in doc.milestones.iter().enumerate() {
+        check_date(&place("milestones", i, m.id), "date", m.date)?;
     }
     for (i, r) in doc.requisitions.iter().enumerate() {
         let here = place("requisitions", i, r.id);
@@ -1280,6 +1297,21 @@ fn write_records(tx: &Tx<'_>, doc: &Document) -> Result<()> {
             .map_err(|e| at(&place("cdf_reviews", i, c.id), e))?;
     }
 
+    // A milestone tied to a release is written with its release only: its
+    // day follows the file's release settings, saved after the records.
+    for (i, m) in doc.milestones.iter().enumerate() {
+        let input = MilestoneInput {
+            title: m.title.clone(),
+            date: m.release.is_none().then_some(m.date),
+            release: m.release,
+            stages: m.stages.clone(),
+            link: m.link.clone(),
+            notes: m.notes.clone(),
+        };
+        milestones::insert_with_id(tx, Some(m.id), &input)
+            .map_err(|e| at(&place("milestones", i, m.id), e))?;
+    }
+
     for (i, d) in doc.drafts.iter().enumerate() {
         drafts::save(tx, d).map_err(|e| at(&format!("drafts[{i}] (person {})", d.person_id), e))?;
     }
@@ -1333,6 +1365,7 @@ mod tests {
             drafts: vec![],
             nudge_states: vec![],
             cdf_reviews: Vec::new(),
+            milestones: Vec::new(),
             templates: Vec::new(),
         };
         let text = to_json(&doc);

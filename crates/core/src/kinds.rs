@@ -111,6 +111,8 @@ record_kinds! {
     Win = "win" => wins: "win", "win", "wins";
     /// A Career Development Framework review (`cdf_review`).
     CdfReview = "cdf_review" => cdf_reviews: "cdf_review", "CDF review", "CDF reviews";
+    /// A portfolio milestone of the leader's (`milestone`).
+    Milestone = "milestone" => milestones: "milestone", "milestone", "milestones";
 }
 
 impl RecordKind {

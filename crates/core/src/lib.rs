@@ -19,6 +19,7 @@ pub mod db;
 pub mod demo;
 pub mod error;
 pub mod history;
+pub mod ics;
 pub mod import;
 pub mod interchange;
 pub mod kinds;

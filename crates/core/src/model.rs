@@ -67,6 +67,8 @@ id_type! {
     WinId;
     /// Id of a [`CdfReview`].
     CdfReviewId;
+    /// Id of a [`Milestone`].
+    MilestoneId;
     /// Id of an entry of the Trash.
     TrashId;
 }
@@ -1159,6 +1161,77 @@ impl CdfReviewInput {
             focus: focus.iter().map(|f| f.to_string()).collect(),
             notes: String::new(),
             link: None,
+        }
+    }
+}
+
+/// A portfolio milestone: a day the leader's portfolio works towards (a
+/// GA, a launch, a special project's deadline) — the leader's own record,
+/// not a PM's.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Milestone {
+    /// Stable id.
+    pub id: MilestoneId,
+    /// What happens: "Portfolio GA".
+    pub title: String,
+    /// The day it falls on: the given day, or the release day of `release`
+    /// under the release settings in force.
+    pub date: NaiveDate,
+    /// The release it is tied to, if it is tied to one rather than a day.
+    pub release: Option<ReleaseVersion>,
+    /// The stages it concerns (shown on the page of the PMs of those stages).
+    pub stages: Vec<String>,
+    /// The epic's, issue's or plan's URL.
+    pub link: Option<String>,
+    /// Private notes, Markdown.
+    pub notes: String,
+}
+
+/// What is needed to add or replace a milestone: a title and either a day
+/// or a release version (exactly one of them).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct MilestoneInput {
+    /// What happens.
+    pub title: String,
+    /// Its day, when it is not tied to a release.
+    #[serde(default)]
+    pub date: Option<NaiveDate>,
+    /// Its release, when it falls on a release day.
+    #[serde(default)]
+    pub release: Option<ReleaseVersion>,
+    /// Stages it concerns.
+    #[serde(default)]
+    pub stages: Vec<String>,
+    /// Link.
+    #[serde(default)]
+    pub link: Option<String>,
+    /// Private notes.
+    #[serde(default)]
+    pub notes: String,
+}
+
+impl MilestoneInput {
+    /// A milestone on `date`, without stages, link or notes.
+    pub fn new(title: impl Into<String>, date: NaiveDate) -> MilestoneInput {
+        MilestoneInput {
+            title: title.into(),
+            date: Some(date),
+            release: None,
+            stages: Vec::new(),
+            link: None,
+            notes: String::new(),
+        }
+    }
+
+    /// A milestone on the release day of `release`, without stages, link or
+    /// notes.
+    pub fn on_release(title: impl Into<String>, release: ReleaseVersion) -> MilestoneInput {
+        MilestoneInput {
+            date: None,
+            release: Some(release),
+            ..MilestoneInput::new(title, NaiveDate::MIN)
         }
     }
 }

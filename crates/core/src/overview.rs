@@ -1,5 +1,6 @@
 //! The leader's day at a glance: the team with its next 1:1s, open requests
-//! for context or advice, open actions, open requisitions and unshared wins.
+//! for context or advice, open actions, open requisitions, unshared wins and
+//! the portfolio milestones of the next [`MILESTONE_DAYS`] days.
 //!
 //! These are facts, not nudges: the overdue review with the exact practice
 //! rules lives in [`crate::nudges`]. What is shared with it — the due date
@@ -14,10 +15,22 @@ use serde::Serialize;
 use crate::calendar;
 use crate::coaching::{self, AgendaBalance, Career, CdfStatus, SkipLevelReport};
 use crate::error::Result;
-use crate::model::{AgendaItem, OpenTag, Person, PersonId, RaisedBy, Requisition, Win};
+use crate::model::{AgendaItem, Milestone, OpenTag, Person, PersonId, RaisedBy, Requisition, Win};
 use crate::practice::{is_request, item_due, next_one_on_one, owner};
 use crate::settings;
-use crate::store::{agenda, customers, hiring, one_on_ones, people, updates, wins};
+use crate::store::{agenda, customers, hiring, milestones, one_on_ones, people, updates, wins};
+
+/// How far ahead Today and a person's page show portfolio milestones: the
+/// next 90 days, today included.
+pub const MILESTONE_DAYS: u64 = 90;
+
+/// The milestones from `from` to [`MILESTONE_DAYS`] days later, by day.
+pub fn upcoming_milestones(conn: &Connection, from: NaiveDate) -> Result<Vec<Milestone>> {
+    let last = from
+        .checked_add_days(chrono::Days::new(MILESTONE_DAYS))
+        .unwrap_or(NaiveDate::MAX);
+    milestones::between(conn, from, last)
+}
 
 /// One person on the Today screen.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -120,6 +133,9 @@ pub struct Overview {
     pub open_requisitions: Vec<RequisitionSummary>,
     /// Wins not yet shared with leadership, oldest first.
     pub unshared_wins: Vec<WinSummary>,
+    /// The leader's portfolio milestones of the next [`MILESTONE_DAYS`]
+    /// days, by day (shown with the release calendar).
+    pub milestones: Vec<Milestone>,
     /// Totals.
     pub counts: Totals,
 }
@@ -270,6 +286,7 @@ pub fn build(conn: &Connection, today: NaiveDate) -> Result<Overview> {
         actions,
         open_requisitions: requisitions,
         unshared_wins: unshared,
+        milestones: upcoming_milestones(conn, today)?,
         counts,
     })
 }
@@ -312,6 +329,9 @@ pub struct PersonPage {
     /// For a manager: their skip-level reports active on `as_of`, by name,
     /// with the last skip-level meeting (empty for anyone else).
     pub skip_level_reports: Vec<SkipLevelReport>,
+    /// The leader's milestones of the next [`MILESTONE_DAYS`] days that
+    /// name one of their stages, by day.
+    pub milestones: Vec<Milestone>,
 }
 
 /// The page of the person `id` as of `as_of` (today, for the front ends).
@@ -370,6 +390,10 @@ pub fn person_page(conn: &Connection, id: PersonId, as_of: NaiveDate) -> Result<
         balance_from,
         agenda_balance: coaching::agenda_balance(conn, id, balance_from, as_of)?,
         skip_level_reports: coaching::skip_level_reports(conn, id, &settings, as_of)?,
+        milestones: upcoming_milestones(conn, as_of)?
+            .into_iter()
+            .filter(|m| milestones::concerns(m, &person.scope.stages))
+            .collect(),
         reports_to,
         person,
         open_agenda,

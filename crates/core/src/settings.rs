@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 
-use crate::calendar::{self, ReleaseAnchor, ReleaseDay};
+use crate::calendar::{self, ReleaseAnchor, ReleaseDay, ReleaseVersion};
 use crate::db::Tx;
 use crate::error::{Error, Result};
 use crate::validate;
@@ -79,6 +79,11 @@ impl Settings {
             notify_at: (9, 0),
             trash_days: 30,
         }
+    }
+
+    /// The release day of version `v` under these settings.
+    pub fn release_date(&self, v: ReleaseVersion) -> NaiveDate {
+        calendar::version_release_date(v, self.release_anchor, self.release_day)
     }
 
     /// Sets one setting from its text form, validating it.
@@ -322,7 +327,30 @@ pub fn set(tx: &Tx<'_>, key: &str, value: &str) -> Result<Settings> {
          ON CONFLICT (key) DO UPDATE SET value = excluded.value",
         params![key, canonical],
     )?;
+    if matches!(key, "release_day" | "release_anchor") {
+        follow_releases(tx, &settings)?;
+    }
     Ok(settings)
+}
+
+/// Moves each milestone tied to a release onto that release's day under
+/// `settings` (the `milestone` table keeps the resolved day, see
+/// `store::milestones`; that module reads the settings, so the settings
+/// cannot call it).
+fn follow_releases(tx: &Tx<'_>, settings: &Settings) -> Result<()> {
+    let tied: Vec<(i64, String)> = tx
+        .prepare("SELECT id, release FROM milestone WHERE release IS NOT NULL")?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    for (id, release) in tied {
+        let day = settings.release_date(release.parse()?);
+        validate::in_years(&format!("release day of {release}"), day)?;
+        tx.execute(
+            "UPDATE milestone SET date = ?2 WHERE id = ?1 AND date <> ?2",
+            params![id, day],
+        )?;
+    }
+    Ok(())
 }
 
 /// The current text value of one setting.
@@ -339,7 +367,7 @@ pub fn save_all(tx: &Tx<'_>, settings: &Settings) -> Result<()> {
             params![info.key, settings.value_of(info.key)?],
         )?;
     }
-    Ok(())
+    follow_releases(tx, settings)
 }
 
 /// The entry of the setting `key` (trimmed); an unknown key is refused with

@@ -908,6 +908,17 @@ impl App {
             .to_string()
     }
 
+    /// Today by the webview's clock (the app's "today" is the machine's
+    /// local date).
+    pub async fn today(&self) -> chrono::NaiveDate {
+        let s = self
+            .js("const d = new Date(); return d.getFullYear() + '-' \
+                 + String(d.getMonth() + 1).padStart(2, '0') + '-' + String(d.getDate()).padStart(2, '0');")
+            .await;
+        chrono::NaiveDate::parse_from_str(s.as_str().unwrap_or_default(), "%Y-%m-%d")
+            .unwrap_or_else(|e| panic!("the webview's date {s} is not a date: {e}"))
+    }
+
     /// The current hash route (`#/person/1?focus=…`).
     pub async fn route(&self) -> String {
         self.js("return location.hash;")

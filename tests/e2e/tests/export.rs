@@ -13,16 +13,6 @@ use coachlog_e2e::{block_on, cli, serial, App};
 use fantoccini::key::Key;
 use serde_json::Value;
 
-/// Today by the webview's clock (the app's "today" is the machine's local date).
-async fn today(app: &App) -> NaiveDate {
-    let s = app
-        .js("const d = new Date(); return d.getFullYear() + '-' \
-             + String(d.getMonth() + 1).padStart(2, '0') + '-' + String(d.getDate()).padStart(2, '0');")
-        .await;
-    NaiveDate::parse_from_str(s.as_str().unwrap_or_default(), "%Y-%m-%d")
-        .unwrap_or_else(|e| panic!("the webview's date {s} is not a date: {e}"))
-}
-
 /// `YYYY-MM`, `months` months before `day`'s month.
 fn month_before(day: NaiveDate, months: u32) -> String {
     let d = day.with_day(1).unwrap() - Months::new(months);
@@ -127,7 +117,7 @@ fn the_summary_exported_from_the_app_is_the_clis_byte_for_byte() {
         let db = app.db_path().to_path_buf();
         let out = app.saved_folder();
         app.find("[data-testid='screen-today']").await;
-        let today = today(&app).await;
+        let today = app.today().await;
         let last_month = month_before(today, 1);
         let earlier = month_before(today, 2);
 

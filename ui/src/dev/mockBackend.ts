@@ -61,6 +61,7 @@ export type Answers = ByCommand<{
   walkthroughs_list: T.Walkthrough[];
   wins_list: T.Win[];
   cdf_reviews_list: T.CdfReview[];
+  milestones_list: T.Milestone[];
   overview: T.Overview;
   /** The `dueSoon = true` answer. */
   overdue: T.Nudge[];
@@ -162,6 +163,7 @@ export function emptyDb(): MockDb {
       walkthroughs_list: [],
       wins_list: [],
       cdf_reviews_list: [],
+      milestones_list: [],
       overview: {
         today: FIXTURES.today,
         people: [],
@@ -169,6 +171,7 @@ export function emptyDb(): MockDb {
         actions: [],
         open_requisitions: [],
         unshared_wins: [],
+        milestones: [],
         counts: { people: 0, tracked: 0, open_items: 0, open_requests: 0, open_actions: 0, open_requisitions: 0, unshared_wins: 0 },
       },
       overdue: [],
@@ -224,6 +227,7 @@ const LISTS: Record<T.RecordKind, ListKey> = {
   walkthrough: 'walkthroughs_list',
   win: 'wins_list',
   cdf_review: 'cdf_reviews_list',
+  milestone: 'milestones_list',
 };
 
 /** A record's list, loosely typed (the Trash keeps records of every kind). */
@@ -235,6 +239,18 @@ function trashLabel(kind: T.RecordKind, rec: object): string {
   if (kind === 'person') return String(r.name);
   const hint = ['title', 'candidate', 'team', 'role', 'text', 'date'].map((f) => r[f]).find((v) => typeof v === 'string' && v !== '');
   return `${kindLabel(kind)} ${hint ? `“${String(hint).slice(0, 60)}”` : String(r.id)}`;
+}
+
+/**
+ * A milestone's fields as the core stores them: its day is the given date or
+ * the day of its release among the fixtures' release days (the core computes
+ * any release's day; the mock knows those).
+ */
+function milestone(d: Answers, input: T.MilestoneInput): Omit<T.Milestone, 'id'> {
+  if ((input.date === null) === (input.release === null))
+    fail('invalid', 'A milestone falls on a day or on a release\'s day, not both; give either the date or the release version.');
+  const date = input.date ?? d.releases.find((r) => r.version === input.release)?.date ?? fail('invalid', `No release day known for ${input.release}.`);
+  return { title: input.title.trim(), date, release: input.release, stages: input.stages, link: input.link, notes: input.notes };
 }
 
 /** The leader's "no" in a native dialog. */
@@ -292,6 +308,7 @@ interface CommandArgs {
   text: string;
   limit: number | null;
   count: number;
+  months: number;
   month: string;
   format: T.Format;
   includeNotes: boolean;
@@ -498,6 +515,12 @@ export function handle(db: MockDb, cmd: MockCommand, args: Args): unknown {
       return add(d.cdf_reviews_list, a.input as T.CdfReviewInput);
     case 'cdf_review_update':
       return patch(d.cdf_reviews_list, 'CDF review', a.input as T.CdfReviewInput);
+    case 'milestones_list':
+      return [...d.milestones_list].sort((x, y) => x.date.localeCompare(y.date) || x.id - y.id);
+    case 'milestone_add':
+      return add(d.milestones_list, milestone(d, a.input as T.MilestoneInput));
+    case 'milestone_update':
+      return patch(d.milestones_list, 'milestone', milestone(d, a.input as T.MilestoneInput));
 
     case 'template_get':
       return templateInForce(db, a.kind as T.TemplateKind, a.personId ?? null);
@@ -580,6 +603,11 @@ export function handle(db: MockDb, cmd: MockCommand, args: Args): unknown {
     // The shell's own answers.
     case 'data_version':
       return db.dataVersion;
+    case 'calendar_save': {
+      if (!db.dialogs.save) declined('nothing was saved');
+      if (!(a.months >= 1 && a.months <= 24)) fail('invalid', `The calendar covers 1 to 24 months ahead; got ${a.months}.`);
+      return { path: `${SAVE_FOLDER}/coachlog.ics`, bytes: 1024 } satisfies T.SavedFile;
+    }
     case 'summary_save': {
       if (!db.dialogs.save) declined('nothing was saved');
       const path = `${SAVE_FOLDER}/coachlog-summary-${a.month}.${formatInfo(a.format).extension}`;

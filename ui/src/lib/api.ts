@@ -29,6 +29,9 @@ import type {
   CdfReviewId,
   CdfReviewInput,
   Counts,
+  Milestone,
+  MilestoneId,
+  MilestoneInput,
   AgendaItemEdit,
   AgendaItemId,
   AgendaItemInput,
@@ -345,6 +348,15 @@ export const historyPreview = (personId: PersonId, from: Day | null, to: Day | n
  */
 export const historySave = (personId: PersonId, from: Day | null, to: Day | null, format: HistoryFormat, includeNotes: boolean) =>
   call<SavedFile>('history_save', { personId, from, to, format, includeNotes });
+// ---- The calendar feed --------------------------------------------------------
+
+/**
+ * Builds the calendar feed (iCalendar) of the next `months` months and saves
+ * it where the leader chooses in the native Save dialog, which Rust opens
+ * (the page gives no path) — the same bytes as `coachlog calendar`.
+ * `cancelled` when they cancel it; `invalid` for months outside 1 to 24.
+ */
+export const calendarSave = (months: number) => call<SavedFile>('calendar_save', { months });
 
 // ---- Backups ------------------------------------------------------------------
 
@@ -450,6 +462,13 @@ export const cdfReviewAdd = (input: CdfReviewInput) => call<CdfReview>('cdf_revi
 /** Replaces a CDF review's date, focus areas, notes and link. */
 export const cdfReviewUpdate = (id: CdfReviewId, input: CdfReviewInput) =>
   call<CdfReview>('cdf_review_update', { id, input });
+/** The leader's portfolio milestones, soonest first. */
+export const milestonesList = () => call<Milestone[]>('milestones_list');
+/** Adds a milestone on a day or a release's day; `invalid` (with the core's words) for both or neither, a bad link or stage. */
+export const milestoneAdd = (input: MilestoneInput) => call<Milestone>('milestone_add', { input });
+/** Replaces a milestone's title, day or release, stages, link and notes. */
+export const milestoneUpdate = (id: MilestoneId, input: MilestoneInput) =>
+  call<Milestone>('milestone_update', { id, input });
 /** The brief before a 1:1 with `personId` as of the end of `asOf` (null: today). */
 export const brief = (personId: PersonId, asOf: Day | null = null) =>
   call<Brief>('brief', { personId, asOf });

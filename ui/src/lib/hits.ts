@@ -16,5 +16,7 @@ export function hitHref(hit: Hit): string {
       return href('walkthroughs', null, { focus: `walkthrough-${hit.id}` });
     case 'cdf_review':
       return hit.person_id !== null ? href('person', hit.person_id, { focus: `cdf-${hit.id}` }) : href('search');
+    case 'milestone':
+      return href('accountability', null, { focus: `milestone-${hit.id}` });
   }
 }

@@ -3,7 +3,7 @@ import { countOf, justOne, kindLabel, KIND_ORDER, othersCount, RECORD_KINDS, wit
 
 describe('record kinds', () => {
   it('has the core’s words for every kind, in its order', () => {
-    expect(KIND_ORDER).toEqual(['person', 'one_on_one', 'agenda_item', 'update', 'customer_link', 'check_in', 'requisition', 'loop_member', 'interview', 'walkthrough', 'win', 'cdf_review']);
+    expect(KIND_ORDER).toEqual(['person', 'one_on_one', 'agenda_item', 'update', 'customer_link', 'check_in', 'requisition', 'loop_member', 'interview', 'walkthrough', 'win', 'cdf_review', 'milestone']);
     expect(countOf('person', 1)).toBe('1 person');
     expect(countOf('person', 3)).toBe('3 people');
     expect(countOf('one_on_one', 18)).toBe('18 1:1s');

@@ -101,6 +101,7 @@ export const HIT_KINDS: Record<HitKind, string> = {
   walkthrough: 'walkthrough',
   win: 'win',
   cdf_review: 'CDF review',
+  milestone: 'milestone',
 };
 
 /** The keys of a label record, typed, in declaration order. */

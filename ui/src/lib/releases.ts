@@ -1,6 +1,6 @@
-/** The release calendar's wording: "Next release 19.7 · Thu 17 Dec · in 20 days". */
+/** The release calendar's wording: "Next release 19.7 · Thu 17 Dec · in 20 days", and its milestones'. */
 import { daysBetween, isDate } from './dates';
-import type { DateStr, Release } from './types';
+import type { DateStr, Milestone, Release } from './types';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
@@ -24,4 +24,10 @@ export function inDays(d: DateStr, today: DateStr): string {
 /** `19.7 · Thu 17 Dec · in 20 days` (the version left out when unknown). */
 export function releaseText(r: Release, today: DateStr): string {
   return [r.version, shortDate(r.date, today), inDays(r.date, today)].filter(Boolean).join(' · ');
+}
+
+/** `Thu 10 Dec · in 13 days` and, for one tied to a release, `(release 19.7)`. */
+export function milestoneWhen(m: Milestone, today: DateStr): string {
+  const when = `${shortDate(m.date, today)} · ${inDays(m.date, today)}`;
+  return m.release ? `${when} (release ${m.release})` : when;
 }

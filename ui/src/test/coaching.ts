@@ -126,6 +126,7 @@ export function personPage(over: Partial<PersonPage> = {}): PersonPage {
     balance_from: b.balance_from,
     agenda_balance: b.agenda_balance,
     skip_level_reports: [],
+    milestones: [],
     ...over,
   };
 }

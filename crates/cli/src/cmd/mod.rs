@@ -14,12 +14,14 @@
 pub mod agenda;
 pub mod backup;
 pub mod brief;
+pub mod calendar;
 pub mod cdf;
 pub mod crypt;
 pub mod customer;
 pub mod data;
 pub mod hiring;
 pub mod history;
+pub mod milestone;
 pub mod nudge;
 pub mod one_on_one;
 pub mod overview;
@@ -125,13 +127,16 @@ pub enum Command {
     /// CDF reviews: a PM's Career Development Framework reviews and their focus areas.
     #[command(subcommand)]
     Cdf(cdf::Cmd),
+    /// Your portfolio milestones: on a day or a release's day, shown on Today and in the summary.
+    #[command(subcommand)]
+    Milestone(milestone::Cmd),
     /// Templates that pre-fill a new 1:1's notes and a new walkthrough's findings.
     #[command(subcommand)]
     Template(template::Cmd),
     /// The practice settings (cadences, release day, fiscal year…).
     #[command(subcommand)]
     Settings(settings::Cmd),
-    /// Search 1:1 notes, agenda items, check-ins, walkthroughs, wins and CDF reviews.
+    /// Search 1:1 notes, agenda items, check-ins, walkthroughs, wins, CDF reviews and milestones.
     Search(search::SearchArgs),
     /// The month's summary for a merge request: Markdown, HTML with charts, CSV or JSON.
     Summary(summary::SummaryArgs),
@@ -161,6 +166,8 @@ pub enum Command {
     Coverage,
     /// The next release days, with their versions.
     Releases(nudge::ReleasesArgs),
+    /// The calendar feed (iCalendar): 1:1s, updates, walkthroughs, releases and milestones ahead.
+    Calendar(calendar::CalendarArgs),
 }
 
 /// Runs one command; returns what to print on standard output.
@@ -207,6 +214,7 @@ fn dispatch(ctx: &Ctx, command: Command) -> Result<String> {
         Command::Walkthrough(c) => walkthrough::run(ctx, c),
         Command::Win(c) => win::run(ctx, c),
         Command::Cdf(c) => cdf::run(ctx, c),
+        Command::Milestone(c) => milestone::run(ctx, c),
         Command::Template(c) => template::run(ctx, c),
         Command::Settings(c) => settings::run(ctx, c),
         Command::Search(a) => search::run(ctx, a),
@@ -223,5 +231,6 @@ fn dispatch(ctx: &Ctx, command: Command) -> Result<String> {
         Command::Trash(c) => trash::run(ctx, c),
         Command::Coverage => nudge::coverage(ctx),
         Command::Releases(a) => nudge::releases(ctx, a),
+        Command::Calendar(a) => calendar::run(ctx, a),
     }
 }

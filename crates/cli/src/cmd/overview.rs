@@ -153,6 +153,15 @@ fn text(o: &Overview) -> String {
         Some("None."),
     ));
 
+    out.push_str(&super::milestone::table(&o.milestones).section(
+        &format!(
+            "Milestones in the next {} days ({})",
+            coachlog_core::overview::MILESTONE_DAYS,
+            o.milestones.len()
+        ),
+        Some("None; `coachlog milestone add TITLE --date D` adds one."),
+    ));
+
     let c = &o.counts;
     out.push_str(&format!(
         "\n{} ({} tracked), {} open on agendas ({}, {}), {}, {}.\n",

@@ -614,6 +614,13 @@ fn show(ctx: &Ctx, reference: &str) -> Result<String> {
         },
     );
     out.push_str(&reports.section("Skip-level reports", None));
+    out.push_str(&super::milestone::table(&view.milestones).section(
+        &format!(
+            "Your milestones for their stages, next {} days",
+            coachlog_core::overview::MILESTONE_DAYS
+        ),
+        None,
+    ));
     Ok(out)
 }
 

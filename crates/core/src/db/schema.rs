@@ -43,6 +43,8 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         include_str!("../../../../migrations/0008_coaching.sql"),
     ),
     (
+        "0009_milestones",
+        include_str!("../../../../migrations/0009_milestones.sql"),
         "0010_app_state",
         include_str!("../../../../migrations/0010_app_state.sql"),
     ),

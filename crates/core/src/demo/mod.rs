@@ -29,7 +29,9 @@
 //! meets each skip-level report every six to ten weeks. The leader has a monthly
 //! portfolio direction, monthly walkthroughs that span stages and categories,
 //! and one open requisition ("Senior Product Manager, Verify:Pipeline
-//! Authoring") whose loop includes a PM who will work with the hire. A few
+//! Authoring") whose loop includes a PM who will work with the hire, and a
+//! few portfolio milestones around the releases (one last month, one on the
+//! release in flight, one a few weeks ahead, one four releases out). A few
 //! things are deliberately left for the nudges: an overdue 1:1, an unanswered
 //! request for advice, two actions past their timing, a lapsed internal
 //! customer, an unshared win, two CDF reviews that slipped past three months
@@ -61,8 +63,8 @@
 //!   stream per (kind of record, person), so a change to how one kind is
 //!   generated does not reshuffle the others.
 //! - Every record is dated on or before `today` and within the active period
-//!   of its person and link; only timings (due dates) and the periods of
-//!   updates not yet done may lie ahead.
+//!   of its person and link; only timings (due dates), the periods of
+//!   updates not yet done and the leader's milestones may lie ahead.
 //!
 //! To add a kind of record: a `Stream` for its randomness, and a
 //! `*_history` module whose function, called from [`fill`], writes it through
@@ -73,6 +75,7 @@ mod cdf_history;
 mod customer_history;
 mod days;
 mod hiring_history;
+mod milestone_history;
 mod one_on_one_history;
 mod rng;
 mod skip_level_history;
@@ -96,6 +99,7 @@ use crate::settings;
 use crate::store::{self, people, templates};
 
 use hiring_history::hiring_history;
+use milestone_history::milestone_history;
 use one_on_one_history::person_history;
 use skip_level_history::skip_level_history;
 use team::plan_team;
@@ -194,6 +198,7 @@ pub fn fill(db: &mut Db, today: NaiveDate, options: &DemoOptions) -> Result<Demo
         portfolio_direction(&w, &mut report)?;
         walkthrough_history(&w, &mut report)?;
         hiring_history(&w, &mut report)?;
+        milestone_history(&w, &mut report)?;
         person_template(&w)?;
         settings::set(tx, "tracking_since", &calendar::format_date(start))?;
         Ok(report)

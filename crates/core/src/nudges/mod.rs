@@ -100,10 +100,16 @@ pub struct Review<'a> {
     /// tracked.)
     pub followed: Vec<&'a Person>,
     by_id: HashMap<PersonId, &'a Person>,
+    horizon: NaiveDate,
 }
 
 impl<'a> Review<'a> {
-    fn new(records: &'a Records, settings: &'a Settings, as_of: NaiveDate) -> Review<'a> {
+    fn new(
+        records: &'a Records,
+        settings: &'a Settings,
+        as_of: NaiveDate,
+        horizon: NaiveDate,
+    ) -> Review<'a> {
         let followed: Vec<&Person> = records
             .people
             .iter()
@@ -116,6 +122,7 @@ impl<'a> Review<'a> {
             as_of,
             followed,
             by_id,
+            horizon,
         }
     }
 
@@ -124,9 +131,11 @@ impl<'a> Review<'a> {
         self.by_id.get(&id).copied()
     }
 
-    /// The last day a due date may fall on and still be listed (due soon).
+    /// The last day a due date may fall on and still be listed: due soon
+    /// ([`DUE_SOON_DAYS`] ahead) for [`review`], further for
+    /// [`review_until`].
     pub fn horizon(&self) -> NaiveDate {
-        self.as_of + Days::new(DUE_SOON_DAYS)
+        self.horizon
     }
 
     /// A due date with the floor applied: never before `tracking_since`.
@@ -214,6 +223,18 @@ fn last_or_none(last: Option<NaiveDate>) -> String {
 /// [`DUE_SOON_DAYS`], in the catalogue's order. Snoozes and dismissals are not
 /// applied here (see [`visible`]).
 pub fn review(records: &Records, settings: &Settings, as_of: NaiveDate) -> Vec<Nudge> {
+    review_until(records, settings, as_of, as_of + Days::new(DUE_SOON_DAYS))
+}
+
+/// [`review`] with every item due up to `horizon` (inclusive) rather than
+/// within [`DUE_SOON_DAYS`]: what the rules will owe by then if nothing is
+/// done meanwhile (the calendar feed's due dates, `crate::ics`).
+pub fn review_until(
+    records: &Records,
+    settings: &Settings,
+    as_of: NaiveDate,
+    horizon: NaiveDate,
+) -> Vec<Nudge> {
     assert_eq!(
         records.as_of, as_of,
         "the records must be loaded as of the day reviewed"
@@ -223,7 +244,7 @@ pub fn review(records: &Records, settings: &Settings, as_of: NaiveDate) -> Vec<N
         crate::validate::key(&settings.career_tag),
         "the records must be loaded under the career tag reviewed"
     );
-    let ctx = Review::new(records, settings, as_of);
+    let ctx = Review::new(records, settings, as_of, horizon.max(as_of));
     let mut items = Items {
         as_of,
         horizon: ctx.horizon(),

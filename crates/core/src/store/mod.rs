@@ -18,6 +18,7 @@ pub mod customers;
 pub mod drafts;
 pub mod hiring;
 pub mod log;
+pub mod milestones;
 pub mod names;
 pub mod nudge_state;
 pub mod one_on_ones;

@@ -1,5 +1,5 @@
 //! Full-text search over 1:1 notes, agenda items, check-in notes,
-//! walkthroughs, wins and CDF reviews (the FTS5 table `search_index`, kept
+//! walkthroughs, wins, CDF reviews and milestones (the FTS5 table `search_index`, kept
 //! current by triggers in the schema).
 //!
 //! **Ranking.** Best matches first (FTS5's bm25), among the newest
@@ -36,6 +36,8 @@ pub enum HitKind {
     Win,
     /// A CDF review's focus areas or notes.
     CdfReview,
+    /// A portfolio milestone's title or notes.
+    Milestone,
 }
 
 impl HitKind {
@@ -47,6 +49,7 @@ impl HitKind {
             4 => HitKind::Walkthrough,
             5 => HitKind::Win,
             6 => HitKind::CdfReview,
+            7 => HitKind::Milestone,
             _ => return None,
         })
     }
@@ -60,6 +63,7 @@ impl HitKind {
             HitKind::Walkthrough => "walkthrough",
             HitKind::Win => "win",
             HitKind::CdfReview => "CDF review",
+            HitKind::Milestone => "milestone",
         }
     }
 }
@@ -229,6 +233,7 @@ pub fn search_newest(
             HitKind::Walkthrough => "SELECT NULL, NULL, date FROM walkthrough WHERE id = ?1",
             HitKind::Win => "SELECT w.person_id, p.name, w.noted_on FROM win w JOIN person p ON p.id = w.person_id WHERE w.id = ?1",
             HitKind::CdfReview => "SELECT c.person_id, p.name, c.date FROM cdf_review c JOIN person p ON p.id = c.person_id WHERE c.id = ?1",
+            HitKind::Milestone => "SELECT NULL, NULL, date FROM milestone WHERE id = ?1",
         };
         // Prepared once per kind and connection, not once per hit.
         let (person_id, person, date) = conn.prepare_cached(sql)?.query_row([id], |r| {

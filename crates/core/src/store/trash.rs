@@ -33,12 +33,12 @@ use crate::db::Tx;
 use crate::error::{Error, Result};
 use crate::kinds::{Counts, RecordKind};
 use crate::model::{
-    AgendaItemId, CdfReviewId, CheckInId, InterviewId, LinkId, LoopMemberId, OneOnOneId,
-    Participant, PersonId, RequisitionId, TrashId, UpdateId, WalkthroughId, WinId,
+    AgendaItemId, CdfReviewId, CheckInId, InterviewId, LinkId, LoopMemberId, MilestoneId,
+    OneOnOneId, Participant, PersonId, RequisitionId, TrashId, UpdateId, WalkthroughId, WinId,
 };
 use crate::rule::Rule;
 use crate::store::{
-    agenda, cdf, customers, hiring, one_on_ones, people, updates, walkthroughs, wins,
+    agenda, cdf, customers, hiring, milestones, one_on_ones, people, updates, walkthroughs, wins,
 };
 
 /// An entry of the Trash: one deleted record and what went with it.
@@ -249,7 +249,8 @@ impl Plan<'_> {
             | RecordKind::CheckIn
             | RecordKind::LoopMember
             | RecordKind::Win
-            | RecordKind::CdfReview => {
+            | RecordKind::CdfReview
+            | RecordKind::Milestone => {
                 self.keys_of(kind, id)?;
                 self.take(kind.table(), Some(kind), "id = ?1", &[&id])?;
                 Ok(())
@@ -706,6 +707,10 @@ fn label(conn: &Connection, kind: RecordKind, id: i64) -> Result<String> {
         RecordKind::CdfReview => {
             let c = cdf::get(conn, CdfReviewId(id))?;
             format!("{}'s CDF review on {}", name(c.person_id)?, c.date)
+        }
+        RecordKind::Milestone => {
+            let m = milestones::get(conn, MilestoneId(id))?;
+            format!("Milestone \"{}\" on {}", clip(&m.title), m.date)
         }
     };
     Ok(clip_label(text))

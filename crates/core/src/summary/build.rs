@@ -18,14 +18,14 @@ use crate::nudges::Practice;
 use crate::nudges::{self, Records, Rule};
 use crate::practice::{base_start, cadence, is_request, item_due};
 use crate::settings::{self, Settings};
-use crate::store::{cdf, customers, hiring, nudge_state, people, walkthroughs};
+use crate::store::{cdf, customers, hiring, milestones, nudge_state, people, walkthroughs};
 use crate::validate;
 
 use super::{
     grade, ActionCounts, Actions, CdfReviewNotes, Customers, FocusAreas, Hiring, ItemText,
-    LeaderMonth, LinkRef, OneOnOneDay, OneOnOneNotes, OneOnOnes, Outcome, Overdue, OverdueItem,
-    PersonMonth, PersonNotes, PracticeGrade, Requests, RequisitionRef, RuleCount, SkipLevels,
-    Summary, SummaryOptions, TagCount, UpdateDue, WalkthroughMonth, WinNoted, Wins,
+    LeaderMonth, LinkRef, MilestoneMonth, OneOnOneDay, OneOnOneNotes, OneOnOnes, Outcome, Overdue,
+    OverdueItem, PersonMonth, PersonNotes, PracticeGrade, Requests, RequisitionRef, RuleCount,
+    SkipLevels, Summary, SummaryOptions, TagCount, UpdateDue, WalkthroughMonth, WinNoted, Wins,
 };
 
 /// Builds the summary of `month` (`docs/catalogue.md`, "The monthly summary").
@@ -376,6 +376,18 @@ pub fn build(conn: &Connection, month: Month, options: &SummaryOptions) -> Resul
         })
         .collect();
 
+    let milestones_out = milestones::between(conn, first, month.next().last_day())?
+        .into_iter()
+        .map(|m| MilestoneMonth {
+            milestone_id: m.id,
+            date: m.date,
+            title: m.title,
+            release: m.release.map(|v| v.to_string()),
+            stages: m.stages,
+            link: m.link,
+        })
+        .collect();
+
     let requisitions = hiring::list_requisitions(conn, true)?;
     let reference = |r: &crate::model::Requisition| RequisitionRef {
         requisition_id: r.id,
@@ -413,6 +425,7 @@ pub fn build(conn: &Connection, month: Month, options: &SummaryOptions) -> Resul
             portfolio_direction,
             walkthroughs: walkthroughs_out,
             stages_covered: stages.into_values().collect(),
+            milestones: milestones_out,
             hiring: Hiring {
                 open_at_end: open_reqs.into_iter().map(reference).collect(),
                 filled: filled.into_iter().map(reference).collect(),

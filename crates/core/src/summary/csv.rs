@@ -134,6 +134,7 @@ pub fn csv(s: &Summary) -> String {
     }
     rows.row("walkthroughs", l.walkthroughs.len());
     rows.row("stages_covered", l.stages_covered.len());
+    rows.row("milestones", l.milestones.len());
     rows.row("requisitions.open_at_end", l.hiring.open_at_end.len());
     rows.row("requisitions.filled", l.hiring.filled.len());
     rows.row("interviews", l.hiring.interviews);

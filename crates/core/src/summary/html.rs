@@ -535,6 +535,30 @@ fn leader(o: &mut String, s: &Summary, month: &str) {
         }
         o.push_str("</ul>\n");
     }
+    let next = esc(&month_name(s.month.next()));
+    let _ = writeln!(
+        o,
+        "<h3>{}</h3>\n<p>{}</p>",
+        RecordKind::Milestone.label(),
+        text::milestones(l.milestones.len(), &m, &next)
+    );
+    if !l.milestones.is_empty() {
+        o.push_str("<ul>\n");
+        for ms in &l.milestones {
+            let _ = write!(
+                o,
+                "<li>{} · <strong>{}</strong>{}",
+                ms.date,
+                esc(&ms.title),
+                text::milestone_details(ms, esc)
+            );
+            if let Some(url) = &ms.link {
+                let _ = write!(o, " · <span class=\"link\">{}</span>", esc(url));
+            }
+            o.push_str("</li>\n");
+        }
+        o.push_str("</ul>\n");
+    }
     let h = &l.hiring;
     let _ = writeln!(
         o,

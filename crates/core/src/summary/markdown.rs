@@ -356,6 +356,30 @@ fn leader(o: &mut String, s: &Summary, month: &str) {
         o.push('\n');
     }
 
+    let next = month_name(s.month.next());
+    let _ = writeln!(
+        o,
+        "### {}\n\n{}\n",
+        RecordKind::Milestone.label(),
+        text::milestones(l.milestones.len(), month, &next)
+    );
+    for m in &l.milestones {
+        let _ = write!(
+            o,
+            "- {} · **{}**{}",
+            m.date,
+            inline(&m.title),
+            text::milestone_details(m, inline)
+        );
+        if let Some(url) = &m.link {
+            let _ = write!(o, " · {}", link(url));
+        }
+        o.push('\n');
+    }
+    if !l.milestones.is_empty() {
+        o.push('\n');
+    }
+
     let h = &l.hiring;
     let _ = writeln!(
         o,

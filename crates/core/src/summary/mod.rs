@@ -47,8 +47,8 @@ use crate::calendar::{FiscalQuarter, Month, Period};
 use crate::coaching::AgendaBalance;
 use crate::error::{Error, Result};
 use crate::model::{
-    AgendaItemId, CdfReviewId, CloseTag, LinkId, OneOnOneStatus, OpenTag, PersonId, RequisitionId,
-    UpdateKind, WalkthroughId, WinId,
+    AgendaItemId, CdfReviewId, CloseTag, LinkId, MilestoneId, OneOnOneStatus, OpenTag, PersonId,
+    RequisitionId, UpdateKind, WalkthroughId, WinId,
 };
 use crate::nudges::Practice;
 use crate::nudges::Rule;
@@ -447,6 +447,9 @@ pub struct LeaderMonth {
     /// The union of the stages they covered (compared trimmed and
     /// lower-cased; first spelling kept), in order of that key.
     pub stages_covered: Vec<String>,
+    /// The leader's portfolio milestones dated in the month and the next,
+    /// by day, then id (no notes: they are the leader's own).
+    pub milestones: Vec<MilestoneMonth>,
     /// Hiring.
     pub hiring: Hiring,
     /// Skip-levels held in the month: per person active on the month's last
@@ -487,6 +490,24 @@ pub struct WalkthroughMonth {
     pub stages: Vec<String>,
     /// Findings (Markdown); only with `include_notes`.
     pub findings: Option<String>,
+}
+
+/// A portfolio milestone of the month or the next.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct MilestoneMonth {
+    /// The milestone.
+    pub milestone_id: MilestoneId,
+    /// The day it falls on.
+    pub date: NaiveDate,
+    /// Title.
+    pub title: String,
+    /// The release it is tied to, if any.
+    pub release: Option<String>,
+    /// Stages it concerns, as written.
+    pub stages: Vec<String>,
+    /// Its link.
+    pub link: Option<String>,
 }
 
 /// Hiring in the month.

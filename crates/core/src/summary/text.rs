@@ -253,6 +253,36 @@ pub(super) fn walkthroughs(
     )
 }
 
+/// The milestones line: "2 milestones in May 2026 and June 2026." (or "No
+/// milestone …").
+pub(super) fn milestones(n: usize, month: &str, next: &str) -> String {
+    if n == 0 {
+        format!("No milestone in {month} or {next}.")
+    } else {
+        format!(
+            "{} in {month} and {next}:",
+            count(n as u32, "milestone", "milestones")
+        )
+    }
+}
+
+/// A milestone's details after its title: " · release 19.8 · stages: Plan,
+/// Create" (names through `escape`).
+pub(super) fn milestone_details(
+    m: &super::MilestoneMonth,
+    escape: impl Fn(&str) -> String,
+) -> String {
+    let mut out = String::new();
+    if let Some(v) = &m.release {
+        out.push_str(&format!(" · release {}", escape(v)));
+    }
+    if !m.stages.is_empty() {
+        let names: Vec<String> = m.stages.iter().map(|s| escape(s)).collect();
+        out.push_str(&format!(" · stages: {}", names.join(", ")));
+    }
+    out
+}
+
 /// One row of a person's practice table.
 pub(super) struct PracticeRow {
     /// Its title.

@@ -13,8 +13,8 @@ use coachlog_core::model::*;
 use coachlog_core::settings::{self, KEYS};
 use coachlog_core::store::nudge_state;
 use coachlog_core::store::{
-    agenda, cdf, customers, drafts, hiring, one_on_ones, people, search, templates, updates,
-    walkthroughs, wins,
+    agenda, cdf, customers, drafts, hiring, milestones, one_on_ones, people, search, templates,
+    updates, walkthroughs, wins,
 };
 use coachlog_core::{Db, ErrorKind};
 use serde_json::{json, Value};
@@ -534,6 +534,18 @@ fn filled() -> Db {
         )?;
         templates::set(tx, TemplateKind::Walkthrough, None, "")?;
 
+        // The leader's milestones: one on a day, one on a release's day
+        // (which moves with the release_day set below).
+        let mut ga = MilestoneInput::new("Portfolio GA 🚀", d("2026-02-12"));
+        ga.stages = vec!["Plan".into(), "Create".into()];
+        ga.link = Some("https://gitlab.example.com/epics/9".into());
+        ga.notes = "Readiness *review* first.".into();
+        milestones::insert(tx, &ga)?;
+        milestones::insert(
+            tx,
+            &MilestoneInput::on_release("Breaking changes", "19.0".parse().unwrap()),
+        )?;
+
         // Settings other than the defaults.
         settings::set(tx, "release_day", "22")?;
         settings::set(tx, "fiscal_year_start_month", "1")?;
@@ -581,6 +593,7 @@ fn export_import_export_is_byte_identical() {
             + doc.loop_members.len()
             + doc.interviews.len()
             + doc.cdf_reviews.len()
+            + doc.milestones.len()
             + doc.templates.len()
             + doc.walkthroughs.len()
             + doc.wins.len()
@@ -664,7 +677,7 @@ fn export_is_complete_sorted_and_deterministic() {
     let json = interchange::to_json(&doc);
     assert!(
         json.starts_with(
-            "{\n  \"format\": \"coachlog\",\n  \"format_version\": 2,\n  \"settings\": {\n    \""
+            "{\n  \"format\": \"coachlog\",\n  \"format_version\": 3,\n  \"settings\": {\n    \""
         ),
         "{}",
         &json[..80]
@@ -1634,11 +1647,13 @@ fn the_schema_lists_every_list_setting_and_enumeration() {
 
 #[test]
 fn a_format_1_file_still_imports() {
-    // A version 1 file: no reports_to, objectives, CDF reviews or templates.
+    // A version 1 file: no reports_to, objectives, CDF reviews, milestones
+    // or templates.
     let mut v = exported_value();
     v["format_version"] = json!(1);
     let o = v.as_object_mut().unwrap();
     o.remove("cdf_reviews");
+    o.remove("milestones");
     o.remove("templates");
     for p in v["people"].as_array_mut().unwrap() {
         p.as_object_mut().unwrap().remove("reports_to");
@@ -1648,7 +1663,7 @@ fn a_format_1_file_still_imports() {
     }
     let doc = interchange::parse(&pretty(&v)).unwrap();
     assert_eq!(doc.format_version, 1);
-    assert!(doc.cdf_reviews.is_empty() && doc.templates.is_empty());
+    assert!(doc.cdf_reviews.is_empty() && doc.templates.is_empty() && doc.milestones.is_empty());
     assert!(doc.people.iter().all(|p| p.reports_to.is_none()));
     let mut target = empty_db();
     interchange::import(&mut target, &doc).unwrap();
@@ -1663,4 +1678,30 @@ fn a_format_1_file_still_imports() {
         parse_err(&pretty(&v)).contains("`people.0.reports_to` is missing")
             || parse_err(&pretty(&v)).contains("reports_to")
     );
+}
+
+#[test]
+fn a_format_2_file_still_imports_without_milestones() {
+    let mut v = exported_value();
+    v["format_version"] = json!(2);
+    v.as_object_mut().unwrap().remove("milestones");
+    let doc = interchange::parse(&pretty(&v)).unwrap();
+    assert!(doc.milestones.is_empty() && !doc.cdf_reviews.is_empty());
+    let mut target = empty_db();
+    interchange::import(&mut target, &doc).unwrap();
+    let again = export(&target);
+    assert_eq!(again.format_version, FORMAT_VERSION);
+    assert_eq!(again.cdf_reviews, doc.cdf_reviews);
+    assert!(again.milestones.is_empty());
+}
+
+#[test]
+fn a_release_milestone_imports_on_its_release_day_under_the_files_settings() {
+    let doc = export(&filled());
+    let tied = doc.milestones.iter().find(|m| m.release.is_some()).unwrap();
+    // 19.0 ships in May 2026; the file's release day is the 22nd.
+    assert_eq!(tied.date, d("2026-05-22"));
+    let mut target = empty_db();
+    interchange::import(&mut target, &doc).unwrap();
+    assert_eq!(export(&target).milestones, doc.milestones);
 }

@@ -18,6 +18,7 @@ mod encryption;
 mod history;
 mod hostile;
 mod import_csv;
+mod ics;
 mod import_oikio;
 mod interchange;
 mod nudges;

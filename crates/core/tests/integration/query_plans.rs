@@ -69,6 +69,10 @@ const BOUNDED: &[(&str, &str)] = &[
     ),
     ("loop_member", "a few interviewers per requisition"),
     (
+        "milestone",
+        "the leader's portfolio milestones: a handful a quarter",
+    ),
+    (
         "nudge_state",
         "one row per nudge the leader snoozed or dismissed by hand; the review needs them all",
     ),

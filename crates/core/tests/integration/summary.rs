@@ -471,6 +471,29 @@ fn may() -> May {
         "More findings",
     );
 
+    // Milestones: one in May on 19.0's release day, one in June, none
+    // counted in July; their notes never show.
+    w.write(|tx| {
+        let mut ga =
+            MilestoneInput::on_release("Portfolio GA *beta* | all", "19.0".parse().unwrap());
+        ga.stages = vec!["Plan".into(), "Create".into()];
+        ga.link = Some("https://gitlab.example.com/epics/12".into());
+        ga.notes = "Secret milestone notes".into();
+        coachlog_core::store::milestones::insert(tx, &ga)
+    });
+    w.write(|tx| {
+        coachlog_core::store::milestones::insert(
+            tx,
+            &MilestoneInput::new("Pricing <change>", d("2026-06-30")),
+        )
+    });
+    w.write(|tx| {
+        coachlog_core::store::milestones::insert(
+            tx,
+            &MilestoneInput::new("Offsite", d("2026-07-01")),
+        )
+    });
+
     // Dismissed and snoozed items still count.
     w.db.write(|tx| nudge_state::dismiss(tx, &format!("hiring_peer:{q1}")))
         .unwrap();
@@ -1821,6 +1844,7 @@ fn the_html_is_self_contained_and_inert() {
                     .iter()
                     .filter_map(|u| u.link.clone()),
             )
+            .chain(s.leader.milestones.iter().filter_map(|m| m.link.clone()))
             .map(|l| format!("<span class=\"link\">{}</span>", summary::html_escape(&l)))
             .collect();
         links.sort_by_key(|l| (std::cmp::Reverse(l.len()), l.clone()));
@@ -2045,5 +2069,30 @@ fn export_renders_what_build_returns() {
             summary::export(m.w.db.conn(), month("2026-05"), &options, format).unwrap(),
             summary::render(&s, format)
         );
+    }
+}
+
+#[test]
+fn milestones_of_the_month_and_the_next_show_without_their_notes() {
+    let m = may();
+    for include_notes in [false, true] {
+        let s = m.w.summary(
+            "2026-05",
+            SummaryOptions {
+                include_notes,
+                generated_on: None,
+            },
+        );
+        let titles: Vec<&str> = s
+            .leader
+            .milestones
+            .iter()
+            .map(|m| m.title.as_str())
+            .collect();
+        assert_eq!(titles, ["Portfolio GA *beta* | all", "Pricing <change>"]);
+        assert_eq!(s.leader.milestones[0].release.as_deref(), Some("19.0"));
+        for text in [summary::markdown(&s), summary::html(&s), summary::json(&s)] {
+            assert!(!text.contains("Secret milestone notes"), "{include_notes}");
+        }
     }
 }

@@ -176,6 +176,7 @@ fn answers(db: &mut Db) -> Value {
             "walkthroughs_list": value(walkthroughs::list(c, None, None)),
             "wins_list": value(wins::list(c, wins::Filter { person: None, unshared_only: false })),
             "cdf_reviews_list": value(coachlog_core::store::cdf::list(c, None)),
+            "milestones_list": value(coachlog_core::store::milestones::list(c)),
             "template_get": templates_in_force(c),
             "overview": value(overview::build(c, today)),
             "overdue": value(nudges::overdue(c, today, true)),

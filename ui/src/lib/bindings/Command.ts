@@ -100,4 +100,8 @@ export type Command =
   | "brief"
   | "brief_markdown"
   | "agenda_balance"
+  | "milestones_list"
+  | "milestone_add"
+  | "milestone_update"
+  | "calendar_save"
   | "startup_painted";

@@ -3,4 +3,4 @@
 /**
  * What kind of record a hit is.
  */
-export type HitKind = "one_on_one" | "agenda_item" | "check_in" | "walkthrough" | "win" | "cdf_review";
+export type HitKind = "one_on_one" | "agenda_item" | "check_in" | "walkthrough" | "win" | "cdf_review" | "milestone";

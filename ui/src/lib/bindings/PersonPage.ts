@@ -4,6 +4,7 @@ import type { AgendaItem } from "./AgendaItem";
 import type { Career } from "./Career";
 import type { CdfStatus } from "./CdfStatus";
 import type { CustomerLink } from "./CustomerLink";
+import type { Milestone } from "./Milestone";
 import type { OneOnOne } from "./OneOnOne";
 import type { Person } from "./Person";
 import type { SkipLevelReport } from "./SkipLevelReport";
@@ -72,4 +73,9 @@ agenda_balance: AgendaBalance,
  * For a manager: their skip-level reports active on `as_of`, by name,
  * with the last skip-level meeting (empty for anyone else).
  */
-skip_level_reports: Array<SkipLevelReport>, };
+skip_level_reports: Array<SkipLevelReport>, 
+/**
+ * The leader's milestones of the next [`MILESTONE_DAYS`] days that
+ * name one of their stages, by day.
+ */
+milestones: Array<Milestone>, };

@@ -3,4 +3,4 @@
 /**
  * A kind of record.
  */
-export type RecordKind = "person" | "one_on_one" | "agenda_item" | "update" | "customer_link" | "check_in" | "requisition" | "loop_member" | "interview" | "walkthrough" | "win" | "cdf_review";
+export type RecordKind = "person" | "one_on_one" | "agenda_item" | "update" | "customer_link" | "check_in" | "requisition" | "loop_member" | "interview" | "walkthrough" | "win" | "cdf_review" | "milestone";

@@ -16,5 +16,6 @@ export const RECORD_KINDS = {
   "interview": { "one": "interview", "many": "interviews", "key": "interviews" },
   "walkthrough": { "one": "walkthrough", "many": "walkthroughs", "key": "walkthroughs" },
   "win": { "one": "win", "many": "wins", "key": "wins" },
-  "cdf_review": { "one": "CDF review", "many": "CDF reviews", "key": "cdf_reviews" }
+  "cdf_review": { "one": "CDF review", "many": "CDF reviews", "key": "cdf_reviews" },
+  "milestone": { "one": "milestone", "many": "milestones", "key": "milestones" }
 } as const satisfies Record<RecordKind, { one: string; many: string; key: keyof Counts }>;

@@ -164,6 +164,20 @@ fn fixture_rows(version: i64) -> Vec<&'static str> {
         .any(|(name, _)| *name == "0010_app_state")
     {
         sql.push("INSERT INTO app_state (key, value) VALUES ('digest_shown_on', '2025-03-06')");
+    if version >= 9 {
+        sql.push(
+            "INSERT INTO milestone (id, title, date, release, stages, link, notes) VALUES
+            (1, 'Portfolio GA', '2026-03-19', '18.10', 'Plan' || char(10) || 'Create',
+             'https://gitlab.example.com/groups/dev/-/epics/7', 'Readiness review first.'),
+            (2, 'Compiler summit', '2025-04-02', NULL, '', NULL, '')",
+        );
+        sql.push(
+            r#"INSERT INTO trash (id, kind, record_id, label, deleted_on, counts, rows) VALUES
+            (3, 'milestone', 3, 'Milestone "Pricing change" on 2025-05-01', '2025-03-06',
+             '{"milestones":1}',
+             '[{"table":"milestone","op":"insert","row":{"id":3,"title":"Pricing change","date":"2025-05-01","release":null,"stages":"Plan","link":null,"notes":""}}]')"#,
+        );
+        sql.push("INSERT INTO id_floor (tbl, max_id) VALUES ('milestone', 3)");
     }
     sql
 }

@@ -12,6 +12,7 @@ mod customers;
 mod db;
 mod drafts;
 mod hiring;
+mod milestones;
 mod names;
 mod one_on_ones;
 mod overview;
