@@ -45,6 +45,8 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
     (
         "0009_milestones",
         include_str!("../../../../migrations/0009_milestones.sql"),
+    ),
+    (
         "0010_app_state",
         include_str!("../../../../migrations/0010_app_state.sql"),
     ),
