@@ -1405,6 +1405,33 @@ async fn save_text(target: std::path::PathBuf, text: String) -> Reply<SavedFile>
     Ok(SavedFile { path, bytes })
 }
 
+// --- The calendar feed ------------------------------------------------------------
+
+/// Builds the calendar feed (iCalendar: the next 1:1s, updates,
+/// walkthroughs, release days and milestones of the next `months` months,
+/// 1 to 24) and saves it where the leader chooses in the native Save dialog,
+/// as `summary_save` does. The same bytes as `coachlog calendar --months N`.
+#[tauri::command]
+pub async fn calendar_save(
+    state: State<'_, AppState>,
+    dialogs: State<'_, AppDialogs>,
+    months: u32,
+) -> Reply<SavedFile> {
+    // Refused before the dialog opens.
+    let options = ics::CalendarOptions { months }.checked()?;
+    let question = SaveAs {
+        title: "Save the Coachlog calendar".to_string(),
+        file_name: "coachlog.ics".to_string(),
+        extension: "ics",
+        kind: "iCalendar",
+    };
+    let today = clock::today();
+    save_where_chosen(&state, &dialogs, question, move |db| {
+        ics::feed(db.conn(), today, options)
+    })
+    .await
+}
+
 // --- A person's review packet ---------------------------------------------------
 
 /// The window (`YYYY-MM-DD` days; each defaults as the CLI's, from today)

@@ -64,4 +64,8 @@ wins: number,
 /**
  * How many CDF reviews.
  */
-cdf_reviews: number, };
+cdf_reviews: number, 
+/**
+ * How many milestones.
+ */
+milestones: number, };
