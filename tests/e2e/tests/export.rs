@@ -306,7 +306,7 @@ fn a_persons_packet_saved_from_the_app_is_the_clis_byte_for_byte() {
         .await;
         let db = app.db_path().to_path_buf();
         app.find("[data-testid='screen-today']").await;
-        let to = today(&app).await;
+        let to = app.today().await;
         let from = (to - Months::new(6)).succ_opt().unwrap();
         app.type_focused(&format!("{}e{}", Key::Control, Key::Null))
             .await;

@@ -4,15 +4,15 @@
 //! of 1:1s (and, optionally, one of agenda items).
 //!
 //! Every source shares what is here: the [`Options`], the [`Report`], the
-//! dry run ([`run`]: the same writes, rehearsed and rolled back), and the
+//! dry run (`run`: the same writes, rehearsed and rolled back), and the
 //! writers that make a second import of the same file add nothing — a
-//! person is matched by name ([`person`]), a 1:1 by person and day
-//! ([`write_one_on_ones`], which merges two of one day), an agenda item by
-//! person, opening day and text ([`add_item`]).
+//! person is matched by name (`person`), a 1:1 by person and day
+//! (`write_one_on_ones`, which merges two of one day), an agenda item by
+//! person, opening day and text (`add_item`).
 //!
 //! **Adding a source:** a module here with a `parse` (the file's text to
 //! checked records, refusing bad input with the record's place named) and
-//! an `import` that calls [`run`] with a writer made of the functions here
+//! an `import` that calls `run` with a writer made of the functions here
 //! (and the store's), and returns the report.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
