@@ -507,6 +507,10 @@ fn is_read_command(cmd: &str) -> bool {
         "brief",
         "brief_markdown",
         "agenda_balance",
+        // Settings' Desktop section: whether the login entry is there.
+        "tray_at_login",
+        // Export's Person tab: the packet's preview.
+        "history_preview",
     ];
     READS.contains(&cmd)
         || cmd.ends_with("_list")
