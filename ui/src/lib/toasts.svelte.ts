@@ -53,3 +53,27 @@ export function dismiss(id: number): void {
 export function clearErrors(): void {
   toasts.list = toasts.list.filter((t) => t.tone !== 'error');
 }
+
+/**
+ * Writes `text` to the clipboard and says `copied` when it is there, or shows
+ * why it is not (`instead`, when given, says what to do then). Call it from
+ * the click itself: WebKit refuses a clipboard write after an await.
+ */
+export function copyToClipboard(text: string, copied: string, instead?: string): void {
+  const then = instead ? `; ${instead}` : '';
+  if (!navigator.clipboard) {
+    showError({ kind: 'internal', message: `The clipboard is not available here${then}.` });
+    return;
+  }
+  navigator.clipboard.writeText(text).then(
+    () => {
+      clearErrors();
+      notify(copied);
+    },
+    (e: unknown) =>
+      showError({
+        kind: 'internal',
+        message: `Could not copy to the clipboard (${e instanceof Error ? e.message : String(e)})${then}.`,
+      }),
+  );
+}
